@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: runs every bench/*.bench.ts (or only those whose name contains an argument)
+ * and prints their figures. Benchmarks print numbers; tests assert correctness.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+interface BenchModule {
+  title: string;
+  run: () => Promise<void> | void;
+}
+
+async function runAll(filters: string[]): Promise<void> {
+  const files = readdirSync(__dirname)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(path.join(__dirname, file))) as BenchModule;
+    console.log(`\n== ${mod.title} (${file})`);
+    await mod.run();
+  }
+}
+
+runAll(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,16 @@
+/** Jest: node by default; UI tests opt into jsdom with a `@jest-environment jsdom` docblock. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } },
+    ],
+  },
+  setupFilesAfterEnv: ["<rootDir>/tests/support/jest.setup.ts"],
+  collectCoverageFrom: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
+  coverageReporters: ["text-summary", "lcov"],
+  testTimeout: 60000,
+};
