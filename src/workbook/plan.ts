@@ -1,0 +1,132 @@
+/**
+ * A workbook plan: the whole shape of a Yardstick workbook as plain data, independent of
+ * Office.js and ExcelJS. src/office applies it inside Excel; src/xlsx writes it to a file.
+ *
+ * Text and formulas are different types on purpose: a `string` is always written as text
+ * (a unit called "=HYPERLINK(...)" stays text); only a `Formula` object becomes a formula.
+ */
+
+/** A formula in A1 notation with English function names and a leading "=". */
+export interface Formula {
+  formula: string;
+}
+
+export type PlanScalar = string | number | boolean | null;
+export type PlanValue = PlanScalar | Formula;
+
+/** True when a plan value is a formula rather than literal data. */
+export function isFormula(value: PlanValue): value is Formula {
+  return typeof value === "object" && value !== null && "formula" in value;
+}
+
+/** A rectangular block of cells written at `topLeft` ("B3"). Rows must all have the same length. */
+export interface PlanRange {
+  topLeft: string;
+  values: PlanValue[][];
+  /** One format for the whole block, or one per cell (same shape as values). */
+  numberFormat?: string | string[][];
+  bold?: boolean;
+  /** Font size in points for headings. */
+  fontSize?: number;
+  wrap?: boolean;
+}
+
+export type ValidationRule =
+  | { type: "list"; values: string[] }
+  | { type: "decimal" | "whole"; min?: number; max?: number };
+
+export interface PlanValidation {
+  rule: ValidationRule;
+  allowBlank: boolean;
+  /** Shown when a wrong value is typed: what is allowed. */
+  errorMessage: string;
+  prompt?: string;
+}
+
+export interface PlanColumn {
+  header: string;
+  numberFormat?: string;
+  /** Width in characters. */
+  width?: number;
+  validation?: PlanValidation;
+  /** Yardstick writes these cells; a user's edit there is detected before overwrite. */
+  owner?: "yardstick" | "user";
+}
+
+/** An Excel table (ListObject) with a stable name, written over `topLeft` and the rows below it. */
+export interface PlanTable {
+  name: string;
+  topLeft: string;
+  columns: PlanColumn[];
+  rows: PlanValue[][];
+  style?: string;
+  showTotals?: boolean;
+}
+
+export type StatusColor = "good" | "warn" | "bad" | "neutral";
+
+export type ConditionalFormatPlan =
+  | {
+      type: "textEquals";
+      range: string;
+      text: string;
+      color: StatusColor;
+    }
+  | {
+      /** Formula relative to the top-left cell of `range`, e.g. "=$F5<0". */
+      type: "expression";
+      range: string;
+      formula: string;
+      color: StatusColor;
+    }
+  | { type: "dataBar"; range: string; color: StatusColor }
+  | { type: "iconSet"; range: string; icons: "3TrafficLights1" | "3Arrows" | "3Symbols"; thresholds: [number, number] };
+
+export interface NamedItemPlan {
+  name: string;
+  /** "=Sheet!$A$1:$B$9" or a constant formula. */
+  refersTo: string;
+  comment?: string;
+}
+
+export interface ChartSeriesPlan {
+  name: string;
+  /** Absolute references including sheet, e.g. "'Milestones & Actuals'!$C$5:$N$5". */
+  categories: string;
+  values: string;
+}
+
+export interface ChartPlan {
+  title: string;
+  kind: "line" | "columnClustered";
+  /** Cells the chart covers, e.g. "H3:P18". */
+  anchor: string;
+  series: ChartSeriesPlan[];
+}
+
+export interface SheetPlan {
+  name: string;
+  /** What this sheet is for, one sentence; the About sheet lists it. */
+  purpose: string;
+  tabColor?: string;
+  ranges: PlanRange[];
+  tables: PlanTable[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** Validations on plain ranges (tables carry theirs on columns). */
+  validations: { range: string; validation: PlanValidation }[];
+  freeze?: { rows: number; columns: number };
+  /** Column letter -> width in characters. */
+  columnWidths?: Record<string, number>;
+  charts: ChartPlan[];
+  /** Protect formula columns. Off by default: protection clears Excel's undo stack. */
+  protectFormulas?: boolean;
+}
+
+export interface WorkbookPlan {
+  schemaVersion: 1;
+  templateId: string;
+  title: string;
+  fyStartMonth: number;
+  sheets: SheetPlan[];
+  names: NamedItemPlan[];
+}
