@@ -1,0 +1,93 @@
+/**
+ * The flag contract: what every gaming/lowballing detector returns and how detectors are
+ * described. The workbook's Flags sheet, the Office adapter and the task pane's Flags tab
+ * build on these types. A flag prompts a review; it never states a verdict.
+ */
+import type { Period, Scorecard } from "../model";
+
+/** Every detector kind, one per pattern in BRIEF.md section 5. */
+export type DetectorKind =
+  | "lowball-prior-actual"
+  | "lowball-trend"
+  | "meet-not-beat"
+  | "unit-sum-below-program"
+  | "target-cut-after-strong-year"
+  | "below-capacity"
+  | "q4-sandbagging"
+  | "threshold-bunching"
+  | "end-of-period-spike"
+  | "exact-hits"
+  | "jump-reversal"
+  | "paired-divergence"
+  | "benford-first-digit"
+  | "last-digit"
+  | "duplicate-rows"
+  | "stale-periods"
+  | "revised-actuals";
+
+export type FlagSeverity = "high" | "medium" | "low";
+
+export type ReviewStatus = "open" | "reviewed" | "dismissed" | "confirmed";
+
+/** A reviewer's disposition, kept across re-runs because flag ids are stable. */
+export interface FlagReview {
+  status: ReviewStatus;
+  reviewer?: string;
+  note?: string;
+}
+
+/** The numbers behind a flag: named values (statistic, threshold, n, ...) and a short text. */
+export interface FlagEvidence {
+  values: Record<string, number>;
+  text: string;
+}
+
+/** One thing worth a conversation. `unit` and `measure` may be "*" for program-wide flags. */
+export interface Flag {
+  /** Stable: derived from detector + measure + unit + periods (see `flagId`). */
+  id: string;
+  detector: DetectorKind;
+  severity: FlagSeverity;
+  measure: string;
+  unit: string;
+  periods: Period[];
+  evidence: FlagEvidence;
+  /** One sentence a manager understands, prompting review, never a verdict. */
+  explanation: string;
+  /** What a reviewer should look at. */
+  whatToCheck: string;
+  review?: FlagReview;
+}
+
+/** Run-time context shared by all detectors. */
+export interface DetectorContext {
+  /** Earlier snapshot of the same scorecard, for revised-actual checks. */
+  previousSnapshot?: Scorecard;
+  /** Program-level targets per measure and period, for the unit-sum check. */
+  programTargets?: { measure: string; period: Period; target: number }[];
+  /** Multiplies every detector's minimum sample (>= 1 is stricter). Default 1. */
+  minSampleFactor?: number;
+}
+
+/** A registered detector: what it looks for, how it decides, and its run function. */
+export interface Detector {
+  id: DetectorKind;
+  title: string;
+  looksFor: string;
+  statistic: string;
+  /** Named thresholds the detector applies, e.g. { madNonconforming: 0.015 }. */
+  thresholds: Record<string, number>;
+  /** Smallest number of observations the detector needs before it says anything. */
+  minSample: number;
+  /** Plain-language explanation of why the pattern matters. */
+  explanation: string;
+  run: (scorecard: Scorecard, ctx: DetectorContext) => Flag[];
+}
+
+/**
+ * Stable flag id from detector, measure, unit and periods.
+ * Example: `flagId("lowball-prior-actual", "pep", "north", ["2027"]) === "lowball-prior-actual|pep|north|2027"`.
+ */
+export function flagId(detector: DetectorKind, measure: string, unit: string, periods: readonly Period[]): string {
+  return [detector, measure, unit, periods.join(",")].join("|");
+}
