@@ -88,6 +88,11 @@ export interface Detector {
  * Stable flag id from detector, measure, unit and periods.
  * Example: `flagId("lowball-prior-actual", "pep", "north", ["2027"]) === "lowball-prior-actual|pep|north|2027"`.
  */
-export function flagId(detector: DetectorKind, measure: string, unit: string, periods: readonly Period[]): string {
+export function flagId(
+  detector: DetectorKind,
+  measure: string,
+  unit: string,
+  periods: readonly Period[],
+): string {
   return [detector, measure, unit, periods.join(",")].join("|");
 }
