@@ -57,7 +57,11 @@ function pngSize(file: string): { width: number; height: number } | null {
 export function checkManifest(xml: string, options: ManifestCheckOptions): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const fail = (rule: string, message: string) => problems.push({ rule, message });
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@_", isArray: (_name, _jpath, _leaf, isAttribute) => !isAttribute });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    isArray: (_name, _jpath, _leaf, isAttribute) => !isAttribute,
+  });
   let doc: Node;
   try {
     doc = parser.parse(xml, true) as Node;
@@ -66,20 +70,27 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   }
   const app = (doc.OfficeApp as Node[] | undefined)?.[0];
   if (!app) return [{ rule: "root", message: "root element must be <OfficeApp>" }];
-  if (app["@_xsi:type"] !== "TaskPaneApp") fail("type", `OfficeApp xsi:type must be TaskPaneApp, got ${String(app["@_xsi:type"])}`);
+  if (app["@_xsi:type"] !== "TaskPaneApp")
+    fail("type", `OfficeApp xsi:type must be TaskPaneApp, got ${String(app["@_xsi:type"])}`);
 
   const text = (key: string): string | undefined => {
     const v = (app[key] as unknown[] | undefined)?.[0];
     if (typeof v === "string" || typeof v === "number") return String(v);
-    if (v && typeof v === "object") return String((v as Node)["#text"] ?? (v as Node)["@_DefaultValue"] ?? "");
+    if (v && typeof v === "object")
+      return String((v as Node)["#text"] ?? (v as Node)["@_DefaultValue"] ?? "");
     return undefined;
   };
   const id = text("Id");
   if (!id || !GUID_RE.test(id)) fail("id", `<Id> must be a GUID, got "${id ?? ""}"`);
   const version = text("Version");
-  if (!version || !VERSION_RE.test(version)) fail("version", `<Version> must look like 1.0.0.0, got "${version ?? ""}"`);
+  if (!version || !VERSION_RE.test(version))
+    fail("version", `<Version> must look like 1.0.0.0, got "${version ?? ""}"`);
   const permissions = text("Permissions");
-  if (!["Restricted", "ReadDocument", "ReadWriteDocument", "ReadAllDocument", "WriteDocument"].includes(permissions ?? "")) {
+  if (
+    !["Restricted", "ReadDocument", "ReadWriteDocument", "ReadAllDocument", "WriteDocument"].includes(
+      permissions ?? "",
+    )
+  ) {
     fail("permissions", `<Permissions> is not a known value: "${permissions ?? ""}"`);
   }
 
@@ -96,7 +107,11 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   if (!excelApi) fail("requirements", "<Requirements> must name the ExcelApi set with a MinVersion");
   else {
     const m = /^1\.(\d+)$/.exec(excelApi);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > KNOWN_EXCEL_API_MAX) fail("requirements", `ExcelApi MinVersion "${excelApi}" is not a released set (1.1-1.${KNOWN_EXCEL_API_MAX})`);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > KNOWN_EXCEL_API_MAX)
+      fail(
+        "requirements",
+        `ExcelApi MinVersion "${excelApi}" is not a released set (1.1-1.${KNOWN_EXCEL_API_MAX})`,
+      );
   }
 
   // Every URL: https, one origin.
@@ -126,12 +141,16 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   });
   for (const { where, url } of urls) {
     if (!url.startsWith("https://")) fail("https", `${where}: URL must use https: ${url}`);
-    else if (base && !url.startsWith(base.href)) fail("origin", `${where}: URL is not under the declared origin ${base.href}: ${url}`);
+    else if (base && !url.startsWith(base.href))
+      fail("origin", `${where}: URL is not under the declared origin ${base.href}: ${url}`);
   }
 
   const fileFor = (url: string): string | undefined => {
     if (!base || !url.startsWith(base.href)) return undefined;
-    return path.join(options.rootDir, decodeURI(new URL(url).pathname.slice(new URL(base.href).pathname.length)));
+    return path.join(
+      options.rootDir,
+      decodeURI(new URL(url).pathname.slice(new URL(base.href).pathname.length)),
+    );
   };
 
   // Resources and the ids that point at them.
@@ -166,19 +185,27 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
     const want = expectKind[localName(name)];
     const res = resources.get(rid);
     if (!res) fail("resid", `<${localName(name)} resid="${rid}"> points at no resource`);
-    else if (want && res.kind !== want) fail("resid", `<${localName(name)} resid="${rid}"> must point at a ${want} resource, not ${res.kind}`);
+    else if (want && res.kind !== want)
+      fail("resid", `<${localName(name)} resid="${rid}"> must point at a ${want} resource, not ${res.kind}`);
     if (localName(name) === "Image" && res?.kind === "Images") {
       const size = Number(n["@_size"]);
       const file = fileFor(res.value);
       const dims = file ? pngSize(file) : null;
-      if (!file || !existsSync(file)) fail("icon", `icon "${rid}" (${res.value}) has no file at ${file ?? "?"}`);
+      if (!file || !existsSync(file))
+        fail("icon", `icon "${rid}" (${res.value}) has no file at ${file ?? "?"}`);
       else if (!dims) fail("icon", `icon "${rid}" (${file}) is not a readable PNG`);
-      else if (dims.width !== size || dims.height !== size) fail("icon", `icon "${rid}" is declared ${size}px but ${path.basename(file)} is ${dims.width}x${dims.height}`);
+      else if (dims.width !== size || dims.height !== size)
+        fail(
+          "icon",
+          `icon "${rid}" is declared ${size}px but ${path.basename(file)} is ${dims.width}x${dims.height}`,
+        );
     }
   });
   for (const [rid, res] of resources) {
-    if (res.kind === "ShortStrings" && res.value.length > SHORT_MAX) fail("length", `short string "${rid}" is over ${SHORT_MAX} characters`);
-    if (res.kind === "LongStrings" && res.value.length > LONG_MAX) fail("length", `long string "${rid}" is over ${LONG_MAX} characters`);
+    if (res.kind === "ShortStrings" && res.value.length > SHORT_MAX)
+      fail("length", `short string "${rid}" is over ${SHORT_MAX} characters`);
+    if (res.kind === "LongStrings" && res.value.length > LONG_MAX)
+      fail("length", `long string "${rid}" is over ${LONG_MAX} characters`);
   }
 
   // Top-level icons at their fixed sizes.
@@ -191,7 +218,11 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
     const file = url ? fileFor(url) : undefined;
     const dims = file && existsSync(file) ? pngSize(file) : null;
     if (!dims) fail("icon", `<${key}> must point at a PNG under the origin (${url || "missing"})`);
-    else if (dims.width !== size || dims.height !== size) fail("icon", `<${key}> must be ${size}x${size}, ${path.basename(file!)} is ${dims.width}x${dims.height}`);
+    else if (dims.width !== size || dims.height !== size)
+      fail(
+        "icon",
+        `<${key}> must be ${size}x${size}, ${path.basename(file!)} is ${dims.width}x${dims.height}`,
+      );
   }
 
   // Pages exist in a built output.

@@ -22,13 +22,20 @@ function lintAll(cases: Case[]): string[][] {
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });`;
-  const run = spawnSync(process.execPath, ["-e", script], { cwd: root, input: JSON.stringify(cases), encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["-e", script], {
+    cwd: root,
+    input: JSON.stringify(cases),
+    encoding: "utf8",
+  });
   if (run.status !== 0) throw new Error(`eslint failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as string[][];
 }
 
 const against: Case[] = [
-  ["src/engine/prorate/x.ts", 'import { applyPlan } from "../../office/apply";\nexport const y = applyPlan;\n'],
+  [
+    "src/engine/prorate/x.ts",
+    'import { applyPlan } from "../../office/apply";\nexport const y = applyPlan;\n',
+  ],
   ["src/engine/x.ts", 'import { render } from "react-dom";\nexport const y = render;\n'],
   ["src/engine/x.ts", 'import { readFileSync } from "node:fs";\nexport const y = readFileSync;\n'],
   ["src/engine/x.ts", 'import { App } from "../taskpane/App";\nexport const y = App;\n'],

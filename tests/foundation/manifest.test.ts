@@ -24,17 +24,62 @@ describe("the offline manifest check", () => {
 
   it.each([
     ["an id that is not a GUID", (x: string) => x.replace(/<Id>[^<]+<\/Id>/, "<Id>yardstick</Id>"), "id"],
-    ["a version with five parts", (x: string) => x.replace(/<Version>[^<]+/, "<Version>1.0.0.0.0"), "version"],
-    ["an http URL", (x: string) => x.replace("https://localhost:3000/commands.html", "http://localhost:3000/commands.html"), "https"],
-    ["a URL on another origin", (x: string) => x.replace("https://localhost:3000/help.html", "https://example.com/help.html"), "origin"],
-    ["a 16 px slot filled with the 32 px icon", (x: string) => x.replace("assets/icon-16.png", "assets/icon-32.png"), "icon"],
-    ["an icon file that does not exist", (x: string) => x.replace("assets/icon-80.png", "assets/missing.png"), "icon"],
-    ["a resid that resolves to nothing", (x: string) => x.replace('resid="Check.Tooltip"', 'resid="Check.Tip"'), "resid"],
-    ["a label pointing at a URL resource", (x: string) => x.replace('<Label resid="Flags.Label"/>', '<Label resid="Flags.Url"/>'), "resid"],
-    ["a requirement set that was never released", (x: string) => x.replace('MinVersion="1.8"/>', 'MinVersion="1.99"/>'), "requirements"],
-    ["no requirement set", (x: string) => x.replace(/<Requirements>[\s\S]*?<\/Requirements>/, ""), "requirements"],
-    ["a Word host instead of Excel", (x: string) => x.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'), "hosts"],
-    ["a wildcard AppDomain", (x: string) => x.replace("<Hosts>", "<AppDomains><AppDomain>https://*.example.com</AppDomain></AppDomains><Hosts>"), "appdomain"],
+    [
+      "a version with five parts",
+      (x: string) => x.replace(/<Version>[^<]+/, "<Version>1.0.0.0.0"),
+      "version",
+    ],
+    [
+      "an http URL",
+      (x: string) => x.replace("https://localhost:3000/commands.html", "http://localhost:3000/commands.html"),
+      "https",
+    ],
+    [
+      "a URL on another origin",
+      (x: string) => x.replace("https://localhost:3000/help.html", "https://example.com/help.html"),
+      "origin",
+    ],
+    [
+      "a 16 px slot filled with the 32 px icon",
+      (x: string) => x.replace("assets/icon-16.png", "assets/icon-32.png"),
+      "icon",
+    ],
+    [
+      "an icon file that does not exist",
+      (x: string) => x.replace("assets/icon-80.png", "assets/missing.png"),
+      "icon",
+    ],
+    [
+      "a resid that resolves to nothing",
+      (x: string) => x.replace('resid="Check.Tooltip"', 'resid="Check.Tip"'),
+      "resid",
+    ],
+    [
+      "a label pointing at a URL resource",
+      (x: string) => x.replace('<Label resid="Flags.Label"/>', '<Label resid="Flags.Url"/>'),
+      "resid",
+    ],
+    [
+      "a requirement set that was never released",
+      (x: string) => x.replace('MinVersion="1.8"/>', 'MinVersion="1.99"/>'),
+      "requirements",
+    ],
+    [
+      "no requirement set",
+      (x: string) => x.replace(/<Requirements>[\s\S]*?<\/Requirements>/, ""),
+      "requirements",
+    ],
+    [
+      "a Word host instead of Excel",
+      (x: string) => x.replace('<Host Name="Workbook"/>', '<Host Name="Document"/>'),
+      "hosts",
+    ],
+    [
+      "a wildcard AppDomain",
+      (x: string) =>
+        x.replace("<Hosts>", "<AppDomains><AppDomain>https://*.example.com</AppDomain></AppDomains><Hosts>"),
+      "appdomain",
+    ],
     ["an unknown permission", (x: string) => x.replace("ReadWriteDocument", "Everything"), "permissions"],
   ])("rejects %s", (_label, mutate, rule) => {
     const mutated = mutate(source);
