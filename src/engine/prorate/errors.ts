@@ -11,16 +11,21 @@ export const PRORATION_ERRORS = {
   totalNegative: "The total is negative ({detail}). Enter zero or more.",
   incrementInvalid: "The increment must be a positive number, got {detail}.",
   driverNegative: "Unit {unit} has a negative driver ({detail}). Drivers must be zero or more.",
-  driverNotFinite: "Unit {unit} has a driver that is not a number ({detail}). Enter a number or leave it blank.",
+  driverNotFinite:
+    "Unit {unit} has a driver that is not a number ({detail}). Enter a number or leave it blank.",
   lockedNotFinite: "Unit {unit} has a locked value that is not a number ({detail}).",
   lockedNegative: "Unit {unit} has a negative locked value ({detail}).",
   lockedExceedsTotal: "Locked units hold {detail}, more than the total. Unlock a unit or raise the total.",
-  allLockedMismatch: "Every unit is locked but the locked values sum to {detail}, not the total. Unlock a unit.",
-  incrementCannotMeet: "The amount left for free units ({detail}) is not a multiple of the increment. Change the total, the increment or a locked value.",
-  baseExceedsTotal: "The base of {detail} per free unit is more than the total left for free units. Lower the base.",
+  allLockedMismatch:
+    "Every unit is locked but the locked values sum to {detail}, not the total. Unlock a unit.",
+  incrementCannotMeet:
+    "The amount left for free units ({detail}) is not a multiple of the increment. Change the total, the increment or a locked value.",
+  baseExceedsTotal:
+    "The base of {detail} per free unit is more than the total left for free units. Lower the base.",
   baseInvalid: "The base per unit must be zero or more, got {detail}.",
   methodNotForKind: "Method {detail}. Choose another method.",
-  denominatorMissing: "Unit {unit} has no denominator ({detail}). Rates and ratios need each unit's denominator.",
+  denominatorMissing:
+    "Unit {unit} has no denominator ({detail}). Rates and ratios need each unit's denominator.",
   baselineMissing: "Unit {unit} has no baseline. Gap-closing needs each free unit's current value.",
   rateOutOfRange: "{detail} is outside 0-100. Rates are percentages.",
   targetUnreachable: "{detail}",

@@ -15,7 +15,8 @@ import type { Finding, MeasureKind } from "../model";
  *   benchmark, so weaker units get larger increments.
  * - `basePlusProRata`: every free unit gets `baseEach`, the rest goes pro rata to the driver.
  */
-export type AllocationMethod = "equal" | "proportional" | "priorShare" | "custom" | "gapClosing" | "basePlusProRata";
+export type AllocationMethod =
+  "equal" | "proportional" | "priorShare" | "custom" | "gapClosing" | "basePlusProRata";
 
 /**
  * How exact quotas become whole increments while the total is kept exactly.

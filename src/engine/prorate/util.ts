@@ -1,0 +1,55 @@
+/** Small helpers shared by the allocators: canonical order, increments and number wording. */
+
+/** Indices of `ids` in UTF-16 code-unit order, so results never depend on input order. Example: `canonicalOrder(["b","a"])` is [1,0]. */
+export function canonicalOrder(ids: readonly string[]): number[] {
+  const order = Array.from({ length: ids.length }, (_, i) => i);
+  order.sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  return order;
+}
+
+/** Tolerance for "is this a whole number of increments", relative to the magnitude. */
+const RELATIVE_TOLERANCE = 1e-9;
+
+/** The value as a whole number of increments, or undefined if it is not one. Example: `toIncrements(500, 100) === 5`. */
+export function toIncrements(value: number, increment: number): number | undefined {
+  const count = Math.round(value / increment);
+  const tolerance = RELATIVE_TOLERANCE * Math.max(1, Math.abs(value));
+  return Math.abs(count * increment - value) <= tolerance ? count : undefined;
+}
+
+/** Decimal places of an increment, so 3 x 0.1 prints as 0.3. Example: `decimalsOf(0.25) === 2`. */
+export function decimalsOf(increment: number): number {
+  for (let d = 0; d <= 10; d++) {
+    const scaled = increment * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-9) return d;
+  }
+  return 10;
+}
+
+/** A count of increments back in the measure's unit. Example: `fromIncrements(3, 0.1, 1) === 0.3`. */
+export function fromIncrements(count: number, increment: number, decimals: number): number {
+  const value = count * increment;
+  return decimals === 0 ? value : Number(value.toFixed(decimals));
+}
+
+/** Sum in the given order (callers pass canonical order so sums never depend on input order). */
+export function sumBy(order: readonly number[], valueOf: (i: number) => number): number {
+  let total = 0;
+  for (const i of order) total += valueOf(i);
+  return total;
+}
+
+/** A number for a sentence: thousands separators, at most `digits` decimals. Example: `fmt(4587.5) === "4,587.5"`. */
+export function fmt(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return String(value);
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  const [whole, fraction] = String(Math.abs(rounded)).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${rounded < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+}
+
+/** A 0-1 share as a percent for a sentence. Example: `pct(0.0824) === "8.24 %"`. */
+export function pct(share: number): string {
+  return `${fmt(share * 100)} %`;
+}

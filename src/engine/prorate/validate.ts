@@ -1,0 +1,76 @@
+/** Checks every proration input in one place, so the allocators can assume clean numbers. */
+import { ProrationError } from "./errors";
+import type { ProrationInput, RoundingMethod } from "./types";
+
+/** The settings every allocator uses, with defaults applied. */
+export interface ProrationSettings {
+  increment: number;
+  rounding: RoundingMethod;
+  driverLabel: string;
+}
+
+/**
+ * Throw a `ProrationError` naming the first unit whose input no allocation can honour.
+ * Example: `validateProration({ ...input, units: [{ id: "North", driver: -1 }] })` throws `driverNegative`.
+ */
+export function validateProration(input: ProrationInput): ProrationSettings {
+  if (input.units.length === 0) throw new ProrationError("noUnits");
+  const seen = new Set<string>();
+  input.units.forEach((unit, i) => {
+    if (typeof unit.id !== "string" || unit.id.trim() === "") {
+      throw new ProrationError("blankUnit", { detail: i + 1 });
+    }
+    if (seen.has(unit.id)) throw new ProrationError("duplicateUnit", { unit: unit.id });
+    seen.add(unit.id);
+    checkOptionalNumber(unit.id, unit.driver, "driverNotFinite", "driverNegative");
+    checkOptionalNumber(unit.id, unit.locked, "lockedNotFinite", "lockedNegative");
+  });
+  if (typeof input.total !== "number" || !Number.isFinite(input.total)) {
+    throw new ProrationError("totalNotFinite", { detail: String(input.total) });
+  }
+  if (input.total < 0) throw new ProrationError("totalNegative", { detail: input.total });
+  const increment = input.increment ?? 1;
+  if (typeof increment !== "number" || !Number.isFinite(increment) || increment <= 0) {
+    throw new ProrationError("incrementInvalid", { detail: String(increment) });
+  }
+  if (input.kind === "rate") checkRates(input);
+  return {
+    increment,
+    rounding: input.rounding ?? "largestRemainder",
+    driverLabel: input.driverLabel?.trim() || defaultDriverLabel(input),
+  };
+}
+
+function defaultDriverLabel(input: ProrationInput): string {
+  if (input.method === "priorShare") return "prior-year actual";
+  if (input.method === "custom") return "weight";
+  return "driver";
+}
+
+function checkOptionalNumber(
+  unit: string,
+  value: number | undefined,
+  notFinite: "driverNotFinite" | "lockedNotFinite",
+  negative: "driverNegative" | "lockedNegative",
+): void {
+  if (value === undefined) return;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ProrationError(notFinite, { unit, detail: String(value) });
+  }
+  if (value < 0) throw new ProrationError(negative, { unit, detail: value });
+}
+
+function checkRates(input: ProrationInput): void {
+  if (input.total > 100)
+    throw new ProrationError("rateOutOfRange", { detail: `The program target ${input.total}` });
+  for (const unit of input.units) {
+    for (const [label, value] of [
+      ["locked rate", unit.locked],
+      ["baseline", unit.baseline],
+    ] as const) {
+      if (value !== undefined && (!Number.isFinite(value) || value < 0 || value > 100)) {
+        throw new ProrationError("rateOutOfRange", { detail: `Unit "${unit.id}"'s ${label} ${value}` });
+      }
+    }
+  }
+}
