@@ -65,6 +65,16 @@ export interface DetectorContext {
   previousSnapshot?: Scorecard;
   /** Program-level targets per measure and period, for the unit-sum check. */
   programTargets?: { measure: string; period: Period; target: number }[];
+  /** Unit whose targets are the program targets (e.g. "ALL"), for the unit-sum check. */
+  programUnit?: string;
+  /** Measures whose annual target should reach the unit's capacity (fte x productivity). */
+  capacityMeasures?: readonly string[];
+  /**
+   * Measures whose direction the source did not state (the scorecard holds a placeholder).
+   * Lowballing then only flags a target equal to the prior actual, which asks for no change
+   * whichever way is good; direction-dependent detectors skip these measures.
+   */
+  directionUnknown?: ReadonlySet<string>;
   /** Multiplies every detector's minimum sample (>= 1 is stricter). Default 1. */
   minSampleFactor?: number;
 }

@@ -1,0 +1,112 @@
+/**
+ * Digit tests for hand-entered figures (Nigrini): Benford's first digit across a measure's
+ * values, and last-digit uniformity of a unit's whole-number counts. Silent unless n is large.
+ */
+import { fmt, makeFlag } from "../flag";
+import { finite, indexSeries, isAdditive } from "../series";
+import { benfordFirstDigit, chiSquare, chiSquareCritical, firstDigit, meanAbsoluteDeviation } from "../stats";
+import type { Detector, Flag } from "../types";
+
+const BENFORD = benfordFirstDigit();
+const UNIFORM = new Array<number>(10).fill(0.1);
+
+export const benfordFirstDigitDetector: Detector = {
+  id: "benford-first-digit",
+  title: "First digits unlike Benford's law",
+  looksFor: "a count or amount measure whose first digits depart from log10(1 + 1/d)",
+  statistic: "MAD of first-digit shares (> 0.015 nonconforming, Nigrini) and chi-square (8 df, 0.5 %)",
+  thresholds: { madNonconforming: 0.015, minValues: 500, minOrdersOfMagnitude: 2 },
+  minSample: 500,
+  explanation:
+    "Naturally occurring counts that span several orders of magnitude follow Benford's law; invented ones often do not.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minN = Math.ceil(500 * (ctx.minSampleFactor ?? 1));
+    for (const list of indexSeries(scorecard).byMeasure.values()) {
+      const m = list[0].measure;
+      if (!isAdditive(m)) continue;
+      const counts = new Array<number>(9).fill(0);
+      let lo = Infinity;
+      let hi = 0;
+      for (const s of list)
+        for (const o of s.points) {
+          const a = finite(o.actual);
+          if (a === undefined || a < 1) continue;
+          counts[firstDigit(a) - 1] += 1;
+          lo = Math.min(lo, a);
+          hi = Math.max(hi, a);
+        }
+      const n = counts.reduce((x, y) => x + y, 0);
+      if (n < minN || hi / lo < 100) continue;
+      const shares = counts.map((c) => c / n);
+      const mad = meanAbsoluteDeviation(shares, BENFORD);
+      const chi = chiSquare(counts, BENFORD);
+      if (mad <= 0.015 || chi <= chiSquareCritical(8)) continue;
+      const worst = shares
+        .map((s, i) => ({ d: i + 1, diff: s - BENFORD[i] }))
+        .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))[0];
+      flags.push(
+        makeFlag("benford-first-digit", {
+          severity: mad > 0.022 ? "high" : "medium",
+          measure: m.id,
+          unit: "*",
+          periods: [],
+          values: { mad, chiSquare: chi, n, worstDigit: worst.d, worstDiffPts: worst.diff * 100 },
+          text: `First-digit MAD ${fmt(mad)} over ${n} values (nonconforming above 0.015); digit ${worst.d} is ${fmt(worst.diff * 100)} points off Benford.`,
+          explanation: `The first digits of ${m.name} do not follow the pattern natural counts usually follow.`,
+          whatToCheck: `Which units' figures start with ${worst.d} unusually often or rarely, and how those figures were entered.`,
+        }),
+      );
+    }
+    return flags;
+  },
+};
+
+export const lastDigit: Detector = {
+  id: "last-digit",
+  title: "Last digits not uniform",
+  looksFor:
+    "a unit whose whole-number counts (>= 20) end in some digits, such as 0 or 5, far more often than others",
+  statistic: "chi-square of last digits against uniform (9 df, 0.5 %) and the largest digit's excess share",
+  thresholds: { minValues: 100, minExcessShare: 0.05 },
+  minSample: 100,
+  explanation:
+    "Counted figures end in every digit about equally; estimated or invented ones favour round numbers.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minN = Math.ceil(100 * (ctx.minSampleFactor ?? 1));
+    const byUnit = new Map<string, number[]>();
+    for (const s of indexSeries(scorecard).series) {
+      if (s.measure.kind !== "count") continue;
+      const counts = byUnit.get(s.unit) ?? new Array<number>(10).fill(0);
+      for (const o of s.points) {
+        const a = finite(o.actual);
+        if (a === undefined || a < 20 || !Number.isInteger(a)) continue;
+        counts[a % 10] += 1;
+      }
+      byUnit.set(s.unit, counts);
+    }
+    for (const [unit, counts] of byUnit) {
+      const n = counts.reduce((x, y) => x + y, 0);
+      if (n < minN) continue;
+      const chi = chiSquare(counts, UNIFORM);
+      const top = counts.indexOf(Math.max(...counts));
+      const excess = counts[top] / n - 0.1;
+      if (chi <= chiSquareCritical(9) || excess < 0.05) continue;
+      flags.push(
+        makeFlag("last-digit", {
+          severity: chi > 3 * chiSquareCritical(9) ? "high" : "medium",
+          measure: "*",
+          unit,
+          periods: [],
+          values: { chiSquare: chi, n, topDigit: top, topShare: counts[top] / n },
+          text: `${fmt((counts[top] / n) * 100)}% of ${n} counts end in ${top} (10% expected); chi-square ${fmt(chi)} (critical ${chiSquareCritical(9)}).`,
+          explanation: `This unit's counts end in ${top} much more often than counted figures usually do.`,
+          whatToCheck:
+            "Whether the figures were counted from records or estimated and rounded; check a few against source logs.",
+        }),
+      );
+    }
+    return flags;
+  },
+};

@@ -1,0 +1,220 @@
+/**
+ * Lowballing against the unit's own history: a target at or below last year's actual, a
+ * target below the pessimistic edge of its trend forecast, and targets met by a whisker
+ * year after year (meet-but-not-beat).
+ */
+import type { MeasureDef } from "../../model";
+import { fmt, gapUnit, makeFlag } from "../flag";
+import { finite, gapOf, goodSign, indexSeries, isAdditive, yearSummaries, type Series } from "../series";
+import { ols, tQuantile99 } from "../stats";
+import type { Detector, Flag } from "../types";
+
+const CUT_HIGH = 5;
+
+/** True when a target sits at the best value a measure can take (100 % up, 0 down). */
+function atBound(m: MeasureDef, prior: number, target: number): boolean {
+  if (m.direction === "up" && m.kind === "rate") return prior >= 100 && target >= 100;
+  if (m.direction === "down") return prior <= 0 && target <= 0;
+  return false;
+}
+
+export const lowballPriorActual: Detector = {
+  id: "lowball-prior-actual",
+  title: "Target at or below last year's actual",
+  looksFor: "a year's target that asks for no more than the unit already delivered the year before",
+  statistic: "gap = (target - prior actual) in the good direction, % (points for rates)",
+  thresholds: { highGapPct: -CUT_HIGH },
+  minSample: 1,
+  explanation: "A target the unit has already beaten may be easy to meet (lowballing, MIT notes).",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    for (const s of indexSeries(scorecard).series) {
+      const unknown = ctx.directionUnknown?.has(s.measure.id) ?? false;
+      const sign = goodSign(s.measure);
+      if (sign === 0 && !unknown) continue;
+      const years = yearSummaries(s, scorecard.fyStartMonth);
+      for (let i = 1; i < years.length; i++) {
+        const prev = years[i - 1];
+        const cur = years[i];
+        if (cur.year !== prev.year + 1 || cur.target === undefined) continue;
+        if (prev.actual === undefined || (s.monthly && prev.actualMonths < 12)) continue;
+        const f = unknown
+          ? equalOnly(s, cur.target, prev.actual, prev.year, cur.year)
+          : judge(s, sign as 1 | -1, cur.target, prev.actual, prev.year, cur.year);
+        if (f) flags.push(f);
+      }
+    }
+    return flags;
+  },
+};
+
+function judge(
+  s: Series,
+  sign: 1 | -1,
+  target: number,
+  prior: number,
+  py: number,
+  y: number,
+): Flag | undefined {
+  const m = s.measure;
+  if (atBound(m, prior, target)) return undefined;
+  const gap = sign * gapOf(m.kind, target, prior);
+  if (gap > 0) return undefined;
+  const severity = gap === 0 ? "low" : gap <= -CUT_HIGH ? "high" : "medium";
+  const u = gapUnit(m.kind);
+  const better = sign > 0 ? "higher" : "lower";
+  return makeFlag("lowball-prior-actual", {
+    severity,
+    measure: m.id,
+    unit: s.unit,
+    periods: [String(y)],
+    values: { target, priorActual: prior, gap: Number.isFinite(gap) ? gap : -100 },
+    text: `FY${y} target ${fmt(target)} vs FY${py} actual ${fmt(prior)} (${better} is better): ${gap === 0 ? "equal" : `${fmt(-gap)}${u} easier`}.`,
+    explanation: `The FY${y} target for ${m.name} asks for ${gap === 0 ? "no more than" : "less than"} the unit already achieved in FY${py}; it may be worth asking why.`,
+    whatToCheck:
+      "Whether something known (budget, staffing, caseload, a one-off) justifies not asking for improvement.",
+  });
+}
+
+function equalOnly(s: Series, target: number, prior: number, py: number, y: number): Flag | undefined {
+  if (target !== prior) return undefined;
+  return makeFlag("lowball-prior-actual", {
+    severity: "low",
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: [String(y)],
+    values: { target, priorActual: prior, gap: 0 },
+    text: `FY${y} target ${fmt(target)} equals FY${py} actual ${fmt(prior)}; the file does not say which way is better.`,
+    explanation: `The FY${y} target for ${s.measure.name} repeats last year's actual exactly, so it asks for no change either way.`,
+    whatToCheck:
+      "Which direction is good for this measure, and whether the target was copied from last year's result.",
+  });
+}
+
+export const lowballTrend: Detector = {
+  id: "lowball-trend",
+  title: "Target below the trend forecast",
+  looksFor: "a target below the pessimistic edge (99 % one-sided) of a linear-trend forecast of the year",
+  statistic: "OLS trend on prior actuals; edge = forecast - t(0.99) x prediction s.e.",
+  thresholds: { confidence: 0.99 },
+  minSample: 4,
+  explanation: "If the unit's own trend would carry it past the target, the target may be easy.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const k = ctx.minSampleFactor ?? 1;
+    for (const s of indexSeries(scorecard).series) {
+      const sign = goodSign(s.measure);
+      if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
+      for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+        if (y.target === undefined) continue;
+        const fc = s.monthly ? monthlyForecast(s, y.periods[0], k) : annualForecast(s, y.year, k);
+        if (!fc) continue;
+        const edge = fc.forecast - sign * fc.halfWidth;
+        if (sign * (y.target - edge) >= 0) continue;
+        const severity = sign * (y.target - (edge - sign * fc.halfWidth)) < 0 ? "high" : "medium";
+        flags.push(
+          makeFlag("lowball-trend", {
+            severity,
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [String(y.year)],
+            values: { target: y.target, forecast: fc.forecast, edge, n: fc.n },
+            text: `FY${y.year} target ${fmt(y.target)}; trend forecast ${fmt(fc.forecast)}, 99 % edge ${fmt(edge)} (n=${fc.n}).`,
+            explanation: `The FY${y.year} target for ${s.measure.name} is below where the unit's own trend points, even allowing for its usual ups and downs.`,
+            whatToCheck:
+              "Whether the trend is expected to break (a policy change, a lost funding stream) or the target should be raised.",
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
+
+interface Forecast {
+  forecast: number;
+  halfWidth: number;
+  n: number;
+}
+
+function annualForecast(s: Series, year: number, k: number): Forecast | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  s.points.forEach((o, i) => {
+    const a = finite(o.actual);
+    if (a !== undefined && s.index[i] < year && s.index[i] >= year - 6) {
+      xs.push(s.index[i]);
+      ys.push(a);
+    }
+  });
+  if (xs.length < 4 * k || xs[xs.length - 1] !== year - 1) return undefined;
+  const fit = ols(xs, ys);
+  const se = fit.residualSd * Math.sqrt(1 + 1 / fit.n + (year - fit.xMean) ** 2 / fit.sxx);
+  return { forecast: fit.intercept + fit.slope * year, halfWidth: tQuantile99(fit.n - 2) * se, n: fit.n };
+}
+
+function monthlyForecast(s: Series, firstPeriod: string, k: number): Forecast | undefined {
+  const start = s.index[s.points.findIndex((o) => o.period === firstPeriod)];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  s.points.forEach((o, i) => {
+    const a = finite(o.actual);
+    if (a !== undefined && s.index[i] < start && s.index[i] >= start - 36) {
+      xs.push(s.index[i]);
+      ys.push(a);
+    }
+  });
+  if (xs.length < 18 * k) return undefined;
+  const fit = ols(xs, ys);
+  const future = start + 5.5;
+  const sum = isAdditive(s.measure);
+  const meanFit = fit.intercept + fit.slope * future;
+  const fitVar = fit.residualSd ** 2 * (1 / fit.n + (future - fit.xMean) ** 2 / fit.sxx);
+  const variance = sum ? 12 * fit.residualSd ** 2 + 144 * fitVar : fit.residualSd ** 2 / 12 + fitVar;
+  return {
+    forecast: sum ? 12 * meanFit : meanFit,
+    halfWidth: tQuantile99(fit.n - 2) * Math.sqrt(variance),
+    n: fit.n,
+  };
+}
+
+export const meetNotBeat: Detector = {
+  id: "meet-not-beat",
+  title: "Met by a whisker, year after year",
+  looksFor: "targets met every year by a margin of 1 % or less (0.5 points for rates)",
+  statistic: "count of thin-margin years among years with a target and an actual",
+  thresholds: { thinMarginPct: 1, thinMarginPts: 0.5, minThinYears: 3, minThinShare: 0.75 },
+  minSample: 3,
+  explanation:
+    "Results that land just over the target every year suggest the target, or the result, is managed.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minYears = Math.ceil(3 * (ctx.minSampleFactor ?? 1));
+    for (const s of indexSeries(scorecard).series) {
+      const sign = goodSign(s.measure);
+      if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
+      const thin = s.measure.kind === "rate" ? 0.5 : 1;
+      const years = yearSummaries(s, scorecard.fyStartMonth).filter(
+        (y) => y.target !== undefined && y.actual !== undefined && (!s.monthly || y.actualMonths === 12),
+      );
+      if (years.length < minYears) continue;
+      const margins = years.map((y) => sign * gapOf(s.measure.kind, y.actual!, y.target!));
+      const thinYears = years.filter((_, i) => margins[i] >= 0 && margins[i] <= thin);
+      if (thinYears.length < minYears || thinYears.length / years.length < 0.75) continue;
+      flags.push(
+        makeFlag("meet-not-beat", {
+          severity: thinYears.length === years.length ? "medium" : "low",
+          measure: s.measure.id,
+          unit: s.unit,
+          periods: thinYears.map((y) => String(y.year)),
+          values: { thinYears: thinYears.length, years: years.length, maxMargin: Math.max(...margins) },
+          text: `Met by ${fmt(thin)}${gapUnit(s.measure.kind)} or less in ${thinYears.length} of ${years.length} years (margins ${margins.map((g) => fmt(g)).join(", ")}).`,
+          explanation: `${s.measure.name} has landed just over its target in ${thinYears.length} of ${years.length} years, which is rarer by chance than it looks.`,
+          whatToCheck:
+            "How the year-end figures were compiled, and whether results above target were held back for next year.",
+        }),
+      );
+    }
+    return flags;
+  },
+};

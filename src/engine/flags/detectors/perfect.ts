@@ -1,0 +1,117 @@
+/**
+ * Too perfect (Jacob & Levitt): actuals that equal the milestone again and again, and
+ * one-period jumps in the good direction that reverse the next period.
+ */
+import { median } from "simple-statistics";
+import { fmt, makeFlag } from "../flag";
+import { finite, goodSign, indexSeries } from "../series";
+import { binomialUpperTail } from "../stats";
+import type { Detector, Flag } from "../types";
+
+export const exactHits: Detector = {
+  id: "exact-hits",
+  title: "Actual equals the milestone again and again",
+  looksFor: "periods whose actual is exactly the milestone, more often than the series' own noise allows",
+  statistic:
+    "hits k of n; exact binomial tail with p0 = chance of an exact tie (1/(sd x sqrt(2 pi)) for whole numbers, else 1 %)",
+  thresholds: { minHits: 4, maxP: 0.001 },
+  minSample: 12,
+  explanation:
+    "Real results rarely land exactly on plan; repeated exact hits can mean the plan was copied into the actuals.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
+    for (const s of indexSeries(scorecard).series) {
+      const diffs: number[] = [];
+      const hitPeriods: string[] = [];
+      let whole = true;
+      for (const o of s.points) {
+        const a = finite(o.actual);
+        const ms = finite(o.milestone);
+        if (a === undefined || ms === undefined) continue;
+        if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
+        diffs.push(a - ms);
+        if (Math.abs(a - ms) <= 1e-9 * Math.max(1, Math.abs(ms))) hitPeriods.push(o.period);
+      }
+      const n = diffs.length;
+      const k = hitPeriods.length;
+      if (n < minN || k < 4) continue;
+      const others = diffs.filter((d) => d !== 0);
+      const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
+      const p0 = whole
+        ? Math.min(0.5, Math.max(0.01, sd > 0 ? 1 / (sd * Math.sqrt(2 * Math.PI)) : 0.5))
+        : 0.01;
+      const p = binomialUpperTail(k, n, p0);
+      if (p >= 0.001) continue;
+      flags.push(
+        makeFlag("exact-hits", {
+          severity: p < 1e-6 ? "high" : "medium",
+          measure: s.measure.id,
+          unit: s.unit,
+          periods: [],
+          values: { hits: k, n, chancePerPeriod: p0, p },
+          text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${fmt(p0 * 100)}%, p=${p.toExponential(1)}).`,
+          explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
+          whatToCheck: `The source records behind ${hitPeriods.slice(0, 3).join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
+        }),
+      );
+    }
+    return flags;
+  },
+};
+
+export const jumpReversal: Detector = {
+  id: "jump-reversal",
+  title: "A jump that reverses the next period",
+  looksFor:
+    "a period far better than both neighbours (in the good direction), i.e. a gain that does not last",
+  statistic:
+    "spike = x_t - (x_{t-1} + x_{t+1})/2, robust z against the series' own spikes (median / 1.4826 MAD)",
+  thresholds: { minRobustZ: 6, minRelativeJump: 0.15 },
+  minSample: 12,
+  explanation:
+    "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
+    for (const s of indexSeries(scorecard).series) {
+      const sign = goodSign(s.measure);
+      if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) continue;
+      const xs: number[] = [];
+      const periods: string[] = [];
+      for (let i = 0; i < s.points.length; i++) {
+        const a = finite(s.points[i].actual);
+        if (a === undefined) continue;
+        xs.push(a);
+        periods.push(s.points[i].period);
+      }
+      if (xs.length < minN) continue;
+      const spikes: number[] = [];
+      for (let t = 1; t < xs.length - 1; t++) spikes.push(sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2));
+      const med = median(spikes);
+      const abs = spikes.map((v) => Math.abs(v - med));
+      const scale = 1.4826 * median(abs);
+      if (!(scale > 0)) continue;
+      for (let j = 0; j < spikes.length; j++) {
+        const z = (spikes[j] - med) / scale;
+        const t = j + 1;
+        const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
+        const rel = base > 0 ? spikes[j] / base : Infinity;
+        if (z < 6 || rel < 0.15) continue;
+        flags.push(
+          makeFlag("jump-reversal", {
+            severity: z >= 10 ? "high" : "medium",
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [periods[t]],
+            values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
+            text: `${periods[t]}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${fmt(rel * 100)}% above its neighbours, z=${fmt(z)}).`,
+            explanation: `${s.measure.name} improved sharply in ${periods[t]} and fell straight back the next period.`,
+            whatToCheck: `What happened in ${periods[t]}: a genuine one-off, a data-entry slip, or results moved between periods.`,
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};

@@ -1,0 +1,150 @@
+/**
+ * Lowballing in how targets are set: unit targets that add up to less than the program
+ * target, a target cut right after a year that beat it, and a target far below capacity.
+ */
+import { fmt, gapUnit, makeFlag } from "../flag";
+import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries } from "../series";
+import type { Detector, Flag } from "../types";
+
+export const unitSumBelowProgram: Detector = {
+  id: "unit-sum-below-program",
+  title: "Unit targets add up to less than the program target",
+  looksFor: "a year where the units' targets, added up, fall short of the program target",
+  statistic: "shortfall = (sum of unit targets - program target) / program target, in the good direction",
+  thresholds: { tolerancePct: 0.5, highPct: 5 },
+  minSample: 2,
+  explanation: "If every unit meets its target and the program still misses, the proration left a gap.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const index = indexSeries(scorecard);
+    for (const [measureId, list] of index.byMeasure) {
+      const m = index.measures.get(measureId)!;
+      const sign = goodSign(m);
+      if (!isAdditive(m) || sign === 0 || ctx.directionUnknown?.has(measureId)) continue;
+      const program = new Map<number, number>();
+      for (const p of ctx.programTargets ?? [])
+        if (p.measure === measureId) program.set(Number(p.period.slice(0, 4)), p.target);
+      const sums = new Map<number, { sum: number; units: number }>();
+      for (const s of list) {
+        for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+          if (y.target === undefined) continue;
+          if (s.unit === ctx.programUnit) {
+            if (!program.has(y.year)) program.set(y.year, y.target);
+            continue;
+          }
+          const acc = sums.get(y.year) ?? { sum: 0, units: 0 };
+          acc.sum += y.target;
+          acc.units += 1;
+          sums.set(y.year, acc);
+        }
+      }
+      const unitCount = list.filter((s) => s.unit !== ctx.programUnit).length;
+      for (const [year, target] of program) {
+        const acc = sums.get(year);
+        if (!acc || acc.units < 2 || acc.units < unitCount) continue;
+        const gap = sign * gapOf(m.kind, acc.sum, target);
+        if (gap >= -0.5) continue;
+        flags.push(
+          makeFlag("unit-sum-below-program", {
+            severity: gap <= -5 ? "high" : "medium",
+            measure: measureId,
+            unit: "*",
+            periods: [String(year)],
+            values: { unitTargetSum: acc.sum, programTarget: target, units: acc.units, gapPct: gap },
+            text: `FY${year}: ${acc.units} unit targets sum to ${fmt(acc.sum)} against a program target of ${fmt(target)} (${fmt(-gap)}% short).`,
+            explanation: `Even if every unit meets its FY${year} target for ${m.name}, the program would fall short of its own target.`,
+            whatToCheck:
+              "Whether the program target was prorated in full, or some units' targets were trimmed afterwards.",
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
+
+export const targetCutAfterStrongYear: Detector = {
+  id: "target-cut-after-strong-year",
+  title: "Target cut after a year that beat it",
+  looksFor: "a target made easier right after the unit met or beat the previous one",
+  statistic: "cut = change of target in the good direction, % (points for rates), after actual >= target",
+  thresholds: { minCutPct: 1, highCutPct: 10 },
+  minSample: 2,
+  explanation:
+    "Lowering the bar after clearing it is the opposite of ratcheting up and invites easy targets.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    for (const s of indexSeries(scorecard).series) {
+      const sign = goodSign(s.measure);
+      if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
+      const years = yearSummaries(s, scorecard.fyStartMonth);
+      for (let i = 1; i < years.length; i++) {
+        const prev = years[i - 1];
+        const cur = years[i];
+        if (cur.year !== prev.year + 1 || cur.target === undefined || prev.target === undefined) continue;
+        if (prev.actual === undefined || (s.monthly && prev.actualMonths < 12)) continue;
+        const beat = sign * gapOf(s.measure.kind, prev.actual, prev.target);
+        const cut = sign * gapOf(s.measure.kind, cur.target, prev.target);
+        if (beat < 0 || cut > -1 || !Number.isFinite(cut)) continue;
+        const u = gapUnit(s.measure.kind);
+        flags.push(
+          makeFlag("target-cut-after-strong-year", {
+            severity: cut <= -10 ? "high" : "medium",
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [String(prev.year), String(cur.year)],
+            values: { priorTarget: prev.target, priorActual: prev.actual, target: cur.target, cut, beat },
+            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (beat by ${fmt(beat)}${u}); FY${cur.year} target ${fmt(cur.target)} (${fmt(-cut)}${u} easier).`,
+            explanation: `The unit beat its FY${prev.year} target for ${s.measure.name}, and the FY${cur.year} target was then made easier.`,
+            whatToCheck:
+              "The reason given for lowering the target, and whether FY" +
+              prev.year +
+              "'s result was a one-off.",
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};
+
+export const belowCapacity: Detector = {
+  id: "below-capacity",
+  title: "Target far below capacity",
+  looksFor: "an annual target under 75 % of what the unit's staff can produce (fte x productivity)",
+  statistic: "target / (fte x productivity per year)",
+  thresholds: { shareMedium: 0.75, shareHigh: 0.5 },
+  minSample: 1,
+  explanation: "TEMPO asks targets to follow process capacity; a target far below it leaves capacity idle.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const wanted = new Set(ctx.capacityMeasures ?? []);
+    if (wanted.size === 0) return flags;
+    const units = new Map(scorecard.units.map((u) => [u.id, u]));
+    for (const s of indexSeries(scorecard).series) {
+      if (!wanted.has(s.measure.id) || s.measure.direction !== "up" || !isAdditive(s.measure)) continue;
+      const u = units.get(s.unit);
+      if (!u || !(u.fte! > 0) || !(u.productivity! > 0)) continue;
+      const capacity = u.fte! * u.productivity!;
+      for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+        if (y.target === undefined) continue;
+        const share = y.target / capacity;
+        if (share >= 0.75) continue;
+        flags.push(
+          makeFlag("below-capacity", {
+            severity: share < 0.5 ? "high" : "medium",
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [String(y.year)],
+            values: { target: y.target, capacity, share, fte: u.fte!, productivity: u.productivity! },
+            text: `FY${y.year} target ${fmt(y.target)} is ${fmt(share * 100)}% of capacity ${fmt(capacity)} (${fmt(u.fte!)} FTE x ${fmt(u.productivity!)}).`,
+            explanation: `The FY${y.year} target for ${s.measure.name} uses ${fmt(share * 100)}% of what the unit's staff can produce.`,
+            whatToCheck:
+              "Whether the staffing and productivity figures are current, and what the spare capacity is doing.",
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};

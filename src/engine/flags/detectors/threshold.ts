@@ -1,0 +1,175 @@
+/**
+ * Threshold effects (Bevan & Hood): results piled up just above the target. Across all units
+ * of a measure a McCrary-style density jump at actual/target = 1; within one unit's months, an
+ * exact binomial test on the narrow bins either side of 1.
+ */
+import { fmt, makeFlag } from "../flag";
+import { finite, goodSign, indexSeries, type Series } from "../series";
+import { binomialUpperTail } from "../stats";
+import type { Detector, Flag } from "../types";
+
+const NARROW = 0.03;
+const BIN = 0.01;
+const BANDWIDTH = 0.15;
+
+/** actual / reference in the good direction (>= 1 means met), using the milestone when there is one. */
+function ratios(s: Series, sign: 1 | -1): number[] {
+  const out: number[] = [];
+  for (const o of s.points) {
+    const a = finite(o.actual);
+    const ref = finite(o.milestone) ?? (s.monthly ? undefined : finite(o.target));
+    if (a === undefined || ref === undefined || a <= 0 || ref <= 0) continue;
+    out.push(sign > 0 ? a / ref : ref / a);
+  }
+  return out;
+}
+
+export interface DensityJump {
+  theta: number;
+  se: number;
+  fBelow: number;
+  fAbove: number;
+  nWindow: number;
+}
+
+/**
+ * McCrary (2008) density jump at 1: local-linear fits (triangular kernel) to a fine histogram on
+ * each side; theta = ln f+ - ln f-, se = sqrt((24/5)(1/f+ + 1/f-)/(n h)).
+ * Example: `densityJump(ratios).theta > 0` when results bunch above 1.
+ */
+export function densityJump(values: readonly number[], bin = BIN, h = BANDWIDTH): DensityJump | undefined {
+  const n = values.length;
+  const bins = Math.round(h / bin);
+  const below = new Array<number>(bins).fill(0);
+  const above = new Array<number>(bins).fill(0);
+  let nWindow = 0;
+  for (const v of values) {
+    const d = v - 1;
+    if (d >= 0 && d < h) above[Math.min(bins - 1, Math.floor(d / bin + 1e-9))] += 1;
+    else if (d < 0 && d >= -h) below[Math.min(bins - 1, Math.floor(-d / bin - 1e-9))] += 1;
+    else continue;
+    nWindow += 1;
+  }
+  const fAbove = localLinearAtZero(
+    above.map((c, i) => [(i + 0.5) * bin, c / (n * bin)]),
+    h,
+  );
+  const fBelow = localLinearAtZero(
+    below.map((c, i) => [(i + 0.5) * bin, c / (n * bin)]),
+    h,
+  );
+  if (!(fAbove > 0) || !(fBelow > 0)) return undefined;
+  const theta = Math.log(fAbove) - Math.log(fBelow);
+  const se = Math.sqrt(((24 / 5) * (1 / fAbove + 1 / fBelow)) / (n * h));
+  return { theta, se, fBelow, fAbove, nWindow };
+}
+
+function localLinearAtZero(points: number[][], h: number): number {
+  let sw = 0;
+  let swx = 0;
+  let swy = 0;
+  let swxx = 0;
+  let swxy = 0;
+  for (const [x, y] of points) {
+    const w = Math.max(0, 1 - x / h);
+    sw += w;
+    swx += w * x;
+    swy += w * y;
+    swxx += w * x * x;
+    swxy += w * x * y;
+  }
+  const det = sw * swxx - swx * swx;
+  return det === 0 ? swy / sw : (swxx * swy - swx * swxy) / det;
+}
+
+/** Counts just below and just above 1 and the exact one-sided binomial p. Example: `narrowBins([1.01, 1.02, 0.99])`. */
+export function narrowBins(
+  values: readonly number[],
+  width = NARROW,
+): { below: number; above: number; p: number } {
+  let below = 0;
+  let above = 0;
+  for (const v of values) {
+    if (v >= 1 && v < 1 + width) above += 1;
+    else if (v < 1 && v >= 1 - width) below += 1;
+  }
+  return { below, above, p: binomialUpperTail(above, above + below, 0.5) };
+}
+
+const WHAT =
+  "Results recorded just above the target: how they were counted, and whether cases were reclassified or timed to clear the bar.";
+
+export const thresholdBunching: Detector = {
+  id: "threshold-bunching",
+  title: "Results bunched just above the target",
+  looksFor:
+    "more results just above actual/target = 1 than just below it, across units or across one unit's months",
+  statistic:
+    "McCrary density jump theta (z = theta/se >= 4) when >= 200 results lie within 15 % of target; else exact binomial on +-3 % bins (p < 0.001)",
+  thresholds: {
+    mccraryZ: 4,
+    binomialP: 0.001,
+    minAboveShare: 0.65,
+    narrowWidth: NARROW,
+    bandwidth: BANDWIDTH,
+  },
+  minSample: 12,
+  explanation:
+    "A pile-up just above the bar, with few just below, suggests results are managed to the threshold.",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
+    for (const list of indexSeries(scorecard).byMeasure.values()) {
+      const m = list[0].measure;
+      const sign = goodSign(m);
+      if (sign === 0 || ctx.directionUnknown?.has(m.id)) continue;
+      const all: number[] = [];
+      for (const s of list) {
+        const r = ratios(s, sign);
+        for (const v of r) all.push(v);
+        const bins = narrowBins(r);
+        const n = bins.above + bins.below;
+        if (n < minN || bins.p >= 0.001 || bins.above / n < 0.65) continue;
+        flags.push(
+          makeFlag("threshold-bunching", {
+            severity: bins.p < 1e-5 ? "high" : "medium",
+            measure: m.id,
+            unit: s.unit,
+            periods: [],
+            values: { justAbove: bins.above, justBelow: bins.below, p: bins.p, n: r.length },
+            text: `${bins.above} of ${r.length} periods landed 0-3 % above the milestone and ${bins.below} 0-3 % below (binomial p=${bins.p.toExponential(1)}).`,
+            explanation: `${m.name} for this unit lands just over its milestone far more often than just under it.`,
+            whatToCheck: WHAT,
+          }),
+        );
+      }
+      const f = measureLevel(m.id, m.name, all);
+      if (f) flags.push(f);
+    }
+    return flags;
+  },
+};
+
+function measureLevel(measure: string, name: string, all: number[]): Flag | undefined {
+  const jump = densityJump(all);
+  if (!jump || jump.nWindow < 200) return undefined;
+  const z = jump.theta / jump.se;
+  if (z < 4 || jump.theta < Math.log(1.3)) return undefined;
+  return makeFlag("threshold-bunching", {
+    severity: z >= 8 ? "high" : "medium",
+    measure,
+    unit: "*",
+    periods: [],
+    values: {
+      theta: jump.theta,
+      se: jump.se,
+      z,
+      densityBelow: jump.fBelow,
+      densityAbove: jump.fAbove,
+      n: all.length,
+    },
+    text: `Density of actual/target jumps at 1: theta=${fmt(jump.theta)} (se ${fmt(jump.se)}, z=${fmt(z)}, ${jump.nWindow} results within 15 %).`,
+    explanation: `Across units, results for ${name} pile up just above the target: ${fmt(Math.exp(jump.theta))}x as dense as just below.`,
+    whatToCheck: WHAT,
+  });
+}

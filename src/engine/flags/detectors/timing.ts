@@ -1,0 +1,175 @@
+/**
+ * Timing games inside the fiscal year: a weak last quarter once the target is safe
+ * (ratchet avoidance, sandbagging) and a spike in the last month (Oyer; Liebman & Mahoney).
+ */
+import { mean, sampleStandardDeviation } from "simple-statistics";
+import { fiscalMonthOffset, fiscalYearOf } from "../../period";
+import { fmt, makeFlag } from "../flag";
+import { finite, indexSeries, isAdditive, sumOf, yearSummaries, type Series } from "../series";
+import { robustZ } from "../stats";
+import type { Detector, Flag } from "../types";
+
+/** Complete fiscal years of a monthly series: year -> 12 actuals in fiscal order, plus the target. */
+function fiscalYears(
+  s: Series,
+  fyStart: number,
+): Map<number, { months: number[]; periods: string[]; target?: number }> {
+  const out = new Map<number, { months: number[]; periods: string[]; target?: number; seen: number }>();
+  for (const o of s.points) {
+    const fy = fiscalYearOf(o.period, fyStart);
+    const rec = out.get(fy) ?? {
+      months: new Array<number>(12).fill(NaN),
+      periods: new Array<string>(12),
+      seen: 0,
+    };
+    const a = finite(o.actual);
+    const off = fiscalMonthOffset(o.period, fyStart);
+    if (a !== undefined) {
+      rec.months[off] = a;
+      rec.seen += 1;
+    }
+    rec.periods[off] = o.period;
+    out.set(fy, rec);
+  }
+  for (const [fy, rec] of out) if (rec.seen !== 12 || rec.months.some((v) => v < 0)) out.delete(fy);
+  for (const y of yearSummaries(s, fyStart)) {
+    const rec = out.get(y.year);
+    if (rec) rec.target = y.target;
+  }
+  return out;
+}
+
+export const q4Sandbagging: Detector = {
+  id: "q4-sandbagging",
+  title: "Weak last quarter once the target is safe",
+  looksFor:
+    "a unit on pace after nine months whose fourth quarter falls well below its first three, unlike its peers",
+  statistic:
+    "Q4 ratio = Q4 total / average of Q1-Q3; robust z of the ratio across units of the same measure and year",
+  thresholds: { maxQ4Ratio: 0.8, maxRobustZ: -3.5, minPaceShare: 0.75 },
+  minSample: 8,
+  explanation:
+    "Easing off once the target is safe keeps next year's target low (the ratchet effect, Bevan & Hood).",
+  run(scorecard, ctx) {
+    const flags: Flag[] = [];
+    const minUnits = Math.ceil(8 * (ctx.minSampleFactor ?? 1));
+    for (const list of indexSeries(scorecard).byMeasure.values()) {
+      const m = list[0].measure;
+      if (m.direction !== "up" || !isAdditive(m)) continue;
+      const rows: {
+        s: Series;
+        fy: number;
+        ratio: number;
+        ytd9: number;
+        target?: number;
+        periods: string[];
+      }[] = [];
+      for (const s of list) {
+        if (!s.monthly) continue;
+        for (const [fy, rec] of fiscalYears(s, scorecard.fyStartMonth)) {
+          const q13 = sumOf(rec.months.slice(0, 9));
+          const q4 = sumOf(rec.months.slice(9));
+          if (q13 <= 0) continue;
+          rows.push({
+            s,
+            fy,
+            ratio: q4 / (q13 / 3),
+            ytd9: q13,
+            target: rec.target,
+            periods: rec.periods.slice(9),
+          });
+        }
+      }
+      const byYear = new Map<number, typeof rows>();
+      for (const r of rows) {
+        const arr = byYear.get(r.fy);
+        if (arr) arr.push(r);
+        else byYear.set(r.fy, [r]);
+      }
+      for (const [fy, yearRows] of byYear) {
+        if (yearRows.length < minUnits) continue;
+        const ratios = yearRows.map((r) => r.ratio);
+        for (const r of yearRows) {
+          if (r.target === undefined || r.ytd9 < 0.75 * r.target || r.ratio > 0.8) continue;
+          const z = robustZ(r.ratio, ratios);
+          if (z > -3.5) continue;
+          flags.push(
+            makeFlag("q4-sandbagging", {
+              severity: z <= -6 ? "high" : "medium",
+              measure: m.id,
+              unit: r.s.unit,
+              periods: [String(fy)],
+              values: {
+                q4Ratio: r.ratio,
+                robustZ: z,
+                ytdAfterQ3: r.ytd9,
+                target: r.target,
+                units: yearRows.length,
+              },
+              text: `FY${fy}: ${fmt((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${fmt(r.ratio * 100)}% of the Q1-Q3 quarterly average (z=${fmt(z)} vs ${yearRows.length} units).`,
+              explanation: `${m.name} slowed sharply in the last quarter of FY${fy} after the unit was already on pace for its target, unlike other units.`,
+              whatToCheck:
+                "Whether work was deferred into the next year (backlogs, cases opened in the first months of FY" +
+                (fy + 1) +
+                ").",
+            }),
+          );
+        }
+      }
+    }
+    return flags;
+  },
+};
+
+export const endOfPeriodSpike: Detector = {
+  id: "end-of-period-spike",
+  title: "Spike in the last month of the year",
+  looksFor:
+    "a last month far above 1/12 of the year, above the unit's other months and above the same month last year",
+  statistic:
+    "share ratio = 12 x last month / year total; z of the last month vs months 1-11; ratio vs last year's share",
+  thresholds: { minShareRatio: 1.75, minZ: 4, minVsLastYear: 1.5 },
+  minSample: 12,
+  explanation: "A year-end rush can mean results or spending were pushed into the year to hit a number.",
+  run(scorecard) {
+    const flags: Flag[] = [];
+    for (const s of indexSeries(scorecard).series) {
+      if (!s.monthly || !isAdditive(s.measure)) continue;
+      const years = fiscalYears(s, scorecard.fyStartMonth);
+      for (const [fy, rec] of years) {
+        const total = sumOf(rec.months);
+        if (total <= 0) continue;
+        const share = rec.months[11] / total;
+        const ratio = share * 12;
+        if (ratio < 1.75) continue;
+        const rest = rec.months.slice(0, 11);
+        const sd = sampleStandardDeviation(rest);
+        const z = sd === 0 ? Infinity : (rec.months[11] - mean(rest)) / sd;
+        if (z < 4) continue;
+        const prior = years.get(fy - 1);
+        const priorShare = prior ? prior.months[11] / sumOf(prior.months) : undefined;
+        const vsPrior = priorShare && priorShare > 0 ? share / priorShare : undefined;
+        if (vsPrior !== undefined && vsPrior < 1.5) continue;
+        flags.push(
+          makeFlag("end-of-period-spike", {
+            severity: ratio >= 2.5 && vsPrior !== undefined ? "high" : "medium",
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [rec.periods[11]],
+            values: {
+              lastShare: share,
+              shareRatio: ratio,
+              z,
+              ...(vsPrior !== undefined ? { vsLastYear: vsPrior } : {}),
+            },
+            text: `${rec.periods[11]} holds ${fmt(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
+            explanation: `The last month of FY${fy} for ${s.measure.name} is far above the rest of the year.`,
+            whatToCheck:
+              "Transactions dated in the last month: were they real, complete, and not moved from the next year?",
+          }),
+        );
+      }
+    }
+    return flags;
+  },
+};

@@ -1,0 +1,47 @@
+/** Building flags with stable ids and rounded evidence, shared by every detector. */
+import type { Period } from "../model";
+import { flagId, type DetectorKind, type Flag, type FlagSeverity } from "./types";
+
+export interface FlagInput {
+  severity: FlagSeverity;
+  measure: string;
+  unit: string;
+  periods: Period[];
+  values: Record<string, number>;
+  text: string;
+  explanation: string;
+  whatToCheck: string;
+}
+
+/** A flag with its stable id and evidence rounded to 4 significant digits. Example: `makeFlag("exact-hits", {...})`. */
+export function makeFlag(detector: DetectorKind, input: FlagInput): Flag {
+  const values: Record<string, number> = {};
+  for (const [k, v] of Object.entries(input.values)) values[k] = round4(v);
+  return {
+    id: flagId(detector, input.measure, input.unit, input.periods),
+    detector,
+    severity: input.severity,
+    measure: input.measure,
+    unit: input.unit,
+    periods: input.periods,
+    evidence: { values, text: input.text },
+    explanation: input.explanation,
+    whatToCheck: input.whatToCheck,
+  };
+}
+
+/** Round to 4 significant digits, keeping integers and infinities. Example: `round4(0.123456) === 0.1235`. */
+export function round4(v: number): number {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return v;
+  return Number(v.toPrecision(4));
+}
+
+/** A number for a sentence: up to 3 decimals, thousands separated. Example: `fmt(1234.5) === "1,234.5"`. */
+export function fmt(v: number): string {
+  return v.toLocaleString("en-US", { maximumFractionDigits: Math.abs(v) < 10 ? 3 : 1 });
+}
+
+/** "%" for percent gaps or " pts" for rate gaps. Example: `gapUnit("rate") === " pts"`. */
+export function gapUnit(kind: string): string {
+  return kind === "rate" ? " pts" : "%";
+}
