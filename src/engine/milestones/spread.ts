@@ -191,6 +191,6 @@ function spreadTrajectory(
     cumulative: values.slice(),
     profile: progress.periodWeights,
     profileSource: progress.source,
-    reason: `${unit.id} moves from ${fmt(start)}${suffix} to ${fmt(unit.target)}${suffix} on a trajectory paced ${progress.source}, reaching the target in ${periods[n - 1].label}.`,
+    reason: `${unit.id} moves from ${fmt(start)}${suffix} to ${fmt(unit.target)}${suffix} over the year (${progress.source}), reaching the target in ${periods[n - 1].label}.`,
   };
 }

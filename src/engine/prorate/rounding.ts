@@ -84,12 +84,13 @@ export function webster(input: ApportionInput): number[] {
   // Priority of a unit's next change: the divisor at which it gains (or loses) a seat.
   const priority = (i: number): number =>
     adding ? weights[i] / (result[i] + 0.5) : result[i] > 0 ? weights[i] / (result[i] - 0.5) : Infinity;
-  // Adding: the largest priority first. Removing: the smallest first. Equal: tie-break.
+  // Adding: the largest priority first. Removing: the smallest first.
   const before = (a: number, b: number): boolean => {
     const pa = priority(a);
     const pb = priority(b);
     if (pa !== pb) return adding ? pa > pb : pa < pb;
-    return tieBreak(ids, weights, a, b) < 0;
+    // Adding, the stronger claim gains first; removing, the weaker claim loses first.
+    return adding ? tieBreak(ids, weights, a, b) < 0 : tieBreak(ids, weights, a, b) > 0;
   };
   const heap = new BinaryHeap(before);
   for (let i = 0; i < n; i++) heap.push(i);

@@ -1,0 +1,119 @@
+import { prorate, ProrationError, type ProrationInput } from "../../../src/engine/prorate";
+
+const rateInput = (total: number, extra: Partial<ProrationInput> = {}): ProrationInput => ({
+  kind: "rate",
+  total,
+  method: "gapClosing",
+  units: [
+    { id: "Weak", baseline: 60, denominator: 400 },
+    { id: "Strong", baseline: 85, denominator: 600 },
+  ],
+  ...extra,
+});
+
+/** The program rate the targets achieve: sum of numerators over sum of denominators. */
+function programRate(input: ProrationInput): number {
+  const result = prorate(input);
+  const num = result.units.reduce((s, u) => s + (u.numerator ?? 0), 0);
+  const den = input.units.reduce((s, u) => s + (u.denominator ?? 0), 0);
+  return (num / den) * 100;
+}
+
+describe("rate targets are weighted by their denominators, never summed", () => {
+  it("equal gives every unit the program rate", () => {
+    const result = prorate(rateInput(80, { method: "equal" }));
+    expect(result.units.map((u) => u.value)).toEqual([80, 80]);
+    expect(result.units.map((u) => u.numerator)).toEqual([320, 480]);
+  });
+
+  it("gap-closing gives the weaker unit the larger increment and meets the program target exactly", () => {
+    const result = prorate(rateInput(80));
+    const [weak, strong] = result.units;
+    expect(weak.value).toBe(68);
+    expect(strong.value).toBe(88);
+    expect(weak.value - 60).toBeGreaterThan(strong.value - 85);
+    expect(result.provenance.gapClosedShare).toBeCloseTo(0.2, 10);
+    expect(result.provenance.achieved).toBe(80);
+    expect(weak.reason).toMatch(/starts at 60 %, 40 points from the benchmark 100 %.*closes 20 % of its gap/);
+  });
+
+  it("rounds numerators up to whole cases so the program target is met, and says so", () => {
+    const input = rateInput(80.05);
+    expect(programRate(input)).toBeGreaterThanOrEqual(80.05);
+    expect(programRate(input)).toBeLessThan(80.05 + 100 / 1000);
+    expect(prorate(input).provenance.warnings.map((w) => w.code)).toContain("roundedUpToWholeIncrements");
+  });
+
+  it("closes the gap to the best unit when asked", () => {
+    const result = prorate(rateInput(80, { benchmark: { kind: "bestUnit" } }));
+    expect(result.units[1].value).toBe(85);
+    expect(result.units[0].value).toBeCloseTo(72.5, 10);
+  });
+
+  it("keeps a locked rate and moves the free units to make up the rest", () => {
+    const input = rateInput(80, {
+      method: "equal",
+      units: [
+        { id: "Locked", denominator: 500, locked: 90 },
+        { id: "Free", denominator: 500, baseline: 60 },
+      ],
+    });
+    expect(prorate(input).units.map((u) => u.value)).toEqual([90, 70]);
+  });
+
+  it("gives a unit with no cases the program target and warns by name", () => {
+    const input = rateInput(80, { units: [...rateInput(80).units, { id: "Empty", denominator: 0 }] });
+    const result = prorate(input);
+    expect(result.units[2].value).toBe(80);
+    expect(result.provenance.warnings).toContainEqual(
+      expect.objectContaining({ code: "zeroDenominator", unit: "Empty" }),
+    );
+  });
+
+  it("treats a ratio the same way without the percent scale", () => {
+    const result = prorate({
+      kind: "ratio",
+      total: 5,
+      method: "equal",
+      increment: 1,
+      units: [
+        { id: "A", denominator: 100 },
+        { id: "B", denominator: 300 },
+      ],
+    });
+    expect(result.units.map((u) => u.value)).toEqual([5, 5]);
+    expect(result.units.map((u) => u.numerator)).toEqual([500, 1500]);
+  });
+
+  it.each([
+    ["a target above 100 %", rateInput(101), "rateOutOfRange"],
+    [
+      "a unit with no denominator",
+      rateInput(80, { units: [{ id: "North", baseline: 50 }] }),
+      "denominatorMissing",
+    ],
+    [
+      "gap-closing without a baseline",
+      rateInput(80, { units: [{ id: "North", denominator: 10 }] }),
+      "baselineMissing",
+    ],
+    ["a proportional rate", rateInput(80, { method: "proportional" }), "methodNotForKind"],
+    [
+      "locked units that leave the free units above 100 %",
+      rateInput(95, {
+        units: [
+          { id: "L", denominator: 100, locked: 50 },
+          { id: "F", denominator: 100, baseline: 90 },
+        ],
+      }),
+      "targetUnreachable",
+    ],
+  ])("refuses %s with a typed error", (_name, input, code) => {
+    expect(() => prorate(input)).toThrow(ProrationError);
+    try {
+      prorate(input);
+    } catch (error) {
+      expect((error as ProrationError).code).toBe(code);
+    }
+  });
+});
