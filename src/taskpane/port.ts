@@ -1,0 +1,163 @@
+/**
+ * The port: everything the task pane asks of a workbook, as plain promises of plain data.
+ * Two implementations: Excel through src/office inside Office, and the in-memory Excel in the
+ * browser preview and the end-to-end tests. UI tests use a fake. The UI never calls Excel directly.
+ */
+import type { CellRef, Finding, MeasureDef, UnitDef } from "../engine/model";
+import type { Flag, FlagReview } from "../engine/flags/types";
+
+export type TabId = "start" | "prorate" | "check" | "flags";
+export const TAB_IDS: readonly TabId[] = ["start", "prorate", "check", "flags"];
+
+/** Where the port runs: inside Excel, or the browser preview on an in-memory workbook. */
+export type PortMode = "excel" | "preview";
+
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+export interface TemplatePreview extends TemplateSummary {
+  sheets: { name: string; purpose: string }[];
+  measures: { id: string; name: string; unitLabel?: string; direction: MeasureDef["direction"] }[];
+}
+
+export interface InsertRequest {
+  templateId: string;
+  withSampleData: boolean;
+  /** "this" writes into the open workbook; "new" opens a new one (only where the host supports it). */
+  destination: "this" | "new";
+}
+
+export interface InsertResult {
+  sheets: string[];
+  unitCount: number;
+  measureCount: number;
+}
+
+export type ProrateMethod =
+  "equal" | "proportional" | "priorShare" | "custom" | "gapClosing" | "basePlusProRata";
+export type RoundingChoice = "largestRemainder" | "webster";
+export type SpreadChoice = "even" | "seasonal" | "ramp";
+
+/** What the Prorate tab can offer for the open scorecard. */
+export interface ProrateSetup {
+  measures: MeasureDef[];
+  units: UnitDef[];
+  /** Numeric unit columns a split may follow, e.g. "caseload", "fte", "budget". */
+  drivers: string[];
+  fyStartMonth: number;
+  fiscalYear: number;
+}
+
+export interface ProrateRequest {
+  measure: string;
+  /** Counts/amounts: the program total; rates: the program rate 0-100; ratios: the program ratio. */
+  total: number;
+  method: ProrateMethod;
+  driver?: string;
+  /** Unit id -> held value. */
+  locks: Record<string, number>;
+  rounding: RoundingChoice;
+  /** Every target is a multiple of this (1 = whole numbers). */
+  increment: number;
+  fyStartMonth: number;
+  fiscalYear: number;
+  spread: SpreadChoice;
+}
+
+export interface ProrateLine {
+  unit: string;
+  unitName: string;
+  value: number;
+  quota: number;
+  /** Share of the program total, 0-100 (counts); for rates the unit's weight in the program rate. */
+  sharePct: number;
+  locked: boolean;
+  reason: string;
+}
+
+export interface ProratePreview {
+  lines: ProrateLine[];
+  total: number;
+  unitLabel?: string;
+  warnings: string[];
+}
+
+export interface WriteResult {
+  /** Where the results went, e.g. "Targets!B2:D14". */
+  where: string;
+  message: string;
+}
+
+export type StatusKind = "onTrack" | "atRisk" | "offTrack" | "noData" | "stale";
+
+export interface StatusRow {
+  measure: string;
+  measureName: string;
+  /** "*" for the program roll-up. */
+  unit: string;
+  unitName: string;
+  status: StatusKind;
+  actual?: number;
+  milestone?: number;
+  attainmentPct?: number;
+  unitLabel?: string;
+  forecast?: { value: number; likely: boolean; method: string };
+  cell?: CellRef;
+}
+
+export interface CheckReport {
+  asOf: string;
+  months: string[];
+  rows: StatusRow[];
+  findings: Finding[];
+}
+
+export interface FlagList {
+  flags: Flag[];
+  measures: { id: string; name: string }[];
+  units: { id: string; name: string }[];
+}
+
+export interface YardstickPort {
+  readonly mode: PortMode;
+  /** Whether "insert into a new workbook" works on this host. */
+  readonly canCreateWorkbook: boolean;
+  listTemplates(): Promise<TemplateSummary[]>;
+  previewTemplate(templateId: string): Promise<TemplatePreview>;
+  insertTemplate(request: InsertRequest): Promise<InsertResult>;
+  loadProrateSetup(): Promise<ProrateSetup>;
+  previewProration(request: ProrateRequest): Promise<ProratePreview>;
+  writeProration(request: ProrateRequest): Promise<WriteResult>;
+  /** Status as of a month; without one, the latest month that has actuals. */
+  runCheck(asOf?: string): Promise<CheckReport>;
+  listFlags(): Promise<FlagList>;
+  reviewFlag(flagId: string, review: FlagReview): Promise<WriteResult>;
+  selectCell(ref: CellRef): Promise<void>;
+}
+
+/**
+ * A failure the user can act on: what happened and what to do. Ports throw these; anything else
+ * that escapes is shown with a generic "try again" fix.
+ */
+export class PortError extends Error {
+  constructor(
+    message: string,
+    readonly whatToDo: string,
+  ) {
+    super(message);
+    this.name = "PortError";
+  }
+}
+
+/** The message and fix to show for any thrown value. */
+export function describeError(error: unknown): { message: string; whatToDo: string } {
+  if (error instanceof PortError) return { message: error.message, whatToDo: error.whatToDo };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    message,
+    whatToDo: "Try again. If it keeps failing, reload the pane and check the workbook's sheets.",
+  };
+}

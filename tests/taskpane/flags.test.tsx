@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import FlagsTab, { filterFlags } from "../../src/taskpane/tabs/FlagsTab";
+import { FakePort, fakeFlag } from "./fakePort";
+import { renderPane } from "./render";
+
+describe("Flags tab", () => {
+  it("groups flags by severity with explanation, evidence and what to check", async () => {
+    renderPane(<FlagsTab port={new FakePort()} />);
+    const high = await screen.findByRole("region", { name: "High (1)" });
+    expect(within(high).getByText(/lower than what North already achieved/)).toBeInTheDocument();
+    expect(
+      within(high).getByText(/Evidence: Target 78 % is below last year's actual 82 %/),
+    ).toBeInTheDocument();
+    expect(within(high).getByText(/What to check: Ask how the target was set/)).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Medium (1)" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Low (1)" })).toBeInTheDocument();
+  });
+
+  it("dismisses a flag only with a note, and records it through the port", async () => {
+    const port = new FakePort();
+    renderPane(<FlagsTab port={port} />);
+    const high = await screen.findByRole("region", { name: "High (1)" });
+    await userEvent.click(within(high).getByRole("button", { name: "Dismiss…" }));
+    const confirm = within(high).getByRole("button", { name: "Dismiss flag" });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(
+      within(high).getByRole("textbox", { name: /Why dismiss it/ }),
+      "Caseload fell 20 % after the office split.",
+    );
+    await userEvent.click(confirm);
+    expect(await within(high).findByText("Dismissed")).toBeInTheDocument();
+    expect(within(high).getByText("Note: Caseload fell 20 % after the office split.")).toBeInTheDocument();
+    expect(port.callsOf("reviewFlag")[0]).toEqual([
+      "lowball-prior-actual|pep|north|2027",
+      { status: "dismissed", note: "Caseload fell 20 % after the office split." },
+    ]);
+  });
+
+  it.each([
+    ["Mark reviewed", "reviewed", "Reviewed"],
+    ["Confirm", "confirmed", "Confirmed"],
+  ])("records %s as %s", async (button, status, badge) => {
+    const port = new FakePort();
+    renderPane(<FlagsTab port={port} />);
+    const medium = await screen.findByRole("region", { name: "Medium (1)" });
+    await userEvent.click(within(medium).getByRole("button", { name: button }));
+    expect(await within(medium).findByText(badge)).toBeInTheDocument();
+    expect(port.callsOf("reviewFlag")[0][1]).toEqual({ status });
+  });
+
+  it("filters by unit and keeps program-wide flags in view", async () => {
+    renderPane(<FlagsTab port={new FakePort()} />);
+    await screen.findByRole("region", { name: "High (1)" });
+    await userEvent.click(screen.getByRole("combobox", { name: "Unit" }));
+    await userEvent.click(await screen.findByRole("option", { name: "South" }));
+    expect(screen.queryByRole("region", { name: "High (1)" })).not.toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Medium (1)" })).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Low (1)" })).toBeInTheDocument();
+  });
+
+  it("filters by measure", async () => {
+    renderPane(<FlagsTab port={new FakePort()} />);
+    await screen.findByRole("region", { name: "High (1)" });
+    await userEvent.click(screen.getByRole("combobox", { name: "Measure" }));
+    await userEvent.click(await screen.findByRole("option", { name: "Paternity establishment" }));
+    expect(screen.getByRole("region", { name: "High (1)" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Medium (1)" })).not.toBeInTheDocument();
+  });
+
+  it.each([
+    ["*", "*", 3],
+    ["pep", "*", 2],
+    ["orders", "north", 1],
+    ["pep", "south", 1],
+  ])("filterFlags(measure %s, unit %s) keeps %i flags", (measure, unit, count) => {
+    const flags = [
+      fakeFlag(),
+      fakeFlag({ id: "b", measure: "orders", unit: "south" }),
+      fakeFlag({ id: "c", measure: "*", unit: "*" }),
+    ];
+    expect(filterFlags(flags, measure, unit)).toHaveLength(count);
+  });
+
+  it("says so when there is nothing to review", async () => {
+    const port = new FakePort();
+    port.flags = { ...port.flags, flags: [] };
+    renderPane(<FlagsTab port={port} />);
+    expect(await screen.findByText("No flags.")).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,76 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import StartTab from "../../src/taskpane/tabs/StartTab";
+import { PortError } from "../../src/taskpane/port";
+import { FakePort } from "./fakePort";
+import { renderPane } from "./render";
+
+describe("Start tab", () => {
+  it("shows the chosen template's sheets and measures before anything is inserted", async () => {
+    const port = new FakePort();
+    renderPane(<StartTab port={port} />);
+    expect(await screen.findByText("Paternity establishment")).toBeInTheDocument();
+    expect(screen.getByText("Milestones & Actuals")).toBeInTheDocument();
+    expect(port.callsOf("insertTemplate")).toHaveLength(0);
+  });
+
+  it("switches the preview when another template is picked", async () => {
+    const port = new FakePort();
+    renderPane(<StartTab port={port} />);
+    await userEvent.click(await screen.findByRole("radio", { name: /Blank/ }));
+    expect(await screen.findByText(/you add your own on the Measures sheet/)).toBeInTheDocument();
+  });
+
+  it("inserts without sample data into this workbook when the switch is turned off", async () => {
+    const port = new FakePort();
+    const onDone = jest.fn();
+    renderPane(<StartTab port={port} onDone={onDone} />);
+    await screen.findByText("Paternity establishment");
+    await userEvent.click(screen.getByRole("switch", { name: /sample data/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    expect(await screen.findByText("Template inserted.")).toBeInTheDocument();
+    expect(port.callsOf("insertTemplate")[0][0]).toEqual({
+      templateId: "child-support",
+      withSampleData: false,
+      destination: "this",
+    });
+    await userEvent.click(screen.getByRole("button", { name: "Next: prorate targets" }));
+    expect(onDone).toHaveBeenCalled();
+  });
+
+  it("offers a new workbook only where the host can create one", async () => {
+    const port = new FakePort();
+    renderPane(<StartTab port={port} />);
+    expect(await screen.findByRole("radio", { name: "A new workbook" })).toBeDisabled();
+  });
+
+  it("says what went wrong and what to do when inserting fails", async () => {
+    const port = new FakePort();
+    port.failures.insertTemplate = new PortError(
+      "A sheet named Measures already exists.",
+      "Rename or delete it, then insert again.",
+    );
+    renderPane(<StartTab port={port} />);
+    await screen.findByText("Paternity establishment");
+    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    expect(await screen.findByText("A sheet named Measures already exists.")).toBeInTheDocument();
+    expect(screen.getByText(/Rename or delete it/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Dismiss error" }));
+    await waitFor(() =>
+      expect(screen.queryByText("A sheet named Measures already exists.")).not.toBeInTheDocument(),
+    );
+  });
+
+  it("shows progress while a slow insert runs", async () => {
+    const port = new FakePort();
+    renderPane(<StartTab port={port} />);
+    await screen.findByText("Paternity establishment");
+    port.delayMs = 700;
+    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    expect(await screen.findByText("Writing sheets…")).toBeInTheDocument();
+    expect(await screen.findByText("Template inserted.")).toBeInTheDocument();
+    expect(screen.queryByText("Writing sheets…")).not.toBeInTheDocument();
+  });
+});
