@@ -6,7 +6,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || process.env.YARDSTICK_DEV_PORT || 3000);
+const DEV_PORT = Number(process.env.YARDSTICK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
 
 /** The production origin, with exactly one trailing slash. */
 function publicUrl(isProduction) {
