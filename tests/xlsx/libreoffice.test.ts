@@ -4,6 +4,7 @@
  * and clear errors when LibreOffice is missing.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { writePlanToXlsx } from "../../src/xlsx";
 import { LibreOfficeError, readComputedCells, recalculate, recalculateAndRead } from "../support/libreoffice";
 import { f, officeTable, sheet, workbook } from "./plans";
@@ -112,6 +113,42 @@ describe("the harness", () => {
     ]);
     expect(out.get("S!A1")!.error).toBe("#DIV/0!");
     expect(out.get("S!B1")!.error).toBe("#NAME?");
+  });
+
+  it("opens the native charts the writer adds and keeps their series", async () => {
+    const chartPlan = workbook([
+      sheet("Trend", {
+        ranges: [
+          {
+            topLeft: "A1",
+            values: [
+              ["Month", "Jul", "Aug", "Sep"],
+              ["Actual", 5, 7, f("=C2+1")],
+              ["Milestone", 4, 8, 9],
+            ],
+          },
+        ],
+        charts: [
+          {
+            title: "Actual vs milestone",
+            kind: "line",
+            anchor: "F2:M16",
+            series: [
+              { name: "Actual", categories: "Trend!$B$1:$D$1", values: "Trend!$B$2:$D$2" },
+              { name: "Milestone", categories: "Trend!$B$1:$D$1", values: "Trend!$B$3:$D$3" },
+            ],
+          },
+        ],
+      }),
+    ]);
+    const [out] = await recalculate([await writePlanToXlsx(chartPlan)]);
+    const zip = await JSZip.loadAsync(out);
+    const charts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+    expect(charts).toHaveLength(1);
+    const xml = await zip.file(charts[0])!.async("string");
+    expect(xml).toContain("<c:lineChart>");
+    expect(xml).toMatch(/Trend!\$B\$2:\$D\$2/);
+    expect(xml).toMatch(/Trend!\$B\$3:\$D\$3/);
   });
 
   it("says how to install LibreOffice when soffice is missing", async () => {
