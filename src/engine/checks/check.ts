@@ -1,0 +1,275 @@
+/**
+ * One check per measure x unit (and per measure for the program roll-up) as of a period:
+ * period and year-to-date actual vs milestone, variances, attainment, last year, trend and status.
+ */
+import type { Direction, Finding, MeasureKind, Period } from "../model";
+import {
+  fiscalMonthOffset,
+  fiscalYearMonths,
+  fiscalYearOf,
+  isMonth,
+  isYear,
+  monthFromIndex,
+  monthIndex,
+} from "../period";
+import { periodAggregate, rangeAggregate, type Aggregate } from "./aggregate";
+import {
+  attainment,
+  attainmentForRule,
+  bandAttainment,
+  bandGap,
+  goodGap,
+  trendLabel,
+  trendSlope3,
+  varianceAbs,
+  varianceRel,
+  type TrendLabel,
+} from "./compare";
+import { goodActualAt, ytdRange, type SeriesData } from "./series";
+import {
+  applyRules,
+  defaultBasis,
+  defaultRules,
+  type Basis,
+  type RuleTest,
+  type Status,
+  type StatusRule,
+} from "./status";
+
+/** Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %). */
+export interface CheckRow {
+  measure: string;
+  unit: string;
+  /** True for the program roll-up across units. */
+  rollup: boolean;
+  /** The period judged (the as-of month, or for yearly rows the last ended fiscal year). */
+  period: Period;
+  fiscalYear: number;
+  kind: MeasureKind;
+  direction: Direction;
+  /** The basis of the first rule: what the status looked at. */
+  basis: Basis;
+  status: Status;
+  /** Plain words: why this status. */
+  reason: string;
+  actual?: number;
+  plan?: number;
+  target?: number;
+  varianceAbs?: number;
+  varianceRel?: number;
+  attainment?: number;
+  ytdActual?: number;
+  ytdPlan?: number;
+  ytdVarianceAbs?: number;
+  ytdVarianceRel?: number;
+  ytdAttainment?: number;
+  /** Months counted in the year to date (1 for yearly rows). */
+  ytdPeriods: number;
+  lastYearActual?: number;
+  changeAbs?: number;
+  changeRel?: number;
+  trendSlope3?: number;
+  trend?: TrendLabel;
+  bandGap?: number;
+  bandAttainment?: number;
+}
+
+export interface CheckContext {
+  fyStartMonth: number;
+  /** Rules per measure id; measures not listed use defaultRules. */
+  rules?: Record<string, StatusRule[]>;
+}
+
+/** The position a series is judged at for an as-of period (may lie past its last row). Example: `judgedPosition(s, "2026-07", 1)`. */
+export function judgedPosition(s: SeriesData, asOf: Period, fyStartMonth: number): number {
+  if (s.monthly) {
+    const month = isMonth(asOf)
+      ? monthIndex(asOf)
+      : monthIndex(fiscalYearMonths(Number(asOf), fyStartMonth)[11]);
+    return month - s.start;
+  }
+  if (isYear(asOf)) return Number(asOf) - s.start;
+  const fy = fiscalYearOf(asOf, fyStartMonth);
+  const ended = fiscalMonthOffset(asOf, fyStartMonth) === 11 ? fy : fy - 1;
+  return ended - s.start;
+}
+
+/** The period label of a position. Example: `periodAt(s, 0) === "2016-04"`. */
+export function periodAt(s: SeriesData, position: number): Period {
+  return s.monthly ? monthFromIndex(s.start + position) : String(s.start + position);
+}
+
+/**
+ * Check one series at a position: the numbers, then the status (data rules first, then the
+ * measure's ordered rules). Findings for the point are pushed to `findings`.
+ * Example: `checkSeriesAt(series, 14, { fyStartMonth: 10 }, []).status`.
+ */
+export function checkSeriesAt(
+  s: SeriesData,
+  t: number,
+  ctx: CheckContext,
+  findings: Finding[],
+  rollup = false,
+): CheckRow {
+  const m = s.measure;
+  const [first] = ytdRange(s, t, ctx.fyStartMonth);
+  const period = periodAggregate(s, t);
+  const ytd = rangeAggregate(s, first, t);
+  const row: CheckRow = {
+    measure: m.id,
+    unit: s.unit,
+    rollup,
+    period: periodAt(s, t),
+    fiscalYear: s.monthly ? fiscalYearOf(periodAt(s, t), ctx.fyStartMonth) : s.start + t,
+    kind: m.kind,
+    direction: m.direction,
+    basis: defaultBasis(m.kind),
+    status: "insufficient-data",
+    reason: "",
+    ytdPeriods: t - first + 1,
+  };
+  fillNumbers(row, s, t, period, ytd);
+  const rules = ctx.rules?.[m.id] ?? defaultRules(m);
+  row.basis = rules.find((r) => r.when)?.when?.basis ?? row.basis;
+  const data = dataStatus(s, t, first, row.basis, ytd, rollup);
+  if (data) {
+    row.status = data.status;
+    row.reason = data.reason;
+    if (data.finding)
+      findings.push({
+        ...data.finding,
+        measure: m.id,
+        unit: s.unit,
+        period: row.period,
+        where: s.obs[t]?.source,
+      });
+    return row;
+  }
+  const outcome = applyRules(rules, (test) => metricFor(test, s, period, ytd));
+  row.status = outcome.status;
+  row.reason = outcome.reason;
+  if (outcome.status === "insufficient-data" && period.plan === undefined) {
+    findings.push({
+      severity: "warning",
+      code: "actual-without-milestone",
+      message: `${m.id} / ${s.unit} / ${row.period} has an actual but no milestone or target, so it cannot be judged.`,
+      fix: "Add a milestone (or a target) for this period.",
+      measure: m.id,
+      unit: s.unit,
+      period: row.period,
+      where: s.obs[t]?.source,
+    });
+  }
+  return row;
+}
+
+function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate, ytd: Aggregate): void {
+  const dir = s.measure.direction;
+  const set = <K extends keyof CheckRow>(k: K, v: CheckRow[K] | undefined) => {
+    if (v !== undefined) row[k] = v;
+  };
+  set("actual", period.actual);
+  set("plan", period.plan);
+  set("target", period.target);
+  if (period.actual !== undefined && period.plan !== undefined) {
+    set("varianceAbs", varianceAbs(period.actual, period.plan));
+    set("varianceRel", varianceRel(period.actual, period.plan));
+    if (dir !== "band") set("attainment", attainment(period.actual, period.plan, dir));
+  }
+  set("ytdActual", ytd.actual);
+  set("ytdPlan", ytd.plan);
+  if (ytd.actual !== undefined && ytd.plan !== undefined) {
+    set("ytdVarianceAbs", varianceAbs(ytd.actual, ytd.plan));
+    set("ytdVarianceRel", varianceRel(ytd.actual, ytd.plan));
+    if (dir !== "band") set("ytdAttainment", attainment(ytd.actual, ytd.plan, dir));
+  }
+  set("lastYearActual", period.lastYear);
+  if (period.actual !== undefined && period.lastYear !== undefined) {
+    set("changeAbs", period.actual - period.lastYear);
+    set("changeRel", varianceRel(period.actual, period.lastYear));
+  }
+  const a1 = goodActualAt(s, t - 2);
+  const a2 = goodActualAt(s, t - 1);
+  const a3 = period.actual;
+  const { lower, upper } = s.measure;
+  const hasBand = lower !== undefined && upper !== undefined;
+  if (a1 !== undefined && a2 !== undefined && a3 !== undefined) {
+    const slope = trendSlope3(a1, a2, a3);
+    row.trendSlope3 = slope;
+    row.trend = trendLabel(
+      slope,
+      dir,
+      hasBand ? [bandGap(a1, lower, upper), bandGap(a3, lower, upper)] : undefined,
+    );
+  }
+  if (hasBand && period.actual !== undefined) {
+    row.bandGap = bandGap(period.actual, lower, upper);
+    row.bandAttainment = bandAttainment(period.actual, lower, upper);
+  }
+}
+
+interface DataStatus {
+  status: Status;
+  reason: string;
+  finding?: Omit<Finding, "measure" | "unit" | "period" | "where">;
+}
+
+/** Data rules, before any comparison: a data error, nothing yet, out of date, or a gap in the year. */
+function dataStatus(
+  s: SeriesData,
+  t: number,
+  first: number,
+  basis: Basis,
+  ytd: Aggregate,
+  rollup: boolean,
+): DataStatus | undefined {
+  if (t >= 0 && t < s.length && s.bad[t]) {
+    const why = rollup
+      ? "a unit's value for this period is missing or wrong"
+      : "this period's value has a data error";
+    return { status: "insufficient-data", reason: why };
+  }
+  if (goodActualAt(s, t) === undefined) {
+    let latest = -1;
+    for (let p = Math.min(t - 1, s.length - 1); p >= 0; p--) {
+      if (goodActualAt(s, p) !== undefined) {
+        latest = p;
+        break;
+      }
+    }
+    if (latest < 0) return { status: "no-data", reason: "no actual yet" };
+    return { status: "stale", reason: `latest actual is for ${periodAt(s, latest)}` };
+  }
+  if (basis === "ytd" && ytd.missing.length > 0) {
+    const months = ytd.missing.map((p) => periodAt(s, p)).join(", ");
+    return {
+      status: "insufficient-data",
+      reason: `year to date is missing ${months}`,
+      finding: {
+        severity: "warning",
+        code: "missing-period",
+        message: `${s.measure.id} / ${s.unit}: no usable actual for ${months}, so the year to date (from ${periodAt(s, first)}) is incomplete.`,
+        fix: "Enter the missing actuals (0 if nothing happened) or correct the flagged cells.",
+      },
+    };
+  }
+  return undefined;
+}
+
+/** The number a rule test compares, or undefined when its data are missing. */
+function metricFor(test: RuleTest, s: SeriesData, period: Aggregate, ytd: Aggregate): number | undefined {
+  const agg = test.basis === "ytd" ? ytd : period;
+  const actual = agg.actual;
+  if (actual === undefined) return undefined;
+  const { lower, upper, direction } = s.measure;
+  if (test.compareWith === "band") {
+    if (lower === undefined || upper === undefined) return undefined;
+    return test.metric === "ratio" ? bandAttainment(actual, lower, upper) : -bandGap(actual, lower, upper);
+  }
+  const other =
+    test.compareWith === "milestone" ? agg.plan : test.compareWith === "target" ? agg.target : agg.lastYear;
+  if (other === undefined) return undefined;
+  return test.metric === "ratio"
+    ? attainmentForRule(actual, other, direction)
+    : goodGap(actual, other, direction);
+}

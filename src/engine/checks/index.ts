@@ -1,0 +1,8 @@
+/** Milestone-vs-actual checks: comparisons, status rules, roll-ups and the scorecard check. */
+export * from "./aggregate";
+export * from "./check";
+export * from "./compare";
+export * from "./rollup";
+export * from "./scorecard";
+export * from "./series";
+export * from "./status";

@@ -1,0 +1,162 @@
+/**
+ * Status rules: an ordered list, first match wins (ClearPoint), with defaults in the spirit
+ * of Cascade. Every threshold lives in STATUS_THRESHOLDS so the workbook can show and reuse it.
+ */
+import type { MeasureDef, MeasureKind } from "../model";
+
+/** What a check says. The first three come from rules; the last three from the data. */
+export type Status = "on-track" | "at-risk" | "off-track" | "no-data" | "stale" | "insufficient-data";
+
+/** The statuses a rule may give. */
+export type JudgedStatus = "on-track" | "at-risk" | "off-track";
+
+/** Which actual a rule looks at: this period's, or the fiscal year to date. */
+export type Basis = "period" | "ytd";
+
+/** What the actual is compared with. `band` ignores milestones and uses the measure's lower/upper. */
+export type CompareWith = "milestone" | "target" | "prior-year" | "band";
+
+/**
+ * How the actual is compared. `ratio` is attainment (1 = exactly on plan, direction-aware);
+ * `difference` is the good-direction gap in the measure's unit (percentage points for rates).
+ */
+export type RuleMetric = "ratio" | "difference";
+
+export interface RuleTest {
+  basis: Basis;
+  compareWith: CompareWith;
+  metric: RuleMetric;
+  /** The rule matches when ROUND(metric, 9) >= atLeast. */
+  atLeast: number;
+}
+
+/** One rule. Without `when` it is the "otherwise" rule and always matches. */
+export interface StatusRule {
+  status: JudgedStatus;
+  when?: RuleTest;
+}
+
+/** Every default threshold in one place. Ratios are fractions (0.95 = 95 %); points are percentage points. */
+export const STATUS_THRESHOLDS = {
+  /** Counts, amounts, ratios: attainment at or above this is on track. */
+  onTrackAttainment: 0.95,
+  /** ... at or above this (and below on-track) is at risk; below is off track. */
+  atRiskAttainment: 0.85,
+  /** Rates: a good-direction gap of at least this many points (e.g. -2 = up to 2 points short) is on track. */
+  onTrackRatePoints: -2,
+  /** Rates: at least this many points is at risk; further short is off track. */
+  atRiskRatePoints: -5,
+  /** Bands: inside the band (band attainment 1) is on track. */
+  onTrackBand: 1,
+  /** Bands: outside by at most half the band's width (band attainment 0.5) is at risk. */
+  atRiskBand: 0.5,
+  /** Ties within this count as meeting a threshold: compare ROUND(metric, 9). */
+  roundDigits: 9,
+} as const;
+
+/** Default rules for a measure: band rules for bands, points for rates, attainment otherwise. */
+export function defaultRules(measure: Pick<MeasureDef, "kind" | "direction">): StatusRule[] {
+  const t = STATUS_THRESHOLDS;
+  if (measure.direction === "band") {
+    const test = (atLeast: number): RuleTest => ({
+      basis: "period",
+      compareWith: "band",
+      metric: "ratio",
+      atLeast,
+    });
+    return [
+      { status: "on-track", when: test(t.onTrackBand) },
+      { status: "at-risk", when: test(t.atRiskBand) },
+      { status: "off-track" },
+    ];
+  }
+  if (measure.kind === "rate") {
+    const test = (atLeast: number): RuleTest => ({
+      basis: "period",
+      compareWith: "milestone",
+      metric: "difference",
+      atLeast,
+    });
+    return [
+      { status: "on-track", when: test(t.onTrackRatePoints) },
+      { status: "at-risk", when: test(t.atRiskRatePoints) },
+      { status: "off-track" },
+    ];
+  }
+  const basis = defaultBasis(measure.kind);
+  const test = (atLeast: number): RuleTest => ({ basis, compareWith: "milestone", metric: "ratio", atLeast });
+  return [
+    { status: "on-track", when: test(t.onTrackAttainment) },
+    { status: "at-risk", when: test(t.atRiskAttainment) },
+    { status: "off-track" },
+  ];
+}
+
+/** Counts and amounts accumulate, so they are judged year to date; rates and ratios are levels, judged per period. Example: `defaultBasis("count") === "ytd"`. */
+export function defaultBasis(kind: MeasureKind): Basis {
+  return kind === "count" || kind === "amount" ? "ytd" : "period";
+}
+
+/** A metric rounded as the status rules compare it. Example: `roundForRule(2 - 1.05) === 0.95`. */
+export function roundForRule(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const f = 10 ** STATUS_THRESHOLDS.roundDigits;
+  return Math.round(value * f) / f;
+}
+
+/** A metric for a rule, or undefined when the data to compute it are missing. */
+export type MetricLookup = (test: RuleTest) => number | undefined;
+
+export interface RuleOutcome {
+  status: JudgedStatus | "insufficient-data";
+  /** The rule that matched (index into the list), or -1. */
+  ruleIndex: number;
+  /** Plain words: which comparison decided it. */
+  reason: string;
+}
+
+/**
+ * Walk the rules in order; the first whose test holds wins. A test whose metric is missing
+ * gives "insufficient-data" rather than falling through to a worse status.
+ * Example: `applyRules(defaultRules(m), () => 0.96).status === "on-track"`.
+ */
+export function applyRules(rules: StatusRule[], metricFor: MetricLookup): RuleOutcome {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    if (!rule.when) return { status: rule.status, ruleIndex: i, reason: "otherwise" };
+    const value = metricFor(rule.when);
+    if (value === undefined || Number.isNaN(value)) {
+      return {
+        status: "insufficient-data",
+        ruleIndex: -1,
+        reason: `no ${describeTest(rule.when)} to compare`,
+      };
+    }
+    if (roundForRule(value) >= rule.when.atLeast) {
+      return {
+        status: rule.status,
+        ruleIndex: i,
+        reason: `${describeTest(rule.when)} ${formatMetric(value, rule.when.metric)} >= ${formatMetric(rule.when.atLeast, rule.when.metric)}`,
+      };
+    }
+  }
+  return {
+    status: "insufficient-data",
+    ruleIndex: -1,
+    reason: "no rule matched; end the list with an otherwise rule",
+  };
+}
+
+function describeTest(test: RuleTest): string {
+  const basis = test.basis === "ytd" ? "year-to-date" : "period";
+  const what = test.metric === "ratio" ? "attainment" : "gap";
+  const vs =
+    test.compareWith === "band" ? "band" : test.compareWith === "prior-year" ? "last year" : test.compareWith;
+  return `${basis} ${what} vs ${vs}`;
+}
+
+function formatMetric(value: number, metric: RuleMetric): string {
+  if (!Number.isFinite(value)) return value > 0 ? "no limit" : "far below";
+  if (metric === "ratio") return `${(value * 100).toFixed(1)} %`;
+  return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
+}
