@@ -13,4 +13,7 @@ module.exports = {
   collectCoverageFrom: ["src/**/*.{ts,tsx}", "!src/**/*.d.ts"],
   coverageReporters: ["text-summary", "lcov"],
   testTimeout: 60000,
+  // Two cores: jest's default (cores - 1) would run every suite in one worker.
+  maxWorkers: 2,
+  reporters: ["default", "<rootDir>/tests/support/summary-reporter.js"],
 };
