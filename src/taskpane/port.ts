@@ -5,6 +5,7 @@
  */
 import type { CellRef, Finding, MeasureDef, UnitDef } from "../engine/model";
 import type { Flag, FlagReview } from "../engine/flags/types";
+import type { Status } from "../engine/checks/status";
 
 export type TabId = "start" | "prorate" | "check" | "flags";
 export const TAB_IDS: readonly TabId[] = ["start", "prorate", "check", "flags"];
@@ -57,6 +58,8 @@ export interface ProrateRequest {
   total: number;
   method: ProrateMethod;
   driver?: string;
+  /** Base-plus-share: what each free unit gets before the split. */
+  baseEach?: number;
   /** Unit id -> held value. */
   locks: Record<string, number>;
   rounding: RoundingChoice;
@@ -91,7 +94,8 @@ export interface WriteResult {
   message: string;
 }
 
-export type StatusKind = "onTrack" | "atRisk" | "offTrack" | "noData" | "stale";
+/** The engine's status words: on-track, at-risk, off-track, no-data, stale, insufficient-data. */
+export type StatusKind = Status;
 
 export interface StatusRow {
   measure: string;
@@ -100,6 +104,10 @@ export interface StatusRow {
   unit: string;
   unitName: string;
   status: StatusKind;
+  /** Plain words from the engine: why this status. */
+  reason: string;
+  /** Whether actual and milestone are year-to-date sums (counts) or the period's value (rates). */
+  basis: "period" | "ytd";
   actual?: number;
   milestone?: number;
   attainmentPct?: number;

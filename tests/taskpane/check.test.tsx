@@ -40,7 +40,7 @@ describe("Check tab", () => {
     await screen.findByText("At risk");
     port.check = {
       ...port.check,
-      rows: port.check.rows.map((r) => (r.unit === "*" ? { ...r, status: "onTrack" as const } : r)),
+      rows: port.check.rows.map((r) => (r.unit === "*" ? { ...r, status: "on-track" as const } : r)),
     };
     await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
     const program = await screen.findByRole("list", { name: "Program status" });

@@ -81,6 +81,23 @@ describe("Prorate tab", () => {
     expect(port.callsOf("previewProration")[0][0]).toMatchObject({ method: "equal", driver: undefined });
   });
 
+  it("asks for the base each unit gets when the method is base plus share", async () => {
+    const port = new FakePort();
+    renderPane(<ProrateTab port={port} />);
+    await typeTotal("400");
+    await userEvent.click(screen.getByRole("radio", { name: /^Base plus share/ }));
+    const base = screen.getByRole("textbox", { name: "Base per unit" });
+    await userEvent.clear(base);
+    await userEvent.type(base, "20");
+    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await screen.findByRole("table");
+    expect(port.callsOf("previewProration")[0][0]).toMatchObject({
+      method: "basePlusProRata",
+      baseEach: 20,
+      driver: "caseload",
+    });
+  });
+
   it.each([
     ["a total that is not a number", "lots", "Type the program total as a number, 0 or more."],
     ["a negative total", "-5", "Type the program total as a number, 0 or more."],

@@ -9,11 +9,12 @@ import { useTabStyles } from "./styles";
 
 /** Status words and badge colours, keyed by the status union. */
 export const STATUS_LOOK: Record<StatusKind, { label: string; color: BadgeProps["color"] }> = {
-  onTrack: { label: "On track", color: "success" },
-  atRisk: { label: "At risk", color: "warning" },
-  offTrack: { label: "Off track", color: "danger" },
-  noData: { label: "No data yet", color: "informative" },
+  "on-track": { label: "On track", color: "success" },
+  "at-risk": { label: "At risk", color: "warning" },
+  "off-track": { label: "Off track", color: "danger" },
+  "no-data": { label: "No data yet", color: "informative" },
   stale: { label: "Stale", color: "subtle" },
+  "insufficient-data": { label: "Insufficient data", color: "subtle" },
 };
 
 /** Check: status of the program and each unit as of a month, with the year-end forecast. */

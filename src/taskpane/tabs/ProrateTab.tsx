@@ -89,6 +89,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
   const [totalText, setTotalText] = React.useState("");
   const [method, setMethod] = React.useState<ProrateMethod>("proportional");
   const [driver, setDriver] = React.useState("");
+  const [baseText, setBaseText] = React.useState("0");
   const [locks, setLocks] = React.useState<Record<string, string>>({});
   const [rounding, setRounding] = React.useState<RoundingChoice>("largestRemainder");
   const [incrementText, setIncrementText] = React.useState("1");
@@ -137,6 +138,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
       total: total ?? 0,
       method,
       driver: methodInfo.needsDriver ? driver : undefined,
+      baseEach: method === "basePlusProRata" ? (toNumber(baseText) ?? 0) : undefined,
       locks: held,
       rounding,
       increment: increment ?? 1,
@@ -225,6 +227,11 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
               </Option>
             ))}
           </Dropdown>
+        </Field>
+      ) : null}
+      {method === "basePlusProRata" ? (
+        <Field label="Base per unit" hint="Every free unit gets this before the rest is shared.">
+          <Input inputMode="decimal" value={baseText} onChange={(_, d) => setBaseText(d.value)} />
         </Field>
       ) : null}
       <Field label="Locked units" hint="They keep the value you type; the others share the rest.">

@@ -1,0 +1,158 @@
+/**
+ * The port over a real workbook: templates and plans from src/workbook, numbers from src/engine,
+ * cells through a WorkbookGateway (src/office over Excel, or over the in-memory Excel).
+ */
+import type { CellRef } from "../../engine/model";
+import type { Flag, FlagReview } from "../../engine/flags/types";
+import { TABLES } from "../../workbook/layout";
+import type { WorkbookPlan } from "../../workbook/plan";
+import { scorecardFromTables, type ReadResult, type TablesInput } from "../../workbook/read";
+import type { TemplateDef } from "../../workbook/templates/types";
+import {
+  PortError,
+  type CheckReport,
+  type FlagList,
+  type InsertRequest,
+  type InsertResult,
+  type PortMode,
+  type ProratePreview,
+  type ProrateRequest,
+  type ProrateSetup,
+  type TemplatePreview,
+  type TemplateSummary,
+  type WriteResult,
+  type YardstickPort,
+} from "../port";
+import { checkReport } from "./checks";
+import { flagList, reviewWrites } from "./flags";
+import type { WorkbookGateway } from "./gateway";
+import { previewOf, prorateSetup, prorationWrites, runProration, scheduleFor } from "./proration";
+
+export interface WorkbookPortDeps {
+  mode: PortMode;
+  gateway: WorkbookGateway;
+  templates: TemplateDef[];
+  /** Builds a template's workbook plan, with or without sample data. */
+  buildPlan: (templateId: string, options: { sampleData: boolean }) => WorkbookPlan;
+}
+
+const NO_SCORECARD = new PortError(
+  "This workbook has no Yardstick scorecard yet.",
+  "Insert a template on the Start tab, then come back.",
+);
+
+export class WorkbookPort implements YardstickPort {
+  readonly mode: PortMode;
+  readonly canCreateWorkbook: boolean;
+  private lastFlags: Flag[] = [];
+
+  constructor(private readonly deps: WorkbookPortDeps) {
+    this.mode = deps.mode;
+    this.canCreateWorkbook = deps.gateway.canCreateWorkbook;
+  }
+
+  private template(id: string): TemplateDef {
+    const t = this.deps.templates.find((x) => x.id === id);
+    if (!t) throw new PortError(`There is no template "${id}".`, "Pick one of the templates listed.");
+    return t;
+  }
+
+  private async read(): Promise<{ read: ReadResult; tables: TablesInput }> {
+    const tables = await this.deps.gateway.readTables();
+    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw NO_SCORECARD;
+    return { read: scorecardFromTables(tables), tables };
+  }
+
+  async listTemplates(): Promise<TemplateSummary[]> {
+    return this.deps.templates.map((t) => ({ id: t.id, title: t.title, description: t.description }));
+  }
+
+  async previewTemplate(templateId: string): Promise<TemplatePreview> {
+    const t = this.template(templateId);
+    const plan = this.deps.buildPlan(templateId, { sampleData: false });
+    return {
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      sheets: plan.sheets.map((s) => ({ name: s.name, purpose: s.purpose })),
+      measures: t.measures.map((m) => ({
+        id: m.id,
+        name: m.name,
+        unitLabel: m.unitLabel,
+        direction: m.direction,
+      })),
+    };
+  }
+
+  async insertTemplate(request: InsertRequest): Promise<InsertResult> {
+    const t = this.template(request.templateId);
+    const plan = this.deps.buildPlan(request.templateId, { sampleData: request.withSampleData });
+    await this.deps.gateway.applyPlan(plan, request.destination);
+    return {
+      sheets: plan.sheets.map((s) => s.name),
+      unitCount: request.withSampleData ? t.units.length : 0,
+      measureCount: t.measures.length,
+    };
+  }
+
+  async loadProrateSetup(): Promise<ProrateSetup> {
+    return prorateSetup((await this.read()).read);
+  }
+
+  async previewProration(request: ProrateRequest): Promise<ProratePreview> {
+    const { read } = await this.read();
+    return previewOf(runProration(request, read), request, read);
+  }
+
+  async writeProration(request: ProrateRequest): Promise<WriteResult> {
+    const { read, tables } = await this.read();
+    const result = runProration(request, read);
+    const schedule = scheduleFor(result, request, read);
+    const out = prorationWrites(
+      result,
+      schedule,
+      request,
+      tables[TABLES.monthly],
+      tables[TABLES.programTargets],
+    );
+    await this.deps.gateway.writeCells(out.writes);
+    for (const a of out.appends) await this.deps.gateway.appendRows(a.table, a.rows);
+    return {
+      where: out.where,
+      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${out.where}.`,
+    };
+  }
+
+  async runCheck(asOf?: string): Promise<CheckReport> {
+    return checkReport((await this.read()).read, asOf);
+  }
+
+  async listFlags(): Promise<FlagList> {
+    const { read, tables } = await this.read();
+    const list = flagList(read, tables[TABLES.flags]);
+    this.lastFlags = list.flags;
+    return list;
+  }
+
+  async reviewFlag(flagId: string, review: FlagReview): Promise<WriteResult> {
+    const flag = this.lastFlags.find((f) => f.id === flagId);
+    if (!flag)
+      throw new PortError(
+        "That flag is no longer raised.",
+        "Open the Flags tab again to see the current flags.",
+      );
+    const tables = await this.deps.gateway.readTables();
+    const out = reviewWrites(flag, review, tables[TABLES.flags]);
+    if (out.writes.length) await this.deps.gateway.writeCells(out.writes);
+    if (out.append) await this.deps.gateway.appendRows(TABLES.flags, out.append);
+    flag.review = review;
+    return {
+      where: tables[TABLES.flags]?.sheetName ?? "Flags",
+      message: `Saved as ${review.status} on the Flags sheet.`,
+    };
+  }
+
+  async selectCell(ref: CellRef): Promise<void> {
+    await this.deps.gateway.selectCell(ref);
+  }
+}
