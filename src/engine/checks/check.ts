@@ -25,6 +25,7 @@ import {
   varianceRel,
   type TrendLabel,
 } from "./compare";
+import type { YearEndForecast } from "../forecast/yearend";
 import { goodActualAt, ytdRange, type SeriesData } from "./series";
 import {
   applyRules,
@@ -72,6 +73,8 @@ export interface CheckRow {
   trend?: TrendLabel;
   bandGap?: number;
   bandAttainment?: number;
+  /** Year-end forecast for monthly series (see src/engine/forecast). */
+  forecast?: YearEndForecast;
 }
 
 export interface CheckContext {

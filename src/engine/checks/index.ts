@@ -2,6 +2,7 @@
 export * from "./aggregate";
 export * from "./check";
 export * from "./compare";
+export * from "./leadlag";
 export * from "./rollup";
 export * from "./scorecard";
 export * from "./series";

@@ -4,7 +4,9 @@
  */
 import type { Finding, Period, Scorecard } from "../model";
 import { isMonth, isYear } from "../period";
+import { forecastYearEnd } from "../forecast/yearend";
 import { checkSeriesAt, judgedPosition, type CheckRow } from "./check";
+import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
 import { indexScorecard, type ScorecardIndex, type SeriesData } from "./series";
 import type { StatusRule } from "./status";
@@ -18,6 +20,10 @@ export interface CheckOptions {
   dataFindings?: Finding[];
   /** Add a program roll-up row per measure (default true). */
   rollups?: boolean;
+  /** Add a year-end forecast to each monthly row (default true). */
+  forecast?: boolean;
+  /** How many recent periods a lead's turn may lie back (default 3). */
+  leadLookback?: number;
 }
 
 export interface CheckResult {
@@ -25,6 +31,8 @@ export interface CheckResult {
   rows: CheckRow[];
   /** Roll-up series by measure id, for forecasts and charts. */
   rollupSeries: Map<string, SeriesData>;
+  /** Leads whose trend turned before their lag's did. */
+  leadTurns: LeadTurn[];
   findings: Finding[];
   index: ScorecardIndex;
 }
@@ -47,8 +55,13 @@ export function checkScorecard(scorecard: Scorecard, options: CheckOptions): Che
   const ctx = { fyStartMonth: scorecard.fyStartMonth, rules: options.rules };
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
-  for (const s of index.series)
-    rows.push(checkSeriesAt(s, judgedPosition(s, options.asOf, ctx.fyStartMonth), ctx, findings));
+  const judge = (s: SeriesData, sink: Finding[], rollup: boolean): CheckRow => {
+    const t = judgedPosition(s, options.asOf, ctx.fyStartMonth);
+    const row = checkSeriesAt(s, t, ctx, sink, rollup);
+    if (options.forecast !== false && s.monthly) row.forecast = forecastYearEnd(s, t, ctx.fyStartMonth);
+    return row;
+  };
+  for (const s of index.series) rows.push(judge(s, findings, false));
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {
     for (const [id, list] of index.byMeasure) {
@@ -57,17 +70,10 @@ export function checkScorecard(scorecard: Scorecard, options: CheckOptions): Che
       findings.push(...rf);
       if (!series) continue;
       rollupSeries.set(id, series);
-      const unitFindings: Finding[] = [];
-      rows.push(
-        checkSeriesAt(
-          series,
-          judgedPosition(series, options.asOf, ctx.fyStartMonth),
-          ctx,
-          unitFindings,
-          true,
-        ),
-      );
+      // The units' own rows already report their gaps; the roll-up row does not repeat them.
+      rows.push(judge(series, [], true));
     }
   }
-  return { asOf: options.asOf, rows, rollupSeries, findings, index };
+  const leadTurns = detectLeadTurns(index, options.asOf, options.leadLookback);
+  return { asOf: options.asOf, rows, rollupSeries, leadTurns, findings, index };
 }
