@@ -1,11 +1,200 @@
-import type { CliCommand } from "../io";
-import { CliError } from "../io";
+/**
+ * `yardstick check FILE [--json] [--as-of YYYY-MM]`: read a scorecard workbook (any .xlsx
+ * saved by Excel or LibreOffice from a Yardstick template) and report the status of every
+ * measure x unit, the program roll-ups, the gaming and lowballing flags, and the data problems
+ * with their sheet, row and column.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { AsOfError, checkScorecard, type CheckResult, type CheckRow } from "../../engine/checks";
+import { runFlags, type Flag } from "../../engine/flags";
+import type { Finding, Scorecard } from "../../engine/model";
+import { monthFromIndex, monthIndex } from "../../engine/period";
+import { XlsxReadError, readScorecardXlsx, reviewedFlags } from "../../xlsx";
+import { CliError, type CliCommand, type CliIo } from "../io";
+
+const USAGE = `Usage: yardstick check FILE [--json] [--as-of YYYY-MM]
+
+Reads a Yardstick scorecard workbook and reports, as of a month:
+  status of each measure x unit and of each program roll-up,
+  flags (possible lowballing, gaming, data problems) with what to check,
+  findings: cells the reader could not use, with sheet, row and column.
+
+  --json          print one JSON object instead of text
+  --as-of MONTH   judge as of this month (default: the workbook's as-of setting,
+                  else the last month with any actual)
+
+Exit code: 0 read cleanly, 1 the workbook has data errors, 2 bad usage or unreadable file.`;
+
+interface CheckArgs {
+  file: string;
+  json: boolean;
+  asOf?: string;
+}
+
+function parseArgs(argv: string[]): CheckArgs {
+  const args: Partial<CheckArgs> = { json: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === "--json") args.json = true;
+    else if (arg === "--as-of") args.asOf = argv[++i];
+    else if (arg.startsWith("--as-of=")) args.asOf = arg.slice("--as-of=".length);
+    else if (arg.startsWith("-")) throw new CliError(`unknown option ${arg}\n\n${USAGE}`);
+    else if (args.file) throw new CliError(`one file at a time (got "${args.file}" and "${arg}")`);
+    else args.file = arg;
+  }
+  if (!args.file) throw new CliError(`which workbook? e.g. yardstick check yardstick-demo.xlsx\n\n${USAGE}`);
+  if (args.asOf === undefined && argv.includes("--as-of"))
+    throw new CliError("--as-of needs a month, e.g. --as-of 2026-04");
+  return args as CheckArgs;
+}
+
+function readBytes(file: string, io: CliIo): Buffer {
+  try {
+    return readFileSync(path.resolve(io.cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CliError(`no file "${file}" (looked in ${io.cwd})`);
+    throw new CliError(`cannot read "${file}": ${(error as Error).message}`);
+  }
+}
+
+/** The last month holding any actual: what a manager means by "now" in a workbook. */
+export function lastActualMonth(scorecard: Scorecard): string | undefined {
+  let last: number | undefined;
+  for (const o of scorecard.observations) {
+    if (o.actual === undefined || !/^\d{4}-\d{2}$/.test(o.period)) continue;
+    const index = monthIndex(o.period);
+    if (last === undefined || index > last) last = index;
+  }
+  return last === undefined ? undefined : monthFromIndex(last);
+}
+
+/** Everything `check` reports, as plain data (the --json output). */
+export interface CheckReport {
+  file: string;
+  title?: string;
+  templateId?: string;
+  asOf: string;
+  measures: number;
+  units: number;
+  observations: number;
+  statusCounts: Record<string, number>;
+  rollups: CheckRow[];
+  rows: CheckRow[];
+  flags: Flag[];
+  findings: Finding[];
+}
+
+/** Read, check and flag a workbook; the whole job of `yardstick check` without printing. */
+export async function checkWorkbook(bytes: Buffer, file: string, asOfOption?: string): Promise<CheckReport> {
+  let read;
+  try {
+    read = await readScorecardXlsx(bytes);
+  } catch (error) {
+    if (error instanceof XlsxReadError) throw new CliError(`${file}: ${error.message}`);
+    throw error;
+  }
+  const { scorecard, findings, settings, programTargets, tables } = read;
+  const asOf = asOfOption ?? settings.asOfMonth ?? lastActualMonth(scorecard);
+  if (!asOf) {
+    throw new CliError(
+      `${file} holds no actuals yet, so there is nothing to check; type a month of actuals or pass --as-of`,
+      1,
+    );
+  }
+  let result: CheckResult;
+  try {
+    result = checkScorecard(scorecard, { asOf, dataFindings: findings });
+  } catch (error) {
+    if (error instanceof AsOfError) throw new CliError(error.message);
+    throw error;
+  }
+  const flagRun = runFlags(scorecard, { programTargets, previousFlags: reviewedFlags(tables) });
+  const statusCounts: Record<string, number> = {};
+  for (const row of result.rows)
+    if (!row.rollup) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1;
+  return {
+    file,
+    title: settings.title,
+    templateId: settings.templateId,
+    asOf,
+    measures: scorecard.measures.length,
+    units: scorecard.units.length,
+    observations: scorecard.observations.length,
+    statusCounts,
+    rollups: result.rows.filter((r) => r.rollup),
+    rows: result.rows.filter((r) => !r.rollup),
+    flags: flagRun.flags,
+    findings: [...findings, ...result.findings, ...flagRun.findings],
+  };
+}
+
+const pct = (x: number | undefined) => (x === undefined ? "" : `${(x * 100).toFixed(1)}%`);
+const num = (x: number | undefined) =>
+  x === undefined
+    ? ""
+    : Math.abs(x) >= 1000
+      ? Math.round(x).toLocaleString("en-US")
+      : String(Math.round(x * 100) / 100);
+
+function where(f: Finding): string {
+  if (!f.where) return "";
+  const cell = f.where.address ?? `row ${f.where.row}, column ${f.where.column}`;
+  return ` [${f.where.sheet}!${cell}]`;
+}
+
+/** The text report: program first, then units off track, flags and findings. */
+export function formatCheckReport(report: CheckReport): string {
+  const lines: string[] = [];
+  lines.push(
+    `${report.file}: ${report.title ?? "scorecard"}${report.templateId ? ` (${report.templateId})` : ""}`,
+  );
+  lines.push(
+    `  ${report.measures} measures x ${report.units} units, ${report.observations} observations, as of ${report.asOf}`,
+  );
+  const counts = Object.entries(report.statusCounts).map(([s, n]) => `${n} ${s}`);
+  lines.push(`  status of measure x unit: ${counts.join(", ") || "none"}`, "");
+  if (report.rollups.length > 0) {
+    lines.push("Program (all units):");
+    lines.push(
+      `  ${"measure".padEnd(14)} ${"status".padEnd(17)} ${"YTD actual".padStart(12)} ${"YTD plan".padStart(12)} ${"YTD var".padStart(8)}`,
+    );
+    for (const r of report.rollups) {
+      lines.push(
+        `  ${r.measure.padEnd(14)} ${r.status.padEnd(17)} ${num(r.ytdActual).padStart(12)} ${num(r.ytdPlan).padStart(12)} ${pct(r.ytdVarianceRel).padStart(8)}`,
+      );
+    }
+    lines.push("");
+  }
+  const off = report.rows.filter((r) => r.status === "off-track");
+  lines.push(`Off track (${off.length}):`);
+  for (const r of off.slice(0, 15)) lines.push(`  ${r.measure} / ${r.unit}: ${r.reason}`);
+  if (off.length > 15) lines.push(`  ... and ${off.length - 15} more (use --json for all)`);
+  lines.push("", `Flags (${report.flags.length}): prompts for a conversation, not verdicts`);
+  for (const f of report.flags.slice(0, 15)) {
+    const review = f.review
+      ? ` [${f.review.status}${f.review.reviewer ? ` by ${f.review.reviewer}` : ""}]`
+      : "";
+    lines.push(`  ${f.severity.padEnd(6)} ${f.detector} ${f.measure}/${f.unit}${review}: ${f.explanation}`);
+  }
+  if (report.flags.length > 15) lines.push(`  ... and ${report.flags.length - 15} more (use --json for all)`);
+  const problems = report.findings.filter((f) => f.severity !== "info");
+  lines.push("", `Data problems (${problems.length}):`);
+  for (const f of problems.slice(0, 20))
+    lines.push(`  ${f.severity}: ${f.message}${where(f)}${f.fix ? ` Fix: ${f.fix}` : ""}`);
+  if (problems.length > 20) lines.push(`  ... and ${problems.length - 20} more (use --json for all)`);
+  return `${lines.join("\n")}\n`;
+}
 
 export const checkCommand: CliCommand = {
   name: "check",
-  summary: "(not built yet)",
-  usage: "yardstick check",
-  run: async () => {
-    throw new CliError("yardstick check is not built yet", 2);
+  summary: "Read a scorecard workbook and report status, flags and data problems",
+  usage: USAGE,
+  run: async (argv, io) => {
+    const args = parseArgs(argv);
+    const report = await checkWorkbook(readBytes(args.file, io), args.file, args.asOf);
+    io.out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
+    return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   },
 };
