@@ -1,11 +1,154 @@
-import type { CliCommand } from "../io";
-import { CliError } from "../io";
+/**
+ * `yardstick flags FILE [--json]`: screen a long-CSV scorecard for lowballed targets and
+ * gaming patterns. Each flag is a prompt for review, printed with its evidence and what to check.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } from "../../engine/flags";
+import { parseLongCsv } from "../../engine/longcsv";
+import type { Finding } from "../../engine/model";
+import { CliError, type CliCommand, type CliIo } from "../io";
+
+const USAGE = `Usage: yardstick flags FILE [options]
+
+Screens a long-format CSV (measure,unit,period,target,actual[,milestone,direction,kind,paired_with,...])
+for lowballed targets and gaming patterns. Flags prompt a review; they are never a verdict.
+
+Options:
+  --json                  print {flags, findings} as JSON instead of a table
+  --fy-start N            first month of the fiscal year, 1-12 (default 1)
+  --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
+  --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
+  --only ID[,ID...]       run only these detectors (see the list below)
+
+Exit code: 0 no flags, 1 flags raised, 2 bad usage or unreadable input.
+
+Detectors:
+${detectors.map((d) => `  ${d.id.padEnd(30)} ${d.title}`).join("\n")}
+`;
+
+interface Args {
+  file: string;
+  json: boolean;
+  fyStart: number;
+  programUnit?: string;
+  previous?: string;
+  only?: DetectorKind[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> & { json: boolean; fyStart: number } = { json: false, fyStart: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new CliError(`${a} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    if (a === "--json") args.json = true;
+    else if (a === "--fy-start") {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 12)
+        throw new CliError("--fy-start must be a month number 1-12.");
+      args.fyStart = n;
+    } else if (a === "--program-unit") args.programUnit = value();
+    else if (a === "--previous") args.previous = value();
+    else if (a === "--only") {
+      const ids = value()
+        .split(",")
+        .map((s) => s.trim());
+      const unknown = ids.filter((id) => !detectors.some((d) => d.id === id));
+      if (unknown.length > 0) throw new CliError(`unknown detector(s): ${unknown.join(", ")}.\n\n${USAGE}`);
+      args.only = ids as DetectorKind[];
+    } else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
+    else if (args.file === undefined) args.file = a;
+    else throw new CliError(`only one FILE, got "${args.file}" and "${a}".`);
+  }
+  if (!args.file) throw new CliError(`no FILE given.\n\n${USAGE}`);
+  return args as Args;
+}
+
+function load(file: string, io: CliIo, fyStart: number) {
+  const full = path.resolve(io.cwd, file);
+  if (/\.xlsx$/i.test(file))
+    throw new CliError(`${file}: .xlsx input is not supported yet; export the scorecard as long CSV.`);
+  let text: string;
+  try {
+    text = readFileSync(full, "utf8");
+  } catch {
+    throw new CliError(`cannot read ${file}.`);
+  }
+  const parsed = parseLongCsv(text, { fileName: path.basename(file), fyStartMonth: fyStart });
+  const fatal = parsed.findings.find((f) => f.code === "missing-column" && f.severity === "error");
+  if (fatal || parsed.findings.some((f) => f.code === "empty-file")) {
+    throw new CliError(`${file}: ${(fatal ?? parsed.findings[0]).message}`);
+  }
+  return parsed;
+}
 
 export const flagsCommand: CliCommand = {
   name: "flags",
-  summary: "(not built yet)",
-  usage: "yardstick flags",
-  run: async () => {
-    throw new CliError("yardstick flags is not built yet", 2);
+  summary: "Flag lowballed targets and gaming patterns in a long-CSV scorecard",
+  usage: USAGE,
+  run: async (argv, io) => {
+    const args = parseArgs(argv);
+    const parsed = load(args.file, io, args.fyStart);
+    const options: FlagOptions = {
+      directionUnknown: new Set(
+        parsed.findings.filter((f) => f.code === "direction-assumed").map((f) => f.measure!),
+      ),
+    };
+    if (args.programUnit) options.programUnit = args.programUnit;
+    if (args.only) options.only = args.only;
+    if (args.previous) options.previousSnapshot = load(args.previous, io, args.fyStart).scorecard;
+    const run = runFlags(parsed.scorecard, options);
+    const findings = [...parsed.findings, ...run.findings];
+    if (args.json) io.out(`${JSON.stringify({ flags: run.flags, findings }, null, 2)}\n`);
+    else io.out(renderTable(run.flags, findings, args.file));
+    return run.flags.length > 0 ? 1 : 0;
   },
 };
+
+/** A plain-text report: one block per flag, then a count of data findings. */
+export function renderTable(flags: Flag[], findings: Finding[], file: string): string {
+  const lines: string[] = [];
+  const counts = { high: 0, medium: 0, low: 0 };
+  for (const f of flags) counts[f.severity]++;
+  lines.push(
+    `${file}: ${flags.length} flag(s) for review (${counts.high} high, ${counts.medium} medium, ${counts.low} low)`,
+  );
+  lines.push("");
+  const header = ["SEVERITY", "DETECTOR", "MEASURE", "UNIT", "PERIODS"];
+  const rows = flags.map((f) => [f.severity, f.detector, f.measure, f.unit, shortPeriods(f.periods)]);
+  const widths = header.map((h, i) => Math.min(32, Math.max(h.length, ...rows.map((r) => r[i].length))));
+  const pad = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
+  if (flags.length > 0) {
+    lines.push(pad(header));
+    flags.forEach((f, i) => {
+      lines.push(pad(rows[i]));
+      lines.push(`    ${f.explanation}`);
+      lines.push(`    Evidence: ${f.evidence.text}`);
+      lines.push(`    Check: ${f.whatToCheck}`);
+    });
+  } else lines.push("No flags: nothing in this file matched a gaming or lowballing pattern.");
+  const notable = findings.filter((f) => f.severity !== "info");
+  if (findings.length > 0) {
+    lines.push("");
+    lines.push(
+      `${findings.length} data finding(s) (${notable.length} warnings or errors); run with --json to see them all.`,
+    );
+    for (const f of notable.slice(0, 5)) lines.push(`  ${f.severity}: ${f.message}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function shortPeriods(periods: string[]): string {
+  if (periods.length === 0) return "all";
+  return periods.length <= 3
+    ? periods.join(",")
+    : `${periods[0]}..${periods[periods.length - 1]} (${periods.length})`;
+}

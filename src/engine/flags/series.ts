@@ -1,10 +1,9 @@
 /**
  * Shared indexing for detectors: observations grouped into one sorted series per
- * measure x unit, and fiscal-year summaries. Built once per scorecard and cached, so
- * seventeen detectors over 720,000 points pay for the grouping once.
+ * measure x unit with dense value arrays (NaN = missing), and cached fiscal-year summaries.
+ * Built once per scorecard, so seventeen detectors over 720,000 points pay for it once.
  */
 import type { MeasureDef, Observation, Scorecard } from "../model";
-import { fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
 
 /** One measure x unit, points sorted by period, first occurrence kept. */
 export interface Series {
@@ -15,6 +14,13 @@ export interface Series {
   points: Observation[];
   /** Month index per point (monthly) or the year (annual). */
   index: number[];
+  /** Fiscal year per point. */
+  fiscalYear: Int32Array;
+  /** 0-11 position in the fiscal year (monthly), 0 for annual points. */
+  fiscalMonth: Int8Array;
+  actual: Float64Array;
+  milestone: Float64Array;
+  target: Float64Array;
   /** Extra rows for a period already seen, for the duplicate check. */
   duplicates: Observation[];
   /** Fiscal-year targets from `YYYY` rows beside monthly rows (the long CSV convention). */
@@ -40,56 +46,76 @@ export interface SeriesIndex {
 }
 
 const cache = new WeakMap<Scorecard, SeriesIndex>();
+const yearCache = new WeakMap<Series, YearSummary[]>();
 
 /** Group a scorecard's observations into series, cached per scorecard object. Example: `indexSeries(sc).series.length`. */
 export function indexSeries(scorecard: Scorecard): SeriesIndex {
   const hit = cache.get(scorecard);
   if (hit) return hit;
   const measures = new Map(scorecard.measures.map((m) => [m.id, m]));
-  const groups = new Map<string, Observation[]>();
+  const groups = new Map<string, Map<string, Observation[]>>();
   const orphans: Observation[] = [];
   for (const obs of scorecard.observations) {
-    if (!measures.has(obs.measure) || !(isMonth(obs.period) || isYear(obs.period))) {
+    if (!measures.has(obs.measure) || periodKey(obs.period) < 0) {
       orphans.push(obs);
       continue;
     }
-    const key = `${obs.measure}\u0000${obs.unit}`;
-    const list = groups.get(key);
+    let byUnit = groups.get(obs.measure);
+    if (!byUnit) groups.set(obs.measure, (byUnit = new Map()));
+    const list = byUnit.get(obs.unit);
     if (list) list.push(obs);
-    else groups.set(key, [obs]);
+    else byUnit.set(obs.unit, [obs]);
   }
   const series: Series[] = [];
   const byMeasure = new Map<string, Series[]>();
-  for (const list of groups.values()) {
-    for (const s of splitByGrain(list, measures.get(list[0].measure)!)) {
-      series.push(s);
-      const arr = byMeasure.get(s.measure.id);
-      if (arr) arr.push(s);
-      else byMeasure.set(s.measure.id, [s]);
-    }
+  for (const [measureId, byUnit] of groups) {
+    const arr: Series[] = [];
+    for (const list of byUnit.values())
+      arr.push(seriesOf(list, measures.get(measureId)!, scorecard.fyStartMonth));
+    byMeasure.set(measureId, arr);
+    for (const s of arr) series.push(s);
   }
   const result = { series, measures, byMeasure, orphans };
   cache.set(scorecard, result);
   return result;
 }
 
-function splitByGrain(list: Observation[], measure: MeasureDef): Series[] {
-  const months = list.filter((o) => isMonth(o.period));
-  const years = list.filter((o) => isYear(o.period));
-  if (months.length === 0) return [build(years, measure, false)];
-  const monthly = build(months, measure, true);
+function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number): Series {
+  const months = list.filter((o) => o.period.length === 7);
+  if (months.length === 0) return build(list, measure, false, fyStart);
+  const monthly = build(months, measure, true, fyStart);
   // A YYYY row beside monthly rows carries the fiscal year's target, as in the checks engine.
-  for (const o of years) {
+  for (const o of list) {
+    if (o.period.length !== 4) continue;
     const t = finite(o.target);
     if (t !== undefined && !monthly.yearTargets.has(Number(o.period)))
       monthly.yearTargets.set(Number(o.period), t);
   }
-  return [monthly];
+  return monthly;
 }
 
-function build(list: Observation[], measure: MeasureDef, monthly: boolean): Series {
-  const keyed = list.map((o) => ({ o, k: monthly ? monthIndex(o.period) : Number(o.period) }));
-  keyed.sort((a, b) => a.k - b.k);
+/** Month index for `YYYY-MM`, the year for `YYYY`, -1 otherwise; without a regex, for speed. */
+export function periodKey(p: string): number {
+  if (p.length === 7 && p.charCodeAt(4) === 45 && digits(p, 0, 4) && digits(p, 5, 7)) {
+    const m = (p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48;
+    return m >= 1 && m <= 12 ? Number(p.slice(0, 4)) * 12 + m - 1 : -1;
+  }
+  return p.length === 4 && digits(p, 0, 4) ? Number(p) : -1;
+}
+
+function digits(p: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = p.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function build(list: Observation[], measure: MeasureDef, monthly: boolean, fyStart: number): Series {
+  const keyed = list.map((o) => ({ o, k: periodKey(o.period) }));
+  let sorted = true;
+  for (let i = 1; i < keyed.length && sorted; i++) sorted = keyed[i - 1].k <= keyed[i].k;
+  if (!sorted) keyed.sort((a, b) => a.k - b.k);
   const points: Observation[] = [];
   const index: number[] = [];
   const duplicates: Observation[] = [];
@@ -100,7 +126,38 @@ function build(list: Observation[], measure: MeasureDef, monthly: boolean): Seri
       index.push(k);
     }
   }
-  return { measure, unit: list[0].unit, monthly, points, index, duplicates, yearTargets: new Map() };
+  const n = points.length;
+  const s: Series = {
+    measure,
+    unit: list[0].unit,
+    monthly,
+    points,
+    index,
+    fiscalYear: new Int32Array(n),
+    fiscalMonth: new Int8Array(n),
+    actual: new Float64Array(n),
+    milestone: new Float64Array(n),
+    target: new Float64Array(n),
+    duplicates,
+    yearTargets: new Map(),
+  };
+  const shift = fyStart === 1 ? 0 : 12 - (fyStart - 1);
+  for (let i = 0; i < n; i++) {
+    const o = points[i];
+    s.actual[i] = num(o.actual);
+    s.milestone[i] = num(o.milestone);
+    s.target[i] = num(o.target);
+    if (monthly) {
+      // Shifting by the months before the fiscal year's start makes the calendar year the fiscal year.
+      s.fiscalYear[i] = Math.floor((index[i] + shift) / 12);
+      s.fiscalMonth[i] = (index[i] + shift) % 12;
+    } else s.fiscalYear[i] = index[i];
+  }
+  return s;
+}
+
+function num(v: number | undefined): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : NaN;
 }
 
 /** +1 when higher is better, -1 when lower is better, 0 for bands. Example: `goodSign({direction:"down"}) === -1`. */
@@ -114,53 +171,76 @@ export function isAdditive(measure: Pick<MeasureDef, "kind">): boolean {
 }
 
 /**
- * Fiscal-year summaries. Annual rows are taken as they are. For months: the actual is the sum
- * (counts, amounts) or the denominator-weighted / plain mean (rates, ratios) and is only set
+ * Fiscal-year summaries (cached). Annual rows are taken as they are. For months: the actual is
+ * the sum (counts, amounts) or the denominator-weighted / plain mean (rates, ratios), set only
  * when all 12 months have one; the target is the `YYYY` row's target when there is one, else
- * the 12 monthly targets combined the same way as the actuals.
- * Example: `yearSummaries(series, 7)[0].actual`.
+ * the 12 monthly targets combined the same way. Example: `yearSummaries(series)[0].actual`.
  */
-export function yearSummaries(s: Series, fyStartMonth: number): YearSummary[] {
+export function yearSummaries(s: Series): YearSummary[] {
+  const hit = yearCache.get(s);
+  if (hit) return hit;
+  const out: YearSummary[] = [];
   if (!s.monthly) {
-    return s.points.map((o, i) => ({
-      year: s.index[i],
-      target: finite(o.target),
-      actual: finite(o.actual),
-      actualMonths: finite(o.actual) === undefined ? 0 : 1,
-      periods: [o.period],
-    }));
-  }
-  const byYear = new Map<number, Observation[]>();
-  for (const o of s.points) {
-    const fy = fiscalYearOf(o.period, fyStartMonth);
-    const arr = byYear.get(fy);
-    if (arr) arr.push(o);
-    else byYear.set(fy, [o]);
-  }
-  return [...byYear.entries()].map(([year, obs]) => {
-    const y = summarizeMonths(year, obs, isAdditive(s.measure), s.measure.kind === "rate");
-    const t = s.yearTargets.get(year);
-    return t === undefined ? y : { ...y, target: t };
-  });
-}
-
-function summarizeMonths(year: number, obs: Observation[], additive: boolean, rate: boolean): YearSummary {
-  const actuals = obs.map((o) => finite(o.actual)).filter((v): v is number => v !== undefined);
-  const targets = obs.map((o) => finite(o.target)).filter((v): v is number => v !== undefined);
-  let actual: number | undefined;
-  if (actuals.length === 12) {
-    if (additive) actual = sumOf(actuals);
-    else {
-      const num = obs.map((o) => finite(o.numerator));
-      const den = obs.map((o) => finite(o.denominator));
-      const weighted = num.every((v) => v !== undefined) && den.every((v) => v !== undefined && v > 0);
-      const scale = rate ? 100 : 1;
-      actual = weighted ? (sumOf(num as number[]) / sumOf(den as number[])) * scale : sumOf(actuals) / 12;
+    s.points.forEach((o, i) => {
+      const a = s.actual[i];
+      const t = s.target[i];
+      out.push({
+        year: s.index[i],
+        target: t === t ? t : undefined,
+        actual: a === a ? a : undefined,
+        actualMonths: a === a ? 1 : 0,
+        periods: [o.period],
+      });
+    });
+  } else {
+    let start = 0;
+    for (let i = 1; i <= s.points.length; i++) {
+      if (i < s.points.length && s.fiscalYear[i] === s.fiscalYear[start]) continue;
+      out.push(summarizeMonths(s, start, i));
+      start = i;
     }
   }
-  let target: number | undefined;
-  if (targets.length === 12) target = additive ? sumOf(targets) : sumOf(targets) / 12;
-  return { year, target, actual, actualMonths: actuals.length, periods: obs.map((o) => o.period) };
+  yearCache.set(s, out);
+  return out;
+}
+
+function summarizeMonths(s: Series, from: number, to: number): YearSummary {
+  const additive = isAdditive(s.measure);
+  let nA = 0;
+  let sumA = 0;
+  let nT = 0;
+  let sumT = 0;
+  let num = 0;
+  let den = 0;
+  let weighted = true;
+  for (let i = from; i < to; i++) {
+    const a = s.actual[i];
+    if (a === a) {
+      nA++;
+      sumA += a;
+    }
+    const t = s.target[i];
+    if (t === t) {
+      nT++;
+      sumT += t;
+    }
+    const nu = finite(s.points[i].numerator);
+    const de = finite(s.points[i].denominator);
+    if (nu === undefined || de === undefined || !(de > 0)) weighted = false;
+    else {
+      num += nu;
+      den += de;
+    }
+  }
+  const year = s.fiscalYear[from];
+  let actual: number | undefined;
+  if (nA === 12) {
+    if (additive) actual = sumA;
+    else actual = weighted ? (num / den) * (s.measure.kind === "rate" ? 100 : 1) : sumA / 12;
+  }
+  let target = s.yearTargets.get(year);
+  if (target === undefined && nT === 12) target = additive ? sumT : sumT / 12;
+  return { year, target, actual, actualMonths: nA, periods: s.points.slice(from, to).map((o) => o.period) };
 }
 
 /** A finite number or undefined. Example: `finite(NaN) === undefined`. */
@@ -169,9 +249,9 @@ export function finite(v: number | undefined): number | undefined {
 }
 
 /** Plain sum. Example: `sumOf([1, 2]) === 3`. */
-export function sumOf(values: readonly number[]): number {
+export function sumOf(values: ArrayLike<number>): number {
   let s = 0;
-  for (const v of values) s += v;
+  for (let i = 0; i < values.length; i++) s += values[i];
   return s;
 }
 

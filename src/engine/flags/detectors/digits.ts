@@ -3,45 +3,55 @@
  * values, and last-digit uniformity of a unit's whole-number counts. Silent unless n is large.
  */
 import { fmt, makeFlag } from "../flag";
-import { finite, indexSeries, isAdditive } from "../series";
-import { benfordFirstDigit, chiSquare, chiSquareCritical, firstDigit, meanAbsoluteDeviation } from "../stats";
+import { indexSeries, isAdditive } from "../series";
+import { benfordFirstDigit, chiSquare, firstDigit, meanAbsoluteDeviation } from "../stats";
 import type { Detector, Flag } from "../types";
 
 const BENFORD = benfordFirstDigit();
 const UNIFORM = new Array<number>(10).fill(0.1);
+/** Chi-square critical values at p = 0.0001 (8 and 9 degrees of freedom). */
+const CHI_8DF_1E4 = 31.83;
+const CHI_9DF_1E4 = 33.72;
 
 export const benfordFirstDigitDetector: Detector = {
   id: "benford-first-digit",
   title: "First digits unlike Benford's law",
   looksFor: "a count or amount measure whose first digits depart from log10(1 + 1/d)",
-  statistic: "MAD of first-digit shares (> 0.015 nonconforming, Nigrini) and chi-square (8 df, 0.5 %)",
-  thresholds: { madNonconforming: 0.015, minValues: 500, minOrdersOfMagnitude: 2 },
-  minSample: 500,
+  statistic:
+    "MAD of first-digit shares (> 0.015 nonconforming, Nigrini) and chi-square (8 df, p < 0.0001) with units as the sample size",
+  thresholds: { madNonconforming: 0.015, minUnits: 800, minOrdersOfMagnitude: 2, chiSquareCritical: 31.83 },
+  minSample: 800,
   explanation:
     "Naturally occurring counts that span several orders of magnitude follow Benford's law; invented ones often do not.",
   run(scorecard, ctx) {
     const flags: Flag[] = [];
-    const minN = Math.ceil(500 * (ctx.minSampleFactor ?? 1));
+    const minSeries = Math.ceil(800 * (ctx.minSampleFactor ?? 1));
     for (const list of indexSeries(scorecard).byMeasure.values()) {
       const m = list[0].measure;
       if (!isAdditive(m)) continue;
       const counts = new Array<number>(9).fill(0);
       let lo = Infinity;
       let hi = 0;
-      for (const s of list)
-        for (const o of s.points) {
-          const a = finite(o.actual);
-          if (a === undefined || a < 1) continue;
+      let seriesCount = 0;
+      for (const s of list) {
+        let used = false;
+        for (let i = 0; i < s.actual.length; i++) {
+          const a = s.actual[i];
+          if (!(a >= 1)) continue;
           counts[firstDigit(a) - 1] += 1;
           lo = Math.min(lo, a);
           hi = Math.max(hi, a);
+          used = true;
         }
+        if (used) seriesCount++;
+      }
       const n = counts.reduce((x, y) => x + y, 0);
-      if (n < minN || hi / lo < 100) continue;
+      if (seriesCount < minSeries || n < minSeries || hi / lo < 100) continue;
       const shares = counts.map((c) => c / n);
       const mad = meanAbsoluteDeviation(shares, BENFORD);
-      const chi = chiSquare(counts, BENFORD);
-      if (mad <= 0.015 || chi <= chiSquareCritical(8)) continue;
+      // A unit's months share its scale, so the test counts units, not values, as independent.
+      const chi = (chiSquare(counts, BENFORD) * seriesCount) / n;
+      if (mad <= 0.015 || chi <= CHI_8DF_1E4) continue;
       const worst = shares
         .map((s, i) => ({ d: i + 1, diff: s - BENFORD[i] }))
         .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))[0];
@@ -67,7 +77,8 @@ export const lastDigit: Detector = {
   title: "Last digits not uniform",
   looksFor:
     "a unit whose whole-number counts (>= 20) end in some digits, such as 0 or 5, far more often than others",
-  statistic: "chi-square of last digits against uniform (9 df, 0.5 %) and the largest digit's excess share",
+  statistic:
+    "chi-square of last digits against uniform (9 df, p < 0.0001) and the largest digit's excess share",
   thresholds: { minValues: 100, minExcessShare: 0.05 },
   minSample: 100,
   explanation:
@@ -79,9 +90,9 @@ export const lastDigit: Detector = {
     for (const s of indexSeries(scorecard).series) {
       if (s.measure.kind !== "count") continue;
       const counts = byUnit.get(s.unit) ?? new Array<number>(10).fill(0);
-      for (const o of s.points) {
-        const a = finite(o.actual);
-        if (a === undefined || a < 20 || !Number.isInteger(a)) continue;
+      for (let i = 0; i < s.actual.length; i++) {
+        const a = s.actual[i];
+        if (!(a >= 20) || !Number.isInteger(a)) continue;
         counts[a % 10] += 1;
       }
       byUnit.set(s.unit, counts);
@@ -92,15 +103,15 @@ export const lastDigit: Detector = {
       const chi = chiSquare(counts, UNIFORM);
       const top = counts.indexOf(Math.max(...counts));
       const excess = counts[top] / n - 0.1;
-      if (chi <= chiSquareCritical(9) || excess < 0.05) continue;
+      if (chi <= CHI_9DF_1E4 || excess < 0.05) continue;
       flags.push(
         makeFlag("last-digit", {
-          severity: chi > 3 * chiSquareCritical(9) ? "high" : "medium",
+          severity: chi > 3 * CHI_9DF_1E4 ? "high" : "medium",
           measure: "*",
           unit,
           periods: [],
           values: { chiSquare: chi, n, topDigit: top, topShare: counts[top] / n },
-          text: `${fmt((counts[top] / n) * 100)}% of ${n} counts end in ${top} (10% expected); chi-square ${fmt(chi)} (critical ${chiSquareCritical(9)}).`,
+          text: `${fmt((counts[top] / n) * 100)}% of ${n} counts end in ${top} (10% expected); chi-square ${fmt(chi)} (critical ${CHI_9DF_1E4}).`,
           explanation: `This unit's counts end in ${top} much more often than counted figures usually do.`,
           whatToCheck:
             "Whether the figures were counted from records or estimated and rounded; check a few against source logs.",

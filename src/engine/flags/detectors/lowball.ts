@@ -5,7 +5,7 @@
  */
 import type { MeasureDef } from "../../model";
 import { fmt, gapUnit, makeFlag } from "../flag";
-import { finite, gapOf, goodSign, indexSeries, isAdditive, yearSummaries, type Series } from "../series";
+import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries, type Series } from "../series";
 import { ols, tQuantile99 } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -32,7 +32,7 @@ export const lowballPriorActual: Detector = {
       const unknown = ctx.directionUnknown?.has(s.measure.id) ?? false;
       const sign = goodSign(s.measure);
       if (sign === 0 && !unknown) continue;
-      const years = yearSummaries(s, scorecard.fyStartMonth);
+      const years = yearSummaries(s);
       for (let i = 1; i < years.length; i++) {
         const prev = years[i - 1];
         const cur = years[i];
@@ -105,9 +105,9 @@ export const lowballTrend: Detector = {
     for (const s of indexSeries(scorecard).series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+      for (const y of yearSummaries(s)) {
         if (y.target === undefined) continue;
-        const fc = s.monthly ? monthlyForecast(s, y.periods[0], k) : annualForecast(s, y.year, k);
+        const fc = s.monthly ? monthlyForecast(s, y.year, k) : annualForecast(s, y.year, k);
         if (!fc) continue;
         const edge = fc.forecast - sign * fc.halfWidth;
         if (sign * (y.target - edge) >= 0) continue;
@@ -140,30 +140,32 @@ interface Forecast {
 function annualForecast(s: Series, year: number, k: number): Forecast | undefined {
   const xs: number[] = [];
   const ys: number[] = [];
-  s.points.forEach((o, i) => {
-    const a = finite(o.actual);
-    if (a !== undefined && s.index[i] < year && s.index[i] >= year - 6) {
+  for (let i = 0; i < s.index.length; i++) {
+    const a = s.actual[i];
+    if (a === a && s.index[i] < year && s.index[i] >= year - 6) {
       xs.push(s.index[i]);
       ys.push(a);
     }
-  });
+  }
   if (xs.length < 4 * k || xs[xs.length - 1] !== year - 1) return undefined;
   const fit = ols(xs, ys);
   const se = fit.residualSd * Math.sqrt(1 + 1 / fit.n + (year - fit.xMean) ** 2 / fit.sxx);
   return { forecast: fit.intercept + fit.slope * year, halfWidth: tQuantile99(fit.n - 2) * se, n: fit.n };
 }
 
-function monthlyForecast(s: Series, firstPeriod: string, k: number): Forecast | undefined {
-  const start = s.index[s.points.findIndex((o) => o.period === firstPeriod)];
+function monthlyForecast(s: Series, year: number, k: number): Forecast | undefined {
+  const first = s.fiscalYear.indexOf(year);
+  if (first < 0) return undefined;
+  const start = s.index[first] - s.fiscalMonth[first];
   const xs: number[] = [];
   const ys: number[] = [];
-  s.points.forEach((o, i) => {
-    const a = finite(o.actual);
-    if (a !== undefined && s.index[i] < start && s.index[i] >= start - 36) {
+  for (let i = 0; i < first; i++) {
+    const a = s.actual[i];
+    if (a === a && s.index[i] >= start - 36) {
       xs.push(s.index[i]);
       ys.push(a);
     }
-  });
+  }
   if (xs.length < 18 * k) return undefined;
   const fit = ols(xs, ys);
   const future = start + 5.5;
@@ -194,7 +196,7 @@ export const meetNotBeat: Detector = {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
       const thin = s.measure.kind === "rate" ? 0.5 : 1;
-      const years = yearSummaries(s, scorecard.fyStartMonth).filter(
+      const years = yearSummaries(s).filter(
         (y) => y.target !== undefined && y.actual !== undefined && (!s.monthly || y.actualMonths === 12),
       );
       if (years.length < minYears) continue;

@@ -3,7 +3,7 @@
  * the control measure paired with it (MeasureDef.pairedWith) worsens, unit by unit.
  */
 import { fmt, makeFlag } from "../flag";
-import { finite, goodSign, indexSeries, type Series } from "../series";
+import { goodSign, indexSeries, type Series } from "../series";
 import { ols } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -19,8 +19,8 @@ function trend(s: Series, sign: 1 | -1, minN: number): Trend | undefined {
   const ys: number[] = [];
   const periods: string[] = [];
   for (let i = 0; i < s.points.length; i++) {
-    const a = finite(s.points[i].actual);
-    if (a === undefined) continue;
+    const a = s.actual[i];
+    if (a !== a) continue;
     xs.push(s.index[i]);
     ys.push(a);
     periods.push(s.points[i].period);

@@ -4,7 +4,7 @@
  */
 import { median } from "simple-statistics";
 import { fmt, makeFlag } from "../flag";
-import { finite, goodSign, indexSeries } from "../series";
+import { goodSign, indexSeries } from "../series";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -25,13 +25,13 @@ export const exactHits: Detector = {
       const diffs: number[] = [];
       const hitPeriods: string[] = [];
       let whole = true;
-      for (const o of s.points) {
-        const a = finite(o.actual);
-        const ms = finite(o.milestone);
-        if (a === undefined || ms === undefined) continue;
+      for (let i = 0; i < s.points.length; i++) {
+        const a = s.actual[i];
+        const ms = s.milestone[i];
+        if (a !== a || ms !== ms) continue;
         if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
         diffs.push(a - ms);
-        if (Math.abs(a - ms) <= 1e-9 * Math.max(1, Math.abs(ms))) hitPeriods.push(o.period);
+        if (Math.abs(a - ms) <= 1e-9 * Math.max(1, Math.abs(ms))) hitPeriods.push(s.points[i].period);
       }
       const n = diffs.length;
       const k = hitPeriods.length;
@@ -67,7 +67,7 @@ export const jumpReversal: Detector = {
     "a period far better than both neighbours (in the good direction), i.e. a gain that does not last",
   statistic:
     "spike = x_t - (x_{t-1} + x_{t+1})/2, robust z against the series' own spikes (median / 1.4826 MAD)",
-  thresholds: { minRobustZ: 6, minRelativeJump: 0.15 },
+  thresholds: { minRobustZ: 8, minRelativeJump: 0.3 },
   minSample: 12,
   explanation:
     "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
@@ -80,8 +80,8 @@ export const jumpReversal: Detector = {
       const xs: number[] = [];
       const periods: string[] = [];
       for (let i = 0; i < s.points.length; i++) {
-        const a = finite(s.points[i].actual);
-        if (a === undefined) continue;
+        const a = s.actual[i];
+        if (a !== a) continue;
         xs.push(a);
         periods.push(s.points[i].period);
       }
@@ -97,10 +97,10 @@ export const jumpReversal: Detector = {
         const t = j + 1;
         const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
         const rel = base > 0 ? spikes[j] / base : Infinity;
-        if (z < 6 || rel < 0.15) continue;
+        if (z < 8 || rel < 0.3) continue;
         flags.push(
           makeFlag("jump-reversal", {
-            severity: z >= 10 ? "high" : "medium",
+            severity: z >= 12 ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
             periods: [periods[t]],

@@ -26,7 +26,7 @@ export const unitSumBelowProgram: Detector = {
         if (p.measure === measureId) program.set(Number(p.period.slice(0, 4)), p.target);
       const sums = new Map<number, { sum: number; units: number }>();
       for (const s of list) {
-        for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+        for (const y of yearSummaries(s)) {
           if (y.target === undefined) continue;
           if (s.unit === ctx.programUnit) {
             if (!program.has(y.year)) program.set(y.year, y.target);
@@ -77,7 +77,7 @@ export const targetCutAfterStrongYear: Detector = {
     for (const s of indexSeries(scorecard).series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      const years = yearSummaries(s, scorecard.fyStartMonth);
+      const years = yearSummaries(s);
       for (let i = 1; i < years.length; i++) {
         const prev = years[i - 1];
         const cur = years[i];
@@ -126,7 +126,7 @@ export const belowCapacity: Detector = {
       const u = units.get(s.unit);
       if (!u || !(u.fte! > 0) || !(u.productivity! > 0)) continue;
       const capacity = u.fte! * u.productivity!;
-      for (const y of yearSummaries(s, scorecard.fyStartMonth)) {
+      for (const y of yearSummaries(s)) {
         if (y.target === undefined) continue;
         const share = y.target / capacity;
         if (share >= 0.75) continue;

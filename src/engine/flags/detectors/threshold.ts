@@ -4,7 +4,7 @@
  * exact binomial test on the narrow bins either side of 1.
  */
 import { fmt, makeFlag } from "../flag";
-import { finite, goodSign, indexSeries, type Series } from "../series";
+import { goodSign, indexSeries, type Series } from "../series";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -15,10 +15,10 @@ const BANDWIDTH = 0.15;
 /** actual / reference in the good direction (>= 1 means met), using the milestone when there is one. */
 function ratios(s: Series, sign: 1 | -1): number[] {
   const out: number[] = [];
-  for (const o of s.points) {
-    const a = finite(o.actual);
-    const ref = finite(o.milestone) ?? (s.monthly ? undefined : finite(o.target));
-    if (a === undefined || ref === undefined || a <= 0 || ref <= 0) continue;
+  for (let i = 0; i < s.points.length; i++) {
+    const a = s.actual[i];
+    const ref = s.milestone[i] === s.milestone[i] || s.monthly ? s.milestone[i] : s.target[i];
+    if (!(a > 0) || !(ref > 0)) continue;
     out.push(sign > 0 ? a / ref : ref / a);
   }
   return out;
@@ -82,18 +82,35 @@ function localLinearAtZero(points: number[][], h: number): number {
   return det === 0 ? swy / sw : (swxx * swy - swx * swxy) / det;
 }
 
-/** Counts just below and just above 1 and the exact one-sided binomial p. Example: `narrowBins([1.01, 1.02, 0.99])`. */
-export function narrowBins(
-  values: readonly number[],
-  width = NARROW,
-): { below: number; above: number; p: number } {
+export interface NarrowBins {
+  below: number;
+  above: number;
+  /** Share expected above 1 if the density is locally linear (from the next bins out), 0.5-0.9. */
+  pNull: number;
+  p: number;
+}
+
+/**
+ * Counts just below and just above 1 and the exact one-sided binomial p, against a null share
+ * that allows for a sloping density (estimated from the two bins further out).
+ * Example: `narrowBins([1.01, 1.02, 0.99]).above === 2`.
+ */
+export function narrowBins(values: readonly number[], width = NARROW): NarrowBins {
   let below = 0;
   let above = 0;
+  let outerBelow = 0;
+  let outerAbove = 0;
   for (const v of values) {
-    if (v >= 1 && v < 1 + width) above += 1;
-    else if (v < 1 && v >= 1 - width) below += 1;
+    const d = v - 1;
+    if (d >= 0 && d < width) above += 1;
+    else if (d < 0 && d >= -width) below += 1;
+    else if (d >= width && d < 2 * width) outerAbove += 1;
+    else if (d < -width && d >= -2 * width) outerBelow += 1;
   }
-  return { below, above, p: binomialUpperTail(above, above + below, 0.5) };
+  const level = (below + above + outerBelow + outerAbove) / 4;
+  const slope = (outerAbove - outerBelow) / 3;
+  const pNull = level > 0 ? Math.min(0.9, Math.max(0.5, (level + slope / 2) / (2 * level))) : 0.5;
+  return { below, above, pNull, p: binomialUpperTail(above, above + below, pNull) };
 }
 
 const WHAT =
@@ -105,10 +122,10 @@ export const thresholdBunching: Detector = {
   looksFor:
     "more results just above actual/target = 1 than just below it, across units or across one unit's months",
   statistic:
-    "McCrary density jump theta (z = theta/se >= 4) when >= 200 results lie within 15 % of target; else exact binomial on +-3 % bins (p < 0.001)",
+    "McCrary density jump theta (z = theta/se >= 4) when >= 200 results lie within 15 % of target; else exact binomial on +-3 % bins against a slope-adjusted null (p < 0.0001)",
   thresholds: {
     mccraryZ: 4,
-    binomialP: 0.001,
+    binomialP: 0.0001,
     minAboveShare: 0.65,
     narrowWidth: NARROW,
     bandwidth: BANDWIDTH,
@@ -129,14 +146,20 @@ export const thresholdBunching: Detector = {
         for (const v of r) all.push(v);
         const bins = narrowBins(r);
         const n = bins.above + bins.below;
-        if (n < minN || bins.p >= 0.001 || bins.above / n < 0.65) continue;
+        if (n < minN || bins.p >= 1e-4 || bins.above / n < 0.65) continue;
         flags.push(
           makeFlag("threshold-bunching", {
-            severity: bins.p < 1e-5 ? "high" : "medium",
+            severity: bins.p < 1e-7 ? "high" : "medium",
             measure: m.id,
             unit: s.unit,
             periods: [],
-            values: { justAbove: bins.above, justBelow: bins.below, p: bins.p, n: r.length },
+            values: {
+              justAbove: bins.above,
+              justBelow: bins.below,
+              nullShareAbove: bins.pNull,
+              p: bins.p,
+              n: r.length,
+            },
             text: `${bins.above} of ${r.length} periods landed 0-3 % above the milestone and ${bins.below} 0-3 % below (binomial p=${bins.p.toExponential(1)}).`,
             explanation: `${m.name} for this unit lands just over its milestone far more often than just under it.`,
             whatToCheck: WHAT,

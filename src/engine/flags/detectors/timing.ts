@@ -3,39 +3,29 @@
  * (ratchet avoidance, sandbagging) and a spike in the last month (Oyer; Liebman & Mahoney).
  */
 import { mean, sampleStandardDeviation } from "simple-statistics";
-import { fiscalMonthOffset, fiscalYearOf } from "../../period";
 import { fmt, makeFlag } from "../flag";
-import { finite, indexSeries, isAdditive, sumOf, yearSummaries, type Series } from "../series";
+import { indexSeries, isAdditive, sumOf, yearSummaries, type Series } from "../series";
 import { robustZ } from "../stats";
 import type { Detector, Flag } from "../types";
 
-/** Complete fiscal years of a monthly series: year -> 12 actuals in fiscal order, plus the target. */
-function fiscalYears(
-  s: Series,
-  fyStart: number,
-): Map<number, { months: number[]; periods: string[]; target?: number }> {
-  const out = new Map<number, { months: number[]; periods: string[]; target?: number; seen: number }>();
-  for (const o of s.points) {
-    const fy = fiscalYearOf(o.period, fyStart);
-    const rec = out.get(fy) ?? {
-      months: new Array<number>(12).fill(NaN),
-      periods: new Array<string>(12),
-      seen: 0,
-    };
-    const a = finite(o.actual);
-    const off = fiscalMonthOffset(o.period, fyStart);
-    if (a !== undefined) {
-      rec.months[off] = a;
-      rec.seen += 1;
-    }
-    rec.periods[off] = o.period;
-    out.set(fy, rec);
+interface FiscalYear {
+  months: number[];
+  periods: string[];
+  target?: number;
+}
+
+/** Complete fiscal years of a monthly series: year -> 12 non-negative actuals in fiscal order, plus the target. */
+function fiscalYears(s: Series): Map<number, FiscalYear> {
+  const out = new Map<number, FiscalYear>();
+  for (const y of yearSummaries(s)) {
+    if (y.actualMonths !== 12 || y.periods.length !== 12) continue;
+    out.set(y.year, { months: [], periods: y.periods, target: y.target });
   }
-  for (const [fy, rec] of out) if (rec.seen !== 12 || rec.months.some((v) => v < 0)) out.delete(fy);
-  for (const y of yearSummaries(s, fyStart)) {
-    const rec = out.get(y.year);
-    if (rec) rec.target = y.target;
+  for (let i = 0; i < s.points.length; i++) {
+    const rec = out.get(s.fiscalYear[i]);
+    if (rec) rec.months[s.fiscalMonth[i]] = s.actual[i];
   }
+  for (const [fy, rec] of out) if (rec.months.some((v) => !(v >= 0))) out.delete(fy);
   return out;
 }
 
@@ -66,7 +56,7 @@ export const q4Sandbagging: Detector = {
       }[] = [];
       for (const s of list) {
         if (!s.monthly) continue;
-        for (const [fy, rec] of fiscalYears(s, scorecard.fyStartMonth)) {
+        for (const [fy, rec] of fiscalYears(s)) {
           const q13 = sumOf(rec.months.slice(0, 9));
           const q4 = sumOf(rec.months.slice(9));
           if (q13 <= 0) continue;
@@ -135,7 +125,7 @@ export const endOfPeriodSpike: Detector = {
     const flags: Flag[] = [];
     for (const s of indexSeries(scorecard).series) {
       if (!s.monthly || !isAdditive(s.measure)) continue;
-      const years = fiscalYears(s, scorecard.fyStartMonth);
+      const years = fiscalYears(s);
       for (const [fy, rec] of years) {
         const total = sumOf(rec.months);
         if (total <= 0) continue;

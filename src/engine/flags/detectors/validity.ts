@@ -4,7 +4,7 @@
  */
 import type { Observation } from "../../model";
 import { fmt, makeFlag } from "../flag";
-import { finite, gapOf, goodSign, indexSeries } from "../series";
+import { finite, gapOf, goodSign, indexSeries, type Series } from "../series";
 import type { Detector, Flag } from "../types";
 
 const same = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : a === b);
@@ -48,85 +48,101 @@ export const stalePeriods: Detector = {
   id: "stale-periods",
   title: "Figures carried forward or no longer reported",
   looksFor:
-    "the same actual 3+ periods running in a series that otherwise varies, or a unit whose reporting stopped before its peers'",
+    "the same actual several periods running, more often than the series' own variation allows, or a unit whose reporting stopped before its peers'",
   statistic:
-    "longest run of identical actuals (values at 0 or 100 % excluded); months since the unit's last actual vs the measure's latest",
-  thresholds: { minRun: 3, minDistinctShare: 0.8, minMonthsBehind: 2 },
-  minSample: 6,
+    "longest run of identical actuals (0 and 100 % excluded); chance = periods x p_equal^(run-1), p_equal from the spread of period-to-period changes",
+  thresholds: { minRun: 3, maxChance: 0.001, minMonthsBehind: 2 },
+  minSample: 12,
   explanation:
     "Numbers that stop changing, or stop arriving, are often carried forward rather than measured.",
   run(scorecard, ctx) {
     const flags: Flag[] = [];
     const index = indexSeries(scorecard);
-    const minN = Math.ceil(6 * (ctx.minSampleFactor ?? 1));
+    const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
     for (const list of index.byMeasure.values()) {
-      const latest = new Map<boolean, number>();
-      const lastOf = new Map<(typeof list)[number], number>();
-      for (const s of list) {
-        let last = -Infinity;
-        s.points.forEach((o, i) => {
-          if (finite(o.actual) !== undefined) last = s.index[i];
-        });
-        lastOf.set(s, last);
-        latest.set(s.monthly, Math.max(latest.get(s.monthly) ?? -Infinity, last));
-      }
-      for (const s of list) {
-        const values = s.points.map((o) => finite(o.actual));
-        const present = values.filter((v): v is number => v !== undefined);
-        if (present.length < minN) continue;
-        const run = longestRun(s.points, values, s.measure.kind === "rate");
-        const distinct = new Set(present).size / (present.length - Math.max(0, run.length - 1));
-        const behind = latest.get(s.monthly)! - lastOf.get(s)!;
-        if (run.length >= 3 && distinct >= 0.8) {
-          flags.push(staleRun(s.measure.id, s.measure.name, s.unit, run.periods, run.value));
-        }
-        if (s.monthly && Number.isFinite(behind) && behind >= 2 && list.length >= 3) {
-          flags.push(
-            makeFlag("stale-periods", {
-              severity: behind >= 6 ? "high" : "medium",
-              measure: s.measure.id,
-              unit: s.unit,
-              periods: [s.points[s.index.indexOf(lastOf.get(s)!)].period],
-              values: { monthsBehind: behind },
-              text: `Last actual ${s.points[s.index.indexOf(lastOf.get(s)!)].period}, ${behind} months behind the other units.`,
-              explanation: `${s.measure.name} has no actual for the last ${behind} months while other units have reported.`,
-              whatToCheck:
-                "Whether the unit stopped reporting, and what its results for the missing months are.",
-            }),
-          );
-        }
-      }
+      let latest = -Infinity;
+      const lastOf = list.map((s) => {
+        let last = -1;
+        for (let i = 0; i < s.actual.length; i++) if (s.actual[i] === s.actual[i]) last = i;
+        if (s.monthly && last >= 0) latest = Math.max(latest, s.index[last]);
+        return last;
+      });
+      list.forEach((s, k) => {
+        const run = carriedForward(s, minN);
+        if (run) flags.push(run);
+        const last = lastOf[k];
+        const behind = last >= 0 ? latest - s.index[last] : 0;
+        if (!s.monthly || last < 0 || behind < 2 || list.length < 3) return;
+        flags.push(
+          makeFlag("stale-periods", {
+            severity: behind >= 6 ? "high" : "medium",
+            measure: s.measure.id,
+            unit: s.unit,
+            periods: [s.points[last].period],
+            values: { monthsBehind: behind },
+            text: `Last actual ${s.points[last].period}, ${behind} months behind the other units.`,
+            explanation: `${s.measure.name} has no actual for the last ${behind} months while other units have reported.`,
+            whatToCheck:
+              "Whether the unit stopped reporting, and what its results for the missing months are.",
+          }),
+        );
+      });
     }
     return flags;
   },
 };
 
-function longestRun(points: Observation[], values: (number | undefined)[], rate: boolean) {
-  let best = { length: 0, periods: [] as string[], value: 0 };
+/** The longest run of identical actuals, flagged when its chance under the series' own changes is tiny. */
+function carriedForward(s: Series, minN: number): Flag | undefined {
+  const xs: number[] = [];
+  const periods: string[] = [];
+  for (let i = 0; i < s.actual.length; i++) {
+    if (s.actual[i] !== s.actual[i]) continue;
+    xs.push(s.actual[i]);
+    periods.push(s.points[i].period);
+  }
+  if (xs.length < minN) return undefined;
+  const rate = s.measure.kind === "rate";
+  let best = { from: 0, length: 1 };
   let start = 0;
-  for (let i = 1; i <= values.length; i++) {
-    const v = values[start];
-    if (i < values.length && values[i] !== undefined && values[i] === v) continue;
-    const atBound = v === undefined || v === 0 || (rate && v === 100);
-    if (!atBound && i - start > best.length) {
-      best = { length: i - start, periods: points.slice(start, i).map((o) => o.period), value: v };
-    }
+  for (let i = 1; i <= xs.length; i++) {
+    if (i < xs.length && xs[i] === xs[start]) continue;
+    const v = xs[start];
+    if (i - start > best.length && v !== 0 && !(rate && v === 100)) best = { from: start, length: i - start };
     start = i;
   }
-  return best;
-}
-
-function staleRun(measure: string, name: string, unit: string, periods: string[], value: number): Flag {
+  if (best.length < 3) return undefined;
+  const diffs: number[] = [];
+  let decimals = 0;
+  for (let i = 1; i < xs.length; i++) {
+    if (i > best.from && i < best.from + best.length) continue;
+    diffs.push(xs[i] - xs[i - 1]);
+    decimals = Math.max(decimals, decimalsOf(xs[i]));
+  }
+  const sd = Math.sqrt(diffs.reduce((a, d) => a + d * d, 0) / Math.max(1, diffs.length));
+  const step = 10 ** -Math.min(4, decimals);
+  const pEqual = sd > 0 ? Math.min(1, step / (sd * Math.sqrt(2 * Math.PI))) : 1;
+  const chance = xs.length * pEqual ** (best.length - 1);
+  if (chance >= 0.001) return undefined;
+  const run = periods.slice(best.from, best.from + best.length);
+  const value = xs[best.from];
   return makeFlag("stale-periods", {
-    severity: periods.length >= 6 ? "high" : "medium",
-    measure,
-    unit,
-    periods,
-    values: { runLength: periods.length, value },
-    text: `Actual ${fmt(value)} repeated in ${periods.length} consecutive periods (${periods[0]} to ${periods[periods.length - 1]}).`,
-    explanation: `${name} shows exactly the same figure ${periods.length} periods running, though it varies otherwise.`,
+    severity: chance < 1e-6 ? "high" : "medium",
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: run,
+    values: { runLength: run.length, value, chance },
+    text: `Actual ${fmt(value)} repeated in ${run.length} consecutive periods (${run[0]} to ${run[run.length - 1]}); chance about ${chance.toExponential(1)} given its usual changes.`,
+    explanation: `${s.measure.name} shows exactly the same figure ${run.length} periods running, though it normally moves.`,
     whatToCheck: "Whether these figures were measured each period or carried forward from an earlier report.",
   });
+}
+
+function decimalsOf(v: number): number {
+  if (Number.isInteger(v)) return 0;
+  const text = String(v);
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 export const revisedActuals: Detector = {
@@ -140,43 +156,51 @@ export const revisedActuals: Detector = {
   run(scorecard, ctx) {
     const flags: Flag[] = [];
     if (!ctx.previousSnapshot) return flags;
-    const before = new Map<string, number>();
-    for (const o of ctx.previousSnapshot.observations) {
-      const a = finite(o.actual);
-      if (a !== undefined) before.set(`${o.measure}\u0000${o.unit}\u0000${o.period}`, a);
-    }
-    for (const s of indexSeries(scorecard).series) {
-      const sign = goodSign(s.measure) || 1;
-      const revised: { period: string; from: number; to: number; gap: number }[] = [];
-      for (const o of s.points) {
-        const a = finite(o.actual);
-        const b = before.get(`${o.measure}\u0000${o.unit}\u0000${o.period}`);
-        if (a === undefined || b === undefined || a === b) continue;
-        const gap = sign * gapOf(s.measure.kind, a, b);
-        revised.push({
-          period: o.period,
-          from: b,
-          to: a,
-          gap: Number.isFinite(gap) ? gap : 100 * Math.sign(gap),
-        });
+    const before = indexSeries(ctx.previousSnapshot).byMeasure;
+    for (const [measureId, list] of indexSeries(scorecard).byMeasure) {
+      const old = new Map((before.get(measureId) ?? []).map((s) => [`${s.unit}|${s.monthly}`, s]));
+      for (const s of list) {
+        const o = old.get(`${s.unit}|${s.monthly}`);
+        if (o) {
+          const f = compareSnapshots(s, o);
+          if (f) flags.push(f);
+        }
       }
-      if (revised.length === 0) continue;
-      const best = Math.max(...revised.map((r) => r.gap));
-      const first = revised[0];
-      flags.push(
-        makeFlag("revised-actuals", {
-          severity: best >= 5 ? "high" : best > 0 ? "medium" : "low",
-          measure: s.measure.id,
-          unit: s.unit,
-          periods: revised.map((r) => r.period),
-          values: { revisedPeriods: revised.length, largestImprovement: best },
-          text: `${revised.length} past actual(s) changed, e.g. ${first.period}: ${fmt(first.from)} -> ${fmt(first.to)}; largest improvement ${fmt(best)}${s.measure.kind === "rate" ? " pts" : "%"}.`,
-          explanation: `Past results for ${s.measure.name} differ from the earlier snapshot${best > 0 ? ", some of them for the better" : ""}.`,
-          whatToCheck:
-            "The reason and approval for each revision, and whether the source records support the new figures.",
-        }),
-      );
     }
     return flags;
   },
 };
+
+function compareSnapshots(s: Series, old: Series): Flag | undefined {
+  const sign = goodSign(s.measure) || 1;
+  const revised: { period: string; from: number; to: number; gap: number }[] = [];
+  let j = 0;
+  for (let i = 0; i < s.index.length; i++) {
+    while (j < old.index.length && old.index[j] < s.index[i]) j++;
+    if (j >= old.index.length || old.index[j] !== s.index[i]) continue;
+    const a = s.actual[i];
+    const b = old.actual[j];
+    if (a !== a || b !== b || a === b) continue;
+    const gap = sign * gapOf(s.measure.kind, a, b);
+    revised.push({
+      period: s.points[i].period,
+      from: b,
+      to: a,
+      gap: Number.isFinite(gap) ? gap : 100 * Math.sign(gap),
+    });
+  }
+  if (revised.length === 0) return undefined;
+  const best = Math.max(...revised.map((r) => r.gap));
+  const first = revised[0];
+  return makeFlag("revised-actuals", {
+    severity: best >= 5 ? "high" : best > 0 ? "medium" : "low",
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: revised.map((r) => r.period),
+    values: { revisedPeriods: revised.length, largestImprovement: best },
+    text: `${revised.length} past actual(s) changed, e.g. ${first.period}: ${fmt(first.from)} -> ${fmt(first.to)}; largest improvement ${fmt(best)}${s.measure.kind === "rate" ? " pts" : "%"}.`,
+    explanation: `Past results for ${s.measure.name} differ from the earlier snapshot${best > 0 ? ", some of them for the better" : ""}.`,
+    whatToCheck:
+      "The reason and approval for each revision, and whether the source records support the new figures.",
+  });
+}
