@@ -12,6 +12,7 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "../prorate/errors";
+import { withReason } from "../prorate/lazy";
 import { decimalsOf, fmt, fromIncrements, toIncrements } from "../prorate/util";
 import { fiscalPeriods } from "./periods";
 import { fixedProfile, seasonalProfile, type MonthlyProfile } from "./profile";
@@ -22,6 +23,29 @@ import type {
   MilestoneUnitInput,
   UnitMilestones,
 } from "./types";
+
+type Fields = Omit<UnitMilestones, "reason">;
+type Maker = new (fields: Fields) => UnitMilestones;
+
+/** Record constructors whose reason sentences know the schedule's last period. */
+function makers(
+  periods: MilestonePeriod[],
+  kind: MilestoneInput["kind"],
+): { additive: Maker; trajectory: Maker } {
+  const last = periods[periods.length - 1];
+  const lastMonth = last.months[last.months.length - 1];
+  const suffix = kind === "rate" ? " %" : "";
+  return {
+    additive: withReason<Fields>(
+      (u) =>
+        `${u.id}'s ${fmt(u.target)} is spread over the year (${u.profileSource}); the running total is rounded each period so it reaches ${fmt(u.target)} exactly in ${last.label} (${lastMonth}).`,
+    ),
+    trajectory: withReason<Fields>(
+      (u) =>
+        `${u.id} moves from ${fmt(u.start ?? u.target)}${suffix} to ${fmt(u.target)}${suffix} over the year (${u.profileSource}), reaching the target in ${last.label}.`,
+    ),
+  };
+}
 
 /** Cumulative progress shares per period, ending on exactly 1, with the period weights behind them. */
 interface Progress {
@@ -78,10 +102,11 @@ export function spreadMilestones(input: MilestoneInput): MilestoneSchedule {
     return { ...fixed, source: "even (no usable history)" };
   };
   const additive = input.kind === "count" || input.kind === "amount";
+  const make = makers(periods, input.kind);
   const units = input.units.map((unit) =>
     additive
-      ? spreadAdditive(unit, progressFor(unit), input, periods)
-      : spreadTrajectory(unit, progressFor(unit), input, periods, warnings),
+      ? spreadAdditive(unit, progressFor(unit), input, periods, make.additive)
+      : spreadTrajectory(unit, progressFor(unit), input, periods, warnings, make.trajectory),
   );
   return {
     kind: input.kind,
@@ -115,6 +140,7 @@ function spreadAdditive(
   progress: Progress,
   input: MilestoneInput,
   periods: MilestonePeriod[],
+  make: Maker,
 ): UnitMilestones {
   const increment = input.increment ?? 1;
   if (!Number.isFinite(increment) || increment <= 0) {
@@ -129,26 +155,24 @@ function spreadAdditive(
   }
   const decimals = decimalsOf(increment);
   const n = periods.length;
-  const perPeriod = new Array<number>(n);
-  const cumulative = new Array<number>(n);
+  const perPeriod: number[] = [];
+  const cumulative: number[] = [];
   let previousSeats = 0;
   for (let p = 0; p < n; p++) {
     // floor(x + 0.5) is monotone in x, which is what keeps the cumulative milestones from falling.
     const seats = p === n - 1 ? targetSeats : Math.floor(targetSeats * progress.cumulativeShare[p] + 0.5);
-    cumulative[p] = fromIncrements(seats, increment, decimals);
-    perPeriod[p] = fromIncrements(seats - previousSeats, increment, decimals);
+    cumulative.push(fromIncrements(seats, increment, decimals));
+    perPeriod.push(fromIncrements(seats - previousSeats, increment, decimals));
     previousSeats = seats;
   }
-  const last = periods[n - 1];
-  return {
+  return new make({
     id: unit.id,
     target: unit.target,
     perPeriod,
     cumulative,
     profile: progress.periodWeights,
     profileSource: progress.source,
-    reason: `${unit.id}'s ${fmt(unit.target)} is spread over the year (${progress.source}); the running total is rounded each period so it reaches ${fmt(unit.target)} exactly in ${last.label} (${last.months[last.months.length - 1]}).`,
-  };
+  });
 }
 
 function spreadTrajectory(
@@ -157,6 +181,7 @@ function spreadTrajectory(
   input: MilestoneInput,
   periods: MilestonePeriod[],
   warnings: Finding[],
+  make: Maker,
 ): UnitMilestones {
   const decimals = input.decimals ?? 1;
   const factor = 10 ** decimals;
@@ -183,14 +208,13 @@ function spreadTrajectory(
           Math.max(low, Math.floor((start + (unit.target - start) * share) * factor + 0.5) / factor),
         ),
   );
-  const suffix = input.kind === "rate" ? " %" : "";
-  return {
+  return new make({
     id: unit.id,
     target: unit.target,
     perPeriod: values,
     cumulative: values.slice(),
     profile: progress.periodWeights,
     profileSource: progress.source,
-    reason: `${unit.id} moves from ${fmt(start)}${suffix} to ${fmt(unit.target)}${suffix} over the year (${progress.source}), reaching the target in ${periods[n - 1].label}.`,
-  };
+    start,
+  });
 }

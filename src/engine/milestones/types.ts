@@ -67,6 +67,8 @@ export interface MilestonePeriod {
 export interface UnitMilestones {
   id: string;
   target: number;
+  /** Rates and ratios: where the trajectory starts (the baseline, or the target when none was given). */
+  start?: number;
   /** Counts: the amount due in each period. Rates: the rate to reach by the end of each period. */
   perPeriod: number[];
   /** Counts: the running total (YTD), monotone, ending exactly on the target. Rates: equals perPeriod. */
@@ -75,7 +77,8 @@ export interface UnitMilestones {
   profile: number[];
   /** "even", "seasonal (3 prior years)", "even (no usable history)" and the like. */
   profileSource: string;
-  reason: string;
+  /** One sentence; written when read (a getter that `JSON.stringify` includes). */
+  readonly reason: string;
 }
 
 export interface MilestoneSchedule {

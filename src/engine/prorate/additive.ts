@@ -4,7 +4,8 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "./errors";
-import { additiveReason } from "./reasons";
+import { withReason } from "./lazy";
+import { additiveReason, type AllocationFields, type ReasonContext } from "./reasons";
 import { largestRemainder, webster } from "./rounding";
 import type {
   AllocationMethod,
@@ -62,43 +63,50 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
   const totalWeight = free.weights.reduce((a, b) => a + b, 0);
   const decimals = decimalsOf(increment);
   const allocations = new Array<UnitAllocation>(units.length);
-  const context = { input, settings, freeTotal, freeCount: freeOrder.length, methodUsed: free.methodUsed };
+  const context: ReasonContext = {
+    input,
+    settings,
+    freeTotal,
+    freeCount: freeOrder.length,
+    methodUsed: free.methodUsed,
+    base: baseSeats * increment,
+  };
+  const Free = withReason<AllocationFields>((a) => additiveReason(a, context));
   freeOrder.forEach((unitIndex, k) => {
     const weight = free.weights[k];
     const weightShare = totalWeight > 0 ? weight / totalWeight : 0;
     const quotaSeats = baseSeats + restSeats * weightShare;
     const seats = baseSeats + shares[k];
-    const value = fromIncrements(seats, increment, decimals);
-    const quota = quotaSeats * increment;
-    const outcome = Math.abs(seats - quotaSeats) < 1e-9 ? "exact" : seats > quotaSeats ? "up" : "down";
-    const allocation: UnitAllocation = {
+    allocations[unitIndex] = new Free({
       id: units[unitIndex].id,
-      value,
+      value: fromIncrements(seats, increment, decimals),
       increments: seats,
-      quota,
+      quota: quotaSeats * increment,
       locked: false,
+      driver: units[unitIndex].driver,
       weight,
       weightShare,
-      rounding: outcome,
-      reason: "",
-    };
-    allocation.reason = additiveReason(allocation, units[unitIndex].driver, baseSeats * increment, context);
-    allocations[unitIndex] = allocation;
+      rounding: Math.abs(seats - quotaSeats) < 1e-9 ? "exact" : seats > quotaSeats ? "up" : "down",
+    });
   });
+  const Locked = withReason<AllocationFields>(
+    (a) =>
+      `${a.id} is locked at ${fmt(a.value)}; the ${freeOrder.length} free units share the remaining ${fmt(freeTotal)}.`,
+  );
   for (const i of order) {
     const locked = units[i].locked;
     if (locked === undefined) continue;
-    allocations[i] = {
+    allocations[i] = new Locked({
       id: units[i].id,
       value: locked,
       increments: locked / increment,
       quota: locked,
       locked: true,
+      driver: units[i].driver,
       weight: 0,
       weightShare: 0,
       rounding: "locked",
-      reason: `${units[i].id} is locked at ${fmt(locked)}; the ${freeOrder.length} free units share the remaining ${fmt(freeTotal)}.`,
-    };
+    });
   }
   return {
     units: allocations,

@@ -6,7 +6,8 @@
 import type { Finding } from "../model";
 import { TIE_BREAK_TEXT } from "./additive";
 import { ProrationError } from "./errors";
-import { rateText } from "./reasons";
+import { withReason } from "./lazy";
+import { rateText, type AllocationFields } from "./reasons";
 import { largestRemainder, webster } from "./rounding";
 import type { FallbackCode, ProrationInput, ProrationResult, UnitAllocation } from "./types";
 import { canonicalOrder, fmt, pct, sumBy } from "./util";
@@ -16,7 +17,7 @@ interface Quotas {
   /** Exact numerator quota per free unit (canonical order of `pool`). */
   numerators: number[];
   gapClosedShare?: number;
-  explain: (k: number) => string;
+  explain: (a: AllocationFields) => string;
 }
 
 /** Allocate a rate or ratio target. Example: target 80 % over denominators [100, 300] gives 80 % each under `equal`. */
@@ -57,29 +58,37 @@ export function prorateRatio(input: ProrationInput, settings: ProrationSettings)
         });
   const allocations = new Array<UnitAllocation>(units.length);
   const freeRate = freeDen > 0 ? (freeNum / freeDen) * scale : input.total;
-  pool.forEach((i, k) => {
-    const numerator = shares[k] * settings.increment;
-    const quotaNum = quotas.numerators[k];
-    const value = (numerator / den(i)) * scale;
-    const a: UnitAllocation = {
-      id: units[i].id,
-      value,
-      increments: shares[k],
-      quota: (quotaNum / den(i)) * scale,
-      numerator,
-      locked: false,
-      weight: quotaNum,
-      weightShare: freeNum > 0 ? quotaNum / freeNum : 0,
-      rounding: Math.abs(numerator - quotaNum) < 1e-9 ? "exact" : numerator > quotaNum ? "up" : "down",
-      reason: "",
-    };
+  const Free = withReason<AllocationFields>((a) => {
+    const numerator = a.numerator as number;
+    const quotaNum = (a.quota * (a.denominator as number)) / scale;
     const rounding =
       a.rounding === "exact"
         ? `${fmt(numerator)} needs no rounding`
         : `${fmt(numerator)} is the exact ${fmt(quotaNum)} rounded ${a.rounding} to whole increments of ${fmt(settings.increment)}`;
-    a.reason = `${a.id}'s target is ${rateText(value, kind)} (${fmt(numerator)} of ${fmt(den(i))}): ${quotas.explain(k)}; ${rounding}.`;
-    allocations[i] = a;
+    return `${a.id}'s target is ${rateText(a.value, kind)} (${fmt(numerator)} of ${fmt(a.denominator as number)}): ${quotas.explain(a)}; ${rounding}.`;
   });
+  pool.forEach((i, k) => {
+    const numerator = shares[k] * settings.increment;
+    const quotaNum = quotas.numerators[k];
+    allocations[i] = new Free({
+      id: units[i].id,
+      value: (numerator / den(i)) * scale,
+      increments: shares[k],
+      quota: (quotaNum / den(i)) * scale,
+      numerator,
+      locked: false,
+      baseline: units[i].baseline,
+      denominator: den(i),
+      weight: quotaNum,
+      weightShare: freeNum > 0 ? quotaNum / freeNum : 0,
+      rounding: Math.abs(numerator - quotaNum) < 1e-9 ? "exact" : numerator > quotaNum ? "up" : "down",
+    });
+  });
+  const Held = withReason<AllocationFields>((a) =>
+    a.locked
+      ? `${a.id} is locked at ${rateText(a.value, kind)}; the free units make up the rest of the program target.`
+      : `${a.id} has no denominator, so it gets the program target of ${rateText(a.value, kind)}.`,
+  );
   for (const i of order) {
     if (allocations[i]) continue;
     const u = units[i];
@@ -95,20 +104,19 @@ export function prorateRatio(input: ProrationInput, settings: ProrationSettings)
         fix: `Check ${u.id}'s denominator.`,
       });
     }
-    allocations[i] = {
+    allocations[i] = new Held({
       id: u.id,
       value,
       increments: (value * den(i)) / scale / settings.increment,
       quota: value,
       numerator: (value * den(i)) / scale,
       locked,
+      baseline: u.baseline,
+      denominator: den(i),
       weight: 0,
       weightShare: 0,
       rounding: locked ? "locked" : "exact",
-      reason: locked
-        ? `${u.id} is locked at ${rateText(value, kind)}; the free units make up the rest of the program target.`
-        : `${u.id} has no denominator, so it gets the program target of ${rateText(value, kind)}.`,
-    };
+    });
   }
   const achievedNum = lockedNum + sumBy(pool, (i) => allocations[i].numerator as number);
   if (pool.length > 0 && seats * settings.increment - freeNum > 1e-9) {
@@ -191,8 +199,8 @@ function quotasFor(
     if (units[i].baseline === undefined) throw new ProrationError("baselineMissing", { unit: units[i].id });
   }
   const base = (i: number): number => units[i].baseline as number;
-  const gap = (i: number): number =>
-    up ? Math.max(0, benchmark - base(i)) : Math.min(0, benchmark - base(i));
+  const gapOf = (b: number): number => (up ? Math.max(0, benchmark - b) : Math.min(0, benchmark - b));
+  const gap = (i: number): number => gapOf(base(i));
   const baseNum = sumBy(pool, (i) => (den(i) * base(i)) / scale);
   const gapNum = sumBy(pool, (i) => (den(i) * gap(i)) / scale);
   if (gapNum === 0 || (freeNum - baseNum) / gapNum < 0) {
@@ -222,8 +230,8 @@ function quotasFor(
   return {
     numerators: pool.map((i) => (den(i) * (base(i) + share * gap(i))) / scale),
     gapClosedShare: share,
-    explain: (k) =>
-      `it starts at ${rateText(base(pool[k]), kind)}, ${fmt(Math.abs(gap(pool[k])))}${kind === "rate" ? " points" : ""} from the benchmark ${rateText(benchmark, kind)}, ` +
+    explain: (a) =>
+      `it starts at ${rateText(a.baseline as number, kind)}, ${fmt(Math.abs(gapOf(a.baseline as number)))}${kind === "rate" ? " points" : ""} from the benchmark ${rateText(benchmark, kind)}, ` +
       `and every free unit closes ${pct(share)} of its gap so the program reaches ${rateText(input.total, kind)}`,
   };
 }

@@ -9,14 +9,19 @@ export interface ReasonContext {
   freeTotal: number;
   freeCount: number;
   methodUsed: AllocationMethod;
+  /** basePlusProRata: the base each free unit gets. */
+  base: number;
 }
+
+/** An allocation before its reason is attached. */
+export type AllocationFields = Omit<UnitAllocation, "reason">;
 
 const ROUNDING_WORDS: Record<RoundingMethod, string> = {
   largestRemainder: "largest remainder",
   webster: "Webster rounding",
 };
 
-function roundingClause(allocation: UnitAllocation, rounding: RoundingMethod, unitWord: string): string {
+function roundingClause(allocation: AllocationFields, rounding: RoundingMethod, unitWord: string): string {
   const exact = fmt(allocation.quota);
   if (allocation.rounding === "exact") return `exactly ${exact}, no rounding needed`;
   const direction = allocation.rounding === "up" ? "up" : "down";
@@ -34,13 +39,9 @@ function poolWords(context: ReasonContext): string {
  * Why a free count/amount unit got its target.
  * Example: "North gets 412 of the total of 5,000: its caseload of 2,310 is 8.24 % of the free units' caseload, an exact 411.97 rounded up to a whole increment by largest remainder."
  */
-export function additiveReason(
-  allocation: UnitAllocation,
-  driver: number | undefined,
-  base: number,
-  context: ReasonContext,
-): string {
-  const { settings, methodUsed, input } = context;
+export function additiveReason(allocation: AllocationFields, context: ReasonContext): string {
+  const { settings, methodUsed, input, base } = context;
+  const driver = allocation.driver;
   const unitWord = settings.increment === 1 ? "number" : `multiple of ${fmt(settings.increment)}`;
   const head = `${allocation.id} gets ${fmt(allocation.value)} of ${poolWords(context)}`;
   const rounded = roundingClause(allocation, settings.rounding, unitWord);

@@ -81,13 +81,21 @@ export interface UnitAllocation {
   /** Rates/ratios: the numerator target (value x denominator / 100 for rates). */
   numerator?: number;
   locked: boolean;
+  /** The driver the unit came with (caseload, FTE, prior actual...), if any. */
+  driver?: number;
+  /** Rates and ratios: the unit's baseline and denominator as used. */
+  baseline?: number;
+  denominator?: number;
   /** The weight actually used (after fallbacks); 0 for locked units. */
   weight: number;
   /** The unit's share of all free weight, 0-1. */
   weightShare: number;
   rounding: RoundingOutcome;
-  /** One sentence a manager can read: why this unit got this target. */
-  reason: string;
+  /**
+   * One sentence a manager can read: why this unit got this target. Written when read (it is a
+   * getter, and `JSON.stringify` includes it), so 100,000 units do not pay for unread sentences.
+   */
+  readonly reason: string;
 }
 
 /** What happened instead of the requested method, and why. */

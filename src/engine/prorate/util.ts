@@ -43,10 +43,19 @@ export function sumBy(order: readonly number[], valueOf: (i: number) => number):
 export function fmt(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return String(value);
   const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  const [whole, fraction] = String(Math.abs(rounded)).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${rounded < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+  const rounded = Math.round(value * factor) / factor + 0; // + 0 turns -0 into 0
+  const abs = Math.abs(rounded);
+  if (abs < 1000 || abs >= 1e21) return String(rounded);
+  // Hand-rolled grouping: this runs once or twice per unit in every reason, 100,000 units at a time.
+  const text = String(abs);
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  let grouped = rounded < 0 ? "-" : "";
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) grouped += ",";
+    grouped += whole[i];
+  }
+  return dot < 0 ? grouped : grouped + text.slice(dot);
 }
 
 /** A 0-1 share as a percent for a sentence. Example: `pct(0.0824) === "8.24 %"`. */

@@ -2,6 +2,8 @@
 import { ProrationError } from "./errors";
 import type { ProrationInput, RoundingMethod } from "./types";
 
+const NON_BLANK = /\S/;
+
 /** The settings every allocator uses, with defaults applied. */
 export interface ProrationSettings {
   increment: number;
@@ -17,7 +19,7 @@ export function validateProration(input: ProrationInput): ProrationSettings {
   if (input.units.length === 0) throw new ProrationError("noUnits");
   const seen = new Set<string>();
   input.units.forEach((unit, i) => {
-    if (typeof unit.id !== "string" || unit.id.trim() === "") {
+    if (typeof unit.id !== "string" || !NON_BLANK.test(unit.id)) {
       throw new ProrationError("blankUnit", { detail: i + 1 });
     }
     if (seen.has(unit.id)) throw new ProrationError("duplicateUnit", { unit: unit.id });

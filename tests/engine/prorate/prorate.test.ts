@@ -96,6 +96,18 @@ describe("allocating a count total", () => {
     );
   });
 
+  it("keeps the reason when the result is sent as JSON (the sentence is written on read)", () => {
+    const result = prorate(counts(10, [unit("North", 1), unit("South", 4)]));
+    const sent = JSON.parse(JSON.stringify(result)) as typeof result;
+    expect(sent.units[1]).toEqual({
+      ...sent.units[1],
+      id: "South",
+      value: 8,
+      reason: result.units[1].reason,
+    });
+    expect(sent.units[1].reason).toMatch(/^South gets 8 of the total of 10/);
+  });
+
   it("records method, inputs, locks and the tie-break in the provenance", () => {
     const p = prorate(counts(100, [unit("N", 1, { locked: 40 }), unit("S", 1)])).provenance;
     expect(p).toMatchObject({

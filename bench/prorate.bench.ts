@@ -1,0 +1,56 @@
+/**
+ * Prorate a program total to N units (5 % locked) by caseload, then spread every target over a
+ * twelve-month federal fiscal year. Prints the median of several runs per size and the growth.
+ */
+import { spreadMilestones } from "../src/engine/milestones";
+import { prorate, type ProrationUnitInput } from "../src/engine/prorate";
+
+export const title = "prorate + spread (12 months, 5 % locked)";
+
+function makeUnits(n: number): ProrationUnitInput[] {
+  let seed = 12345;
+  const random = (): number => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+  return Array.from({ length: n }, (_, i) => ({
+    id: `Office ${String(i).padStart(6, "0")}`,
+    driver: Math.floor(200 + random() * 5000),
+    locked: i % 20 === 0 ? 50 : undefined,
+  }));
+}
+
+function once(units: ProrationUnitInput[]): number {
+  const started = performance.now();
+  const result = prorate({
+    kind: "count",
+    total: units.length * 400,
+    units,
+    method: "proportional",
+    driverLabel: "caseload",
+  });
+  spreadMilestones({
+    kind: "count",
+    fiscalYear: 2027,
+    fyStartMonth: 10,
+    spread: { kind: "ramp", shape: "back" },
+    units: result.units.map((u) => ({ id: u.id, target: u.value })),
+  });
+  return performance.now() - started;
+}
+
+export function run(): void {
+  let previous: { n: number; ms: number } | undefined;
+  for (const n of [1_000, 10_000, 100_000]) {
+    const units = makeUnits(n);
+    once(units); // warm-up
+    const runs = n >= 100_000 ? 3 : 7;
+    const times = Array.from({ length: runs }, () => once(units)).sort((a, b) => a - b);
+    const ms = times[Math.floor(runs / 2)];
+    const growth = previous ? `  x${(ms / previous.ms).toFixed(1)} for x${n / previous.n} units` : "";
+    console.log(
+      `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms (median of ${runs})${growth}`,
+    );
+    previous = { n, ms };
+  }
+}
