@@ -112,7 +112,8 @@ export interface StatusRow {
   milestone?: number;
   attainmentPct?: number;
   unitLabel?: string;
-  forecast?: { value: number; likely: boolean; method: string };
+  /** Year-end forecast from src/engine/forecast; the interval comes from prior years' misses. */
+  forecast?: { value: number; likely: boolean; method: string; interval?: [number, number] };
   cell?: CellRef;
 }
 

@@ -13,7 +13,9 @@ describe("Check tab", () => {
     const program = await screen.findByRole("list", { name: "Program status" });
     expect(within(program).getByText("At risk")).toBeInTheDocument();
     expect(
-      within(program).getByText(/Year-end forecast 180 cases: unlikely to meet the target \(run rate\)/),
+      within(program).getByText(
+        /Year-end forecast 180 cases: unlikely to meet the target \(run rate; range 150 cases to 210 cases\)/,
+      ),
     ).toBeInTheDocument();
     const units = screen.getByRole("list", { name: "Unit status" });
     expect(

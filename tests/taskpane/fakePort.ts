@@ -88,7 +88,7 @@ export class FakePort implements YardstickPort {
         milestone: 100,
         attainmentPct: 90,
         unitLabel: "cases",
-        forecast: { value: 180, likely: false, method: "run rate" },
+        forecast: { value: 180, likely: false, method: "run rate", interval: [150, 210] },
       },
       {
         measure: "orders",

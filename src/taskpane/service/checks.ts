@@ -2,6 +2,7 @@
 import { checkScorecard, type CheckRow } from "../../engine/checks";
 import type { Observation, Scorecard } from "../../engine/model";
 import { isMonth } from "../../engine/period";
+import { METHOD_NAMES } from "../../engine/forecast/yearend";
 import type { ReadResult } from "../../workbook/read";
 import { PortError, type CheckReport, type StatusRow } from "../port";
 import { latestActualMonth } from "./proration";
@@ -31,8 +32,11 @@ export function statusRow(row: CheckRow, scorecard: Scorecard, sources: Map<stri
   const ytd = row.basis === "ytd";
   const attainment = ytd ? row.ytdAttainment : row.attainment;
   const obs = row.rollup ? undefined : sources.get(`${row.measure}|${row.unit}|${row.period}`);
-  const forecast = (row as CheckRow & { forecast?: { value: number; likely: boolean; method: string } })
-    .forecast;
+  const f = row.forecast;
+  const forecast =
+    f && f.value !== undefined && f.likely !== undefined && f.primary
+      ? { value: f.value, likely: f.likely, method: METHOD_NAMES[f.primary], interval: f.interval }
+      : undefined;
   return {
     measure: row.measure,
     measureName: measure?.name ?? row.measure,

@@ -140,7 +140,11 @@ function StatusItem({
       {row.forecast ? (
         <span className={styles.hint}>
           Year-end forecast {formatValue(row.forecast.value, row.unitLabel)}:{" "}
-          {row.forecast.likely ? "likely" : "unlikely"} to meet the target ({row.forecast.method}).
+          {row.forecast.likely ? "likely" : "unlikely"} to meet the target ({row.forecast.method}
+          {row.forecast.interval
+            ? `; range ${formatValue(row.forecast.interval[0], row.unitLabel)} to ${formatValue(row.forecast.interval[1], row.unitLabel)}`
+            : ""}
+          ).
         </span>
       ) : null}
       {row.cell ? (

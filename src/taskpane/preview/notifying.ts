@@ -1,0 +1,39 @@
+/**
+ * Wraps a port so that every call that may change the workbook tells the preview grid to redraw,
+ * and a jump to a cell selects it in the grid (there is no Excel window to show it otherwise).
+ */
+import type { CellRef } from "../../engine/model";
+import type { YardstickPort } from "../port";
+
+export function notifying(
+  port: YardstickPort,
+  changed: () => void,
+  select: (ref: CellRef) => void,
+): YardstickPort {
+  const after =
+    <A extends unknown[], R>(f: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await f(...args);
+      } finally {
+        changed();
+      }
+    };
+  return {
+    mode: port.mode,
+    canCreateWorkbook: port.canCreateWorkbook,
+    listTemplates: () => port.listTemplates(),
+    previewTemplate: (id) => port.previewTemplate(id),
+    insertTemplate: after((r) => port.insertTemplate(r)),
+    loadProrateSetup: () => port.loadProrateSetup(),
+    previewProration: (r) => port.previewProration(r),
+    writeProration: after((r) => port.writeProration(r)),
+    runCheck: (asOf) => port.runCheck(asOf),
+    listFlags: () => port.listFlags(),
+    reviewFlag: after((id, review) => port.reviewFlag(id, review)),
+    selectCell: async (ref) => {
+      await port.selectCell(ref);
+      select(ref);
+    },
+  };
+}
