@@ -242,13 +242,13 @@ function applyPlants(
           month(m, u, t).actual = Math.round(month(m, u, t).actual! * (t < 33 ? 1.15 : 0.55));
         break;
       case "threshold-bunching":
-        for (let t = 0; t < 36; t++) bunch(month(m, u, t), 0.85, 0.85, 0.015, r);
+        for (let t = 0; t < 36; t++) bunch(month(m, u, t), 0.85, 1, 0.015, r);
         break;
       case "end-of-period-spike":
         month(m, u, 35).actual = Math.round(month(m, u, 35).actual! * 2.5);
         break;
       case "exact-hits":
-        for (const t of pick(36, 8, r)) month(m, u, t).actual = month(m, u, t).milestone;
+        for (const t of pick(36, 12, r)) month(m, u, t).actual = month(m, u, t).milestone;
         break;
       case "jump-reversal": {
         const t = 6 + Math.floor(r() * 24);
@@ -307,4 +307,32 @@ function pick(n: number, k: number, r: () => number): number[] {
     [all[i], all[j]] = [all[j], all[i]];
   }
   return all.slice(0, k);
+}
+
+/**
+ * One count measure over many units for the digit tests: lognormal unit sizes spanning four
+ * orders of magnitude (Benford-like); `fabricatedShare` of units get invented first digits.
+ * Example: `generateDigits({ seed: 1, units: 1000, fabricatedShare: 0.5 })`.
+ */
+export function generateDigits(opts: { seed: number; units: number; fabricatedShare: number }): Scorecard {
+  const r = rng(opts.seed);
+  const observations: Observation[] = [];
+  for (let u = 0; u < opts.units; u++) {
+    const level = Math.exp(Math.log(500) + 2 * gauss(r));
+    const invent = r() < opts.fabricatedShare;
+    for (let t = 0; t < 12; t++) {
+      let v = Math.max(1, Math.round(level * (1 + 0.06 * gauss(r))));
+      if (invent) {
+        const digits = String(v);
+        v = Number(String(1 + Math.floor(9 * r())) + digits.slice(1));
+      }
+      observations.push({ measure: "entries", unit: `u${u}`, period: addMonths(FIRST_MONTH, t), actual: v });
+    }
+  }
+  return {
+    measures: [{ id: "entries", name: "Hand-entered entries", kind: "count", direction: "up" }],
+    units: [],
+    observations,
+    fyStartMonth: 1,
+  };
 }

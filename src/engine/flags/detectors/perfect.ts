@@ -67,7 +67,7 @@ export const jumpReversal: Detector = {
     "a period far better than both neighbours (in the good direction), i.e. a gain that does not last",
   statistic:
     "spike = x_t - (x_{t-1} + x_{t+1})/2, robust z against the series' own spikes (median / 1.4826 MAD)",
-  thresholds: { minRobustZ: 8, minRelativeJump: 0.3 },
+  thresholds: { minRobustZ: 6, minRelativeJump: 0.3 },
   minSample: 12,
   explanation:
     "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
@@ -97,10 +97,10 @@ export const jumpReversal: Detector = {
         const t = j + 1;
         const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
         const rel = base > 0 ? spikes[j] / base : Infinity;
-        if (z < 8 || rel < 0.3) continue;
+        if (z < 6 || rel < 0.3) continue;
         flags.push(
           makeFlag("jump-reversal", {
-            severity: z >= 12 ? "high" : "medium",
+            severity: z >= 10 ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
             periods: [periods[t]],
