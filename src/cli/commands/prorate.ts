@@ -1,11 +1,372 @@
-import type { CliCommand } from "../io";
-import { CliError } from "../io";
+/**
+ * `yardstick prorate UNITS.csv --total N --by COLUMN [...]`: split a program target across the
+ * units in a CSV export, exact to the increment, and spread each target into fiscal-year
+ * milestones. The file is read here; everything else is the pure engine.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Papa from "papaparse";
+import {
+  spreadMilestones,
+  type MilestoneSchedule,
+  type MonthlyActual,
+  type Periodicity,
+  type SpreadSpec,
+} from "../../engine/milestones";
+import type { MeasureKind } from "../../engine/model";
+import { fiscalYearOf, isMonth } from "../../engine/period";
+import {
+  prorate,
+  ProrationError,
+  type AllocationMethod,
+  type GapBenchmark,
+  type ProrationInput,
+  type ProrationResult,
+  type ProrationUnitInput,
+  type RoundingMethod,
+} from "../../engine/prorate";
+import { CliError, type CliCommand, type CliIo } from "../io";
+
+const USAGE = `Usage: yardstick prorate UNITS.csv --total N --by COLUMN [options]
+
+Splits a program target across the units (rows) of a CSV so the targets add up exactly,
+prints each unit's target, exact quota and the reason, then its milestones for the year.
+
+Options:
+  --total N            the program total (counts, amounts) or the program rate/ratio target
+  --by COLUMN          the driver column (caseload, fte, prior_orders...); "fte*productivity"
+                       multiplies columns (capacity). For rates and ratios: the denominator column
+  --method M           proportional (default) | equal | prior-share | custom | gap-closing | base-plus
+  --lock COLUMN        values in this column are held as they are; blank cells are free
+  --increment N        every target is a multiple of N, e.g. 100 for whole $100 (default 1)
+  --rounding R         largest-remainder (default) | webster (no Alabama paradox on revisions)
+  --kind K             count (default) | amount | rate | ratio
+  --baseline COLUMN    rates and ratios: each unit's current value (gap-closing, milestone start)
+  --benchmark V        gap-closing benchmark: a number (default 100 for rates) or "best"
+  --base N             base-plus: the amount every free unit gets before the pro rata split
+  --unit COLUMN        the unit name column (default: the first column)
+  --fy YEAR            the fiscal year to spread (default: the year after the last YYYY-MM column)
+  --fy-start MONTH     first month of the fiscal year, 1-12 or a name (default 10, federal Oct-Sep)
+  --periods P          monthly (default) | quarterly | 4-4-5 | 4-5-4 | 5-4-4
+  --spread S           even (default) | seasonal (from YYYY-MM columns) | ramp | front | back
+  --json               print the proration and schedule as JSON
+
+Exit code: 0 done, 2 bad usage or input (the message names the line, column or unit).
+`;
+
+const METHODS: Record<string, AllocationMethod> = {
+  proportional: "proportional",
+  equal: "equal",
+  "prior-share": "priorShare",
+  custom: "custom",
+  "gap-closing": "gapClosing",
+  "base-plus": "basePlusProRata",
+};
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const SPREADS: Record<string, SpreadSpec> = {
+  even: { kind: "even" },
+  seasonal: { kind: "seasonal" },
+  ramp: { kind: "ramp", shape: "linear" },
+  front: { kind: "ramp", shape: "front" },
+  back: { kind: "ramp", shape: "back" },
+};
+
+interface Args {
+  file: string;
+  total: number;
+  by?: string;
+  method: AllocationMethod;
+  lock?: string;
+  increment: number;
+  rounding: RoundingMethod;
+  kind: MeasureKind;
+  baseline?: string;
+  benchmark?: GapBenchmark;
+  base?: number;
+  unit?: string;
+  fy?: number;
+  fyStart: number;
+  periods: Periodicity;
+  spread: SpreadSpec;
+  json: boolean;
+}
+
+function oneOf<T>(option: string, raw: string, table: Record<string, T>): T {
+  const hit = table[raw] ?? Object.values(table).find((v) => v === raw);
+  if (hit === undefined)
+    throw new CliError(`${option} must be one of ${Object.keys(table).join(", ")}; got "${raw}".`);
+  return hit;
+}
+
+function numberArg(option: string, raw: string): number {
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n))
+    throw new CliError(`${option} must be a number; got "${raw}".`);
+  return n;
+}
+
+function monthArg(raw: string): number {
+  const byName = MONTH_NAMES.indexOf(raw.slice(0, 3).toLowerCase());
+  const n = /^\d+$/.test(raw) ? Number(raw) : byName + 1;
+  if (!Number.isInteger(n) || n < 1 || n > 12)
+    throw new CliError(`--fy-start must be a month 1-12 or a name; got "${raw}".`);
+  return n;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> = {};
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const option = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new CliError(`${option} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    if (option === "--json") args.json = true;
+    else if (option === "--total") args.total = numberArg(option, value());
+    else if (option === "--by") args.by = value();
+    else if (option === "--method") args.method = oneOf(option, value(), METHODS);
+    else if (option === "--lock") args.lock = value();
+    else if (option === "--increment") args.increment = numberArg(option, value());
+    else if (option === "--rounding")
+      args.rounding = oneOf(option, value(), {
+        "largest-remainder": "largestRemainder",
+        webster: "webster",
+      } as const);
+    else if (option === "--kind")
+      args.kind = oneOf(option, value(), {
+        count: "count",
+        amount: "amount",
+        rate: "rate",
+        ratio: "ratio",
+      } as const);
+    else if (option === "--baseline") args.baseline = value();
+    else if (option === "--benchmark") {
+      const v = value();
+      args.benchmark = v === "best" ? { kind: "bestUnit" } : { kind: "value", value: numberArg(option, v) };
+    } else if (option === "--base") args.base = numberArg(option, value());
+    else if (option === "--unit") args.unit = value();
+    else if (option === "--fy") args.fy = numberArg(option, value());
+    else if (option === "--fy-start") args.fyStart = monthArg(value());
+    else if (option === "--periods")
+      args.periods = oneOf(option, value(), {
+        monthly: "monthly",
+        quarterly: "quarterly",
+        "4-4-5": "4-4-5",
+        "4-5-4": "4-5-4",
+        "5-4-4": "5-4-4",
+      } as const);
+    else if (option === "--spread") args.spread = oneOf(option, value(), SPREADS);
+    else if (option.startsWith("--")) throw new CliError(`unknown option ${option}.\n\n${USAGE}`);
+    else files.push(option);
+  }
+  if (files.length !== 1) throw new CliError(`give exactly one UNITS.csv file.\n\n${USAGE}`);
+  if (args.total === undefined) throw new CliError(`--total is required.\n\n${USAGE}`);
+  const method = args.method ?? "proportional";
+  if (!args.by && method !== "equal") throw new CliError(`--by COLUMN is required for the ${method} method.`);
+  return {
+    file: files[0],
+    total: args.total,
+    by: args.by,
+    method,
+    lock: args.lock,
+    increment: args.increment ?? 1,
+    rounding: args.rounding ?? "largestRemainder",
+    kind: args.kind ?? "count",
+    baseline: args.baseline,
+    benchmark: args.benchmark,
+    base: args.base,
+    unit: args.unit,
+    fy: args.fy,
+    fyStart: args.fyStart ?? 10,
+    periods: args.periods ?? "monthly",
+    spread: args.spread ?? { kind: "even" },
+    json: args.json ?? false,
+  };
+}
+
+/** The CSV as rows of named cells, with the line each row came from (1-based, header is line 1). */
+interface Table {
+  name: string;
+  columns: string[];
+  rows: { line: number; cells: Record<string, string> }[];
+}
+
+function readTable(file: string, io: CliIo): Table {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(io.cwd, file), "utf8");
+  } catch {
+    throw new CliError(`cannot read ${file}.`);
+  }
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const [header, ...body] = parsed.data;
+  if (!header || body.length === 0)
+    throw new CliError(`${file} has no units: it needs a header row and one row per unit.`);
+  const columns = header.map((h) => h.trim());
+  return {
+    name: path.basename(file),
+    columns,
+    rows: body.map((cells, i) => ({
+      line: i + 2,
+      cells: Object.fromEntries(columns.map((c, k) => [c, (cells[k] ?? "").trim()])),
+    })),
+  };
+}
+
+function requireColumn(table: Table, column: string, option: string): void {
+  if (!table.columns.includes(column)) {
+    throw new CliError(
+      `${table.name} has no column "${column}" (from ${option}). Columns: ${table.columns.join(", ")}.`,
+    );
+  }
+}
+
+/** A cell as a number: blank is undefined; "1,234", "$1,234" and "84.5%" are read; anything else names line and column. */
+function cellNumber(table: Table, row: Table["rows"][number], column: string): number | undefined {
+  const raw = row.cells[column] ?? "";
+  if (raw === "") return undefined;
+  const n = Number(raw.replace(/[$,%\s]/g, ""));
+  if (!Number.isFinite(n)) {
+    throw new CliError(
+      `${table.name} line ${row.line}, column "${column}": "${raw}" is not a number. Fix the cell or leave it blank.`,
+    );
+  }
+  return n;
+}
+
+function driverOf(table: Table, row: Table["rows"][number], by: string): number | undefined {
+  const factors = by.split("*").map((c) => cellNumber(table, row, c.trim()));
+  return factors.some((f) => f === undefined)
+    ? undefined
+    : factors.reduce((a, b) => (a as number) * (b as number), 1);
+}
+
+function prorationInput(args: Args, table: Table): ProrationInput {
+  const unitColumn = args.unit ?? table.columns[0];
+  requireColumn(table, unitColumn, "--unit");
+  const ratio = args.kind === "rate" || args.kind === "ratio";
+  for (const c of args.by?.split("*") ?? []) requireColumn(table, c.trim(), "--by");
+  if (args.lock) requireColumn(table, args.lock, "--lock");
+  if (args.baseline) requireColumn(table, args.baseline, "--baseline");
+  const units: ProrationUnitInput[] = table.rows.map((row) => {
+    const driver = args.by ? driverOf(table, row, args.by) : undefined;
+    return {
+      id: row.cells[unitColumn],
+      driver: ratio ? undefined : driver,
+      denominator: ratio ? driver : undefined,
+      locked: args.lock ? cellNumber(table, row, args.lock) : undefined,
+      baseline: args.baseline ? cellNumber(table, row, args.baseline) : undefined,
+    };
+  });
+  return {
+    kind: args.kind,
+    total: args.total,
+    units,
+    method: args.method,
+    driverLabel: args.by,
+    rounding: args.rounding,
+    increment: args.increment,
+    baseEach: args.base,
+    benchmark: args.benchmark,
+  };
+}
+
+function historyOf(table: Table, row: Table["rows"][number]): MonthlyActual[] {
+  return table.columns.filter(isMonth).map((month) => ({ month, value: cellNumber(table, row, month) }));
+}
+
+function fiscalYearToSpread(args: Args, table: Table): number {
+  if (args.fy !== undefined) return args.fy;
+  const months = table.columns.filter(isMonth).sort();
+  if (months.length > 0) return fiscalYearOf(months[months.length - 1], args.fyStart) + 1;
+  const now = new Date();
+  const month = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
+  return fiscalYearOf(month, args.fyStart);
+}
 
 export const prorateCommand: CliCommand = {
   name: "prorate",
-  summary: "(not built yet)",
-  usage: "yardstick prorate",
-  run: async () => {
-    throw new CliError("yardstick prorate is not built yet", 2);
+  summary: "Split a program target across units exactly and spread it into milestones",
+  usage: USAGE,
+  run: async (argv, io) => {
+    const args = parseArgs(argv);
+    const table = readTable(args.file, io);
+    const input = prorationInput(args, table);
+    let result: ProrationResult;
+    let schedule: MilestoneSchedule;
+    try {
+      result = prorate(input);
+      schedule = spreadMilestones({
+        kind: args.kind,
+        fiscalYear: fiscalYearToSpread(args, table),
+        fyStartMonth: args.fyStart,
+        periodicity: args.periods,
+        spread: args.spread,
+        increment: args.kind === "rate" || args.kind === "ratio" ? undefined : args.increment,
+        units: result.units.map((u, i) => ({
+          id: u.id,
+          target: u.value,
+          baseline: input.units[i].baseline,
+          priorActuals: args.spread.kind === "seasonal" ? historyOf(table, table.rows[i]) : undefined,
+        })),
+      });
+    } catch (error) {
+      if (error instanceof ProrationError) throw new CliError(`${table.name}: ${error.message}`);
+      throw error;
+    }
+    io.out(
+      args.json
+        ? `${JSON.stringify({ proration: result, schedule }, null, 2)}\n`
+        : render(args, result, schedule),
+    );
+    return 0;
   },
 };
+
+function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule): string {
+  const p = result.provenance;
+  const ratio = p.kind === "rate" || p.kind === "ratio";
+  const show = (v: number) => (ratio ? v.toFixed(2) : String(v));
+  const lines = [
+    `${args.file}: ${p.kind} target ${args.total} over ${result.units.length} units, ${p.methodUsed} by ${p.driverLabel}, ` +
+      `${p.rounding === "webster" ? "Webster" : "largest remainder"} rounding to ${p.increment}.` +
+      (p.achieved !== undefined ? ` Program ${p.kind} achieved: ${p.achieved.toFixed(2)}.` : ""),
+    "",
+  ];
+  const header = ["UNIT", "TARGET", "EXACT QUOTA", ""];
+  const rows = result.units.map((u) => [u.id, show(u.value), u.quota.toFixed(2), u.locked ? "locked" : ""]);
+  lines.push(...table([header, ...rows]));
+  lines.push("", "Why:");
+  for (const u of result.units) lines.push(`  ${u.reason}`);
+  const warnings = [...p.warnings, ...schedule.warnings];
+  if (warnings.length > 0) {
+    lines.push("", "Warnings:");
+    for (const w of warnings) lines.push(`  ${w.message}${w.fix ? ` ${w.fix}` : ""}`);
+  }
+  const labels = schedule.periods.map((per) =>
+    per.months.length === 1 ? per.months[0] : `${per.label} ${per.months[0].slice(2)}`,
+  );
+  const fyText = `FY${schedule.fiscalYear} (starts ${schedule.periods[0].months[0]})`;
+  lines.push("", `Milestones per period, ${fyText}, ${schedule.units[0]?.profileSource ?? ""}:`);
+  lines.push(...table([["UNIT", ...labels], ...schedule.units.map((u) => [u.id, ...u.perPeriod.map(show)])]));
+  if (!ratio) {
+    lines.push("", "Cumulative (year to date):");
+    lines.push(
+      ...table([["UNIT", ...labels], ...schedule.units.map((u) => [u.id, ...u.cumulative.map(show)])]),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Left-aligned first column, right-aligned numbers. */
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join("  ")
+      .trimEnd(),
+  );
+}
