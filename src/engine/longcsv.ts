@@ -6,7 +6,16 @@
  * Bad cells come back as Findings naming the CSV line and column, never as exceptions.
  */
 import Papa from "papaparse";
-import type { CellRef, Direction, Finding, MeasureDef, MeasureKind, Observation, Scorecard } from "./model";
+import type {
+  CellRef,
+  Direction,
+  Finding,
+  FindingSeverity,
+  MeasureDef,
+  MeasureKind,
+  Observation,
+  Scorecard,
+} from "./model";
 import { isMonth, isYear } from "./period";
 
 export interface LongCsvOptions {
@@ -21,50 +30,25 @@ export interface LongCsvResult {
   findings: Finding[];
 }
 
-type Field =
-  | "measure"
-  | "unit"
-  | "period"
-  | "target"
-  | "actual"
-  | "milestone"
-  | "direction"
-  | "lower"
-  | "upper"
-  | "kind"
-  | "numerator"
-  | "denominator"
-  | "prior_actual"
-  | "paired_with"
-  | "lead_for";
+// prettier-ignore
+const FIELDS = [
+  "measure", "unit", "period", "target", "actual", "milestone", "direction", "lower", "upper", "kind",
+  "numerator", "denominator", "prior_actual", "paired_with", "lead_for",
+] as const;
+type Field = (typeof FIELDS)[number];
+type Columns = Partial<Record<Field, number>> & Record<"measure" | "unit" | "period", number>;
 
-const FIELDS: Field[] = [
-  "measure",
-  "unit",
-  "period",
-  "target",
-  "actual",
-  "milestone",
-  "direction",
-  "lower",
-  "upper",
-  "kind",
-  "numerator",
-  "denominator",
-  "prior_actual",
-  "paired_with",
-  "lead_for",
-];
 const NUMERIC_FIELDS = ["target", "actual", "milestone", "numerator", "denominator", "prior_actual"] as const;
 type NumericField = (typeof NUMERIC_FIELDS)[number];
-const OBS_KEY: Record<NumericField, keyof Observation> = {
+const OBS_KEY = {
   target: "target",
   actual: "actual",
   milestone: "milestone",
   numerator: "numerator",
   denominator: "denominator",
   prior_actual: "priorActual",
-};
+} as const satisfies Record<NumericField, keyof Observation>;
+
 const NA_TEXT = new Set([
   "#n/a",
   "n/a",
@@ -94,7 +78,6 @@ interface MeasureFacts {
   sawPercent: boolean;
   sawDollar: boolean;
   sawFraction: boolean;
-  values: number[];
 }
 
 interface NumericCell {
@@ -102,6 +85,9 @@ interface NumericCell {
   percent: boolean;
   dollar: boolean;
 }
+
+type Keys = Pick<Finding, "measure" | "unit" | "period">;
+type Cells = Partial<Record<NumericField, { value: number; col: number }>>;
 
 /** Spreadsheet column letters for a 1-based index. Example: `columnLetter(28) === "AB"`. */
 export function columnLetter(column: number): string {
@@ -118,8 +104,44 @@ export function columnLetter(column: number): string {
 /** Canonical header name. Example: `normalizeHeader(" Prior Actual ") === "prior_actual"`. */
 export function normalizeHeader(name: string): string {
   const squashed = name.toLowerCase().replace(/[^a-z0-9]/g, "");
-  const match = FIELDS.find((f) => f.replace(/_/g, "") === squashed);
-  return match ?? squashed;
+  return FIELDS.find((f) => f.replace(/_/g, "") === squashed) ?? squashed;
+}
+
+/** What to do about each finding the parser raises: one catalogue, so wording stays consistent. */
+export const LONG_CSV_FIXES: Record<string, string> = {
+  "empty-file": "Start the file with the header line measure,unit,period,target,actual.",
+  "missing-column":
+    "The header must name measure, unit and period, plus target and actual to compare results.",
+  "missing-key": "Fill in the measure and unit names, or delete the row.",
+  "bad-period": "Write the period as 2026 or 2026-07.",
+  "duplicate-row": "Delete one of the two rows or correct its period.",
+  "blank-actual": "Enter the result when it is known; until then the check says no data.",
+  "blank-target": "Enter a target or milestone, or the check can only compare with last year.",
+  "not-available": "Enter the number, or leave the cell blank if there is no data yet.",
+  "not-a-number": "Type a plain number (1234, 95%, $1,200); move notes to another column.",
+  "bad-direction":
+    "Write up (higher is better), down (lower is better) or band (stay between lower and upper).",
+  "conflicting-direction": "Give each measure one direction.",
+  "bad-kind": "Write count, amount, rate (0-100 %) or ratio.",
+  "direction-assumed": "Add a direction column (up, down or band) for this measure.",
+  "band-without-edges": "Fill in both lower and upper for this measure.",
+  "negative-value": "Correct the sign or leave it blank.",
+  "rate-above-100":
+    "Rates are percent from 0 to 100; check for a typo, a count in the wrong column, or a swapped numerator and denominator.",
+  "zero-denominator": "Check the denominator, or leave the row out.",
+  "unknown-lag": "Check the lead_for name matches a measure exactly.",
+};
+
+function finding(
+  severity: FindingSeverity,
+  code: string,
+  message: string,
+  where?: CellRef,
+  keys: Keys = {},
+): Finding {
+  const f: Finding = { severity, code, message, fix: LONG_CSV_FIXES[code], ...keys };
+  if (where) f.where = where;
+  return f;
 }
 
 /**
@@ -129,89 +151,64 @@ export function normalizeHeader(name: string): string {
 export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCsvResult {
   const sheet = options.fileName ?? "input.csv";
   const findings: Finding[] = [];
+  const add = (severity: FindingSeverity, code: string, msg: string, where?: CellRef, keys?: Keys) =>
+    findings.push(finding(severity, code, msg, where, keys));
+  const fyStartMonth = options.fyStartMonth ?? 1;
+  const scorecard: Scorecard = { measures: [], units: [], observations: [], fyStartMonth };
   const rows = readRows(text);
-  const scorecard: Scorecard = {
-    measures: [],
-    units: [],
-    observations: [],
-    fyStartMonth: options.fyStartMonth ?? 1,
-  };
+  const a1: CellRef = { sheet, row: 1, column: 1, address: "A1" };
   if (rows.length === 0) {
-    findings.push({
-      severity: "error",
-      code: "empty-file",
-      message: `${sheet} has no header row.`,
-      fix: "Start the file with the header line measure,unit,period,target,actual.",
-    });
+    add("error", "empty-file", `${sheet} has no header row.`, a1);
     return { scorecard, findings };
   }
-  const columns = mapHeader(rows[0].cells, sheet, findings);
+  const columns = mapHeader(rows[0].cells, `${sheet} line 1`, a1, add);
   if (!columns) return { scorecard, findings };
 
-  const ref = (line: number, column: number): CellRef => ({
+  const ref: RefFn = (line, col) => ({
     sheet,
     row: line,
-    column: column + 1,
-    address: `${columnLetter(column + 1)}${line}`,
+    column: col + 1,
+    address: `${columnLetter(col + 1)}${line}`,
   });
   const measures = new Map<string, MeasureFacts>();
   const units = new Set<string>();
   const seen = new Map<string, number>();
-  const cellsOf: {
-    obs: Observation;
-    cells: Partial<Record<NumericField, { cell: NumericCell; col: number }>>;
-    line: number;
-  }[] = [];
+  const pending: { obs: Observation; cells: Cells; line: number }[] = [];
 
   for (let r = 1; r < rows.length; r++) {
     const { cells, line } = rows[r];
     if (cells.every((c) => c.trim() === "")) continue;
-    const text = (f: Field): string => (columns[f] === undefined ? "" : (cells[columns[f]!] ?? "").trim());
+    const text = (f: Field): string => (columns[f] === undefined ? "" : (cells[columns[f]] ?? "").trim());
     const measure = text("measure");
     const unit = text("unit");
-    const periodText = text("period");
     if (!measure || !unit) {
       const field = measure ? "unit" : "measure";
-      findings.push({
-        severity: "error",
-        code: "missing-key",
-        message: `Line ${line}: the ${field} is blank, so the row cannot be placed.`,
-        fix: `Fill in the ${field} name or delete the row.`,
-        where: ref(line, columns[field]!),
-      });
+      add(
+        "error",
+        "missing-key",
+        `Line ${line}: the ${field} is blank, so the row cannot be placed.`,
+        ref(line, columns[field]),
+      );
       continue;
     }
-    const period = normalizePeriod(periodText);
+    const period = normalizePeriod(text("period"));
+    const where = ref(line, columns.period);
     if (!period) {
-      findings.push({
-        severity: "error",
-        code: "bad-period",
-        message: `Line ${line}, column ${columnLetter(columns.period + 1)}: period "${periodText}" is not YYYY or YYYY-MM.`,
-        fix: "Write the period as 2026 or 2026-07.",
-        where: ref(line, columns.period),
+      add("error", "bad-period", `${at(where)}: period "${text("period")}" is not YYYY or YYYY-MM.`, where, {
         measure,
         unit,
       });
       continue;
     }
-    const key = `${measure}\u0000${unit}\u0000${period}`;
-    const first = seen.get(key);
+    const keys = { measure, unit, period };
+    const first = seen.get(`${measure}\u0000${unit}\u0000${period}`);
     if (first !== undefined) {
-      findings.push({
-        severity: "warning",
-        code: "duplicate-row",
-        message: `Line ${line} repeats ${measure} / ${unit} / ${period} from line ${first}; the first row is kept.`,
-        fix: "Delete one of the two rows or correct its period.",
-        where: ref(line, columns.measure),
-        measure,
-        unit,
-        period,
-      });
+      const msg = `Line ${line} repeats ${measure} / ${unit} / ${period} from line ${first}; the first row is kept.`;
+      add("warning", "duplicate-row", msg, ref(line, columns.measure), keys);
       continue;
     }
-    seen.set(key, line);
+    seen.set(`${measure}\u0000${unit}\u0000${period}`, line);
     units.add(unit);
-    const mainCol = columns.actual ?? columns.measure;
     let facts = measures.get(measure);
     if (!facts) {
       facts = {
@@ -220,64 +217,89 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
         sawPercent: false,
         sawDollar: false,
         sawFraction: false,
-        values: [],
       };
       measures.set(measure, facts);
     }
-    noteMeasureFacts(facts, text, line, columns, ref, findings);
-    const obs: Observation = { measure, unit, period, source: ref(line, mainCol) };
-    const numeric: (typeof cellsOf)[number]["cells"] = {};
-    for (const f of NUMERIC_FIELDS) {
-      const col = columns[f];
-      if (col === undefined) continue;
-      const raw = (cells[col] ?? "").trim();
-      const cell = parseNumber(raw);
-      if (raw === "") {
-        if (f === "actual" || f === "target")
-          findings.push(blankFinding(f, line, col, ref, measure, unit, period));
-      } else if (cell.value === undefined) {
-        findings.push(notNumberFinding(f, raw, line, col, ref, measure, unit, period));
-      } else {
-        numeric[f] = { cell, col };
-        (obs as unknown as Record<string, number>)[OBS_KEY[f]] = cell.value;
-        if (f !== "numerator" && f !== "denominator") {
-          facts.values.push(cell.value);
-          facts.sawPercent ||= cell.percent;
-          facts.sawDollar ||= cell.dollar;
-          facts.sawFraction ||= !Number.isInteger(cell.value);
-        }
-      }
-    }
-    cellsOf.push({ obs, cells: numeric, line });
+    noteMeasureFacts(facts, text, line, (f) => ref(line, columns[f]!), add);
+    const obs: Observation = { measure, unit, period, source: ref(line, columns.actual ?? columns.measure) };
+    pending.push({ obs, cells: readNumbers(obs, facts, cells, columns, (c) => ref(line, c), add), line });
   }
 
-  scorecard.measures = [...measures.values()].map((m) => resolveMeasure(m, findings));
+  scorecard.measures = [...measures.values()].map((m) => resolveMeasure(m, add));
   const kindOf = new Map(scorecard.measures.map((m) => [m.id, m.kind] as const));
-  for (const { obs, cells, line } of cellsOf) {
-    validateValues(obs, cells, kindOf.get(obs.measure)!, line, ref, findings);
+  for (const { obs, cells, line } of pending) {
+    validateValues(obs, cells, kindOf.get(obs.measure)!, line, ref, add);
     scorecard.observations.push(obs);
   }
-  linkLeads(scorecard.measures, findings);
+  linkLeads(scorecard.measures, add);
   scorecard.units = [...units].map((id) => ({ id, name: id }));
   return { scorecard, findings };
 }
 
-interface CsvRow {
-  cells: string[];
-  line: number;
+type Add = (severity: FindingSeverity, code: string, msg: string, where?: CellRef, keys?: Keys) => void;
+type RefFn = (line: number, column: number) => CellRef;
+const label = (f: NumericField) => f.replace("_", " ");
+const at = (where: CellRef) => `Line ${where.row}, column ${columnLetter(where.column)}`;
+
+/** Numeric cells of one row into the observation; text and #N/A become findings, blanks notes. */
+function readNumbers(
+  obs: Observation,
+  facts: MeasureFacts,
+  cells: string[],
+  columns: Columns,
+  ref: (col: number) => CellRef,
+  add: Add,
+): Cells {
+  const keys = { measure: obs.measure, unit: obs.unit, period: obs.period };
+  const numeric: Cells = {};
+  const blanks: NumericField[] = [];
+  for (const f of NUMERIC_FIELDS) {
+    const col = columns[f];
+    if (col === undefined) continue;
+    const raw = (cells[col] ?? "").trim();
+    const cell = parseNumber(raw);
+    if (raw === "") blanks.push(f);
+    else if (cell.value === undefined) {
+      const na = NA_TEXT.has(raw.toLowerCase());
+      const msg = `${at(ref(col))}: the ${label(f)} "${raw}" ${na ? "marks a missing value" : "is not a number"}.`;
+      add("error", na ? "not-available" : "not-a-number", msg, ref(col), keys);
+    } else {
+      numeric[f] = { value: cell.value, col };
+      obs[OBS_KEY[f]] = cell.value;
+      if (f === "numerator" || f === "denominator") continue;
+      facts.sawPercent ||= cell.percent;
+      facts.sawDollar ||= cell.dollar;
+      facts.sawFraction ||= !Number.isInteger(cell.value);
+    }
+  }
+  for (const f of blanks) {
+    const computable = f === "actual" && numeric.numerator && numeric.denominator;
+    const covered = f === "target" && numeric.milestone;
+    if ((f !== "actual" && f !== "target") || computable || covered) continue;
+    const where = ref(columns[f]!);
+    add(
+      "info",
+      `blank-${f}`,
+      `${at(where)}: the ${f} for ${obs.measure} / ${obs.unit} / ${obs.period} is blank.`,
+      where,
+      keys,
+    );
+  }
+  return numeric;
 }
 
 /** Rows with the 1-based line each starts on (quoted fields may span lines). */
-function readRows(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
+function readRows(text: string): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
   let line = 1;
   let counted = 0;
   let prevCursor = 0;
-  Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+  const body = text.replace(/^\uFEFF/, "");
+  Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: false,
     step: (result) => {
-      for (let i = counted; i < prevCursor; i++) if (text.charCodeAt(i) === 10) line++;
+      for (let i = counted; i < prevCursor; i++) if (body.charCodeAt(i) === 10) line++;
       counted = Math.max(counted, prevCursor);
       rows.push({ cells: result.data, line });
       prevCursor = result.meta.cursor;
@@ -286,39 +308,21 @@ function readRows(text: string): CsvRow[] {
   return rows;
 }
 
-function mapHeader(
-  header: string[],
-  sheet: string,
-  findings: Finding[],
-): (Partial<Record<Field, number>> & Record<"measure" | "unit" | "period", number>) | undefined {
+function mapHeader(header: string[], where: string, a1: CellRef, add: Add): Columns | undefined {
   const columns: Partial<Record<Field, number>> = {};
   header.forEach((h, i) => {
-    const name = normalizeHeader(h);
-    if ((FIELDS as string[]).includes(name) && columns[name as Field] === undefined)
-      columns[name as Field] = i;
+    const name = normalizeHeader(h) as Field;
+    if ((FIELDS as readonly string[]).includes(name) && columns[name] === undefined) columns[name] = i;
   });
   const missing = (["measure", "unit", "period"] as const).filter((f) => columns[f] === undefined);
   if (missing.length > 0) {
-    findings.push({
-      severity: "error",
-      code: "missing-column",
-      message: `${sheet} line 1 has no ${missing.join(", ")} column.`,
-      fix: "The header must name at least measure, unit and period (plus target and actual).",
-      where: { sheet, row: 1, column: 1, address: "A1" },
-    });
+    add("error", "missing-column", `${where} has no ${missing.join(", ")} column.`, a1);
     return undefined;
   }
   for (const f of ["target", "actual"] as const) {
-    if (columns[f] === undefined)
-      findings.push({
-        severity: "warning",
-        code: "missing-column",
-        message: `${sheet} line 1 has no ${f} column.`,
-        fix: `Add a ${f} column so results can be compared.`,
-        where: { sheet, row: 1, column: 1, address: "A1" },
-      });
+    if (columns[f] === undefined) add("warning", "missing-column", `${where} has no ${f} column.`, a1);
   }
-  return columns as Partial<Record<Field, number>> & Record<"measure" | "unit" | "period", number>;
+  return columns as Columns;
 }
 
 /** `YYYY`, `YYYY-MM`, or a first-of-month date `YYYY-MM-DD` / `YYYY/MM`, as a Period; undefined otherwise. */
@@ -345,100 +349,41 @@ function parseNumber(raw: string): NumericCell {
   return { value: sign * Number(s), percent, dollar };
 }
 
-type RefFn = (line: number, column: number) => CellRef;
-
-function blankFinding(
-  f: NumericField,
-  line: number,
-  col: number,
-  ref: RefFn,
-  measure: string,
-  unit: string,
-  period: string,
-): Finding {
-  return {
-    severity: "info",
-    code: `blank-${f}`,
-    message: `Line ${line}, column ${columnLetter(col + 1)}: the ${f} for ${measure} / ${unit} / ${period} is blank.`,
-    fix:
-      f === "actual"
-        ? "Enter the result when it is known; until then the check says no data."
-        : "Enter a target, or the check can only compare with last year.",
-    where: ref(line, col),
-    measure,
-    unit,
-    period,
-  };
-}
-
-function notNumberFinding(
-  f: NumericField,
-  raw: string,
-  line: number,
-  col: number,
-  ref: RefFn,
-  measure: string,
-  unit: string,
-  period: string,
-): Finding {
-  const na = NA_TEXT.has(raw.toLowerCase());
-  return {
-    severity: "error",
-    code: na ? "not-available" : "not-a-number",
-    message: `Line ${line}, column ${columnLetter(col + 1)}: the ${f.replace("_", " ")} "${raw}" ${na ? "marks a missing value" : "is not a number"}.`,
-    fix: na
-      ? "Enter the number, or leave the cell blank if there is no data yet."
-      : "Type a plain number (1234, 95%, $1,200); move notes to another column.",
-    where: ref(line, col),
-    measure,
-    unit,
-    period,
-  };
-}
-
 function noteMeasureFacts(
   facts: MeasureFacts,
   text: (f: Field) => string,
   line: number,
-  columns: Partial<Record<Field, number>>,
-  ref: RefFn,
-  findings: Finding[],
+  ref: (f: Field) => CellRef,
+  add: Add,
 ): void {
+  const keys = { measure: facts.id };
   const dirText = text("direction");
   if (dirText) {
     const dir = parseDirection(dirText);
     if (!dir)
-      findings.push({
-        severity: "warning",
-        code: "bad-direction",
-        message: `Line ${line}: direction "${dirText}" is not up, down or band.`,
-        fix: "Write up (higher is better), down (lower is better) or band (stay between lower and upper).",
-        where: ref(line, columns.direction!),
-        measure: facts.id,
-      });
-    else if (facts.direction && facts.direction !== dir)
-      findings.push({
-        severity: "warning",
-        code: "conflicting-direction",
-        message: `Line ${line}: ${facts.id} says direction ${dir} but an earlier row says ${facts.direction}; the first is kept.`,
-        fix: "Give each measure one direction.",
-        where: ref(line, columns.direction!),
-        measure: facts.id,
-      });
-    else facts.direction = dir;
+      add(
+        "warning",
+        "bad-direction",
+        `Line ${line}: direction "${dirText}" is not up, down or band.`,
+        ref("direction"),
+        keys,
+      );
+    else if (facts.direction && facts.direction !== dir) {
+      const msg = `Line ${line}: ${facts.id} says direction ${dir} but an earlier row says ${facts.direction}; the first is kept.`;
+      add("warning", "conflicting-direction", msg, ref("direction"), keys);
+    } else facts.direction = dir;
   }
   const kindText = text("kind");
   if (kindText) {
     const kind = parseKind(kindText);
     if (!kind)
-      findings.push({
-        severity: "warning",
-        code: "bad-kind",
-        message: `Line ${line}: kind "${kindText}" is not count, amount, rate or ratio.`,
-        fix: "Write count, amount, rate (0-100 %) or ratio.",
-        where: ref(line, columns.kind!),
-        measure: facts.id,
-      });
+      add(
+        "warning",
+        "bad-kind",
+        `Line ${line}: kind "${kindText}" is not count, amount, rate or ratio.`,
+        ref("kind"),
+        keys,
+      );
     else facts.kind ??= kind;
   }
   for (const edge of ["lower", "upper"] as const) {
@@ -446,14 +391,13 @@ function noteMeasureFacts(
     if (!raw) continue;
     const v = parseNumber(raw).value;
     if (v === undefined)
-      findings.push({
-        severity: "warning",
-        code: "not-a-number",
-        message: `Line ${line}: the ${edge} band edge "${raw}" is not a number.`,
-        fix: "Type the band edge as a plain number.",
-        where: ref(line, columns[edge]!),
-        measure: facts.id,
-      });
+      add(
+        "warning",
+        "not-a-number",
+        `Line ${line}: the ${edge} band edge "${raw}" is not a number.`,
+        ref(edge),
+        keys,
+      );
     else facts[edge] ??= v;
   }
   facts.pairedWith ||= text("paired_with") || undefined;
@@ -462,9 +406,9 @@ function noteMeasureFacts(
 
 function parseDirection(text: string): Direction | undefined {
   const t = text.toLowerCase();
-  if (/^(up|higher|increase|more|\+|higher is better|max)/.test(t)) return "up";
-  if (/^(down|lower|decrease|less|-|lower is better|min)/.test(t)) return "down";
-  if (/^(band|within|maintain|range|stabili[sz]e|target band)/.test(t)) return "band";
+  if (/^(up|higher|increase|more|\+|max)/.test(t)) return "up";
+  if (/^(down|lower|decrease|less|-|min)/.test(t)) return "down";
+  if (/^(band|within|maintain|range|stabili[sz]e)/.test(t)) return "band";
   return undefined;
 }
 
@@ -478,47 +422,35 @@ function parseKind(text: string): MeasureKind | undefined {
 }
 
 /** Kind and direction from what the rows said, else from the values (a % sign means a rate). */
-function resolveMeasure(m: MeasureFacts, findings: Finding[]): MeasureDef {
+function resolveMeasure(m: MeasureFacts, add: Add): MeasureDef {
   const name = m.id;
+  const keys = { measure: name };
+  const looksRate = m.sawPercent || /%|\brate\b|percent/i.test(name);
   const kind: MeasureKind =
-    m.kind ??
-    (m.sawPercent || /%|\brate\b|percent/i.test(name)
-      ? "rate"
-      : m.sawDollar
-        ? "amount"
-        : m.sawFraction
-          ? "amount"
-          : "count");
-  let direction: Direction | undefined = m.direction;
-  if (!direction && m.lower !== undefined && m.upper !== undefined) direction = "band";
+    m.kind ?? (looksRate ? "rate" : m.sawDollar || m.sawFraction ? "amount" : "count");
+  let direction = m.direction ?? (m.lower !== undefined && m.upper !== undefined ? "band" : undefined);
   if (!direction) {
     direction = "up";
-    findings.push({
-      severity: "info",
-      code: "direction-assumed",
-      message: `${name}: no direction given, so higher is taken as better.`,
-      fix: "Add a direction column (up, down or band) for this measure.",
-      where: m.firstRef,
-      measure: name,
-    });
+    add(
+      "info",
+      "direction-assumed",
+      `${name}: no direction given, so higher is taken as better.`,
+      m.firstRef,
+      keys,
+    );
   }
   if (direction === "band" && (m.lower === undefined || m.upper === undefined)) {
-    findings.push({
-      severity: "error",
-      code: "band-without-edges",
-      message: `${name} is a band measure but its lower or upper edge is missing.`,
-      fix: "Fill in both lower and upper for this measure.",
-      where: m.firstRef,
-      measure: name,
-    });
+    add(
+      "error",
+      "band-without-edges",
+      `${name} is a band measure but its lower or upper edge is missing.`,
+      m.firstRef,
+      keys,
+    );
   }
-  const def: MeasureDef = {
-    id: name,
-    name,
-    kind,
-    direction,
-    unitLabel: kind === "rate" ? "%" : kind === "amount" && m.sawDollar ? "$" : undefined,
-  };
+  const def: MeasureDef = { id: name, name, kind, direction };
+  if (kind === "rate") def.unitLabel = "%";
+  else if (kind === "amount" && m.sawDollar) def.unitLabel = "$";
   if (m.lower !== undefined) def.lower = m.lower;
   if (m.upper !== undefined) def.upper = m.upper;
   if (m.pairedWith) def.pairedWith = m.pairedWith;
@@ -526,84 +458,72 @@ function resolveMeasure(m: MeasureFacts, findings: Finding[]): MeasureDef {
     def.indicator = "lead";
     def.leadFor = m.leadFor;
   }
-  if (def.unitLabel === undefined) delete def.unitLabel;
   return def;
 }
 
 /** Drop values a measure of this kind cannot have, and fill an actual from numerator / denominator. */
 function validateValues(
   obs: Observation,
-  cells: Partial<Record<NumericField, { cell: NumericCell; col: number }>>,
+  cells: Cells,
   kind: MeasureKind,
   line: number,
   ref: RefFn,
-  findings: Finding[],
+  add: Add,
 ): void {
-  const where = { measure: obs.measure, unit: obs.unit, period: obs.period };
+  const keys = { measure: obs.measure, unit: obs.unit, period: obs.period };
+  const what = `${obs.measure} / ${obs.unit} / ${obs.period}`;
   for (const f of NUMERIC_FIELDS) {
     const c = cells[f];
-    if (!c || c.cell.value === undefined) continue;
-    const v = c.cell.value;
-    const bad =
-      v < 0 && (kind !== "amount" || f === "denominator")
-        ? `is negative, which a ${kind} cannot be`
-        : kind === "rate" && v > 100 && f !== "numerator" && f !== "denominator"
-          ? "is above 100 %, which a rate cannot be"
-          : undefined;
-    if (!bad) continue;
-    findings.push({
-      severity: "error",
-      code: v < 0 ? "negative-value" : "rate-above-100",
-      message: `Line ${line}, column ${columnLetter(c.col + 1)}: the ${f.replace("_", " ")} ${v} for ${obs.measure} / ${obs.unit} / ${obs.period} ${bad}.`,
-      fix:
-        v < 0
-          ? "Correct the sign or leave it blank."
-          : "Rates are percent from 0 to 100; check for a typo or a count in the wrong column.",
-      where: ref(line, c.col),
-      ...where,
-    });
-    delete (obs as unknown as Record<string, unknown>)[OBS_KEY[f]];
+    if (!c) continue;
+    const negative = c.value < 0 && (kind !== "amount" || f === "denominator");
+    const over = kind === "rate" && c.value > 100 && f !== "numerator" && f !== "denominator";
+    if (!negative && !over) continue;
+    const where = ref(line, c.col);
+    const why = negative
+      ? `is negative, which a ${kind} cannot be`
+      : "is above 100 %, which a rate cannot be";
+    add(
+      "error",
+      negative ? "negative-value" : "rate-above-100",
+      `${at(where)}: the ${label(f)} ${c.value} for ${what} ${why}.`,
+      where,
+      keys,
+    );
+    delete obs[OBS_KEY[f]];
   }
-  if (obs.actual === undefined && obs.numerator !== undefined && obs.denominator !== undefined) {
-    if (obs.denominator === 0) {
-      findings.push({
-        severity: "warning",
-        code: "zero-denominator",
-        message: `Line ${line}: ${obs.measure} / ${obs.unit} / ${obs.period} has a zero denominator, so no rate can be computed.`,
-        fix: "Check the denominator, or leave the row out.",
-        where: obs.source,
-        ...where,
-      });
-    } else {
-      const ratio = obs.numerator / obs.denominator;
-      const actual = kind === "rate" ? ratio * 100 : ratio;
-      if (kind === "rate" && actual > 100) {
-        findings.push({
-          severity: "error",
-          code: "rate-above-100",
-          message: `Line ${line}: ${obs.measure} / ${obs.unit} / ${obs.period} has a numerator above its denominator (${obs.numerator} / ${obs.denominator}).`,
-          fix: "Check that numerator and denominator are not swapped.",
-          where: obs.source,
-          ...where,
-        });
-      } else obs.actual = actual;
-    }
+  if (obs.actual !== undefined || obs.numerator === undefined || obs.denominator === undefined) return;
+  if (obs.denominator === 0) {
+    add(
+      "warning",
+      "zero-denominator",
+      `Line ${line}: ${what} has a zero denominator, so no rate can be computed.`,
+      obs.source,
+      keys,
+    );
+    return;
   }
+  const ratio = obs.numerator / obs.denominator;
+  if (kind === "rate" && ratio > 1) {
+    const msg = `Line ${line}: ${what} has a numerator above its denominator (${obs.numerator} / ${obs.denominator}).`;
+    add("error", "rate-above-100", msg, obs.source, keys);
+    return;
+  }
+  obs.actual = kind === "rate" ? ratio * 100 : ratio;
 }
 
-function linkLeads(measures: MeasureDef[], findings: Finding[]): void {
+function linkLeads(measures: MeasureDef[], add: Add): void {
   const byId = new Map(measures.map((m) => [m.id, m]));
   for (const m of measures) {
     if (!m.leadFor) continue;
     const lag = byId.get(m.leadFor);
     if (lag) lag.indicator ??= "lag";
     else
-      findings.push({
-        severity: "warning",
-        code: "unknown-lag",
-        message: `${m.id} is a lead for "${m.leadFor}", which has no rows in the file.`,
-        fix: "Check the lead_for name matches a measure exactly.",
-        measure: m.id,
-      });
+      add(
+        "warning",
+        "unknown-lag",
+        `${m.id} is a lead for "${m.leadFor}", which has no rows in the file.`,
+        undefined,
+        { measure: m.id },
+      );
   }
 }

@@ -1,11 +1,231 @@
-import type { CliCommand } from "../io";
-import { CliError } from "../io";
+/**
+ * `yardstick status FILE --as-of PERIOD [--json]`: milestone-vs-actual status of every
+ * measure x unit in a long-CSV scorecard, with program roll-ups, year-end forecasts,
+ * lead-indicator turns and the data problems found, each with its line and column.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { checkScorecard, type CheckResult, type CheckRow, type Status } from "../../engine/checks";
+import { parseLongCsv } from "../../engine/longcsv";
+import type { Finding } from "../../engine/model";
+import { isMonth, isYear } from "../../engine/period";
+import { CliError, type CliCommand, type CliIo } from "../io";
+
+const USAGE = `Usage: yardstick status FILE --as-of PERIOD [options]
+
+Judges every measure x unit of a long-format CSV (measure,unit,period,target,actual[,milestone,
+direction,lower,upper,kind,numerator,denominator,prior_actual,paired_with,lead_for]) as of PERIOD
+(2026-07 or 2026): on-track, at-risk, off-track, no-data, stale or insufficient-data, with the
+year to date, last year, the three-period trend and a year-end forecast. See docs/checks.md.
+
+Options:
+  --as-of PERIOD     the period to judge (required), YYYY-MM or YYYY
+  --json             print {asOf, rows, leadTurns, findings} as JSON
+  --fy-start N       first month of the fiscal year, 1-12 (default 1; 10 = US federal, 7 = most states)
+  --max-findings N   findings to list in the text output (default 20; JSON lists all)
+
+Exit code: 0 nothing off track, 1 something off track, 2 bad usage or unreadable input.
+`;
+
+interface Args {
+  file: string;
+  asOf: string;
+  json: boolean;
+  fyStart: number;
+  maxFindings: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Partial<Args> & { json: boolean; fyStart: number; maxFindings: number } = {
+    json: false,
+    fyStart: 1,
+    maxFindings: 20,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) throw new CliError(`${a} needs a value.\n\n${USAGE}`);
+      return v;
+    };
+    if (a === "--json") args.json = true;
+    else if (a === "--as-of") args.asOf = value();
+    else if (a === "--fy-start") args.fyStart = wholeNumber(a, value(), 1, 12);
+    else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);
+    else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
+    else if (args.file === undefined) args.file = a;
+    else throw new CliError(`one FILE only; got "${args.file}" and "${a}".\n\n${USAGE}`);
+  }
+  if (!args.file) throw new CliError(`FILE is missing.\n\n${USAGE}`);
+  if (!args.asOf)
+    throw new CliError(`--as-of is missing: say which period to judge, e.g. --as-of 2026-07.\n\n${USAGE}`);
+  if (!isMonth(args.asOf) && !isYear(args.asOf))
+    throw new CliError(`--as-of "${args.asOf}" is not a period; write 2026-07 or 2026.`);
+  return args as Args;
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`);
+  return n;
+}
 
 export const statusCommand: CliCommand = {
   name: "status",
-  summary: "(not built yet)",
-  usage: "yardstick status",
-  run: async () => {
-    throw new CliError("yardstick status is not built yet", 2);
+  summary: "milestone-vs-actual status, roll-ups and year-end forecasts from a long CSV",
+  usage: USAGE,
+  run: async (argv: string[], io: CliIo) => {
+    const args = parseArgs(argv);
+    const file = path.resolve(io.cwd, args.file);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new CliError(
+        `cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      );
+    }
+    const parsed = parseLongCsv(text, { fileName: path.basename(file), fyStartMonth: args.fyStart });
+    const fatal = parsed.findings.filter(
+      (f) => f.severity === "error" && (f.code === "missing-column" || f.code === "empty-file"),
+    );
+    if (fatal.length > 0) {
+      for (const f of fatal) io.err(`${formatFinding(f)}\n`);
+      return 2;
+    }
+    const result = checkScorecard(parsed.scorecard, { asOf: args.asOf, dataFindings: parsed.findings });
+    const findings = [...parsed.findings, ...result.findings];
+    if (args.json)
+      io.out(
+        `${JSON.stringify({ asOf: result.asOf, rows: result.rows, leadTurns: result.leadTurns, findings }, null, 2)}\n`,
+      );
+    else io.out(formatText(result, findings, path.basename(file), args));
+    return result.rows.some((r) => r.status === "off-track") ? 1 : 0;
   },
 };
+
+const STATUS_ORDER: Status[] = ["off-track", "at-risk", "on-track", "stale", "no-data", "insufficient-data"];
+
+function formatText(result: CheckResult, findings: Finding[], fileName: string, args: Args): string {
+  const lines: string[] = [
+    `Status as of ${result.asOf} (fiscal year starts in month ${args.fyStart}) - ${fileName}`,
+    "",
+  ];
+  const byMeasure = new Map<string, CheckRow[]>();
+  for (const row of result.rows) {
+    const list = byMeasure.get(row.measure) ?? [];
+    list.push(row);
+    byMeasure.set(row.measure, list);
+  }
+  for (const [measure, rows] of byMeasure) {
+    const r0 = rows[0];
+    const dir =
+      r0.direction === "up"
+        ? "higher is better"
+        : r0.direction === "down"
+          ? "lower is better"
+          : "stay within band";
+    lines.push(
+      `${measure} (${r0.kind}, ${dir}; judged on ${r0.basis === "ytd" ? "year to date" : "the period"})`,
+    );
+    const table = [
+      ["unit", "status", "actual", "plan", "attain", "YTD", "YTD plan", "vs last yr", "trend", "year end"],
+    ];
+    for (const r of rows) table.push(rowCells(r));
+    lines.push(...alignTable(table).map((l) => `  ${l}`), "");
+  }
+  if (result.leadTurns.length > 0) {
+    lines.push("Lead indicators that turned before their lag:");
+    for (const t of result.leadTurns) lines.push(`  ${t.message}`);
+    lines.push("");
+  }
+  const counts = STATUS_ORDER.map(
+    (s) => [s, result.rows.filter((r) => r.status === s).length] as const,
+  ).filter(([, n]) => n > 0);
+  lines.push(`Summary: ${counts.map(([s, n]) => `${n} ${s}`).join(", ") || "no rows"}`);
+  if (findings.length > 0) {
+    const sev = (s: string) => findings.filter((f) => f.severity === s).length;
+    lines.push("", `Data findings: ${sev("error")} errors, ${sev("warning")} warnings, ${sev("info")} notes`);
+    const serious = findings.filter((f) => f.severity !== "info");
+    serious.sort((a, b) => rank(a.severity) - rank(b.severity));
+    for (const f of serious.slice(0, args.maxFindings)) lines.push(`  ${formatFinding(f)}`);
+    if (serious.length > args.maxFindings) {
+      lines.push(`  ... and ${serious.length - args.maxFindings} more (--json lists all)`);
+    }
+    const notes = countBy(findings.filter((f) => f.severity === "info").map((f) => f.code));
+    if (notes.length > 0)
+      lines.push(`  Notes: ${notes.map(([code, n]) => `${n} ${code}`).join(", ")} (--json lists each)`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function countBy(codes: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts];
+}
+
+function rank(severity: string): number {
+  return severity === "error" ? 0 : severity === "warning" ? 1 : 2;
+}
+
+function rowCells(r: CheckRow): string[] {
+  const pct = r.kind === "rate";
+  const change =
+    r.changeAbs === undefined
+      ? ""
+      : pct
+        ? `${signed(r.changeAbs)} pts`
+        : r.changeRel !== undefined
+          ? `${signed(r.changeRel * 100, 1)} %`
+          : signed(r.changeAbs);
+  const attain =
+    r.attainment === undefined
+      ? r.varianceAbs !== undefined && pct
+        ? `${signed(r.varianceAbs)} pts`
+        : ""
+      : `${(r.attainment * 100).toFixed(1)} %`;
+  return [
+    r.unit,
+    r.status,
+    num(r.actual, pct),
+    num(r.plan, pct),
+    attain,
+    num(r.ytdActual, pct),
+    num(r.ytdPlan, pct),
+    change,
+    r.trend ?? "",
+    r.forecast
+      ? `${r.forecast.value !== undefined ? `${num(r.forecast.value, pct)}: ` : ""}${r.forecast.label}`
+      : "",
+  ];
+}
+
+function num(v: number | undefined, pct: boolean): string {
+  if (v === undefined) return "-";
+  const digits = pct || (!Number.isInteger(v) && Math.abs(v) < 1000) ? 1 : 0;
+  return `${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}${pct ? " %" : ""}`;
+}
+
+function signed(v: number, digits = 1): string {
+  return `${v >= 0 ? "+" : ""}${v.toFixed(digits)}`;
+}
+
+function alignTable(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd(),
+  );
+}
+
+/** One finding as a line: where, what, and what to do. */
+export function formatFinding(f: Finding): string {
+  const where = f.where
+    ? `${f.where.sheet} ${f.where.address ?? `row ${f.where.row} col ${f.where.column}`}: `
+    : "";
+  return `${f.severity.toUpperCase()} ${where}${f.message}${f.fix ? ` -> ${f.fix}` : ""}`;
+}

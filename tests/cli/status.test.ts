@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import type { CheckRow } from "../../src/engine/checks";
+import type { Finding } from "../../src/engine/model";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = "samples/scorecard-long.csv";
+
+async function run(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(["status", ...args], { out: (t) => (out += t), err: (t) => (err += t), cwd });
+  return { code, out, err };
+}
+
+function tempCsv(text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "yardstick-status-"));
+  const file = path.join(dir, "card.csv");
+  writeFileSync(file, text);
+  return file;
+}
+
+interface JsonOut {
+  asOf: string;
+  rows: CheckRow[];
+  leadTurns: { lead: string; unit: string }[];
+  findings: Finding[];
+}
+
+describe("yardstick status", () => {
+  it("prints each measure's units and roll-up with status, forecast, lead turns and located findings", async () => {
+    const { code, out, err } = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "10"]);
+    expect(err).toBe("");
+    expect(code).toBe(1); // some unit is off track
+    expect(out).toMatch(/^Status as of 2026-03 \(fiscal year starts in month 10\)/);
+    expect(out).toMatch(/Cases with support orders % \(rate, higher is better; judged on the period\)/);
+    expect(out).toMatch(/All units\s+at-risk\s+75\.4 %/);
+    expect(out).toMatch(/South\s+insufficient-data/);
+    expect(out).toMatch(/Outreach calls \(lead\) turned improving in 2026-03 for North/);
+    expect(out).toMatch(/ERROR scorecard-long\.csv F198: .*"#N\/A"/);
+    expect(out).toMatch(/Notes: \d+ blank-actual/);
+  });
+
+  it("gives the same rows as JSON, with the numbers behind each status", async () => {
+    const { out } = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "10", "--json"]);
+    const json = JSON.parse(out) as JsonOut;
+    const north = json.rows.find((r) => r.measure === "Cases with support orders %" && r.unit === "North")!;
+    expect(north).toMatchObject({ status: "on-track", plan: 80, basis: "period", fiscalYear: 2026 });
+    expect(north.forecast?.label).toMatch(/to meet target \(seasonal run rate\)$/);
+    expect(json.rows.filter((r) => r.rollup)).toHaveLength(5);
+    expect(json.leadTurns).toEqual([expect.objectContaining({ lead: "Outreach calls", unit: "North" })]);
+    expect(json.findings.some((f) => f.code === "not-available" && f.where?.address === "F198")).toBe(true);
+  });
+
+  it("exits 0 when nothing is off track", async () => {
+    const file = tempCsv("measure,unit,period,target,actual\nCases,North,2026-01,10,10\n");
+    const { code, out } = await run([file, "--as-of", "2026-01"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Summary: 1 on-track/);
+  });
+
+  it.each([
+    [["--as-of", "2026-03"], /FILE is missing/],
+    [[SAMPLE], /--as-of is missing/],
+    [[SAMPLE, "--as-of", "March"], /"March" is not a period/],
+    [["nope.csv", "--as-of", "2026-03"], /cannot read nope\.csv: ENOENT/],
+    [[SAMPLE, "--as-of", "2026-03", "--fy-start", "13"], /--fy-start must be a whole number from 1 to 12/],
+  ])("rejects bad usage %j with exit code 2 and a plain message", async (args, message) => {
+    const { code, err } = await run(args as string[]);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it("exits 2 with a located finding when the header lacks required columns", async () => {
+    const file = tempCsv("name,when,value\nCases,2026-01,3\n");
+    const { code, err } = await run([file, "--as-of", "2026-01"]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/ERROR card\.csv A1: card\.csv line 1 has no measure, unit, period column/);
+  });
+});
