@@ -37,7 +37,14 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
   }
   const { increment, rounding, driverLabel } = settings;
   const units = input.units;
-  const order = canonicalOrder(units.map((u) => u.id));
+  // With whole-number drivers and locks every sum is exact in any order, so the (costly) sort by
+  // name is only needed to make fractional sums independent of the input order.
+  const exactSums = units.every(
+    (u) =>
+      (u.driver === undefined || Number.isSafeInteger(u.driver)) &&
+      (u.locked === undefined || Number.isSafeInteger(u.locked)),
+  );
+  const order = exactSums ? units.map((_, i) => i) : canonicalOrder(units.map((u) => u.id));
   const lockedTotal = sumBy(order, (i) => units[i].locked ?? 0);
   const freeOrder = order.filter((i) => units[i].locked === undefined);
   const freeTotal = input.total - lockedTotal;
