@@ -320,7 +320,12 @@ function mapHeader(header: string[], where: string, a1: CellRef, add: Add): Colu
     return undefined;
   }
   for (const f of ["target", "actual"] as const) {
-    if (columns[f] === undefined) add("warning", "missing-column", `${where} has no ${f} column.`, a1);
+    const covered =
+      f === "actual"
+        ? columns.numerator !== undefined && columns.denominator !== undefined
+        : columns.milestone !== undefined;
+    if (columns[f] === undefined && !covered)
+      add("warning", "missing-column", `${where} has no ${f} column.`, a1);
   }
   return columns as Columns;
 }

@@ -79,6 +79,14 @@ describe("parseLongCsv", () => {
     expect(parseLongCsv(text).scorecard.observations[0].actual).toBe(75);
   });
 
+  it("does not ask for an actual column when numerator and denominator are there", () => {
+    const text =
+      "measure,unit,period,target,numerator,denominator\nSeen in 4h %,RF4,2019-03-01,95,22400,27129";
+    const { scorecard, findings } = parseLongCsv(text);
+    expect(findings.filter((f) => f.code === "missing-column")).toEqual([]);
+    expect(scorecard.observations[0]).toMatchObject({ period: "2019-03", actual: (100 * 22400) / 27129 });
+  });
+
   it("links a lead measure to its lag and warns about an unknown lag", () => {
     const text =
       "measure,unit,period,target,actual,lead_for\nCalls,A,2026-01,1,1,Collections\nCollections,A,2026-01,1,1,\nVisits,A,2026-01,1,1,Nothing";
