@@ -81,12 +81,13 @@ export function indexSeries(scorecard: Scorecard): SeriesIndex {
 }
 
 function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number): Series {
-  const months = list.filter((o) => o.period.length === 7);
-  if (months.length === 0) return build(list, measure, false, fyStart);
+  const months: Observation[] = [];
+  const years: Observation[] = [];
+  for (const o of list) (o.period.length === 7 ? months : years).push(o);
+  if (months.length === 0) return build(years, measure, false, fyStart);
   const monthly = build(months, measure, true, fyStart);
   // A YYYY row beside monthly rows carries the fiscal year's target, as in the checks engine.
-  for (const o of list) {
-    if (o.period.length !== 4) continue;
+  for (const o of years) {
     const t = finite(o.target);
     if (t !== undefined && !monthly.yearTargets.has(Number(o.period)))
       monthly.yearTargets.set(Number(o.period), t);
@@ -94,35 +95,48 @@ function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number): Se
   return monthly;
 }
 
-/** Month index for `YYYY-MM`, the year for `YYYY`, -1 otherwise; without a regex, for speed. */
+/** Month index for `YYYY-MM`, the year for `YYYY`, -1 otherwise; without a regex or allocation, for speed. */
 export function periodKey(p: string): number {
-  if (p.length === 7 && p.charCodeAt(4) === 45 && digits(p, 0, 4) && digits(p, 5, 7)) {
-    const m = (p.charCodeAt(5) - 48) * 10 + p.charCodeAt(6) - 48;
-    return m >= 1 && m <= 12 ? Number(p.slice(0, 4)) * 12 + m - 1 : -1;
+  if (p.length === 7 && p.charCodeAt(4) === 45) {
+    const y = digitsValue(p, 0, 4);
+    const m = digitsValue(p, 5, 7);
+    return y >= 0 && m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
   }
-  return p.length === 4 && digits(p, 0, 4) ? Number(p) : -1;
+  return p.length === 4 ? digitsValue(p, 0, 4) : -1;
 }
 
-function digits(p: string, from: number, to: number): boolean {
+function digitsValue(p: string, from: number, to: number): number {
+  let v = 0;
   for (let i = from; i < to; i++) {
-    const c = p.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    const c = p.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
   }
-  return true;
+  return v;
 }
 
 function build(list: Observation[], measure: MeasureDef, monthly: boolean, fyStart: number): Series {
-  const keyed = list.map((o) => ({ o, k: periodKey(o.period) }));
+  const n0 = list.length;
+  const keys = new Array<number>(n0);
   let sorted = true;
-  for (let i = 1; i < keyed.length && sorted; i++) sorted = keyed[i - 1].k <= keyed[i].k;
-  if (!sorted) keyed.sort((a, b) => a.k - b.k);
+  for (let i = 0; i < n0; i++) {
+    keys[i] = periodKey(list[i].period);
+    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
+  }
+  let order: number[] | undefined;
+  if (!sorted) {
+    order = Array.from({ length: n0 }, (_, i) => i);
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+  }
   const points: Observation[] = [];
   const index: number[] = [];
   const duplicates: Observation[] = [];
-  for (const { o, k } of keyed) {
-    if (index.length > 0 && index[index.length - 1] === k) duplicates.push(o);
+  for (let j = 0; j < n0; j++) {
+    const i = order ? order[j] : j;
+    const k = keys[i];
+    if (index.length > 0 && index[index.length - 1] === k) duplicates.push(list[i]);
     else {
-      points.push(o);
+      points.push(list[i]);
       index.push(k);
     }
   }
@@ -199,6 +213,11 @@ export function yearSummaries(s: Series): YearSummary[] {
       out.push(summarizeMonths(s, start, i));
       start = i;
     }
+    // A year with a target row but no months yet (next year's target) still needs a summary.
+    const seen = new Set(out.map((y) => y.year));
+    for (const [year, target] of s.yearTargets)
+      if (!seen.has(year)) out.push({ year, target, actualMonths: 0, periods: [String(year)] });
+    out.sort((a, b) => a.year - b.year);
   }
   yearCache.set(s, out);
   return out;

@@ -109,9 +109,13 @@ export const lowballTrend: Detector = {
         if (y.target === undefined) continue;
         const fc = s.monthly ? monthlyForecast(s, y.year, k) : annualForecast(s, y.year, k);
         if (!fc) continue;
-        const edge = fc.forecast - sign * fc.halfWidth;
+        // A straight line can run past what a measure can be (above 100 %, below 0): clamp it.
+        const hi = s.measure.kind === "rate" ? 100 : Infinity;
+        const clamp = (v: number) => Math.min(hi, Math.max(0, v));
+        fc.forecast = clamp(fc.forecast);
+        const edge = clamp(fc.forecast - sign * fc.halfWidth);
         if (sign * (y.target - edge) >= 0) continue;
-        const severity = sign * (y.target - (edge - sign * fc.halfWidth)) < 0 ? "high" : "medium";
+        const severity = sign * (y.target - clamp(edge - sign * fc.halfWidth)) < 0 ? "high" : "medium";
         flags.push(
           makeFlag("lowball-trend", {
             severity,

@@ -97,7 +97,9 @@ export const jumpReversal: Detector = {
         const t = j + 1;
         const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
         const rel = base > 0 ? spikes[j] / base : Infinity;
-        if (z < 6 || rel < 0.3) continue;
+        // Both the jump in and the fall back must be real, so a spike's neighbours are not flagged as dips.
+        const steps = Math.min(sign * (xs[t] - xs[t - 1]), sign * (xs[t] - xs[t + 1]));
+        if (z < 6 || rel < 0.3 || !(base > 0 ? steps / base >= 0.15 : steps > 0)) continue;
         flags.push(
           makeFlag("jump-reversal", {
             severity: z >= 10 ? "high" : "medium",
