@@ -98,7 +98,7 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
   });
   const Locked = withReason<AllocationFields>(
     (a) =>
-      `${a.id} is locked at ${fmt(a.value)}; the ${freeOrder.length} free units share the remaining ${fmt(freeTotal)}.`,
+      `${a.id} is locked at ${fmt(a.value)}; ${freeOrder.length === 1 ? "the free unit gets" : `the ${freeOrder.length} free units share`} the remaining ${fmt(freeTotal)}.`,
   );
   for (const i of order) {
     const locked = units[i].locked;

@@ -108,6 +108,38 @@ describe("allocating a count total", () => {
     expect(sent.units[1].reason).toMatch(/^South gets 8 of the total of 10/);
   });
 
+  it.each([
+    [
+      "equal",
+      counts(10, [unit("a"), unit("b"), unit("c")], { method: "equal" }),
+      0,
+      "a gets 4 of the total of 10: an equal share among 3 free units, an exact 3.33 rounded up to a whole number by largest remainder.",
+    ],
+    [
+      "base plus pro rata",
+      counts(100, [unit("N", 3), unit("S", 1)], { method: "basePlusProRata", baseEach: 20 }),
+      0,
+      "N gets 65 of the total of 100: a base of 20 plus 75 % of the rest by caseload, exactly 65, no rounding needed.",
+    ],
+    [
+      "a locked unit",
+      counts(100, [unit("N", 1, { locked: 40 }), unit("S", 1)]),
+      0,
+      "N is locked at 40; the free unit gets the remaining 60.",
+    ],
+    [
+      "whole $100s",
+      { ...counts(1000, [unit("N", 1), unit("S", 2)]), increment: 100 },
+      0,
+      "N gets 300 of the total of 1,000: its caseload of 1 is 33.33 % of the free units' caseload, an exact 333.33 rounded down to a whole multiple of 100 by largest remainder.",
+    ],
+  ] as [string, ProrationInput, number, string][])(
+    "explains %s in one sentence",
+    (_name, input, index, sentence) => {
+      expect(prorate(input).units[index].reason).toBe(sentence);
+    },
+  );
+
   it("records method, inputs, locks and the tie-break in the provenance", () => {
     const p = prorate(counts(100, [unit("N", 1, { locked: 40 }), unit("S", 1)])).provenance;
     expect(p).toMatchObject({

@@ -85,6 +85,24 @@ describe("rate targets are weighted by their denominators, never summed", () => 
     expect(result.units.map((u) => u.numerator)).toEqual([500, 1500]);
   });
 
+  it("closes the gap downward for a cost-per-case ratio where lower is better", () => {
+    const result = prorate({
+      kind: "ratio",
+      total: 250,
+      method: "gapClosing",
+      direction: "down",
+      benchmark: { kind: "bestUnit" },
+      units: [
+        { id: "Costly", baseline: 400, denominator: 100 },
+        { id: "Lean", baseline: 200, denominator: 100 },
+      ],
+    });
+    const [costly, lean] = result.units;
+    expect(lean.value).toBe(200);
+    expect(costly.value).toBe(300);
+    expect(result.provenance.gapClosedShare).toBeCloseTo(0.5, 10);
+  });
+
   it.each([
     ["a target above 100 %", rateInput(101), "rateOutOfRange"],
     [
