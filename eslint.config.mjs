@@ -40,13 +40,14 @@ function layerRule(layer) {
     files: [`src/${layer}/**/*.{ts,tsx}`],
     rules: {
       "no-restricted-imports": ["error", { patterns }],
-      "no-restricted-globals": layer === "engine" ? ["error", "Excel", "Office", "window", "document"] : "off",
+      "no-restricted-globals":
+        layer === "engine" ? ["error", "Excel", "Office", "window", "document"] : "off",
     },
   };
 }
 
 export default tseslint.config(
-  { ignores: ["dist/**", "coverage/**", "node_modules/**", "tests/foundation/fixtures/**", "**/*.js", "!eslint.config.mjs"] },
+  { ignores: ["dist/**", "coverage/**", "node_modules/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -66,7 +67,28 @@ export default tseslint.config(
   ...Object.keys(layerBans).map(layerRule),
   {
     files: ["tests/**/*.{ts,tsx}", "bench/**/*.ts", "scripts/**/*.ts"],
-    rules: { "@typescript-eslint/no-non-null-assertion": "off", "office-addins/no-context-sync-in-loop": "off" },
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "office-addins/no-context-sync-in-loop": "off",
+    },
+  },
+  {
+    // Node scripts and configs in CommonJS.
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        setTimeout: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["eslint.config.mjs"],

@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 // Builds the task pane and ribbon-command pages, copies icons and writes dist/manifest.xml with
 // every dev URL (https://localhost:3000/) replaced by YARDSTICK_PUBLIC_URL.
 const path = require("node:path");
@@ -6,7 +5,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const DEV_URL = "https://localhost:3000/";
-const DEV_PORT = Number(process.env.YARDSTICK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000);
+const DEV_PORT = Number(
+  process.env.YARDSTICK_DEV_PORT || process.env.npm_package_config_dev_server_port || 3000,
+);
 
 /** The production origin, with exactly one trailing slash. */
 function publicUrl(isProduction) {
@@ -26,7 +27,8 @@ function publicUrl(isProduction) {
   } catch {
     throw new Error(`YARDSTICK_PUBLIC_URL must be an absolute https URL, got "${raw}"`);
   }
-  if (url.protocol !== "https:") throw new Error(`YARDSTICK_PUBLIC_URL must use https (Office requires it), got "${raw}"`);
+  if (url.protocol !== "https:")
+    throw new Error(`YARDSTICK_PUBLIC_URL must use https (Office requires it), got "${raw}"`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -41,7 +43,9 @@ async function httpsOptions() {
   }
   try {
     const devCerts = require("office-addin-dev-certs");
-    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error("timed out after 20 s")), 20000));
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error("timed out after 20 s")), 20000),
+    );
     const options = await Promise.race([devCerts.getHttpsServerOptions(), timeout]);
     return { ca: options.ca, key: options.key, cert: options.cert };
   } catch (error) {

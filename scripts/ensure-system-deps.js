@@ -6,7 +6,11 @@ const { execFileSync, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 
 const NEEDS = [
-  { what: "LibreOffice (headless spreadsheet recalculation)", bins: ["soffice", "libreoffice"], pkg: "libreoffice-calc-nogui" },
+  {
+    what: "LibreOffice (headless spreadsheet recalculation)",
+    bins: ["soffice", "libreoffice"],
+    pkg: "libreoffice-calc-nogui",
+  },
   { what: "Chromium (task pane end-to-end tests)", bins: ["chromium", "chromium-browser"], pkg: "chromium" },
 ];
 
@@ -25,7 +29,9 @@ function isRoot() {
 
 const missing = NEEDS.filter((n) => !n.bins.some(which));
 if (missing.length === 0) {
-  console.log(`[pretest] LibreOffice and Chromium found: ${NEEDS.map((n) => n.bins.map(which).find(Boolean)).join(", ")}`);
+  console.log(
+    `[pretest] LibreOffice and Chromium found: ${NEEDS.map((n) => n.bins.map(which).find(Boolean)).join(", ")}`,
+  );
   process.exit(0);
 }
 
@@ -36,7 +42,7 @@ if (isDebian() && isRoot()) {
   console.log(`[pretest] Installing Debian packages ${pkgs.join(", ")} (running: ${command}) ...`);
   try {
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...pkgs], {
+    execFileSync("apt-get", ["install", "-y", "-qq", ...pkgs], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });

@@ -31,7 +31,7 @@ function draw(size) {
   const pad = Math.max(2, Math.round(size * 0.2));
   const floor = size - pad;
   const barW = Math.max(2, Math.round((size - 2 * pad) / 4));
-  const gap = Math.max(1, Math.round(((size - 2 * pad) - 3 * barW) / 2));
+  const gap = Math.max(1, Math.round((size - 2 * pad - 3 * barW) / 2));
   const heights = [0.35, 0.55, 0.8];
   heights.forEach((h, k) => {
     const x0 = pad + k * (barW + gap);

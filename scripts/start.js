@@ -32,7 +32,9 @@ function webOnlyInstructions() {
     "  1. Open a workbook at https://www.office.com (OneDrive or SharePoint).",
     "  2. Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in.",
     "  3. Choose manifest.xml from this folder and select Upload. The Yardstick tab appears on the ribbon.",
-    "The browser must trust the dev certificate: open https://localhost:" + port + "/taskpane.html once and accept it",
+    "The browser must trust the dev certificate: open https://localhost:" +
+      port +
+      "/taskpane.html once and accept it",
     "(or run `npx office-addin-dev-certs install` where your system allows it).",
     "Without Excel you can also open that URL in a browser: the pane runs on an in-memory workbook.",
     "Stop the server with Ctrl+C or `npm stop`.",
@@ -42,11 +44,15 @@ function webOnlyInstructions() {
 
 function serve() {
   console.log(webOnlyInstructions());
-  const child = spawn(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, YARDSTICK_DEV_PORT: String(port) },
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, YARDSTICK_DEV_PORT: String(port) },
+    },
+  );
   fs.mkdirSync(path.dirname(pidFile), { recursive: true });
   fs.writeFileSync(pidFile, String(child.pid));
   child.on("exit", (code) => {
@@ -60,15 +66,23 @@ function serve() {
 }
 
 function sideload() {
-  console.log("Desktop Excel found: sideloading manifest.xml with office-addin-debugging (this also starts the dev server).");
+  console.log(
+    "Desktop Excel found: sideloading manifest.xml with office-addin-debugging (this also starts the dev server).",
+  );
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  const result = spawnSync(npx, ["--yes", "office-addin-debugging@6", "start", "manifest.xml", "desktop", "--app", "excel"], {
-    cwd: root,
-    stdio: "inherit",
-    shell: process.platform === "win32",
-  });
+  const result = spawnSync(
+    npx,
+    ["--yes", "office-addin-debugging@6", "start", "manifest.xml", "desktop", "--app", "excel"],
+    {
+      cwd: root,
+      stdio: "inherit",
+      shell: process.platform === "win32",
+    },
+  );
   if (result.status !== 0) {
-    console.error("\nSideloading did not work (see above). Serving the pane instead; sideload it by hand as below.");
+    console.error(
+      "\nSideloading did not work (see above). Serving the pane instead; sideload it by hand as below.",
+    );
     serve();
   }
 }

@@ -18,7 +18,11 @@ if (fs.existsSync(pidFile)) {
   fs.rmSync(pidFile, { force: true });
 } else if (process.platform === "win32" || process.platform === "darwin") {
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-  spawnSync(npx, ["--yes", "office-addin-debugging@6", "stop", "manifest.xml"], { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
+  spawnSync(npx, ["--yes", "office-addin-debugging@6", "stop", "manifest.xml"], {
+    cwd: root,
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
 } else {
   console.log("Nothing to stop: no dev server started by `npm start` is running.");
 }
