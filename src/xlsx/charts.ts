@@ -28,7 +28,8 @@ export function xmlEscape(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function xmlUnescape(text: string): string {
+/** Undo `xmlEscape` (the five predefined entities). */
+export function xmlUnescape(text: string): string {
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -2,5 +2,6 @@
 export { writePlanToXlsx, buildExcelWorkbook } from "./write";
 export { XlsxPlanError, XlsxReadError } from "./errors";
 export { toFileFormula, functionsIn, BANNED_FUNCTIONS } from "./formula";
-export { readScorecardXlsx, rawTables, loadWorkbook, type XlsxReadResult } from "./read";
+export { readScorecardXlsx, readRawTables, rawTables, loadWorkbook, type XlsxReadResult } from "./read";
+export { readSheetCells, type XmlCell } from "./sheetXml";
 export { reviewedFlags } from "./reviews";

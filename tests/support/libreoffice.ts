@@ -11,7 +11,8 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import { readSheetCells } from "../../src/xlsx";
+import { columnNumber } from "../../src/xlsx/address";
 
 /** LibreOffice is missing, failed, timed out or wrote no output; the message says which and what to do. */
 export class LibreOfficeError extends Error {
@@ -168,39 +169,26 @@ export interface ComputedCell {
   error?: string;
 }
 
-function plainValue(value: ExcelJS.CellValue): { value: ComputedValue; error?: string } {
-  if (value === null || value === undefined) return { value: null };
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value };
-  if (value instanceof Date) return { value: value.toISOString() };
-  if (typeof value === "object" && "error" in value) return { value: null, error: String(value.error) };
-  if (typeof value === "object" && "richText" in value)
-    return { value: value.richText.map((r) => r.text).join("") };
-  return { value: String(value) };
-}
-
-/** Every non-empty cell of a workbook with its computed value, keyed "Sheet!A1". */
+/**
+ * Every non-empty cell of a workbook with its computed value, keyed "Sheet!A1". Read from the
+ * sheet XML, since ExcelJS drops cached formula results of 0, "" and FALSE.
+ */
 export async function readComputedCells(bytes: Buffer): Promise<Map<string, ComputedCell>> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const cells = new Map<string, ComputedCell>();
-  for (const ws of workbook.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        const raw = cell.value;
-        const isFormula =
-          typeof raw === "object" && raw !== null && ("formula" in raw || "sharedFormula" in raw);
-        const formulaValue = raw as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-        const computed = isFormula ? plainValue(formulaValue.result as ExcelJS.CellValue) : plainValue(raw);
-        cells.set(`${ws.name}!${cell.address}`, {
-          sheet: ws.name,
-          address: cell.address,
-          row: Number(cell.row),
-          column: Number(cell.col),
-          formula: isFormula ? (formulaValue.formula ?? cell.formula) : undefined,
-          ...computed,
-        });
-      }),
-    );
+  for (const [sheet, sheetCells] of await readSheetCells(bytes)) {
+    for (const [address, cell] of sheetCells) {
+      if (cell.formula === undefined && cell.value === null && !cell.error) continue;
+      const match = /^([A-Z]+)(\d+)$/.exec(address)!;
+      cells.set(`${sheet}!${address}`, {
+        sheet,
+        address,
+        row: Number(match[2]),
+        column: columnNumber(match[1]),
+        formula: cell.formula,
+        value: cell.value,
+        ...(cell.error ? { error: cell.error } : {}),
+      });
+    }
   }
   return cells;
 }

@@ -87,7 +87,7 @@ describe("a manager's edits survive", () => {
 
   it("a blanked actual shows No data, and the reader still sees the row", async () => {
     expect(cleared).toEqual(["Offices!B3"]);
-    expect(byOffice(blanked).South).toEqual([null, "No data"]);
+    expect(byOffice(blanked).South).toEqual(["", "No data"]);
     expect(blanked.get("Summary!B1")!.value).toBe(165);
   });
 

@@ -163,6 +163,43 @@ describe("the harness", () => {
     }
   });
 
+  it("reads a formula result of 0, empty text or FALSE exactly (ExcelJS alone would drop them)", async () => {
+    const [out] = await recalculateAndRead([
+      await writePlanToXlsx(
+        workbook([
+          sheet("S", {
+            ranges: [{ topLeft: "A1", values: [[f("=1-1"), f('=""'), f("=1>2"), f("=0.1+0.2")]] }],
+          }),
+        ]),
+      ),
+    ]);
+    expect(["A1", "B1", "C1"].map((a) => out.get(`S!${a}`)!.value)).toEqual([0, "", false]);
+    // LibreOffice stores 15 significant digits, well inside the differential's 1e-9 tolerance.
+    expect(out.get("S!D1")!.value as number).toBeCloseTo(0.3, 14);
+  });
+
+  it("pins a portability trap: LibreOffice's COUNTIF(range,\"*\") counts numbers, Excel's counts only text", async () => {
+    const [out] = await recalculateAndRead([
+      await writePlanToXlsx(
+        workbook([
+          sheet("S", {
+            ranges: [
+              {
+                topLeft: "A1",
+                values: [
+                  [5, "abc", null, 0],
+                  [f('=COUNTIF(A1:D1,"*")'), f("=SUMPRODUCT(--ISTEXT(A1:D1))"), null, null],
+                ],
+              },
+            ],
+          }),
+        ]),
+      ),
+    ]);
+    expect(out.get("S!A2")!.value).toBe(3); // Excel gives 1: never count text cells with "*"
+    expect(out.get("S!B2")!.value).toBe(1); // portable: ISTEXT
+  });
+
   it("reads values of a workbook that was never recalculated as empty formula results", async () => {
     const cells = await readComputedCells(await writePlanToXlsx(plan));
     expect(cells.get("Summary & Notes!B1")).toMatchObject({
