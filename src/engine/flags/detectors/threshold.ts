@@ -5,6 +5,7 @@
  */
 import { fmt, makeFlag } from "../flag";
 import { goodSign, indexSeries, type Series } from "../series";
+import { errorFunction, mean, standardDeviation } from "simple-statistics";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -82,10 +83,25 @@ function localLinearAtZero(points: number[][], h: number): number {
   return det === 0 ? swy / sw : (swxx * swy - swx * swxy) / det;
 }
 
+/**
+ * Share of the two inner bins expected above 1 under a normal fitted to all the values: a unit
+ * that always lands 1-3 % above with little spread is consistent, not bunched.
+ */
+function normalShareAbove(values: readonly number[], width: number): number {
+  if (values.length < 2) return 0.5;
+  const m = mean(values as number[]);
+  const sd = standardDeviation(values as number[]);
+  if (!(sd > 0)) return m >= 1 ? 0.99 : 0.5;
+  const cdf = (x: number) => 0.5 * (1 + errorFunction((x - m) / (sd * Math.SQRT2)));
+  const above = cdf(1 + width) - cdf(1);
+  const below = cdf(1) - cdf(1 - width);
+  return above + below > 0 ? above / (above + below) : 0.5;
+}
+
 export interface NarrowBins {
   below: number;
   above: number;
-  /** Share expected above 1 if the density is locally linear (from the next bins out), 0.5-0.9. */
+  /** Share expected above 1 without bunching: the larger of a locally linear density (from the next bins out) and a normal fit, 0.5-0.99. */
   pNull: number;
   p: number;
 }
@@ -109,7 +125,8 @@ export function narrowBins(values: readonly number[], width = NARROW): NarrowBin
   }
   const level = (below + above + outerBelow + outerAbove) / 4;
   const slope = (outerAbove - outerBelow) / 3;
-  const pNull = level > 0 ? Math.min(0.9, Math.max(0.5, (level + slope / 2) / (2 * level))) : 0.5;
+  const linear = level > 0 ? (level + slope / 2) / (2 * level) : 0.5;
+  const pNull = Math.min(0.99, Math.max(0.5, linear, normalShareAbove(values, width)));
   return { below, above, pNull, p: binomialUpperTail(above, above + below, pNull) };
 }
 

@@ -1,0 +1,114 @@
+/** `yardstick flags` on the documented sample and on bad input. */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { main } from "../../src/cli/main";
+import type { Flag } from "../../src/engine/flags";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SAMPLE = "samples/flags-long.csv";
+
+async function cli(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["flags", ...argv], { out: (t) => (out += t), err: (t) => (err += t), cwd: ROOT });
+  return { code, out, err };
+}
+
+describe("yardstick flags", () => {
+  it("prints a table of the sample's four flags, most severe first, and exits 1", async () => {
+    const { code, out } = await cli(SAMPLE, "--program-unit", "ALL");
+    expect(code).toBe(1);
+    expect(out).toContain("4 flag(s) for review (2 high, 2 medium, 0 low)");
+    const rows = out.split("\n").filter((l) => /^(high|medium|low) /.test(l));
+    expect(rows.map((l) => l.split(/\s{2,}/).slice(0, 2))).toEqual([
+      ["high", "exact-hits"],
+      ["high", "unit-sum-below-program"],
+      ["medium", "end-of-period-spike"],
+      ["medium", "lowball-prior-actual"],
+    ]);
+    expect(out).toContain("Check: ");
+    expect(out).toMatch(/warning: Line 158 repeats Cases closed \/ North \/ 2025-03/);
+  });
+
+  it("prints JSON flags with every field the Flags sheet needs", async () => {
+    const { code, out } = await cli(SAMPLE, "--json", "--program-unit", "ALL");
+    expect(code).toBe(1);
+    const parsed = JSON.parse(out) as { flags: Flag[]; findings: unknown[] };
+    expect(parsed.flags).toHaveLength(4);
+    for (const f of parsed.flags) {
+      expect(Object.keys(f).sort()).toEqual(
+        [
+          "detector",
+          "evidence",
+          "explanation",
+          "id",
+          "measure",
+          "periods",
+          "severity",
+          "unit",
+          "whatToCheck",
+        ].sort(),
+      );
+      expect(typeof f.evidence.text).toBe("string");
+    }
+    expect(parsed.flags.find((f) => f.detector === "lowball-prior-actual")!.id).toBe(
+      "lowball-prior-actual|Cases closed|North|2027",
+    );
+  });
+
+  it("runs only the detectors asked for", async () => {
+    const { out } = await cli(SAMPLE, "--json", "--only", "end-of-period-spike");
+    expect((JSON.parse(out) as { flags: Flag[] }).flags.map((f) => f.unit)).toEqual(["South"]);
+  });
+
+  it("compares with an earlier snapshot when given --previous", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "flags-"));
+    const earlier = readFileSync(path.join(ROOT, SAMPLE), "utf8").replace(
+      /^(Cases closed,East,2025-02,,)(\d+)/m,
+      (_m, head: string, v: string) => `${head}${Number(v) - 40}`,
+    );
+    writeFileSync(path.join(dir, "earlier.csv"), earlier);
+    const { out } = await cli(
+      SAMPLE,
+      "--json",
+      "--only",
+      "revised-actuals",
+      "--previous",
+      path.join(dir, "earlier.csv"),
+    );
+    const flags = (JSON.parse(out) as { flags: Flag[] }).flags;
+    expect(flags.map((f) => [f.unit, f.periods])).toEqual([["East", ["2025-02"]]]);
+  });
+
+  it("exits 0 with a plain sentence when nothing matches", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "flags-"));
+    writeFileSync(
+      path.join(dir, "quiet.csv"),
+      "measure,unit,period,target,actual\nCases,North,2026,100,90\n",
+    );
+    const { code, out } = await cli(path.join(dir, "quiet.csv"));
+    expect(code).toBe(0);
+    expect(out).toContain("No flags");
+  });
+
+  it.each([
+    ["no file", [], /no FILE given/],
+    ["a missing file", ["nope.csv"], /cannot read nope\.csv/],
+    ["an unknown detector", [SAMPLE, "--only", "vibes"], /unknown detector\(s\): vibes/],
+    ["a bad fiscal-year start", [SAMPLE, "--fy-start", "13"], /--fy-start must be a month number 1-12/],
+    ["an .xlsx file", ["card.xlsx"], /not supported yet/],
+  ])("exits 2 with a clear message for %s", async (_name, argv, message) => {
+    const { code, err } = await cli(...(argv as string[]));
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+  });
+
+  it("exits 2 naming the missing columns of a file that is not long CSV", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "flags-"));
+    writeFileSync(path.join(dir, "wide.csv"), "name,2025,2026\nCases,1,2\n");
+    const { code, err } = await cli(path.join(dir, "wide.csv"));
+    expect(code).toBe(2);
+    expect(err).toMatch(/no measure, unit, period column/);
+  });
+});
