@@ -20,8 +20,10 @@ function makeUnits(n: number): ProrationUnitInput[] {
   }));
 }
 
-function once(units: ProrationUnitInput[]): number {
+/** Wall-clock and CPU milliseconds (CPU time is steadier when other jobs share the cores). */
+function once(units: ProrationUnitInput[]): { wallMs: number; cpuMs: number } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const result = prorate({
     kind: "count",
     total: units.length * 400,
@@ -36,8 +38,11 @@ function once(units: ProrationUnitInput[]): number {
     spread: { kind: "ramp", shape: "back" },
     units: result.units.map((u) => ({ id: u.id, target: u.value })),
   });
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export function run(): void {
   let previous: { n: number; ms: number } | undefined;
@@ -45,11 +50,12 @@ export function run(): void {
     const units = makeUnits(n);
     once(units); // warm-up
     const runs = n >= 100_000 ? 3 : 7;
-    const times = Array.from({ length: runs }, () => once(units)).sort((a, b) => a - b);
-    const ms = times[Math.floor(runs / 2)];
+    const times = Array.from({ length: runs }, () => once(units));
+    const ms = median(times.map((t) => t.wallMs));
+    const cpuMs = median(times.map((t) => t.cpuMs));
     const growth = previous ? `  x${(ms / previous.ms).toFixed(1)} for x${n / previous.n} units` : "";
     console.log(
-      `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms (median of ${runs})${growth}`,
+      `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms wall, ${cpuMs.toFixed(1).padStart(7)} ms CPU (median of ${runs})${growth}`,
     );
     previous = { n, ms };
   }

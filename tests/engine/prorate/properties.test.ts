@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { spreadMilestones, type Periodicity } from "../../../src/engine/milestones";
-import { prorate, type ProrationInput, type RoundingMethod } from "../../../src/engine/prorate";
+import {
+  largestRemainder,
+  prorate,
+  type ProrationInput,
+  type RoundingMethod,
+} from "../../../src/engine/prorate";
 
 /** A feasible count proration: unique names, drivers (some missing), some locks, a total the increment can meet. */
 const countCase = fc
@@ -203,6 +208,36 @@ describe("milestone invariants (fast-check)", () => {
             (v, p) => p > 0 && expect((v - u.perPeriod[p - 1]) * sign).toBeGreaterThanOrEqual(0),
           );
           expect(u.perPeriod[11]).toBe(target);
+        },
+      ),
+    );
+  });
+});
+
+describe("largest remainder selection", () => {
+  /** The documented rule written the slow, obvious way: sort everyone by (remainder, weight, name). */
+  function reference(ids: string[], weights: number[], seats: number): number[] {
+    const total = weights.reduce((a, b) => a + b, 0);
+    const floors = weights.map((w) => Math.floor((seats * w) / total));
+    const remainders = weights.map((w) => (seats * w) % total);
+    const left = seats - floors.reduce((a, b) => a + b, 0);
+    const order = weights
+      .map((_, i) => i)
+      .sort((a, b) => remainders[b] - remainders[a] || weights[b] - weights[a] || (ids[a] < ids[b] ? -1 : 1));
+    for (let k = 0; k < left; k++) floors[order[k]] += 1;
+    return floors;
+  }
+
+  it("hands leftovers exactly as the documented sort would, even with many ties", () => {
+    fc.assert(
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 300 })
+          .filter((w) => w.some((x) => x > 0)),
+        fc.nat(1000),
+        (weights, seats) => {
+          const ids = weights.map((_, i) => `u${(i * 7919) % 1009}-${i}`);
+          expect(largestRemainder({ ids, weights, seats })).toEqual(reference(ids, weights, seats));
         },
       ),
     );
