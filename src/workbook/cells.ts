@@ -93,10 +93,10 @@ export class TableCursor {
   number(
     rowIndex: number,
     colIndex: number,
-    context: { header: string; measure?: string; unit?: string },
+    context: { header: string; measure?: string; unit?: string; period?: string },
   ): number | undefined {
     const c = this.cell(rowIndex, colIndex);
-    const base = { measure: context.measure, unit: context.unit };
+    const base = { measure: context.measure, unit: context.unit, period: context.period };
     const where = `${this.table.sheetName}!${this.ref(rowIndex, colIndex).address} (${context.header})`;
     switch (c.kind) {
       case "blank":
@@ -123,15 +123,15 @@ export class TableCursor {
           this.report(
             {
               ...base,
-              severity: "info",
+              severity: "error",
               code: "number-as-text",
-              message: `${where} holds the number ${parsed} stored as text; it was read as a number.`,
-              fix: "Retype it as a number so that Excel's formulas count it too.",
+              message: `${where} holds ${parsed} stored as text; Excel's formulas skip it, so it was ignored.`,
+              fix: "Retype it as a number (or use Data > Text to Columns on the column).",
             },
             rowIndex,
             colIndex,
           );
-          return parsed;
+          return undefined;
         }
         this.report(
           {

@@ -32,8 +32,7 @@ export interface PlanRange {
 }
 
 export type ValidationRule =
-  | { type: "list"; values: string[] }
-  | { type: "decimal" | "whole"; min?: number; max?: number };
+  { type: "list"; values: string[] } | { type: "decimal" | "whole"; min?: number; max?: number };
 
 export interface PlanValidation {
   rule: ValidationRule;
@@ -80,7 +79,12 @@ export type ConditionalFormatPlan =
       color: StatusColor;
     }
   | { type: "dataBar"; range: string; color: StatusColor }
-  | { type: "iconSet"; range: string; icons: "3TrafficLights1" | "3Arrows" | "3Symbols"; thresholds: [number, number] };
+  | {
+      type: "iconSet";
+      range: string;
+      icons: "3TrafficLights1" | "3Arrows" | "3Symbols";
+      thresholds: [number, number];
+    };
 
 export interface NamedItemPlan {
   name: string;

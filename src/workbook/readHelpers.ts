@@ -73,6 +73,7 @@ export function negative(
   value: number,
   measure?: string,
   unit?: string,
+  period?: string,
 ): void {
   cur.report(
     {
@@ -80,6 +81,7 @@ export function negative(
       code: "negative-count",
       measure,
       unit,
+      period,
       message: `${cur.table.sheetName}!${cur.ref(i, col).address} (${header}) is ${value}; a count cannot be negative, so it was ignored.`,
       fix: "Correct the value; if it is a reversal, net it into the month it belongs to.",
     },

@@ -91,7 +91,7 @@ function rowObservations(
   const byPeriod = new Map<string, Observation>();
   for (const mc of cols) {
     const header = cur.table.headers[mc.col];
-    const v = readValue(cur, i, mc.col, header, measure, unitId, mc.series !== "Denominator");
+    const v = readValue(cur, i, mc.col, header, measure, unitId, mc.series !== "Denominator", mc.period);
     if (v === undefined) {
       if (mc.series === "Actual" && asOfMonth && mc.period <= asOfMonth)
         missingActual(cur, i, mc.col, measure.id, unitId, mc.period);
@@ -122,13 +122,14 @@ function readValue(
   measure: MeasureDef,
   unitId: string,
   inMeasureUnits: boolean,
+  period?: string,
 ): number | undefined {
   if (col < 0) return undefined;
-  const v = cur.number(i, col, { header, measure: measure.id, unit: unitId });
+  const v = cur.number(i, col, { header, measure: measure.id, unit: unitId, period });
   if (v === undefined) return undefined;
   const countLike = !inMeasureUnits || measure.kind === "count";
   if (countLike && v < 0) {
-    negative(cur, i, col, header, v, measure.id, unitId);
+    negative(cur, i, col, header, v, measure.id, unitId, period);
     return undefined;
   }
   if (inMeasureUnits && measure.kind === "rate" && (v < 0 || v > 100)) {
@@ -138,6 +139,7 @@ function readValue(
         code: "rate-out-of-range",
         measure: measure.id,
         unit: unitId,
+        period,
         message: `${cur.table.sheetName}!${cur.ref(i, col).address} (${header}) is ${v}; a rate is a percentage from 0 to 100, so it was ignored.`,
         fix: "Type the rate as a percentage (80 for 80 %), not a fraction or a count.",
       },

@@ -1,0 +1,92 @@
+/**
+ * Build a workbook plan: a template (with or without sample data) or any scorecard becomes
+ * sheets, tables, live formulas, formats, validations, names and charts, as plain data.
+ */
+import { fiscalYearOf } from "../engine/period";
+import { gridRows, type WorkbookInput } from "./input";
+import { SHEETS } from "./layout";
+import type { SheetPlan, WorkbookPlan } from "./plan";
+import { dashboardSheet } from "./sheets/dashboard";
+import { dataSheet } from "./sheets/data";
+import { flagsSheet } from "./sheets/flags";
+import { monthlySheet, monthNoName } from "./sheets/monthly";
+import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
+import { sampleData } from "./templates/sample";
+import { getTemplate } from "./templates";
+
+export interface BuildOptions {
+  /** Fill the template with realistic sample data (default false: empty tables, this year's rows only). */
+  sampleData?: boolean;
+  /** Seed of the sample data (default 1). */
+  seed?: number;
+  /** The month the checks judge, YYYY-MM. Default: the seventh month of the template's current sample year. */
+  asOfMonth?: string;
+  /** Protect formula columns (off by default: protection clears Excel's undo stack). */
+  protectFormulas?: boolean;
+  /** Write the long Data table for PivotTables (default true). */
+  dataTable?: boolean;
+}
+
+/** The default as-of month: seven months into fiscal year 2027. Example: `defaultAsOf(10) === "2027-04"`. */
+export function defaultAsOf(fyStartMonth: number): string {
+  const startYear = fyStartMonth === 1 ? 2027 : 2026;
+  const idx = startYear * 12 + (fyStartMonth - 1) + 6;
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * A template as a workbook plan. Example:
+ * `buildWorkbookPlan("child-support", { sampleData: true }).sheets.map((s) => s.name)`.
+ */
+export function buildWorkbookPlan(templateId: string, options: BuildOptions = {}): WorkbookPlan {
+  const t = getTemplate(templateId);
+  const asOfMonth = options.asOfMonth ?? defaultAsOf(t.fyStartMonth);
+  const base: WorkbookInput = {
+    templateId: t.id,
+    title: t.title,
+    fyStartMonth: t.fyStartMonth,
+    asOfMonth,
+    plan: t.plan,
+    measures: t.measures,
+    units: t.units,
+    observations: [],
+    programTargets: [],
+    flags: [],
+    reliabilityPassed: true,
+  };
+  const input = options.sampleData ? { ...base, ...sampleData(t, options.seed ?? 1, asOfMonth) } : base;
+  return buildPlanFromInput(input, options);
+}
+
+/** Any scorecard as a workbook plan (the demo and randomized tests come through here). */
+export function buildPlanFromInput(
+  input: WorkbookInput,
+  options: Pick<BuildOptions, "protectFormulas" | "dataTable"> = {},
+): WorkbookPlan {
+  fiscalYearOf(input.asOfMonth, input.fyStartMonth); // throws a RangeError naming a malformed as-of month
+  const rows = gridRows(input);
+  const { sheet: monthly, layout } = monthlySheet(rows, input.fyStartMonth, options.protectFormulas === true);
+  const measures = measuresSheet(input.measures);
+  const sheets: SheetPlan[] = [
+    planSheet(input),
+    measures.sheet,
+    unitsSheet(input.units),
+    targetsSheet(input.programTargets, input.measures, layout),
+    monthly,
+  ];
+  if (options.dataTable !== false) sheets.push(dataSheet(layout, input.fyStartMonth));
+  sheets.push(dashboardSheet(input, layout), flagsSheet(input.flags));
+  const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
+  const about = aboutSheet(input, [
+    [SHEETS.about, "What this workbook is, its settings and how to use it."],
+    ...purposes,
+  ]);
+  return {
+    schemaVersion: 1,
+    templateId: input.templateId,
+    title: input.title,
+    fyStartMonth: input.fyStartMonth,
+    sheets: [about.sheet, ...sheets],
+    names: [...about.names, ...measures.names, monthNoName()],
+  };
+}

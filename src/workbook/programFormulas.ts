@@ -1,0 +1,106 @@
+/**
+ * Program roll-ups as classic formulas (src/engine/checks/rollup.ts): per measure and month,
+ * counts and amounts are summed over units, rates and ratios weighted by their denominators,
+ * SUMPRODUCT(actual, denominator) / SUM(denominator), never an average of percentages. A month
+ * is rolled up only when every unit of the measure has a usable actual (and, for levels, a
+ * denominator > 0); otherwise it stays blank and the status says why.
+ */
+import { BIG, GRID, STATUS_LABELS } from "./gridFormulas";
+import { columnLetter } from "./layout";
+import type { TemplateMeasure } from "./templates/types";
+
+/** Grid ranges the program formulas read (absolute, over tblMonthly's data rows). */
+export interface GridRanges {
+  range(column: string): string;
+}
+
+export interface MeasureBounds {
+  additive: boolean;
+  lo: string;
+  hi: string;
+}
+
+/** Usable bounds of a measure's values, as the reader enforces them. */
+export function boundsOf(m: Pick<TemplateMeasure, "kind">): MeasureBounds {
+  const additive = m.kind === "count" || m.kind === "amount";
+  return {
+    additive,
+    lo: m.kind === "count" || m.kind === "rate" ? "0" : `-${BIG}`,
+    hi: m.kind === "rate" ? "100" : BIG,
+    // lo and hi are criteria text, e.g. ">=" & lo is written as the literal ">=-1E+300".
+  };
+}
+
+/** Formulas of one month j (0-based) of a measure's program series for a fiscal-year expression. */
+export function programMonth(
+  g: GridRanges,
+  m: TemplateMeasure,
+  fy: string,
+  j: number,
+): { milestone: string; actual: string; weight: string } {
+  const b = boundsOf(m);
+  const id = `"${m.id.replace(/"/g, '""')}"`;
+  const GM = g.range("A");
+  const GFY = g.range("C");
+  const col = (start: number) => g.range(columnLetter(start + j));
+  const A = col(GRID.actual);
+  const Ms = col(GRID.milestone);
+  const D = col(GRID.denominator);
+  const keys = `${GM},${id},${GFY},${fy}`;
+  const units = `COUNTIFS(${keys})`;
+  const ok = (range: string) => `${range},">=${b.lo}",${range},"<=${b.hi}"`;
+  if (b.additive) {
+    const actual = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)})=${units}),SUMIFS(${A},${keys}),"")`;
+    const milestone = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(Ms)})=${units}),SUMIFS(${Ms},${keys}),"")`;
+    return { actual, milestone, weight: '""' };
+  }
+  const weighted = (range: string) => `SUMPRODUCT(--(${GM}=${id}),--(${GFY}=${fy}),${range},${D})`;
+  const withWeight = `COUNTIFS(${keys},${D},">0")`;
+  const actual = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)},${D},">0")=${units}),${weighted(A)}/SUMIFS(${D},${keys}),"")`;
+  const milestone = `IF(AND(${withWeight}>0,COUNTIFS(${keys},${D},">0",${ok(Ms)})=${withWeight}),${weighted(Ms)}/SUMIFS(${D},${keys},${D},">0"),"")`;
+  const weight = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)},${D},">0")=${units}),SUMIFS(${D},${keys}),"")`;
+  return { milestone, actual, weight };
+}
+
+/** A 12-month row reference on the Dashboard. */
+export interface BlockRows {
+  milestone: string;
+  actual: string;
+  weight: string;
+  /** Prior fiscal years, newest first: actual and weight rows. */
+  prior: { actual: string; weight: string }[];
+}
+
+/** Year-to-date combination over a 12-cell row, up to month n, as the engine's rangeAggregate. */
+export function ytdOf(values: string, weights: string, additive: boolean, n: string): string {
+  const upTo = `MonthNo,"<="&${n}`;
+  const full = `COUNTIFS(${values},">=-${BIG}",${upTo})<${n}`;
+  if (additive) return `IF(OR(${n}=0,${full}),"",SUMIFS(${values},${upTo}))`;
+  const weighted = `SUMPRODUCT(${values},${weights},--(MonthNo<=${n}))/SUMIFS(${weights},${upTo})`;
+  return `IF(OR(${n}=0,${full}),"",IF(COUNTIFS(${weights},">0",${upTo})=${n},${weighted},AVERAGEIFS(${values},${upTo})))`;
+}
+
+/** Status of a program row from its cells (same rules as a unit row, plus roll-up completeness). */
+export function programStatus(cells: {
+  units: string;
+  reporting: string;
+  actual: string;
+  metric: string;
+  earlier: string;
+  ytdGap: string;
+  kind: string;
+  direction: string;
+}): string {
+  const c = cells;
+  const m = `ROUND(${c.metric},9)`;
+  const on = `IF(${c.direction}="band",1,IF(${c.kind}="rate",-2,0.95))`;
+  const risk = `IF(${c.direction}="band",0.5,IF(${c.kind}="rate",-5,0.85))`;
+  return [
+    `IF(${c.units}<2,"",`,
+    `IF(AND(${c.reporting}>0,${c.reporting}<${c.units}),"${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(${c.actual}="",IF(${c.earlier}>0,"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
+    `IF(${c.ytdGap},"${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(${c.metric}="","${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(${m}>=${on},"${STATUS_LABELS["on-track"]}",IF(${m}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))))`,
+  ].join("");
+}

@@ -1,0 +1,274 @@
+/**
+ * The Dashboard: program status per measure (roll-ups, YTD, last year, forecast), the program
+ * by month (the charts' data), unit status with a league table, and for the child-support
+ * template the federal incentive score. Every number is a formula over Milestones & Actuals.
+ */
+import { BIG, INF, NEG_INF } from "../gridFormulas";
+import type { WorkbookInput } from "../input";
+import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
+import type { PlanValue, SheetPlan } from "../plan";
+import { boundsOf, programMonth, programStatus, ytdOf, type BlockRows } from "../programFormulas";
+import type { TemplateMeasure } from "../templates/types";
+import { computed, emptySheet, fx, heading, sheetRef } from "./common";
+import { incentiveSection } from "./incentive";
+import type { GridLayout } from "./monthly";
+import { statusColors } from "./monthly";
+import { unitSection } from "./units";
+import { PROGRAM_COLUMNS, programCol, type ProgramColumn } from "./programColumns";
+
+export { PROGRAM_COLUMNS, programCol, type ProgramColumn };
+
+export const PROGRAM_HEADER_ROW = 5;
+
+export interface DashboardLayout {
+  /** Sheet row of each measure's program status row. */
+  programRow: Map<string, number>;
+  /** Block rows per measure. */
+  block: Map<string, BlockRows & { firstRow: number }>;
+  priorYears: number;
+  /** First data row of tblIncentive, when the template has federal measures. */
+  incentiveFirstRow?: number;
+}
+
+/** Prior fiscal years with grid rows, newest first. */
+function priorYearsOf(grid: GridLayout, fy0: number): number {
+  const years = new Set(grid.rows.map((r) => r.fiscalYear).filter((y) => y < fy0));
+  return years.size;
+}
+
+export function dashboardSheet(input: WorkbookInput, grid: GridLayout): SheetPlan {
+  return buildDashboard(input, grid).sheet;
+}
+
+/** The sheet and where everything landed (the expectations need the positions). */
+export function buildDashboard(
+  input: WorkbookInput,
+  grid: GridLayout,
+): { sheet: SheetPlan; layout: DashboardLayout } {
+  const sheet = emptySheet(
+    SHEETS.dashboard,
+    "Program and unit status, year-end forecasts, the league table and (child support) the federal incentive score.",
+    "1B5E20",
+  );
+  const fy0 =
+    Number(input.asOfMonth.slice(0, 4)) +
+    (input.fyStartMonth > 1 && Number(input.asOfMonth.slice(5)) >= input.fyStartMonth ? 1 : 0);
+  const H = priorYearsOf(grid, fy0);
+  const measures = input.measures;
+  const firstProgram = PROGRAM_HEADER_ROW + 1;
+  const blockHeader = firstProgram + Math.max(1, measures.length) + 3;
+  const rowsPerMeasure = 3 + 2 * H;
+  const labels = fiscalMonthLabels(input.fyStartMonth);
+  const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
+  const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels]];
+  measures.forEach((m, i) => {
+    const first = blockHeader + 1 + i * rowsPerMeasure;
+    const row = (k: number) => `$C$${first + k}:$N$${first + k}`;
+    const rows: BlockRows & { firstRow: number } = {
+      firstRow: first,
+      milestone: row(0),
+      actual: row(1),
+      weight: row(2),
+      prior: Array.from({ length: H }, (_, k) => ({ actual: row(3 + 2 * k), weight: row(4 + 2 * k) })),
+    };
+    layout.block.set(m.id, rows);
+    const series = (fy: string) => labels.map((_, j) => programMonth(grid, m, fy, j));
+    const now = series("AsOfFY");
+    blockValues.push([m.id, "Milestone", ...now.map((x) => fx(x.milestone))]);
+    blockValues.push([m.id, "Actual", ...now.map((x) => fx(x.actual))]);
+    blockValues.push([m.id, "Weight", ...now.map((x) => fx(x.weight))]);
+    for (let k = 1; k <= H; k++) {
+      const past = series(`AsOfFY-${k}`);
+      blockValues.push([m.id, `Actual FY-${k}`, ...past.map((x) => fx(x.actual))]);
+      blockValues.push([m.id, `Weight FY-${k}`, ...past.map((x) => fx(x.weight))]);
+    }
+    layout.programRow.set(m.id, firstProgram + i);
+  });
+  const programRows: PlanValue[][] = measures.length
+    ? measures.map((m, i) => programRowValues(m, firstProgram + i, layout.block.get(m.id)!, grid))
+    : [PROGRAM_COLUMNS.map(() => null)];
+  sheet.ranges.push(
+    ...heading(
+      "Dashboard",
+      "Program status per measure as of the month on the About sheet; unit status and league table below. All formulas.",
+    ),
+    { topLeft: "A3", values: [["As of", fx("AsOfMonth"), "Fiscal year", fx("AsOfFY")]], bold: true },
+    {
+      topLeft: `A${blockHeader - 1}`,
+      values: [["Program by month (the charts' data)"]],
+      bold: true,
+      fontSize: 13,
+    },
+    { topLeft: `A${blockHeader}`, values: blockValues, numberFormat: "#,##0.0#" },
+  );
+  sheet.tables.push({
+    name: TABLES.programStatus,
+    topLeft: `A${PROGRAM_HEADER_ROW}`,
+    columns: PROGRAM_COLUMNS.map((h, i) =>
+      computed(h, programFormat(h), i === 1 ? 36 : h === "Forecast label" ? 40 : 11),
+    ),
+    rows: programRows,
+  });
+  const lastProgram = firstProgram + programRows.length - 1;
+  sheet.conditionalFormats.push(
+    ...statusColors(`${programCol("Status")}${firstProgram}:${programCol("Status")}${lastProgram}`),
+  );
+  const afterBlock = blockHeader + 1 + measures.length * rowsPerMeasure + 2;
+  const unit = unitSection(input, grid, afterBlock, fy0);
+  sheet.ranges.push(...unit.ranges);
+  sheet.tables.push(...unit.tables);
+  sheet.conditionalFormats.push(...unit.conditionalFormats);
+  const incentive = incentiveSection(input.measures, layout, unit.nextRow);
+  if (incentive) {
+    layout.incentiveFirstRow = incentive.firstRow;
+    sheet.ranges.push(...incentive.ranges);
+    sheet.tables.push(incentive.table);
+  }
+  measures.forEach((m, i) => {
+    const b = layout.block.get(m.id)!;
+    const top = 3 + i * 18;
+    const abs = (rowRef: string) => `${sheetRef(SHEETS.dashboard)}!${rowRef}`;
+    const categories = abs(`$C$${blockHeader}:$N$${blockHeader}`);
+    sheet.charts.push({
+      title: `${m.name}: milestone vs actual vs last year`,
+      kind: "line",
+      anchor: `AB${top}:AK${top + 16}`,
+      series: [
+        { name: "Milestone", categories, values: abs(b.milestone) },
+        { name: "Actual", categories, values: abs(b.actual) },
+        ...(H > 0 ? [{ name: "Last year", categories, values: abs(b.prior[0].actual) }] : []),
+      ],
+    });
+  });
+  sheet.freeze = { rows: 3, columns: 0 };
+  sheet.columnWidths = { A: 16, B: 36 };
+  return { sheet, layout };
+}
+
+function programFormat(h: ProgramColumn): string | undefined {
+  if (h.endsWith("%") || h.endsWith("attainment") || h === "Attainment") return "0.0%";
+  if (["Units", "Units reporting"].includes(h)) return "0";
+  if (
+    ["Kind", "Direction", "Measure ID", "Measure", "Status", "Forecast method", "Forecast label"].includes(h)
+  )
+    return undefined;
+  return "#,##0.0#";
+}
+
+function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: GridLayout): PlanValue[] {
+  const c = (name: ProgramColumn) => `$${programCol(name)}${r}`;
+  const bnd = boundsOf(m);
+  const sgn = m.direction === "up" ? "1" : m.direction === "down" ? "-1" : "0";
+  const id = `$A${r}`;
+  const keys = `${grid.range("A")},${id},${grid.range("C")},AsOfFY`;
+  const a = c("Period actual");
+  const p = c("Period plan");
+  const ya = c("YTD actual");
+  const yp = c("YTD plan");
+  const n = "AsOfN";
+  const att = (x: string, y: string) =>
+    `IF(OR(${x}="",${y}="",${c("Direction")}="band"),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},""))`;
+  const attRule = (x: string, y: string) =>
+    `IF(OR(${x}="",${y}=""),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
+  const hasBand = m.lower !== undefined && m.upper !== undefined;
+  const band = hasBand
+    ? `IF(${a}="","",${m.upper! - m.lower! <= 0 ? `IF(MAX(0,${m.lower}-${a},${a}-${m.upper})=0,1,${NEG_INF})` : `1-MAX(0,${m.lower}-${a},${a}-${m.upper})/(${m.upper! - m.lower!})`})`
+    : '""';
+  const metric =
+    m.direction === "band"
+      ? c("Band attainment")
+      : m.kind === "rate"
+        ? `IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p}))`
+        : bnd.additive
+          ? attRule(ya, yp)
+          : attRule(a, p);
+  const earlier = [
+    `IF(${n}>1,COUNTIFS(${b.actual},">=-${BIG}",MonthNo,"<"&${n}),0)`,
+    ...b.prior.map((x) => `COUNT(${x.actual})`),
+  ].join("+");
+  const ytdGap =
+    bnd.additive && m.direction !== "band"
+      ? `COUNTIFS(${b.actual},">=-${BIG}",MonthNo,"<="&${n})<${n}`
+      : "FALSE()";
+  const fc = forecastCells(m, r, b, grid, c, keys);
+  return [
+    m.id,
+    m.name,
+    m.kind,
+    m.direction,
+    fx(`COUNTIFS(${keys})`),
+    fx(`COUNTIFS(${keys},${grid.range("Weighted actual")},">=-${BIG}")`),
+    fx(`INDEX(${b.actual},1,${n})`),
+    fx(`INDEX(${b.milestone},1,${n})`),
+    fx(`IF(OR(${a}="",${p}=""),"",${a}-${p})`),
+    fx(`IF(OR(${a}="",${p}=""),"",IF(${p}=0,"",(${a}-${p})/${p}))`),
+    fx(att(a, p)),
+    fx(ytdOf(b.actual, b.weight, bnd.additive, n)),
+    fx(ytdOf(b.milestone, b.weight, bnd.additive, n)),
+    fx(`IF(OR(${ya}="",${yp}=""),"",${ya}-${yp})`),
+    fx(`IF(OR(${ya}="",${yp}=""),"",IF(${yp}=0,"",(${ya}-${yp})/${yp}))`),
+    fx(att(ya, yp)),
+    b.prior.length ? fx(`INDEX(${b.prior[0].actual},1,${n})`) : fx('""'),
+    fx(`IF(OR(${a}="",${c("Last year")}=""),"",${a}-${c("Last year")})`),
+    fx(band),
+    fx(metric),
+    fx(
+      programStatus({
+        units: c("Units"),
+        reporting: c("Units reporting"),
+        actual: a,
+        metric: c("Status metric"),
+        earlier,
+        ytdGap,
+        kind: c("Kind"),
+        direction: c("Direction"),
+      }),
+    ),
+    fx(fc.method),
+    fx(fc.value),
+    fx(fc.target),
+    fx(fc.label),
+  ];
+}
+
+/** Year-end forecast of the roll-up series (src/engine/forecast on the program series). */
+function forecastCells(
+  m: TemplateMeasure,
+  r: number,
+  b: BlockRows,
+  grid: GridLayout,
+  c: (n: ProgramColumn) => string,
+  keys: string,
+) {
+  const bnd = boundsOf(m);
+  const n = "AsOfN";
+  const ya = c("YTD actual");
+  const complete = (x: { actual: string }) => `(COUNT(${x.actual})=12)`;
+  const level = (x: { actual: string; weight: string }, upTo: string) =>
+    ytdOf(x.actual, x.weight, bnd.additive, upTo);
+  const hy = b.prior.map((x) => `${complete(x)}*1`).join("+") || "0";
+  const sumOf = (upTo: string) =>
+    b.prior.map((x) => `IF(${complete(x)},${level(x, upTo)},0)`).join("+") || "0";
+  const hw = `(${sumOf("12")})`;
+  const hp = `(${sumOf(n)})`;
+  const method = `IF(OR(${c("Units")}<2,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,${bnd.additive ? `${hp}>0` : "TRUE()"})),"seasonal run rate","run rate"))`;
+  const seasonal = bnd.additive ? `${ya}*${hw}/${hp}` : `${ya}+(${hw}-${hp})/(${hy})`;
+  const value = `IF(${c("Forecast method")}="","",IF(${n}>=12,${ya},IF(${c("Forecast method")}="run rate",${bnd.additive ? `${ya}*12/${n}` : ya},${seasonal})))`;
+  const allTargets = `COUNTIFS(${keys},${grid.range("D")},">=-${BIG}")=${c("Units")}`;
+  const target = bnd.additive
+    ? `IF(${allTargets},SUMIFS(${grid.range("D")},${keys}),IF(COUNT(${b.milestone})=12,SUM(${b.milestone}),""))`
+    : `IF(ISNUMBER(INDEX(${b.milestone},1,12)),INDEX(${b.milestone},1,12),${c("Period plan")})`;
+  const f = c("Year-end forecast");
+  const t = c("Forecast target");
+  const hasBand = m.lower !== undefined && m.upper !== undefined;
+  const meets =
+    m.direction === "band"
+      ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
+      : m.direction === "down"
+        ? `ROUND(${t}-${f},9)>=0`
+        : `ROUND(${f}-${t},9)>=0`;
+  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
+  const label = `IF(${c("Units")}<2,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${c("Forecast method")}&")","no target to compare ("&${c("Forecast method")}&")")))`;
+  void r;
+  return { method, value, target, label };
+}

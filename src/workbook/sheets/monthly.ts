@@ -1,0 +1,178 @@
+/**
+ * The Milestones & Actuals sheet: tblMonthly, one row per measure x unit x fiscal year, this
+ * year's rows on top. People type a month of actuals down one column ("Actual Apr"); grey
+ * columns to the right are the live checks (gridFormulas.ts). Row 5 numbers the fiscal months.
+ */
+import {
+  GRID,
+  GRID_COMPUTED,
+  gridCol,
+  gridRowFormulas,
+  STATUS_LABELS,
+  type GridComputed,
+} from "../gridFormulas";
+import type { GridRow } from "../input";
+import {
+  columnLetter,
+  fiscalMonthLabels,
+  MONTHLY_KEY_HEADERS,
+  MONTHLY_SERIES,
+  SHEETS,
+  TABLES,
+} from "../layout";
+import type { PlanColumn, PlanValue, SheetPlan } from "../plan";
+import { colRange, computed, emptySheet, fx, heading, input, NON_NEGATIVE, sheetRef, v } from "./common";
+
+export const GRID_HEADER_ROW = 6;
+export const GRID_FIRST_ROW = GRID_HEADER_ROW + 1;
+export const MONTH_NO_ROW = GRID_HEADER_ROW - 1;
+
+export interface GridLayout {
+  rows: GridRow[];
+  /** Sheet row of each grid row, keyed "measure|unit|fy". */
+  rowOf: Map<string, number>;
+  firstRow: number;
+  lastRow: number;
+  /** Absolute reference to a tblMonthly column over its data rows. */
+  range(column: string | GridComputed): string;
+}
+
+const FORMATS: Partial<Record<GridComputed, string>> = {
+  "Variance %": "0.0%",
+  Attainment: "0.0%",
+  "YTD variance %": "0.0%",
+  "YTD attainment": "0.0%",
+  "Band attainment": "0.0%",
+  "Status metric": "0.000",
+  "Period actual": "#,##0.0#",
+  "Period plan": "#,##0.0#",
+  Variance: "#,##0.0#",
+  "YTD actual": "#,##0.0#",
+  "YTD plan": "#,##0.0#",
+  "YTD variance": "#,##0.0#",
+  "Year-end forecast": "#,##0.0#",
+  "Forecast target": "#,##0.0#",
+};
+
+/** Key of a grid row. Example: `gridKey("pep", "howard", 2027) === "pep|howard|2027"`. */
+export function gridKey(measure: string, unit: string, fy: number): string {
+  return `${measure}|${unit}|${fy}`;
+}
+
+/** Build the sheet and where each row landed. */
+export function monthlySheet(
+  rows: GridRow[],
+  fyStartMonth: number,
+  protectFormulas: boolean,
+): { sheet: SheetPlan; layout: GridLayout } {
+  const sheet = emptySheet(
+    SHEETS.monthly,
+    "Type each month's actuals (and milestones) here; the grey columns check them live.",
+    "2F6FB0",
+  );
+  const labels = fiscalMonthLabels(fyStartMonth);
+  const dataRows = rows.length > 0 ? rows : [undefined];
+  const firstRow = GRID_FIRST_ROW;
+  const lastRow = firstRow + dataRows.length - 1;
+  const rowOf = new Map<string, number>();
+  rows.forEach((g, i) => rowOf.set(gridKey(g.measure, g.unit, g.fiscalYear), firstRow + i));
+  const range = (column: string) => {
+    const letter = (GRID_COMPUTED as readonly string[]).includes(column)
+      ? gridCol(column as GridComputed)
+      : column;
+    return colRange(SHEETS.monthly, letter, firstRow, lastRow);
+  };
+  const keyRange = `$${gridCol("Key")}$${firstRow}:$${gridCol("Key")}$${lastRow}`;
+  const columns: PlanColumn[] = [
+    input(MONTHLY_KEY_HEADERS.measure, 16),
+    input(MONTHLY_KEY_HEADERS.unit, 16),
+    input(MONTHLY_KEY_HEADERS.fiscalYear, 8, {
+      validation: {
+        rule: { type: "whole", min: 1900, max: 2999 },
+        allowBlank: false,
+        errorMessage: "Type the fiscal year, e.g. 2027.",
+      },
+    }),
+    input(MONTHLY_KEY_HEADERS.target, 10, { validation: NON_NEGATIVE, numberFormat: "#,##0.0#" }),
+    ...MONTHLY_SERIES.flatMap((s) => labels.map((m) => input(`${s} ${m}`, 9, { validation: NON_NEGATIVE }))),
+    ...GRID_COMPUTED.map((name) =>
+      computed(name, FORMATS[name], name === "Forecast label" || name === "Key" ? 28 : 11),
+    ),
+  ];
+  const tableRows: PlanValue[][] = dataRows.map((g, i) => {
+    const r = firstRow + i;
+    const back = [1, 2, 3].map((k) =>
+      g ? rowOf.get(gridKey(g.measure, g.unit, g.fiscalYear - k)) : undefined,
+    );
+    const formulas = gridRowFormulas(
+      r,
+      back.map((row) => (row ? row - firstRow + 1 : 0)),
+      keyRange,
+    );
+    const data: PlanValue[] = g
+      ? [
+          g.measure,
+          g.unit,
+          g.fiscalYear,
+          v(g.target),
+          ...g.milestone.map(v),
+          ...g.actual.map(v),
+          ...g.denominator.map(v),
+        ]
+      : new Array<PlanValue>(GRID.firstComputed - 1).fill(null);
+    return [...data, ...GRID_COMPUTED.map((name) => fx(formulas[name]))];
+  });
+  sheet.ranges.push(
+    ...heading(
+      "Milestones & Actuals",
+      "Type a month's actuals down its Actual column (this fiscal year's rows are on top). Rates are percentages (80 = 80 %), with their denominator. Grey columns are formulas.",
+    ),
+    { topLeft: "A3", values: [["As of", fx("AsOfMonth")]], bold: true },
+    {
+      topLeft: `D${MONTH_NO_ROW}`,
+      values: [["Fiscal month no.", ...[0, 1, 2].flatMap(() => labels.map((_, i) => i + 1))]],
+      numberFormat: "0",
+    },
+  );
+  sheet.tables.push({
+    name: TABLES.monthly,
+    topLeft: `A${GRID_HEADER_ROW}`,
+    columns,
+    rows: tableRows,
+    style: "TableStyleLight9",
+  });
+  const status = `${gridCol("Status")}${firstRow}:${gridCol("Status")}${lastRow}`;
+  sheet.conditionalFormats.push(...statusColors(status));
+  sheet.freeze = { rows: GRID_HEADER_ROW, columns: 3 };
+  if (protectFormulas) sheet.protectFormulas = true;
+  const layout: GridLayout = { rows, rowOf, firstRow, lastRow, range };
+  return { sheet, layout };
+}
+
+/** Status colours for a range of status words. */
+export function statusColors(range: string) {
+  return [
+    { type: "textEquals" as const, range, text: STATUS_LABELS["on-track"], color: "good" as const },
+    { type: "textEquals" as const, range, text: STATUS_LABELS["at-risk"], color: "warn" as const },
+    { type: "textEquals" as const, range, text: STATUS_LABELS["off-track"], color: "bad" as const },
+    { type: "textEquals" as const, range, text: STATUS_LABELS.stale, color: "neutral" as const },
+    {
+      type: "textEquals" as const,
+      range,
+      text: STATUS_LABELS["insufficient-data"],
+      color: "neutral" as const,
+    },
+  ];
+}
+
+/** The named range of fiscal month numbers the grid formulas use. */
+export function monthNoName(): { name: string; refersTo: string; comment: string } {
+  const first = columnLetter(GRID.milestone);
+  const last = columnLetter(GRID.milestone + 11);
+  return {
+    name: "MonthNo",
+    refersTo: `=${sheetRef(SHEETS.monthly)}!$${first}$${MONTH_NO_ROW}:$${last}$${MONTH_NO_ROW}`,
+    comment:
+      "Fiscal month numbers 1-12 above the Milestone columns; year-to-date formulas count months up to the as-of month.",
+  };
+}
