@@ -97,11 +97,19 @@ describe("yardstick flags", () => {
     ["a missing file", ["nope.csv"], /cannot read nope\.csv/],
     ["an unknown detector", [SAMPLE, "--only", "vibes"], /unknown detector\(s\): vibes/],
     ["a bad fiscal-year start", [SAMPLE, "--fy-start", "13"], /--fy-start must be a month number 1-12/],
-    ["an .xlsx file", ["card.xlsx"], /not supported yet/],
+    ["a missing .xlsx file", ["card.xlsx"], /cannot read card\.xlsx/],
   ])("exits 2 with a clear message for %s", async (_name, argv, message) => {
     const { code, err } = await cli(...(argv as string[]));
     expect(code).toBe(2);
     expect(err).toMatch(message);
+  });
+
+  it("exits 2 when a .xlsx file is not a workbook", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "flags-"));
+    writeFileSync(path.join(dir, "renamed.xlsx"), readFileSync(path.join(ROOT, SAMPLE)));
+    const { code, err } = await cli(path.join(dir, "renamed.xlsx"));
+    expect(code).toBe(2);
+    expect(err).toMatch(/not a readable scorecard workbook/);
   });
 
   it("exits 2 naming the missing columns of a file that is not long CSV", async () => {

@@ -6,13 +6,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } from "../../engine/flags";
 import { parseLongCsv } from "../../engine/longcsv";
-import type { Finding } from "../../engine/model";
+import type { Finding, Scorecard } from "../../engine/model";
+import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick flags FILE [options]
 
 Screens a long-format CSV (measure,unit,period,target,actual[,milestone,direction,kind,paired_with,...])
-for lowballed targets and gaming patterns. Flags prompt a review; they are never a verdict.
+or a Yardstick scorecard workbook (.xlsx: its program targets and the reviews typed in its Flags
+sheet are used) for lowballed targets and gaming patterns. Flags prompt a review, never a verdict.
 
 Options:
   --json                  print {flags, findings} as JSON instead of a table
@@ -68,17 +70,35 @@ function parseArgs(argv: string[]): Args {
   return args as Args;
 }
 
-function load(file: string, io: CliIo, fyStart: number) {
+interface Loaded {
+  scorecard: Scorecard;
+  findings: Finding[];
+  programTargets?: { measure: string; period: string; target: number }[];
+  reviews?: Flag[];
+}
+
+async function load(file: string, io: CliIo, fyStart: number): Promise<Loaded> {
   const full = path.resolve(io.cwd, file);
-  if (/\.xlsx$/i.test(file))
-    throw new CliError(`${file}: .xlsx input is not supported yet; export the scorecard as long CSV.`);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(full, "utf8");
+    bytes = readFileSync(full);
   } catch {
     throw new CliError(`cannot read ${file}.`);
   }
-  const parsed = parseLongCsv(text, { fileName: path.basename(file), fyStartMonth: fyStart });
+  if (/\.xlsx$/i.test(file)) {
+    try {
+      const read = await readScorecardXlsx(bytes);
+      return { ...read, reviews: reviewedFlags(read.tables) };
+    } catch (error) {
+      throw new CliError(
+        `${file}: not a readable scorecard workbook (${error instanceof Error ? error.message : String(error)}).`,
+      );
+    }
+  }
+  const parsed = parseLongCsv(bytes.toString("utf8"), {
+    fileName: path.basename(file),
+    fyStartMonth: fyStart,
+  });
   const fatal = parsed.findings.find((f) => f.code === "missing-column" && f.severity === "error");
   if (fatal || parsed.findings.some((f) => f.code === "empty-file")) {
     throw new CliError(`${file}: ${(fatal ?? parsed.findings[0]).message}`);
@@ -88,19 +108,21 @@ function load(file: string, io: CliIo, fyStart: number) {
 
 export const flagsCommand: CliCommand = {
   name: "flags",
-  summary: "Flag lowballed targets and gaming patterns in a long-CSV scorecard",
+  summary: "Flag lowballed targets and gaming patterns in a long-CSV or .xlsx scorecard",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);
-    const parsed = load(args.file, io, args.fyStart);
+    const parsed = await load(args.file, io, args.fyStart);
     const options: FlagOptions = {
       directionUnknown: new Set(
         parsed.findings.filter((f) => f.code === "direction-assumed").map((f) => f.measure!),
       ),
     };
+    if (parsed.programTargets?.length) options.programTargets = parsed.programTargets;
+    if (parsed.reviews?.length) options.previousFlags = parsed.reviews;
     if (args.programUnit) options.programUnit = args.programUnit;
     if (args.only) options.only = args.only;
-    if (args.previous) options.previousSnapshot = load(args.previous, io, args.fyStart).scorecard;
+    if (args.previous) options.previousSnapshot = (await load(args.previous, io, args.fyStart)).scorecard;
     const run = runFlags(parsed.scorecard, options);
     const findings = [...parsed.findings, ...run.findings];
     if (args.json) io.out(`${JSON.stringify({ flags: run.flags, findings }, null, 2)}\n`);
