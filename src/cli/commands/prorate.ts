@@ -164,7 +164,12 @@ function parseArgs(argv: string[]): Args {
   if (files.length !== 1) throw new CliError(`give exactly one UNITS.csv file.\n\n${USAGE}`);
   if (args.total === undefined) throw new CliError(`--total is required.\n\n${USAGE}`);
   const method = args.method ?? "proportional";
-  if (!args.by && method !== "equal") throw new CliError(`--by COLUMN is required for the ${method} method.`);
+  const ratio = args.kind === "rate" || args.kind === "ratio";
+  if (!args.by && (method !== "equal" || ratio)) {
+    throw new CliError(
+      `--by COLUMN is required: ${ratio ? "the denominator of each unit's rate" : `the driver of the ${method} method`}.`,
+    );
+  }
   return {
     file: files[0],
     total: args.total,
@@ -349,7 +354,9 @@ function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule
     per.months.length === 1 ? per.months[0] : `${per.label} ${per.months[0].slice(2)}`,
   );
   const fyText = `FY${schedule.fiscalYear} (starts ${schedule.periods[0].months[0]})`;
-  lines.push("", `Milestones per period, ${fyText}, ${schedule.units[0]?.profileSource ?? ""}:`);
+  const sources = [...new Set(schedule.units.map((u) => u.profileSource))];
+  const source = sources.length === 1 ? sources[0] : "each unit's own profile (see --json)";
+  lines.push("", `Milestones per period, ${fyText}, ${source}:`);
   lines.push(...table([["UNIT", ...labels], ...schedule.units.map((u) => [u.id, ...u.perPeriod.map(show)])]));
   if (!ratio) {
     lines.push("", "Cumulative (year to date):");

@@ -25,7 +25,7 @@ export const PRORATION_ERRORS = {
   baseInvalid: "The base per unit must be zero or more, got {detail}.",
   methodNotForKind: "Method {detail}. Choose another method.",
   denominatorMissing:
-    "Unit {unit} has no denominator ({detail}). Rates and ratios need each unit's denominator.",
+    "Unit {unit} has no usable denominator ({detail}). Rates and ratios need each unit's denominator, zero or more.",
   baselineMissing: "Unit {unit} has no baseline. Gap-closing needs each free unit's current value.",
   rateOutOfRange: "{detail} is outside 0-100. Rates are percentages.",
   targetUnreachable: "{detail}",

@@ -32,7 +32,10 @@ export function prorateRatio(input: ProrationInput, settings: ProrationSettings)
   const units = input.units;
   for (const u of units) {
     if (u.denominator === undefined || !Number.isFinite(u.denominator) || u.denominator < 0) {
-      throw new ProrationError("denominatorMissing", { unit: u.id, detail: String(u.denominator) });
+      throw new ProrationError("denominatorMissing", {
+        unit: u.id,
+        detail: u.denominator === undefined ? "it is blank" : `got ${u.denominator}`,
+      });
     }
   }
   const den = (i: number): number => units[i].denominator as number;
