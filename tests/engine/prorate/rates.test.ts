@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { prorate, ProrationError, type ProrationInput } from "../../../src/engine/prorate";
 
 const rateInput = (total: number, extra: Partial<ProrationInput> = {}): ProrationInput => ({
@@ -133,5 +135,46 @@ describe("rate targets are weighted by their denominators, never summed", () => 
     } catch (error) {
       expect((error as ProrationError).code).toBe(code);
     }
+  });
+});
+
+describe("golden case from real data: NHS England type-1 A&E, April 2018 to March 2019", () => {
+  // 12 trusts' yearly totals from nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv
+  // (NHSRdatasets, CC0 / OGL v3). Performance = 1 - breaches / attendances; standard 95 %.
+  const rows = readFileSync(path.join(__dirname, "fixtures/nhs_ae_type1_fy2019_12_trusts.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
+  const units = rows.map(([id, attendances, breaches]) => ({
+    id,
+    denominator: Number(attendances),
+    baseline: (1 - Number(breaches) / Number(attendances)) * 100,
+  }));
+  const result = prorate({ kind: "rate", total: 95, method: "gapClosing", units });
+
+  it("meets the 95 % standard across the trusts, weighted by attendances, by whole patients", () => {
+    const seen = result.units.reduce((s, u) => s + u.numerator!, 0);
+    const attendances = units.reduce((s, u) => s + u.denominator, 0);
+    expect(result.provenance.achieved).toBeGreaterThanOrEqual(95);
+    expect(seen - Math.ceil((95 * attendances) / 100)).toBe(0);
+    expect(result.units.every((u) => Number.isInteger(u.numerator))).toBe(true);
+  });
+
+  it("asks the weakest trust for the largest step and never more than 100 %", () => {
+    const steps = result.units.map((u, i) => ({
+      id: u.id,
+      baseline: units[i].baseline,
+      step: u.value - units[i].baseline,
+    }));
+    const weakest = steps.reduce((a, b) => (a.baseline < b.baseline ? a : b));
+    const strongest = steps.reduce((a, b) => (a.baseline > b.baseline ? a : b));
+    expect(weakest.id).toBe("R1K");
+    expect(strongest.id).toBe("RA4");
+    expect(Math.max(...steps.map((s) => s.step))).toBe(weakest.step);
+    expect(Math.min(...steps.map((s) => s.step))).toBe(strongest.step);
+    expect(result.units.every((u) => u.value <= 100)).toBe(true);
+    expect(result.provenance.gapClosedShare).toBeGreaterThan(0.6);
+    expect(result.provenance.gapClosedShare).toBeLessThan(0.8);
   });
 });
