@@ -176,3 +176,31 @@ export async function renameSheet(bytes: Buffer, from: string, to: string): Prom
   }
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
+
+/** Type values into cells of a table's data rows, by header, in the rows a predicate picks. */
+export async function setCells(
+  bytes: Buffer,
+  tableName: string,
+  values: Record<string, ExcelJS.CellValue>,
+  where: (row: Record<string, ExcelJS.CellValue>) => boolean,
+): Promise<{ bytes: Buffer; changed: string[] }> {
+  const workbook = await loadWorkbook(bytes);
+  const { ws, table } = findTable(workbook, tableName);
+  const { from, to } = parseRange(table.tableRef);
+  const columns = new Map<string, number>();
+  for (let c = from.column; c <= to.column; c += 1) columns.set(String(ws.getCell(from.row, c).value), c);
+  const changed: string[] = [];
+  for (let r = from.row + 1; r <= to.row; r += 1) {
+    const row: Record<string, ExcelJS.CellValue> = {};
+    for (const [h, c] of columns) row[h] = ws.getCell(r, c).value;
+    if (!where(row)) continue;
+    for (const [h, value] of Object.entries(values)) {
+      const c = columns.get(h);
+      if (c === undefined) throw new Error(`no column ${h}`);
+      ws.getCell(r, c).value = value;
+      changed.push(`${ws.name}!${columnLetters(c)}${r}`);
+    }
+  }
+  table.headerRow = true;
+  return { bytes: await save(workbook), changed };
+}

@@ -144,6 +144,15 @@ function where(f: Finding): string {
   return ` [${f.where.sheet}!${cell}]`;
 }
 
+/** The numbers behind an off-track status, in the basis the status judged. */
+function offTrackWhy(r: CheckRow): string {
+  const [actual, plan, rel] =
+    r.basis === "ytd" ? [r.ytdActual, r.ytdPlan, r.ytdVarianceRel] : [r.actual, r.plan, r.varianceRel];
+  const label = r.basis === "ytd" ? "year to date" : r.period;
+  const numbers = `${num(actual)} vs plan ${num(plan)}${rel === undefined ? "" : ` (${pct(rel)})`} ${label}`;
+  return r.reason && r.reason !== "otherwise" ? `${numbers}; ${r.reason}` : numbers;
+}
+
 /** The text report: program first, then units off track, flags and findings. */
 export function formatCheckReport(report: CheckReport): string {
   const lines: string[] = [];
@@ -169,7 +178,7 @@ export function formatCheckReport(report: CheckReport): string {
   }
   const off = report.rows.filter((r) => r.status === "off-track");
   lines.push(`Off track (${off.length}):`);
-  for (const r of off.slice(0, 15)) lines.push(`  ${r.measure} / ${r.unit}: ${r.reason}`);
+  for (const r of off.slice(0, 15)) lines.push(`  ${r.measure} / ${r.unit}: ${offTrackWhy(r)}`);
   if (off.length > 15) lines.push(`  ... and ${off.length - 15} more (use --json for all)`);
   lines.push("", `Flags (${report.flags.length}): prompts for a conversation, not verdicts`);
   for (const f of report.flags.slice(0, 15)) {

@@ -1,11 +1,96 @@
-import type { CliCommand } from "../io";
-import { CliError } from "../io";
+/**
+ * `yardstick demo [--out FILE]`: write the demo workbook (child-support program, 12 offices,
+ * two prior fiscal years and seven months of this one, live checks, the engine's flags) to
+ * ./yardstick-demo.xlsx, and say how to open it. `npm run demo` runs this.
+ */
+import { runFlags } from "../../engine/flags";
+import { buildPlanFromInput, defaultAsOf } from "../../workbook/buildPlan";
+import type { WorkbookInput } from "../../workbook/input";
+import { getTemplate } from "../../workbook/templates";
+import { sampleData } from "../../workbook/templates/sample";
+import { writePlanToXlsx } from "../../xlsx";
+import { CliError, type CliCommand } from "../io";
+import { howToOpen, writeOutput } from "./template";
+
+export const DEFAULT_DEMO_FILE = "yardstick-demo.xlsx";
+
+const USAGE = `Usage: yardstick demo [--out FILE] [--seed N]
+
+Writes a demo scorecard workbook (default ./${DEFAULT_DEMO_FILE}): a child-support program with
+12 offices, two prior fiscal years and seven months of the current one, targets prorated to
+offices and spread into monthly milestones, every check as a live Excel formula, and the
+flags Yardstick raised. Open it in Excel or LibreOffice; no add-in is needed.`;
+
+/** The demo's inputs: the child-support template's sample data with the engine's flags. */
+export function demoInput(seed = 1): WorkbookInput {
+  const t = getTemplate("child-support");
+  const asOfMonth = defaultAsOf(t.fyStartMonth);
+  const sample = sampleData(t, seed, asOfMonth);
+  const scorecard = {
+    measures: t.measures,
+    units: t.units,
+    observations: sample.observations,
+    fyStartMonth: t.fyStartMonth,
+  };
+  const programTargets = sample.programTargets.map((p) => ({
+    measure: p.measure,
+    period: String(p.fiscalYear),
+    target: p.target,
+  }));
+  const { flags } = runFlags(scorecard, { programTargets });
+  return {
+    templateId: t.id,
+    title: `${t.title} (demo)`,
+    fyStartMonth: t.fyStartMonth,
+    asOfMonth,
+    plan: t.plan,
+    measures: t.measures,
+    units: t.units,
+    observations: sample.observations,
+    programTargets: sample.programTargets,
+    flags,
+    reliabilityPassed: true,
+  };
+}
+
+function parseArgs(argv: string[]): { out: string; seed: number } {
+  let out = DEFAULT_DEMO_FILE;
+  let seed = 1;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === "--out" || arg === "-o") {
+      const value = argv[++i];
+      if (!value || value.startsWith("--")) throw new CliError(`--out needs a file name\n\n${USAGE}`);
+      out = value;
+    } else if (arg === "--seed") {
+      seed = Number(argv[++i]);
+      if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number`);
+    } else throw new CliError(`unknown argument ${arg}\n\n${USAGE}`);
+  }
+  return { out, seed };
+}
 
 export const demoCommand: CliCommand = {
   name: "demo",
-  summary: "(not built yet)",
-  usage: "yardstick demo",
-  run: async () => {
-    throw new CliError("yardstick demo is not built yet", 2);
+  summary: `Write a demo scorecard workbook (./${DEFAULT_DEMO_FILE}) that works without the add-in`,
+  usage: USAGE,
+  run: async (argv, io) => {
+    const { out, seed } = parseArgs(argv);
+    const input = demoInput(seed);
+    const plan = buildPlanFromInput(input);
+    const bytes = await writePlanToXlsx(plan);
+    const target = writeOutput(out, bytes, io);
+    io.out(
+      [
+        `Wrote ${target} (${(bytes.length / 1024).toFixed(0)} KB)`,
+        `  ${input.title}: ${input.measures.length} measures x ${input.units.length} offices, as of ${input.asOfMonth}, ${input.flags.length} flags to review.`,
+        `  Sheets: ${plan.sheets.map((s) => s.name).join(", ")}.`,
+        `  ${howToOpen(target)}`,
+        `  Then type a month of actuals in "Milestones & Actuals" and watch the Dashboard recalculate.`,
+        `  Check it from the command line: npx tsx src/cli/main.ts check ${out}`,
+        "",
+      ].join("\n"),
+    );
+    return 0;
   },
 };
