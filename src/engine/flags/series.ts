@@ -55,16 +55,28 @@ export function indexSeries(scorecard: Scorecard): SeriesIndex {
   const measures = new Map(scorecard.measures.map((m) => [m.id, m]));
   const groups = new Map<string, Map<string, Observation[]>>();
   const orphans: Observation[] = [];
+  // Rows usually arrive grouped by measure and unit, so remember the last group and skip the maps.
+  let lastMeasure: string | undefined;
+  let lastUnit: string | undefined;
+  let lastList: Observation[] = [];
   for (const obs of scorecard.observations) {
+    if (obs.measure === lastMeasure && obs.unit === lastUnit) {
+      if (periodKey(obs.period) < 0) orphans.push(obs);
+      else lastList.push(obs);
+      continue;
+    }
     if (!measures.has(obs.measure) || periodKey(obs.period) < 0) {
       orphans.push(obs);
       continue;
     }
     let byUnit = groups.get(obs.measure);
     if (!byUnit) groups.set(obs.measure, (byUnit = new Map()));
-    const list = byUnit.get(obs.unit);
-    if (list) list.push(obs);
-    else byUnit.set(obs.unit, [obs]);
+    let list = byUnit.get(obs.unit);
+    if (!list) byUnit.set(obs.unit, (list = []));
+    list.push(obs);
+    lastMeasure = obs.measure;
+    lastUnit = obs.unit;
+    lastList = list;
   }
   const series: Series[] = [];
   const byMeasure = new Map<string, Series[]>();

@@ -67,7 +67,7 @@ export const jumpReversal: Detector = {
     "a period far better than both neighbours (in the good direction), i.e. a gain that does not last",
   statistic:
     "spike = x_t - (x_{t-1} + x_{t+1})/2, robust z against the series' own spikes (median / 1.4826 MAD)",
-  thresholds: { minRobustZ: 6, minRelativeJump: 0.3 },
+  thresholds: { minRobustZ: 6, minRelativeJump: 0.3, minStepEachSide: 0.15 },
   minSample: 12,
   explanation:
     "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
