@@ -115,6 +115,45 @@ describe("yardstick prorate on the sample offices", () => {
   });
 });
 
+describe("yardstick prorate with seasonal history", () => {
+  const months = [
+    "2025-10",
+    "2025-11",
+    "2025-12",
+    "2026-01",
+    "2026-02",
+    "2026-03",
+    "2026-04",
+    "2026-05",
+    "2026-06",
+    "2026-07",
+    "2026-08",
+    "2026-09",
+  ];
+  const csv = [
+    `office,caseload,${months.join(",")}`,
+    "North,100,10,10,20,10,10,10,10,10,10,10,10,10",
+    `New,50,${months.map(() => "").join(",")}`,
+  ].join("\n");
+
+  it("gives an office with no history the program's seasonal shape, and says so", async () => {
+    const result = await json(
+      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal"],
+      csvFile(csv),
+    );
+    const [north, fresh] = result.schedule.units;
+    expect(north.perPeriod[2]).toBeGreaterThan(north.perPeriod[1] * 1.5);
+    expect(fresh.perPeriod[2]).toBeGreaterThan(fresh.perPeriod[1] * 1.5);
+    const { out } = await run(
+      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal"],
+      csvFile(csv),
+    );
+    expect(out).toContain(
+      "New has no usable prior monthly actuals of its own, so it follows the program's seasonal pattern.",
+    );
+  });
+});
+
 describe("yardstick prorate refuses bad input with a message that says where", () => {
   it.each([
     [

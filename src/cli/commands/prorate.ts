@@ -282,6 +282,16 @@ function historyOf(table: Table, row: Table["rows"][number]): MonthlyActual[] {
   return table.columns.filter(isMonth).map((month) => ({ month, value: cellNumber(table, row, month) }));
 }
 
+/** All units' monthly actuals added up: the seasonal shape for a unit with no usable history of its own. */
+function programHistory(histories: MonthlyActual[][]): MonthlyActual[] {
+  const totals = new Map<string, number>();
+  for (const history of histories) {
+    for (const a of history)
+      if (a.value !== undefined) totals.set(a.month, (totals.get(a.month) ?? 0) + a.value);
+  }
+  return [...totals].map(([month, value]) => ({ month, value }));
+}
+
 function fiscalYearToSpread(args: Args, table: Table): number {
   if (args.fy !== undefined) return args.fy;
   const months = table.columns.filter(isMonth).sort();
@@ -299,6 +309,8 @@ export const prorateCommand: CliCommand = {
     const args = parseArgs(argv);
     const table = readTable(args.file, io);
     const input = prorationInput(args, table);
+    const seasonal = args.spread.kind === "seasonal";
+    const histories = seasonal ? table.rows.map((row) => historyOf(table, row)) : [];
     let result: ProrationResult;
     let schedule: MilestoneSchedule;
     try {
@@ -314,8 +326,9 @@ export const prorateCommand: CliCommand = {
           id: u.id,
           target: u.value,
           baseline: input.units[i].baseline,
-          priorActuals: args.spread.kind === "seasonal" ? historyOf(table, table.rows[i]) : undefined,
+          priorActuals: seasonal ? histories[i] : undefined,
         })),
+        programPriorActuals: seasonal ? programHistory(histories) : undefined,
       });
     } catch (error) {
       if (error instanceof ProrationError) throw new CliError(`${table.name}: ${error.message}`);

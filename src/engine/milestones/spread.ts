@@ -91,7 +91,15 @@ export function spreadMilestones(input: MilestoneInput): MilestoneSchedule {
         ? progressOf({ ...program, source: `program ${program.source}` }, periods)
         : undefined;
     }
-    if (programSeasonal) return programSeasonal;
+    if (programSeasonal) {
+      warnings.push({
+        severity: "info",
+        code: "programProfile",
+        unit: unit.id,
+        message: `${unit.id} has no usable prior monthly actuals of its own, so it follows the program's seasonal pattern.`,
+      });
+      return programSeasonal;
+    }
     warnings.push({
       severity: "warning",
       code: "fallbackEven",

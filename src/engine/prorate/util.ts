@@ -32,7 +32,7 @@ export function fromIncrements(count: number, increment: number, decimals: numbe
   return decimals === 0 ? value : Number(value.toFixed(decimals));
 }
 
-/** Sum in the given order (callers pass canonical order so sums never depend on input order). */
+/** Sum in the given order (callers pass canonical order so sums never depend on input order). Example: `sumBy([1, 0], (i) => [2, 3][i]) === 5`. */
 export function sumBy(order: readonly number[], valueOf: (i: number) => number): number {
   let total = 0;
   for (const i of order) total += valueOf(i);
