@@ -154,3 +154,40 @@ export function adaptBaltimore(text: string, sheet = "baltimore.csv"): Adapted {
     directionUnknown,
   };
 }
+
+/**
+ * NHS England A&E, type 1 departments: the share seen within 4 hours (1 - breaches /
+ * attendances, %) against the national 95 % standard as every month's milestone, and attendances.
+ */
+export function adaptNhsAe(text: string, sheet = "nhs_ae.csv"): Adapted {
+  const t = table(text, sheet);
+  const findings: Finding[] = [];
+  const observations: Observation[] = [];
+  const col = (name: string) => t.header.indexOf(name);
+  t.rows.forEach((row, r) => {
+    if (row[col("type")] !== "1") return;
+    const unit = row[col("org_code")];
+    const period = (row[col("period")] ?? "").slice(0, 7);
+    const attendances = cellNumber(t, r, "attendances", findings, "attendances", unit);
+    const breaches = cellNumber(t, r, "breaches", findings, "four-hour", unit);
+    if (attendances === undefined) return;
+    observations.push({ measure: "attendances", unit, period, actual: attendances });
+    if (attendances > 0 && breaches !== undefined)
+      observations.push({
+        measure: "four-hour",
+        unit,
+        period,
+        actual: 100 * (1 - breaches / attendances),
+        milestone: 95,
+      });
+  });
+  const measures: MeasureDef[] = [
+    { id: "four-hour", name: "Seen within 4 hours", kind: "rate", direction: "up" },
+    { id: "attendances", name: "A&E attendances", kind: "count", direction: "up" },
+  ];
+  return {
+    scorecard: { measures, units: [], observations, fyStartMonth: 4 },
+    findings,
+    directionUnknown: new Set(),
+  };
+}

@@ -6,12 +6,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import Papa from "papaparse";
-import { runFlags } from "../../../src/engine/flags";
-import { adaptBaltimore, adaptNycMmr } from "./adapters";
+import { densityJump, runFlags } from "../../../src/engine/flags";
+import { adaptBaltimore, adaptNhsAe, adaptNycMmr } from "./adapters";
 
 const REAL = path.resolve(__dirname, "../../../../shared/data/real");
 const NYC = path.join(REAL, "nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
 const BALTIMORE = path.join(REAL, "baltimore_pm_target_actual_fy21-fy23.csv");
+const NHS = path.join(REAL, "nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv");
 
 type Row = Record<string, string>;
 const rows = (file: string) =>
@@ -145,6 +146,46 @@ describe("Baltimore budget measures: 2022 target vs 2021 actual, direction unkno
     expect(run.findings.filter((f) => f.code === "flags.direction-unknown").length).toBe(
       adapted.directionUnknown.size,
     );
+  });
+});
+
+describe("NHS England A&E against the 95 % four-hour standard", () => {
+  const adapted = adaptNhsAe(readFileSync(NHS, "utf8"));
+  const run = runFlags(adapted.scorecard);
+
+  it("finds no pile-up just above 95 %: results thin out above the standard instead", () => {
+    const ratios = adapted.scorecard.observations
+      .filter((o) => o.measure === "four-hour")
+      .map((o) => o.actual! / 95);
+    const jump = densityJump(ratios)!;
+    console.log(
+      `NHS A&E type 1: density jump at 95 % theta=${jump.theta.toFixed(2)} (se ${jump.se.toFixed(2)}), ${jump.nWindow} trust-months within 15 %.`,
+    );
+    expect(jump.theta).toBeLessThan(0);
+    expect(run.flags.filter((f) => f.detector === "threshold-bunching")).toEqual([]);
+  });
+
+  it("flags exactly the trusts that stopped reporting two or more months before the last month", () => {
+    // Independent count: latest month per trust from the raw type-1 rows, against the file's latest month.
+    const last = new Map<string, string>();
+    for (const r of rows(NHS)) {
+      if (r.type !== "1" || !(num(r.attendances) > 0)) continue;
+      const p = r.period.slice(0, 7);
+      if ((last.get(r.org_code) ?? "") < p) last.set(r.org_code, p);
+    }
+    const latest = [...last.values()].sort().pop()!;
+    const toIndex = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+    const stopped = [...last].filter(([, p]) => toIndex(latest) - toIndex(p) >= 2).map(([org]) => org);
+    const flagged = run.flags.filter(
+      (f) =>
+        f.detector === "stale-periods" && f.measure === "four-hour" && "monthsBehind" in f.evidence.values,
+    );
+    expect(flagged.map((f) => f.unit).sort()).toEqual(stopped.sort());
+    expect(stopped.length).toBeGreaterThan(0);
+  });
+
+  it("does not mistake a merger's step change in attendances for a jump that reverses", () => {
+    expect(run.flags.filter((f) => f.detector === "jump-reversal")).toEqual([]);
   });
 });
 

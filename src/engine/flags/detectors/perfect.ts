@@ -67,7 +67,7 @@ export const jumpReversal: Detector = {
     "a period far better than both neighbours (in the good direction), i.e. a gain that does not last",
   statistic:
     "spike = x_t - (x_{t-1} + x_{t+1})/2, robust z against the series' own spikes (median / 1.4826 MAD)",
-  thresholds: { minRobustZ: 6, minRelativeJump: 0.3, minStepEachSide: 0.15 },
+  thresholds: { minRobustZ: 6, minRelativeJump: 0.3, minStepEachSide: 0.15, minReversalShare: 0.5 },
   minSample: 12,
   explanation:
     "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
@@ -98,8 +98,12 @@ export const jumpReversal: Detector = {
         const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
         const rel = base > 0 ? spikes[j] / base : Infinity;
         // Both the jump in and the fall back must be real, so a spike's neighbours are not flagged as dips.
-        const steps = Math.min(sign * (xs[t] - xs[t - 1]), sign * (xs[t] - xs[t + 1]));
-        if (z < 6 || rel < 0.3 || !(base > 0 ? steps / base >= 0.15 : steps > 0)) continue;
+        const stepIn = sign * (xs[t] - xs[t - 1]);
+        const stepOut = sign * (xs[t] - xs[t + 1]);
+        const steps = Math.min(stepIn, stepOut);
+        // A level shift (a merger, a new service) is not a reversal: the fall back must undo half the jump.
+        const reverses = steps >= 0.5 * Math.max(stepIn, stepOut);
+        if (z < 6 || rel < 0.3 || !reverses || !(base > 0 ? steps / base >= 0.15 : steps > 0)) continue;
         flags.push(
           makeFlag("jump-reversal", {
             severity: z >= 10 ? "high" : "medium",
