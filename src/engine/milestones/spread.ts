@@ -12,7 +12,7 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "../prorate/errors";
-import { withReason } from "../prorate/lazy";
+import { milestonesExplainedBy } from "../prorate/lazy";
 import { decimalsOf, fmt, fromIncrements, toIncrements } from "../prorate/util";
 import { fiscalPeriods } from "./periods";
 import { fixedProfile, seasonalProfile, type MonthlyProfile } from "./profile";
@@ -36,11 +36,11 @@ function makers(
   const lastMonth = last.months[last.months.length - 1];
   const suffix = kind === "rate" ? " %" : "";
   return {
-    additive: withReason<Fields>(
+    additive: milestonesExplainedBy(
       (u) =>
         `${u.id}'s ${fmt(u.target)} is spread over the year (${u.profileSource}); the running total is rounded each period so it reaches ${fmt(u.target)} exactly in ${last.label} (${lastMonth}).`,
     ),
-    trajectory: withReason<Fields>(
+    trajectory: milestonesExplainedBy(
       (u) =>
         `${u.id} moves from ${fmt(u.start ?? u.target)}${suffix} to ${fmt(u.target)}${suffix} over the year (${u.profileSource}), reaching the target in ${last.label}.`,
     ),

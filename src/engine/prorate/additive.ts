@@ -4,8 +4,8 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "./errors";
-import { withReason } from "./lazy";
-import { additiveReason, type AllocationFields, type ReasonContext } from "./reasons";
+import { allocationsExplainedBy } from "./lazy";
+import { additiveReason, type ReasonContext } from "./reasons";
 import { largestRemainder, webster } from "./rounding";
 import type {
   AllocationMethod,
@@ -78,7 +78,7 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
     methodUsed: free.methodUsed,
     base: baseSeats * increment,
   };
-  const Free = withReason<AllocationFields>((a) => additiveReason(a, context));
+  const Free = allocationsExplainedBy((a) => additiveReason(a, context));
   freeOrder.forEach((unitIndex, k) => {
     const weight = free.weights[k];
     const weightShare = totalWeight > 0 ? weight / totalWeight : 0;
@@ -96,7 +96,7 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
       rounding: Math.abs(seats - quotaSeats) < 1e-9 ? "exact" : seats > quotaSeats ? "up" : "down",
     });
   });
-  const Locked = withReason<AllocationFields>(
+  const Locked = allocationsExplainedBy(
     (a) =>
       `${a.id} is locked at ${fmt(a.value)}; ${freeOrder.length === 1 ? "the free unit gets" : `the ${freeOrder.length} free units share`} the remaining ${fmt(freeTotal)}.`,
   );

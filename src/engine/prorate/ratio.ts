@@ -6,7 +6,7 @@
 import type { Finding } from "../model";
 import { TIE_BREAK_TEXT } from "./additive";
 import { ProrationError } from "./errors";
-import { withReason } from "./lazy";
+import { allocationsExplainedBy } from "./lazy";
 import { rateText, type AllocationFields } from "./reasons";
 import { largestRemainder, webster } from "./rounding";
 import type { FallbackCode, ProrationInput, ProrationResult, UnitAllocation } from "./types";
@@ -61,7 +61,7 @@ export function prorateRatio(input: ProrationInput, settings: ProrationSettings)
         });
   const allocations = new Array<UnitAllocation>(units.length);
   const freeRate = freeDen > 0 ? (freeNum / freeDen) * scale : input.total;
-  const Free = withReason<AllocationFields>((a) => {
+  const Free = allocationsExplainedBy((a) => {
     const numerator = a.numerator as number;
     const quotaNum = (a.quota * (a.denominator as number)) / scale;
     const rounding =
@@ -87,7 +87,7 @@ export function prorateRatio(input: ProrationInput, settings: ProrationSettings)
       rounding: Math.abs(numerator - quotaNum) < 1e-9 ? "exact" : numerator > quotaNum ? "up" : "down",
     });
   });
-  const Held = withReason<AllocationFields>((a) =>
+  const Held = allocationsExplainedBy((a) =>
     a.locked
       ? `${a.id} is locked at ${rateText(a.value, kind)}; the free units make up the rest of the program target.`
       : `${a.id} has no denominator, so it gets the program target of ${rateText(a.value, kind)}.`,

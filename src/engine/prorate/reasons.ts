@@ -1,5 +1,6 @@
 /** One-sentence reasons: why did North get 412? Kept apart so the wording can be tuned in one place. */
-import type { AllocationMethod, ProrationInput, RoundingMethod, UnitAllocation } from "./types";
+import type { AllocationFields } from "./lazy";
+import type { AllocationMethod, ProrationInput, RoundingMethod } from "./types";
 import { fmt, pct } from "./util";
 import type { ProrationSettings } from "./validate";
 
@@ -13,8 +14,7 @@ export interface ReasonContext {
   base: number;
 }
 
-/** An allocation before its reason is attached. */
-export type AllocationFields = Omit<UnitAllocation, "reason">;
+export type { AllocationFields };
 
 const ROUNDING_WORDS: Record<RoundingMethod, string> = {
   largestRemainder: "largest remainder",
