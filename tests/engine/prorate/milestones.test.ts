@@ -84,6 +84,20 @@ describe("spreads", () => {
     }
   });
 
+  it("takes a quarterly profile of four weights for a quarterly schedule", () => {
+    const schedule = spreadMilestones(
+      evenCounts(7, 100, { periodicity: "quarterly", spread: { kind: "custom", profile: [1, 2, 3, 4] } }),
+    );
+    expect(schedule.units[0].perPeriod).toEqual([10, 20, 30, 40]);
+  });
+
+  it("spreads a 4-4-5 year with a front-loaded ramp by month weights, not weeks", () => {
+    const [u] = spreadMilestones(
+      evenCounts(10, 78, { periodicity: "4-4-5", spread: { kind: "ramp", shape: "front" } }),
+    ).units;
+    expect(u.perPeriod).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  });
+
   it("rate milestones run in a straight line from the baseline to the target", () => {
     const [u] = spreadMilestones({
       kind: "rate",
