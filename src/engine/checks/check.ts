@@ -2,7 +2,7 @@
  * One check per measure x unit (and per measure for the program roll-up) as of a period:
  * period and year-to-date actual vs milestone, variances, attainment, last year, trend and status.
  */
-import type { Direction, Finding, MeasureKind, Period } from "../model";
+import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../model";
 import {
   fiscalMonthOffset,
   fiscalYearMonths,
@@ -26,7 +26,7 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/yearend";
-import { goodActualAt, ytdRange, type SeriesData } from "./series";
+import { fiscalYearAt, goodActualAt, sourceAt, ytdRange, type SeriesData } from "./series";
 import {
   applyRules,
   defaultBasis,
@@ -83,6 +83,15 @@ export interface CheckContext {
   rules?: Record<string, StatusRule[]>;
 }
 
+const rulesCache = new WeakMap<MeasureDef, StatusRule[]>();
+
+/** Default rules, built once per measure (a check may run 720,000 times). */
+function defaultRulesFor(measure: MeasureDef): StatusRule[] {
+  let rules = rulesCache.get(measure);
+  if (!rules) rulesCache.set(measure, (rules = defaultRules(measure)));
+  return rules;
+}
+
 /** The position a series is judged at for an as-of period (may lie past its last row). Example: `judgedPosition(s, "2026-07", 1)`. */
 export function judgedPosition(s: SeriesData, asOf: Period, fyStartMonth: number): number {
   if (s.monthly) {
@@ -123,7 +132,7 @@ export function checkSeriesAt(
     unit: s.unit,
     rollup,
     period: periodAt(s, t),
-    fiscalYear: s.monthly ? fiscalYearOf(periodAt(s, t), ctx.fyStartMonth) : s.start + t,
+    fiscalYear: fiscalYearAt(s, t, ctx.fyStartMonth),
     kind: m.kind,
     direction: m.direction,
     basis: defaultBasis(m.kind),
@@ -132,7 +141,7 @@ export function checkSeriesAt(
     ytdPeriods: t - first + 1,
   };
   fillNumbers(row, s, t, period, ytd);
-  const rules = ctx.rules?.[m.id] ?? defaultRules(m);
+  const rules = ctx.rules?.[m.id] ?? defaultRulesFor(m);
   row.basis = rules.find((r) => r.when)?.when?.basis ?? row.basis;
   const data = dataStatus(s, t, first, row.basis, ytd, rollup);
   if (data) {
@@ -144,7 +153,7 @@ export function checkSeriesAt(
         measure: m.id,
         unit: s.unit,
         period: row.period,
-        where: s.obs[t]?.source,
+        where: sourceAt(s, t),
       });
     return row;
   }
@@ -160,7 +169,7 @@ export function checkSeriesAt(
       measure: m.id,
       unit: s.unit,
       period: row.period,
-      where: s.obs[t]?.source,
+      where: sourceAt(s, t),
     });
   }
   return row;
@@ -168,28 +177,31 @@ export function checkSeriesAt(
 
 function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate, ytd: Aggregate): void {
   const dir = s.measure.direction;
-  const set = <K extends keyof CheckRow>(k: K, v: CheckRow[K] | undefined) => {
-    if (v !== undefined) row[k] = v;
-  };
-  set("actual", period.actual);
-  set("plan", period.plan);
-  set("target", period.target);
-  if (period.actual !== undefined && period.plan !== undefined) {
-    set("varianceAbs", varianceAbs(period.actual, period.plan));
-    set("varianceRel", varianceRel(period.actual, period.plan));
-    if (dir !== "band") set("attainment", attainment(period.actual, period.plan, dir));
+  const { actual, plan, lastYear } = period;
+  if (actual !== undefined) row.actual = actual;
+  if (plan !== undefined) row.plan = plan;
+  if (period.target !== undefined) row.target = period.target;
+  if (actual !== undefined && plan !== undefined) {
+    row.varianceAbs = varianceAbs(actual, plan);
+    const rel = varianceRel(actual, plan);
+    if (rel !== undefined) row.varianceRel = rel;
+    const att = dir === "band" ? undefined : attainment(actual, plan, dir);
+    if (att !== undefined) row.attainment = att;
   }
-  set("ytdActual", ytd.actual);
-  set("ytdPlan", ytd.plan);
+  if (ytd.actual !== undefined) row.ytdActual = ytd.actual;
+  if (ytd.plan !== undefined) row.ytdPlan = ytd.plan;
   if (ytd.actual !== undefined && ytd.plan !== undefined) {
-    set("ytdVarianceAbs", varianceAbs(ytd.actual, ytd.plan));
-    set("ytdVarianceRel", varianceRel(ytd.actual, ytd.plan));
-    if (dir !== "band") set("ytdAttainment", attainment(ytd.actual, ytd.plan, dir));
+    row.ytdVarianceAbs = varianceAbs(ytd.actual, ytd.plan);
+    const rel = varianceRel(ytd.actual, ytd.plan);
+    if (rel !== undefined) row.ytdVarianceRel = rel;
+    const att = dir === "band" ? undefined : attainment(ytd.actual, ytd.plan, dir);
+    if (att !== undefined) row.ytdAttainment = att;
   }
-  set("lastYearActual", period.lastYear);
-  if (period.actual !== undefined && period.lastYear !== undefined) {
-    set("changeAbs", period.actual - period.lastYear);
-    set("changeRel", varianceRel(period.actual, period.lastYear));
+  if (lastYear !== undefined) row.lastYearActual = lastYear;
+  if (actual !== undefined && lastYear !== undefined) {
+    row.changeAbs = actual - lastYear;
+    const rel = varianceRel(actual, lastYear);
+    if (rel !== undefined) row.changeRel = rel;
   }
   const a1 = goodActualAt(s, t - 2);
   const a2 = goodActualAt(s, t - 1);
