@@ -13,10 +13,14 @@ import {
 } from "../engine/checks";
 import { forecastYearEnd, METHOD_NAMES, type YearEndForecast } from "../engine/forecast/yearend";
 import { scoreMeasure, type IncentiveMeasure } from "../engine/incentive/federal";
-import type { Scorecard } from "../engine/model";
+import type { Finding, Scorecard } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf, fiscalMonthOffset } from "../engine/period";
 import { gridCol, STATUS_LABELS, type GridComputed } from "./gridFormulas";
+import { buildPlanFromInput } from "./buildPlan";
 import { gridRows, type WorkbookInput } from "./input";
+import type { WorkbookPlan } from "./plan";
+import { rawTablesFromPlan } from "./rawTables";
+import { scorecardFromTables } from "./read";
 import { SHEETS } from "./layout";
 import { buildDashboard } from "./sheets/dashboard";
 import { INCENTIVE_KEYS } from "./sheets/incentive";
@@ -73,7 +77,7 @@ function forecastFields(f: YearEndForecast | undefined): [GridComputed & Program
   return [
     ["Forecast method", f.primary && f.value !== undefined ? METHOD_NAMES[f.primary] : ""],
     ["Year-end forecast", asCell(f.value)],
-    ["Forecast target", asCell(f.value === undefined ? undefined : f.target)],
+    ["Forecast target", asCell(f.target)],
     ["Forecast label", f.label],
   ];
 }
@@ -83,8 +87,8 @@ interface Judged {
   forecasts: Map<string, YearEndForecast>;
 }
 
-function judge(scorecard: Scorecard, asOf: string): Judged {
-  const result = checkScorecard(scorecard, { asOf });
+function judge(scorecard: Scorecard, asOf: string, dataFindings: Finding[]): Judged {
+  const result = checkScorecard(scorecard, { asOf, dataFindings });
   const rows = new Map(result.rows.map((r) => [`${r.measure}|${r.unit}`, r]));
   const forecasts = new Map<string, YearEndForecast>();
   const add = (s: SeriesData) =>
@@ -101,15 +105,25 @@ function judge(scorecard: Scorecard, asOf: string): Judged {
  * Every formula cell the differential test must find, with the engine's value.
  * Example: `formulaExpectations(input).filter((e) => e.sheet === "Dashboard")`.
  */
-export function formulaExpectations(input: WorkbookInput): Expectation[] {
-  const scorecard = scorecardOf(input);
+export function formulaExpectations(
+  input: WorkbookInput,
+  plan: WorkbookPlan = buildPlanFromInput(input),
+): Expectation[] {
+  // The engine sees what a reader finds in the workbook, with its data findings (bad cells).
+  const read = scorecardFromTables(rawTablesFromPlan(plan));
+  const scorecard = read.scorecard;
+  const dataFindings = read.findings;
   const fy0 = fiscalYearOf(input.asOfMonth, input.fyStartMonth);
   const byYear = new Map<number, Judged>();
   const judgedFor = (fy: number) => {
     if (!byYear.has(fy))
       byYear.set(
         fy,
-        judge(scorecard, fy === fy0 ? input.asOfMonth : fiscalYearMonths(fy, input.fyStartMonth)[11]),
+        judge(
+          scorecard,
+          fy === fy0 ? input.asOfMonth : fiscalYearMonths(fy, input.fyStartMonth)[11],
+          dataFindings,
+        ),
       );
     return byYear.get(fy)!;
   };
@@ -136,7 +150,7 @@ export function formulaExpectations(input: WorkbookInput): Expectation[] {
     for (const [col, field] of CHECK_FIELDS)
       at(col, asCell(check[field] as number | undefined), `checks.${field}`);
     at("Status", STATUS_LABELS[check.status], "checks.status");
-    for (const [col, v] of forecastFields(j.forecasts.get(k))) at(col, v, "forecast");
+    for (const [col, v] of forecastFields(j.forecasts.get(k))) at(col, v, `forecast.${col}`);
   }
   const { layout: dash } = buildDashboard(input, layout);
   const now = judgedFor(fy0);

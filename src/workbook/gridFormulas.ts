@@ -87,6 +87,11 @@ function block(start: number, r: number): string {
   return `$${columnLetter(start)}${r}:$${columnLetter(start + 11)}${r}`;
 }
 
+/** ROUND(x, 9) as the status rules compare; the +/- 10^300 stand-ins pass through unrounded. */
+export function roundRule(x: string): string {
+  return `IF(ABS(${x})>=10^15,${x},ROUND(${x},9))`;
+}
+
 /** Engine status -> the words a manager sees in the Status column. */
 export const STATUS_LABELS = {
   "on-track": "On track",
@@ -147,7 +152,7 @@ export function gridRowFormulas(
   const attRule = (x: string, y: string) =>
     `IF(OR(${x}="",${y}=""),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
   const level = (range: string) =>
-    `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),AVERAGEIFS(${range},${toDate}))`;
+    `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),SUMIFS(${range},${toDate})/${n})`;
   const rel = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",IF(${y}=0,"",(${x}-${y})/${y}))`;
   const diff = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",${x}-${y})`;
   return {
@@ -224,7 +229,7 @@ function forecastFormulas(
   const all = `MonthNo,"<=12"`;
   const upTo = `MonthNo,"<="&AsOfN`;
   const lvl = (range: string, when: string, count: string, mask: string) =>
-    `IF(${x.additive},SUMIFS(${range},${when}),IF(COUNTIFS(${x.D},">0",${when})=${count},SUMPRODUCT(${range},${x.D},--(${mask}))/SUMIFS(${x.D},${when}),AVERAGEIFS(${range},${when})))`;
+    `IF(${x.additive},SUMIFS(${range},${when}),IF(COUNTIFS(${x.D},">0",${when})=${count},SUMPRODUCT(${range},${x.D},--(${mask}))/SUMIFS(${x.D},${when}),SUMIFS(${range},${when})/${count}))`;
   const at = (name: GridComputed, k: string) => `INDEX(${sameRows(x.keyRange, name)},${k})`;
   const sumBack = (f: (k: string) => string) => backSum(c, x.keyRange, f);
   const ya = c("YTD actual");
@@ -249,7 +254,7 @@ function forecastFormulas(
     "History part": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Level to as-of month", k)},0)`),
     "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,OR(NOT(${x.additive}),${hp}>0))),"seasonal run rate","run rate"))`,
     "Year-end forecast": `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",IF(${x.additive},${ya}*12/${n},${ya}),${seasonal})))`,
-    "Forecast target": `IF(ISNUMBER($D${r}),$D${r},IF(${x.additive},IF(${x.ok(x.M, all)}=12,SUMIFS(${x.M},${all}),""),IF(${x.ok(x.M, `MonthNo,12`)}=1,INDEX(${x.M},1,12),IF(${c("Period plan")}="","",${c("Period plan")}))))`,
+    "Forecast target": `IF(COUNTIFS($D${r},">="&${c("Lowest allowed")},$D${r},"<="&${c("Highest allowed")})=1,$D${r},IF(${x.additive},IF(${x.ok(x.M, all)}=12,SUMIFS(${x.M},${all}),""),IF(${x.ok(x.M, `MonthNo,12`)}=1,INDEX(${x.M},1,12),IF(${c("Period plan")}="","",${c("Period plan")}))))`,
     "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")","no target to compare ("&${method}&")")))`,
   };
 }
@@ -285,7 +290,7 @@ function backSum(c: (n: GridComputed) => string, _keyRange: string, f: (k: strin
 function statusFormula(r: number, c: (n: GridComputed) => string, additive: string): string {
   const kind = c("Kind");
   const dir = c("Direction");
-  const m = `ROUND(${c("Status metric")},9)`;
+  const m = roundRule(c("Status metric"));
   const on = `IF(${dir}="band",1,IF(${kind}="rate",-2,0.95))`;
   const risk = `IF(${dir}="band",0.5,IF(${kind}="rate",-5,0.85))`;
   const ytdGap = `AND(${additive},${dir}<>"band",OR(${c("Actuals to date")}<${c("Months to date")},${c("Unusable cells to date")}>0))`;

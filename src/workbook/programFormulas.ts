@@ -5,7 +5,7 @@
  * is rolled up only when every unit of the measure has a usable actual (and, for levels, a
  * denominator > 0); otherwise it stays blank and the status says why.
  */
-import { BIG, GRID, STATUS_LABELS } from "./gridFormulas";
+import { BIG, GRID, roundRule, STATUS_LABELS } from "./gridFormulas";
 import { columnLetter } from "./layout";
 import type { TemplateMeasure } from "./templates/types";
 
@@ -49,16 +49,24 @@ export function programMonth(
   const keys = `${GM},${id},${GFY},${fy}`;
   const units = `COUNTIFS(${keys})`;
   const ok = (range: string) => `${range},">=${b.lo}",${range},"<=${b.hi}"`;
+  // A unit's point is usable when its actual is in range and its milestone and denominator
+  // cells are blank or valid (the reader marks any other point as a data error).
+  const mOk = [`${Ms},""`, ok(Ms)];
   if (b.additive) {
-    const actual = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)})=${units}),SUMIFS(${A},${keys}),"")`;
+    const good = mOk
+      .flatMap((mc) => [`${D},""`, `${D},">=0"`].map((dc) => `COUNTIFS(${keys},${ok(A)},${mc},${dc})`))
+      .join("+");
+    const actual = `IF(AND(${units}>0,${good}=${units}),SUMIFS(${A},${keys}),"")`;
     const milestone = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(Ms)})=${units}),SUMIFS(${Ms},${keys}),"")`;
     return { actual, milestone, weight: '""' };
   }
   const weighted = (range: string) => `SUMPRODUCT(--(${GM}=${id}),--(${GFY}=${fy}),${range},${D})`;
   const withWeight = `COUNTIFS(${keys},${D},">0")`;
-  const actual = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)},${D},">0")=${units}),${weighted(A)}/SUMIFS(${D},${keys}),"")`;
+  const good = mOk.map((mc) => `COUNTIFS(${keys},${ok(A)},${D},">0",${mc})`).join("+");
+  const complete = `AND(${units}>0,${good}=${units})`;
+  const actual = `IF(${complete},${weighted(A)}/SUMIFS(${D},${keys}),"")`;
   const milestone = `IF(AND(${withWeight}>0,COUNTIFS(${keys},${D},">0",${ok(Ms)})=${withWeight}),${weighted(Ms)}/SUMIFS(${D},${keys},${D},">0"),"")`;
-  const weight = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(A)},${D},">0")=${units}),SUMIFS(${D},${keys}),"")`;
+  const weight = `IF(${complete},SUMIFS(${D},${keys}),"")`;
   return { milestone, actual, weight };
 }
 
@@ -77,13 +85,16 @@ export function ytdOf(values: string, weights: string, additive: boolean, n: str
   const full = `COUNTIFS(${values},">=-${BIG}",${upTo})<${n}`;
   if (additive) return `IF(OR(${n}=0,${full}),"",SUMIFS(${values},${upTo}))`;
   const weighted = `SUMPRODUCT(${values},${weights},--(MonthNo<=${n}))/SUMIFS(${weights},${upTo})`;
-  return `IF(OR(${n}=0,${full}),"",IF(COUNTIFS(${weights},">0",${upTo})=${n},${weighted},AVERAGEIFS(${values},${upTo})))`;
+  return `IF(OR(${n}=0,${full}),"",IF(COUNTIFS(${weights},">0",${upTo})=${n},${weighted},SUMIFS(${values},${upTo})/${n}))`;
 }
 
 /** Status of a program row from its cells (same rules as a unit row, plus roll-up completeness). */
 export function programStatus(cells: {
   units: string;
+  /** Units with a usable actual this period. */
   reporting: string;
+  /** Units with a usable actual and a weight (counts: every reporting unit). */
+  weighted: string;
   actual: string;
   metric: string;
   earlier: string;
@@ -92,12 +103,12 @@ export function programStatus(cells: {
   direction: string;
 }): string {
   const c = cells;
-  const m = `ROUND(${c.metric},9)`;
+  const m = roundRule(c.metric);
   const on = `IF(${c.direction}="band",1,IF(${c.kind}="rate",-2,0.95))`;
   const risk = `IF(${c.direction}="band",0.5,IF(${c.kind}="rate",-5,0.85))`;
   return [
     `IF(${c.units}<2,"",`,
-    `IF(AND(${c.reporting}>0,${c.reporting}<${c.units}),"${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(AND(${c.reporting}>0,${c.weighted}<${c.units}),"${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${c.actual}="",IF(${c.earlier}>0,"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
     `IF(${c.ytdGap},"${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${c.metric}="","${STATUS_LABELS["insufficient-data"]}",`,

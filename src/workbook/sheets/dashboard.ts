@@ -197,7 +197,7 @@ function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: Gri
     m.kind,
     m.direction,
     fx(`COUNTIFS(${keys})`),
-    fx(`COUNTIFS(${keys},${grid.range("Weighted actual")},">=-${BIG}")`),
+    fx(`COUNTIFS(${keys},${grid.range("Period actual")},">=-${BIG}")`),
     fx(`INDEX(${b.actual},1,${n})`),
     fx(`INDEX(${b.milestone},1,${n})`),
     fx(`IF(OR(${a}="",${p}=""),"",${a}-${p})`),
@@ -216,6 +216,7 @@ function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: Gri
       programStatus({
         units: c("Units"),
         reporting: c("Units reporting"),
+        weighted: `COUNTIFS(${keys},${grid.range("Weighted actual")},">=-${BIG}")`,
         actual: a,
         metric: c("Status metric"),
         earlier,
@@ -254,7 +255,7 @@ function forecastCells(
   const method = `IF(OR(${c("Units")}<2,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,${bnd.additive ? `${hp}>0` : "TRUE()"})),"seasonal run rate","run rate"))`;
   const seasonal = bnd.additive ? `${ya}*${hw}/${hp}` : `${ya}+(${hw}-${hp})/(${hy})`;
   const value = `IF(${c("Forecast method")}="","",IF(${n}>=12,${ya},IF(${c("Forecast method")}="run rate",${bnd.additive ? `${ya}*12/${n}` : ya},${seasonal})))`;
-  const allTargets = `COUNTIFS(${keys},${grid.range("D")},">=-${BIG}")=${c("Units")}`;
+  const allTargets = `COUNTIFS(${keys},${grid.range("D")},">=${bnd.lo}",${grid.range("D")},"<=${bnd.hi}")=${c("Units")}`;
   const target = bnd.additive
     ? `IF(${allTargets},SUMIFS(${grid.range("D")},${keys}),IF(COUNT(${b.milestone})=12,SUM(${b.milestone}),""))`
     : `IF(ISNUMBER(INDEX(${b.milestone},1,12)),INDEX(${b.milestone},1,12),${c("Period plan")})`;
