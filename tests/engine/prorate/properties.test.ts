@@ -151,6 +151,37 @@ describe("proration invariants (fast-check)", () => {
   });
 });
 
+describe("rate invariants under reordering (fast-check)", () => {
+  it("gives every unit the same rate target whatever the row order", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            id: fc.string({ minLength: 1, maxLength: 4 }).filter((s) => s.trim() !== ""),
+            baseline: fc.double({ min: 0, max: 99, noNaN: true }),
+            denominator: fc.double({ min: 0.5, max: 5000, noNaN: true }),
+          }),
+          { minLength: 1, maxLength: 25, selector: (u) => u.id },
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (units, lift) => {
+          const den = sum(units.map((u) => u.denominator));
+          const current = sum(units.map((u) => u.baseline * u.denominator)) / den;
+          const input: ProrationInput = {
+            kind: "rate",
+            total: current + (99 - current) * lift,
+            method: "gapClosing",
+            units,
+          };
+          const byId = (r: ReturnType<typeof prorate>) =>
+            Object.fromEntries(r.units.map((u) => [u.id, u.numerator]));
+          expect(byId(prorate({ ...input, units: [...units].reverse() }))).toEqual(byId(prorate(input)));
+        },
+      ),
+    );
+  });
+});
+
 describe("milestone invariants (fast-check)", () => {
   const scheduleCase = fc.record({
     targets: fc.array(fc.nat(100_000), { minLength: 1, maxLength: 10 }),
