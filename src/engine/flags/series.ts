@@ -34,7 +34,15 @@ export interface YearSummary {
   actual?: number;
   /** Months with an actual (12 for a complete monthly year, 1 for an annual row). */
   actualMonths: number;
-  periods: string[];
+  /** The year's points are `series.points[first .. first + count - 1]` (count 0: a target row only). */
+  first: number;
+  count: number;
+}
+
+/** The periods a year summary covers. Example: `yearPeriods(series, y)[0] === "2026-01"`. */
+export function yearPeriods(s: Series, y: YearSummary): string[] {
+  if (y.count === 0) return [String(y.year)];
+  return s.points.slice(y.first, y.first + y.count).map((o) => o.period);
 }
 
 export interface SeriesIndex {
@@ -207,7 +215,7 @@ export function yearSummaries(s: Series): YearSummary[] {
   if (hit) return hit;
   const out: YearSummary[] = [];
   if (!s.monthly) {
-    s.points.forEach((o, i) => {
+    for (let i = 0; i < s.points.length; i++) {
       const a = s.actual[i];
       const t = s.target[i];
       out.push({
@@ -215,9 +223,10 @@ export function yearSummaries(s: Series): YearSummary[] {
         target: t === t ? t : undefined,
         actual: a === a ? a : undefined,
         actualMonths: a === a ? 1 : 0,
-        periods: [o.period],
+        first: i,
+        count: 1,
       });
-    });
+    }
   } else {
     let start = 0;
     for (let i = 1; i <= s.points.length; i++) {
@@ -228,7 +237,7 @@ export function yearSummaries(s: Series): YearSummary[] {
     // A year with a target row but no months yet (next year's target) still needs a summary.
     const seen = new Set(out.map((y) => y.year));
     for (const [year, target] of s.yearTargets)
-      if (!seen.has(year)) out.push({ year, target, actualMonths: 0, periods: [String(year)] });
+      if (!seen.has(year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
     out.sort((a, b) => a.year - b.year);
   }
   yearCache.set(s, out);
@@ -271,7 +280,7 @@ function summarizeMonths(s: Series, from: number, to: number): YearSummary {
   }
   let target = s.yearTargets.get(year);
   if (target === undefined && nT === 12) target = additive ? sumT : sumT / 12;
-  return { year, target, actual, actualMonths: nA, periods: s.points.slice(from, to).map((o) => o.period) };
+  return { year, target, actual, actualMonths: nA, first: from, count: to - from };
 }
 
 /** A finite number or undefined. Example: `finite(NaN) === undefined`. */

@@ -87,7 +87,15 @@ export const jumpReversal: Detector = {
       }
       if (xs.length < minN) continue;
       const spikes: number[] = [];
-      for (let t = 1; t < xs.length - 1; t++) spikes.push(sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2));
+      let candidate = false;
+      for (let t = 1; t < xs.length - 1; t++) {
+        const spike = sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2);
+        spikes.push(spike);
+        const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
+        if (spike >= 0.3 * base && spike > 0) candidate = true;
+      }
+      // No period is 30 % above its neighbours: nothing can pass, so skip the medians.
+      if (!candidate) continue;
       const med = median(spikes);
       const abs = spikes.map((v) => Math.abs(v - med));
       const scale = 1.4826 * median(abs);

@@ -130,6 +130,17 @@ export function narrowBins(values: readonly number[], width = NARROW): NarrowBin
   return { below, above, pNull, p: binomialUpperTail(above, above + below, pNull) };
 }
 
+/** Cheap pre-check: enough results near 1 and at least 65 % of them above, before any p-value. */
+function worthTesting(r: readonly number[], minN: number): boolean {
+  let above = 0;
+  let below = 0;
+  for (const v of r) {
+    if (v >= 1 && v < 1 + NARROW) above++;
+    else if (v < 1 && v >= 1 - NARROW) below++;
+  }
+  return above + below >= minN && above >= 0.65 * (above + below);
+}
+
 const WHAT =
   "Results recorded just above the target: how they were counted, and whether cases were reclassified or timed to clear the bar.";
 
@@ -161,6 +172,7 @@ export const thresholdBunching: Detector = {
       for (const s of list) {
         const r = ratios(s, sign);
         for (const v of r) all.push(v);
+        if (!worthTesting(r, minN)) continue;
         const bins = narrowBins(r);
         const n = bins.above + bins.below;
         if (n < minN || bins.p >= 1e-4 || bins.above / n < 0.65) continue;

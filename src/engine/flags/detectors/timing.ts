@@ -10,16 +10,22 @@ import type { Detector, Flag } from "../types";
 
 interface FiscalYear {
   months: number[];
-  periods: string[];
+  /** Index of the year's first point in the series (its 12 points follow in fiscal order). */
+  first: number;
   target?: number;
 }
 
+const fiscalCache = new WeakMap<Series, Map<number, FiscalYear>>();
+
 /** Complete fiscal years of a monthly series: year -> 12 non-negative actuals in fiscal order, plus the target. */
 function fiscalYears(s: Series): Map<number, FiscalYear> {
+  const hit = fiscalCache.get(s);
+  if (hit) return hit;
   const out = new Map<number, FiscalYear>();
+  fiscalCache.set(s, out);
   for (const y of yearSummaries(s)) {
-    if (y.actualMonths !== 12 || y.periods.length !== 12) continue;
-    out.set(y.year, { months: [], periods: y.periods, target: y.target });
+    if (y.actualMonths !== 12 || y.count !== 12) continue;
+    out.set(y.year, { months: [], first: y.first, target: y.target });
   }
   for (let i = 0; i < s.points.length; i++) {
     const rec = out.get(s.fiscalYear[i]);
@@ -52,7 +58,6 @@ export const q4Sandbagging: Detector = {
         ratio: number;
         ytd9: number;
         target?: number;
-        periods: string[];
       }[] = [];
       for (const s of list) {
         if (!s.monthly) continue;
@@ -66,7 +71,6 @@ export const q4Sandbagging: Detector = {
             ratio: q4 / (q13 / 3),
             ytd9: q13,
             target: rec.target,
-            periods: rec.periods.slice(9),
           });
         }
       }
@@ -145,14 +149,14 @@ export const endOfPeriodSpike: Detector = {
             severity: ratio >= 2.5 && vsPrior !== undefined ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
-            periods: [rec.periods[11]],
+            periods: [s.points[rec.first + 11].period],
             values: {
               lastShare: share,
               shareRatio: ratio,
               z,
               ...(vsPrior !== undefined ? { vsLastYear: vsPrior } : {}),
             },
-            text: `${rec.periods[11]} holds ${fmt(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
+            text: `${s.points[rec.first + 11].period} holds ${fmt(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
             explanation: `The last month of FY${fy} for ${s.measure.name} is far above the rest of the year.`,
             whatToCheck:
               "Transactions dated in the last month: were they real, complete, and not moved from the next year?",
