@@ -73,6 +73,24 @@ describe("yardstick status", () => {
     expect(err).toMatch(message);
   });
 
+  it("applies per-measure rules from a JSON file", async () => {
+    const csv = tempCsv("measure,unit,period,target,actual\nCases,North,2026-01,10,9\n");
+    const rules = path.join(path.dirname(csv), "rules.json");
+    const strict = [
+      { status: "on-track", when: { basis: "period", compareWith: "target", metric: "ratio", atLeast: 1 } },
+      { status: "off-track" },
+    ];
+    writeFileSync(rules, JSON.stringify({ Cases: strict }));
+    expect((await run([csv, "--as-of", "2026-01"])).out).toMatch(/North\s+at-risk/);
+    const { code, out } = await run([csv, "--as-of", "2026-01", "--rules", rules]);
+    expect(code).toBe(1);
+    expect(out).toMatch(/North\s+off-track/);
+    writeFileSync(rules, JSON.stringify({ Cases: [{ status: "green" }] }));
+    const bad = await run([csv, "--as-of", "2026-01", "--rules", rules]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/rules\.json "Cases" rule 1: status must be one of/);
+  });
+
   it("exits 2 with a located finding when the header lacks required columns", async () => {
     const file = tempCsv("name,when,value\nCases,2026-01,3\n");
     const { code, err } = await run([file, "--as-of", "2026-01"]);

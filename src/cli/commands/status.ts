@@ -5,7 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { checkScorecard, type CheckResult, type CheckRow, type Status } from "../../engine/checks";
+import {
+  checkScorecard,
+  parseRules,
+  RulesError,
+  type CheckResult,
+  type CheckRow,
+  type Status,
+  type StatusRule,
+} from "../../engine/checks";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
 import { isMonth, isYear } from "../../engine/period";
@@ -22,6 +30,8 @@ Options:
   --as-of PERIOD     the period to judge (required), YYYY-MM or YYYY
   --json             print {asOf, rows, leadTurns, findings} as JSON
   --fy-start N       first month of the fiscal year, 1-12 (default 1; 10 = US federal, 7 = most states)
+  --rules FILE.json  status rules per measure: {"<measure>": [{"status": "on-track", "when": {"basis":
+                     "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
   --max-findings N   findings to list in the text output (default 20; JSON lists all)
 
 Exit code: 0 nothing off track, 1 something off track, 2 bad usage or unreadable input.
@@ -33,6 +43,7 @@ interface Args {
   json: boolean;
   fyStart: number;
   maxFindings: number;
+  rules?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,6 +62,7 @@ function parseArgs(argv: string[]): Args {
     if (a === "--json") args.json = true;
     else if (a === "--as-of") args.asOf = value();
     else if (a === "--fy-start") args.fyStart = wholeNumber(a, value(), 1, 12);
+    else if (a === "--rules") args.rules = value();
     else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);
     else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
     else if (args.file === undefined) args.file = a;
@@ -94,7 +106,12 @@ export const statusCommand: CliCommand = {
       for (const f of fatal) io.err(`${formatFinding(f)}\n`);
       return 2;
     }
-    const result = checkScorecard(parsed.scorecard, { asOf: args.asOf, dataFindings: parsed.findings });
+    const rules = args.rules ? readRules(path.resolve(io.cwd, args.rules), args.rules) : undefined;
+    const result = checkScorecard(parsed.scorecard, {
+      asOf: args.asOf,
+      dataFindings: parsed.findings,
+      rules,
+    });
     const findings = [...parsed.findings, ...result.findings];
     if (args.json)
       io.out(
@@ -104,6 +121,30 @@ export const statusCommand: CliCommand = {
     return result.rows.some((r) => r.status === "off-track") ? 1 : 0;
   },
 };
+
+/** Rules per measure from a JSON file; any problem is a usage error naming the file and rule. */
+function readRules(file: string, shown: string): Record<string, StatusRule[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new CliError(
+      `cannot read rules from ${shown}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new CliError(`${shown} must map measure names to rule lists`);
+  }
+  const rules: Record<string, StatusRule[]> = {};
+  try {
+    for (const [measure, list] of Object.entries(json))
+      rules[measure] = parseRules(list, `${shown} "${measure}"`);
+  } catch (error) {
+    if (error instanceof RulesError) throw new CliError(error.message);
+    throw error;
+  }
+  return rules;
+}
 
 const STATUS_ORDER: Status[] = ["off-track", "at-risk", "on-track", "stale", "no-data", "insufficient-data"];
 

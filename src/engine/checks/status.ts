@@ -160,3 +160,54 @@ function formatMetric(value: number, metric: RuleMetric): string {
   if (metric === "ratio") return `${(value * 100).toFixed(1)} %`;
   return `${value >= 0 ? "+" : ""}${value.toFixed(2)}`;
 }
+
+/** A rule list from user input (a JSON file or a settings pane) that is not usable, with the reason. */
+export class RulesError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RulesError";
+  }
+}
+
+const STATUSES_JUDGED = ["on-track", "at-risk", "off-track"];
+const BASES = ["period", "ytd"];
+const COMPARE_WITH = ["milestone", "target", "prior-year", "band"];
+const METRICS = ["ratio", "difference"];
+
+/**
+ * Check rules from untyped input: each needs a judged status; a test needs basis, compareWith,
+ * metric and a numeric atLeast; the last rule must be "otherwise". Throws RulesError naming the rule.
+ * Example: `parseRules([{ status: "off-track" }])` returns the list unchanged.
+ */
+export function parseRules(input: unknown, name = "rules"): StatusRule[] {
+  if (!Array.isArray(input) || input.length === 0)
+    throw new RulesError(`${name} must be a non-empty list of rules`);
+  const rules = input.map((raw, i): StatusRule => {
+    const where = `${name} rule ${i + 1}`;
+    const r = raw as { status?: unknown; when?: Record<string, unknown> };
+    if (typeof r !== "object" || r === null || !STATUSES_JUDGED.includes(r.status as string)) {
+      throw new RulesError(`${where}: status must be one of ${STATUSES_JUDGED.join(", ")}`);
+    }
+    if (r.when === undefined) return { status: r.status as JudgedStatus };
+    const w = r.when;
+    const pick = (key: string, allowed: string[]) => {
+      if (!allowed.includes(w[key] as string))
+        throw new RulesError(`${where}: when.${key} must be one of ${allowed.join(", ")}`);
+      return w[key] as string;
+    };
+    if (typeof w.atLeast !== "number" || !Number.isFinite(w.atLeast))
+      throw new RulesError(`${where}: when.atLeast must be a number`);
+    return {
+      status: r.status as JudgedStatus,
+      when: {
+        basis: pick("basis", BASES) as Basis,
+        compareWith: pick("compareWith", COMPARE_WITH) as CompareWith,
+        metric: pick("metric", METRICS) as RuleMetric,
+        atLeast: w.atLeast,
+      },
+    };
+  });
+  if (rules[rules.length - 1].when)
+    throw new RulesError(`${name}: end the list with an "otherwise" rule (a status without "when")`);
+  return rules;
+}

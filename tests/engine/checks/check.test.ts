@@ -215,4 +215,40 @@ describe("program roll-ups", () => {
       }),
     );
   });
+
+  it("a weighted rate roll-up always lies between its units' lowest and highest rates", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            rate: fc.double({ min: 0, max: 100, noNaN: true }),
+            den: fc.integer({ min: 1, max: 10000 }),
+          }),
+          {
+            minLength: 2,
+            maxLength: 6,
+          },
+        ),
+        (units) => {
+          const card: Scorecard = {
+            measures: [{ id: "R", name: "R", kind: "rate", direction: "up" }],
+            units: [],
+            observations: units.map((u, i) => ({
+              measure: "R",
+              unit: `U${i}`,
+              period: "2026-01",
+              milestone: 80,
+              actual: u.rate,
+              denominator: u.den,
+            })),
+            fyStartMonth: 1,
+          };
+          const row = checkScorecard(card, { asOf: "2026-01" }).rows.find((r) => r.rollup)!;
+          const rates = units.map((u) => u.rate);
+          expect(row.actual!).toBeGreaterThanOrEqual(Math.min(...rates) - 1e-9);
+          expect(row.actual!).toBeLessThanOrEqual(Math.max(...rates) + 1e-9);
+        },
+      ),
+    );
+  });
 });

@@ -1,7 +1,12 @@
+import fc from "fast-check";
 import {
   applyRules,
+  attainmentForRule,
   defaultRules,
+  goodGap,
+  parseRules,
   roundForRule,
+  RulesError,
   STATUS_THRESHOLDS,
   type StatusRule,
 } from "../../../src/engine/checks";
@@ -128,4 +133,75 @@ describe("configurable ordered rules", () => {
       "insufficient-data",
     );
   });
+});
+
+describe("rules from user input", () => {
+  it("accepts a well-formed list ending with otherwise", () => {
+    const rules = [
+      { status: "on-track", when: { basis: "ytd", compareWith: "target", metric: "ratio", atLeast: 1 } },
+      { status: "off-track" },
+    ];
+    expect(parseRules(rules, "Cases")).toEqual(rules);
+  });
+
+  it.each([
+    ["an empty list", [], /non-empty list/],
+    ["an unknown status", [{ status: "green" }], /rule 1: status must be one of/],
+    [
+      "a bad basis",
+      [
+        { status: "on-track", when: { basis: "month", compareWith: "target", metric: "ratio", atLeast: 1 } },
+        { status: "off-track" },
+      ],
+      /rule 1: when.basis/,
+    ],
+    [
+      "a text threshold",
+      [
+        {
+          status: "on-track",
+          when: { basis: "ytd", compareWith: "target", metric: "ratio", atLeast: "95%" },
+        },
+        { status: "off-track" },
+      ],
+      /when.atLeast must be a number/,
+    ],
+    [
+      "no otherwise at the end",
+      [{ status: "on-track", when: { basis: "ytd", compareWith: "target", metric: "ratio", atLeast: 1 } }],
+      /otherwise/,
+    ],
+  ])("rejects %s with a RulesError that names the rule", (_name, input, message) => {
+    expect(() => parseRules(input, "Cases")).toThrow(RulesError);
+    expect(() => parseRules(input, "Cases")).toThrow(message);
+  });
+});
+
+describe("status invariants", () => {
+  const rank = { "off-track": 0, "at-risk": 1, "on-track": 2 } as Record<string, number>;
+
+  it.each(["up", "down"] as const)(
+    "a better actual never gives a worse status (%s, counts and rates)",
+    (direction) => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0, max: 200, noNaN: true }),
+          fc.double({ min: 0, max: 200, noNaN: true }),
+          fc.double({ min: 1, max: 100, noNaN: true }),
+          (x, y, plan) => {
+            const [worse, better] =
+              direction === "up" ? [Math.min(x, y), Math.max(x, y)] : [Math.max(x, y), Math.min(x, y)];
+            for (const kind of ["count", "rate"] as const) {
+              const rules = defaultRules({ kind, direction });
+              const metric = (a: number) =>
+                kind === "rate" ? goodGap(a, plan, direction) : attainmentForRule(a, plan, direction)!;
+              const s1 = applyRules(rules, () => metric(worse)).status;
+              const s2 = applyRules(rules, () => metric(better)).status;
+              expect(rank[s2]).toBeGreaterThanOrEqual(rank[s1]);
+            }
+          },
+        ),
+      );
+    },
+  );
 });
