@@ -144,26 +144,14 @@ function yearTargets(
   let programPrior = 0;
   units.forEach((u, i) => (programPrior += additive ? priorOf(u.id) : priorOf(u.id) * weights[i]));
   if (!additive) programPrior /= weights.reduce((a, b) => a + b, 0);
-  const lift = (0.02 + 0.02 * rand()) * sign;
+  const lift = (additive ? 0.02 + 0.02 * rand() : 0.005 + 0.015 * rand()) * sign;
   const band = m.direction === "band" && m.lower !== undefined && m.upper !== undefined;
   let total = additive
     ? Math.round(programPrior * (1 + lift))
     : round(programPrior + lift * (m.kind === "rate" ? 100 : programPrior), 1);
   if (band) total = round((m.lower! + m.upper!) / 2, 1);
   if (m.kind === "rate") total = Math.min(99, Math.max(1, total));
-  const result = prorate({
-    kind: m.kind,
-    total,
-    method: additive ? "priorShare" : "equal",
-    driverLabel: additive ? "last year's actual" : "caseload",
-    units: units.map((u, i) => ({
-      id: u.id,
-      driver: additive ? priorOf(u.id) : weights[i],
-      baseline: additive ? undefined : priorOf(u.id),
-      denominator: additive ? undefined : weights[i],
-    })),
-    increment: 1,
-  });
+  const result = prorateOrEqual(m, total, units, additive, priorOf, weights);
   programTargets.push({
     measure: m.id,
     fiscalYear: fy,
@@ -195,4 +183,43 @@ function monthlyHistory(years: { values: number[] }[], fy: number, fyStartMonth:
     y.values.forEach((value, j) => out.push({ month: months[j], value }));
   });
   return out;
+}
+
+/** Counts: pro rata to last year's actual. Levels: gap closing toward the best value (so every
+ * unit is asked to improve on itself); bands and impossible totals: the same value everywhere. */
+function prorateOrEqual(
+  m: TemplateMeasure,
+  total: number,
+  units: UnitDef[],
+  additive: boolean,
+  priorOf: (id: string) => number,
+  weights: number[],
+) {
+  const base = {
+    kind: m.kind,
+    total,
+    increment: 1,
+    units: units.map((u, i) => ({
+      id: u.id,
+      driver: additive ? priorOf(u.id) : weights[i],
+      baseline: additive ? undefined : round(priorOf(u.id), 2),
+      denominator: additive ? undefined : weights[i],
+    })),
+  };
+  if (additive) return prorate({ ...base, method: "priorShare", driverLabel: "last year's actual" });
+  if (m.direction !== "band") {
+    const best =
+      m.direction === "up" ? (m.kind === "rate" ? 100 : Math.max(...units.map((u) => priorOf(u.id))) * 2) : 0;
+    try {
+      return prorate({
+        ...base,
+        method: "gapClosing",
+        benchmark: { kind: "value", value: best },
+        direction: m.direction,
+      });
+    } catch {
+      // fall through to equal rates
+    }
+  }
+  return prorate({ ...base, method: "equal", driverLabel: "caseload" });
 }
