@@ -98,6 +98,24 @@ describe("yardstick prorate on the sample offices", () => {
     expect(lakeshore.value - 76.2).toBeGreaterThan(prairie.value - 92.1);
   });
 
+  it("closes a set share of every office's gap when given --close-gap instead of --total", async () => {
+    const args = [
+      "samples/units.csv",
+      "--kind",
+      "rate",
+      "--close-gap",
+      "25",
+      "--by",
+      "caseload",
+      "--baseline",
+      "orders_pct",
+    ];
+    const result = await json(args);
+    const north = result.proration.units.find((u) => u.id === "North Metro")!;
+    expect(north.value).toBeCloseTo(86.4 + 0.25 * 13.6, 1);
+    expect(north.reason).toContain("closes 25 % of its gap");
+  });
+
   it("multiplies columns for capacity (FTE x productivity) and rounds to whole increments", async () => {
     const result = await json([
       "samples/units.csv",
@@ -198,10 +216,22 @@ describe("yardstick prorate refuses bad input with a message that says where", (
     expect(err).toMatch(message);
   });
 
-  it("needs --total", async () => {
-    const { code, err } = await run(["samples/units.csv", "--by", "caseload"]);
+  it.each([
+    ["neither --total nor --close-gap", ["--by", "caseload"], "give either --total or --close-gap"],
+    [
+      "both --total and --close-gap",
+      ["--by", "caseload", "--total", "5", "--close-gap", "10"],
+      "give either --total or --close-gap",
+    ],
+    [
+      "--close-gap on a count",
+      ["--by", "caseload", "--close-gap", "10"],
+      "--close-gap is for gap-closing a rate or ratio",
+    ],
+  ])("refuses %s", async (_name, args, message) => {
+    const { code, err } = await run(["samples/units.csv", ...args]);
     expect(code).toBe(2);
-    expect(err).toContain("--total is required");
+    expect(err).toContain(message);
   });
 
   it("warns by name about an office with a blank caseload instead of dropping it", async () => {

@@ -16,6 +16,7 @@ import {
 import type { MeasureKind } from "../../engine/model";
 import { fiscalYearOf, isMonth } from "../../engine/period";
 import {
+  gapClosingTarget,
   prorate,
   ProrationError,
   type AllocationMethod,
@@ -44,6 +45,8 @@ Options:
   --baseline COLUMN    rates and ratios: each unit's current value (gap-closing, milestone start)
   --benchmark V        gap-closing benchmark: a number (default 100 for rates) or "best"
   --base N             base-plus: the amount every free unit gets before the pro rata split
+  --close-gap PCT      gap-closing without --total: every unit closes PCT % of its gap
+                       (e.g. 8.33 a year halves the gap over six years)
   --unit COLUMN        the unit name column (default: the first column)
   --fy YEAR            the fiscal year to spread (default: the year after the last YYYY-MM column)
   --fy-start MONTH     first month of the fiscal year, 1-12 or a name (default 10, federal Oct-Sep)
@@ -73,7 +76,8 @@ const SPREADS: Record<string, SpreadSpec> = {
 
 interface Args {
   file: string;
-  total: number;
+  total?: number;
+  closeGapPct?: number;
   by?: string;
   method: AllocationMethod;
   lock?: string;
@@ -146,6 +150,7 @@ function parseArgs(argv: string[]): Args {
       const v = value();
       args.benchmark = v === "best" ? { kind: "bestUnit" } : { kind: "value", value: numberArg(option, v) };
     } else if (option === "--base") args.base = numberArg(option, value());
+    else if (option === "--close-gap") args.closeGapPct = numberArg(option, value());
     else if (option === "--unit") args.unit = value();
     else if (option === "--fy") args.fy = numberArg(option, value());
     else if (option === "--fy-start") args.fyStart = monthArg(value());
@@ -162,8 +167,18 @@ function parseArgs(argv: string[]): Args {
     else files.push(option);
   }
   if (files.length !== 1) throw new CliError(`give exactly one UNITS.csv file.\n\n${USAGE}`);
-  if (args.total === undefined) throw new CliError(`--total is required.\n\n${USAGE}`);
-  const method = args.method ?? "proportional";
+  if ((args.total === undefined) === (args.closeGapPct === undefined)) {
+    throw new CliError(`give either --total or --close-gap.\n\n${USAGE}`);
+  }
+  const method = args.method ?? (args.closeGapPct !== undefined ? "gapClosing" : "proportional");
+  if (
+    args.closeGapPct !== undefined &&
+    (method !== "gapClosing" || (args.kind !== "rate" && args.kind !== "ratio"))
+  ) {
+    throw new CliError(
+      "--close-gap is for gap-closing a rate or ratio: add --kind rate (or ratio) and --baseline COLUMN.",
+    );
+  }
   const ratio = args.kind === "rate" || args.kind === "ratio";
   if (!args.by && (method !== "equal" || ratio)) {
     throw new CliError(
@@ -173,6 +188,7 @@ function parseArgs(argv: string[]): Args {
   return {
     file: files[0],
     total: args.total,
+    closeGapPct: args.closeGapPct,
     by: args.by,
     method,
     lock: args.lock,
@@ -265,10 +281,22 @@ function prorationInput(args: Args, table: Table): ProrationInput {
       baseline: args.baseline ? cellNumber(table, row, args.baseline) : undefined,
     };
   });
-  return {
+  const common = {
     kind: args.kind,
-    total: args.total,
     units,
+    driverLabel: args.by,
+    rounding: args.rounding,
+    increment: args.increment,
+    baseEach: args.base,
+    benchmark: args.benchmark,
+  };
+  const total =
+    args.closeGapPct === undefined
+      ? (args.total as number)
+      : gapClosingTarget(common, args.closeGapPct / 100);
+  return {
+    ...common,
+    total,
     method: args.method,
     driverLabel: args.by,
     rounding: args.rounding,
@@ -308,12 +336,13 @@ export const prorateCommand: CliCommand = {
   run: async (argv, io) => {
     const args = parseArgs(argv);
     const table = readTable(args.file, io);
-    const input = prorationInput(args, table);
     const seasonal = args.spread.kind === "seasonal";
     const histories = seasonal ? table.rows.map((row) => historyOf(table, row)) : [];
+    let input: ProrationInput;
     let result: ProrationResult;
     let schedule: MilestoneSchedule;
     try {
+      input = prorationInput(args, table);
       result = prorate(input);
       schedule = spreadMilestones({
         kind: args.kind,
@@ -348,7 +377,7 @@ function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule
   const ratio = p.kind === "rate" || p.kind === "ratio";
   const show = (v: number) => (ratio ? v.toFixed(2) : String(v));
   const lines = [
-    `${args.file}: ${p.kind} target ${args.total} over ${result.units.length} units, ${p.methodUsed} by ${p.driverLabel}, ` +
+    `${args.file}: ${p.kind} target ${fmtTotal(p.total)} over ${result.units.length} units, ${p.methodUsed} by ${p.driverLabel}, ` +
       `${p.rounding === "webster" ? "Webster" : "largest remainder"} rounding to ${p.increment}.` +
       (p.achieved !== undefined ? ` Program ${p.kind} achieved: ${p.achieved.toFixed(2)}.` : ""),
     "",
@@ -378,6 +407,10 @@ function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+function fmtTotal(total: number): string {
+  return Number.isInteger(total) ? String(total) : total.toFixed(2);
 }
 
 /** Left-aligned first column, right-aligned numbers. */

@@ -3,3 +3,4 @@ export * from "./types";
 export { ProrationError, PRORATION_ERRORS, type ProrationErrorCode } from "./errors";
 export { prorate } from "./prorate";
 export { largestRemainder, webster } from "./rounding";
+export { gapClosingTarget } from "./gap";

@@ -239,7 +239,8 @@ function quotasFor(
   };
 }
 
-function benchmarkOf(input: ProrationInput, kind: "rate" | "ratio", up: boolean): number {
+/** The gap-closing benchmark: the given value, 100 for rates, or the best baseline. Example: bestUnit over baselines [70, 90] is 90. */
+export function benchmarkOf(input: ProrationInput, kind: "rate" | "ratio", up: boolean): number {
   const spec = input.benchmark ?? (kind === "rate" ? { kind: "value" as const, value: 100 } : undefined);
   if (!spec)
     throw new ProrationError("methodNotForKind", { detail: "gapClosing for a ratio needs a benchmark" });

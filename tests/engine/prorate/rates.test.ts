@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { prorate, ProrationError, type ProrationInput } from "../../../src/engine/prorate";
+import { gapClosingTarget, prorate, ProrationError, type ProrationInput } from "../../../src/engine/prorate";
 
 const rateInput = (total: number, extra: Partial<ProrationInput> = {}): ProrationInput => ({
   kind: "rate",
@@ -176,5 +176,36 @@ describe("golden case from real data: NHS England type-1 A&E, April 2018 to Marc
     expect(result.units.every((u) => u.value <= 100)).toBe(true);
     expect(result.provenance.gapClosedShare).toBeGreaterThan(0.6);
     expect(result.provenance.gapClosedShare).toBeLessThan(0.8);
+  });
+});
+
+describe("closing a set share of the gap (ESEA style)", () => {
+  const units = [
+    { id: "A", baseline: 60, denominator: 100 },
+    { id: "B", baseline: 80, denominator: 100 },
+  ];
+
+  it("turns 'halve every gap to 100 %' into the program target 85 %, and prorate gives 80 % and 90 %", () => {
+    const total = gapClosingTarget({ kind: "rate", units }, 0.5);
+    expect(total).toBe(85);
+    const result = prorate({ kind: "rate", total, method: "gapClosing", units });
+    expect(result.units.map((u) => u.value)).toEqual([80, 90]);
+    expect(result.provenance.gapClosedShare).toBeCloseTo(0.5, 12);
+  });
+
+  it("keeps locked units at their value in the program target", () => {
+    expect(
+      gapClosingTarget({ kind: "rate", units: [...units, { id: "L", locked: 50, denominator: 200 }] }, 0.5),
+    ).toBe(67.5);
+  });
+
+  it("refuses a count, a negative share and a unit with no baseline", () => {
+    expect(() => gapClosingTarget({ kind: "count", units }, 0.5)).toThrow(
+      expect.objectContaining({ code: "methodNotForKind" }),
+    );
+    expect(() => gapClosingTarget({ kind: "rate", units }, -0.1)).toThrow(ProrationError);
+    expect(() => gapClosingTarget({ kind: "rate", units: [{ id: "N", denominator: 5 }] }, 0.5)).toThrow(
+      expect.objectContaining({ code: "baselineMissing", unit: "N" }),
+    );
   });
 });
