@@ -132,9 +132,16 @@ function withDrawingElement(sheetXml: string, relId: string): string {
  * @example const withCharts = await addCharts(await wb.xlsx.writeBuffer(), plan);
  */
 export async function addCharts(bytes: Buffer, plan: WorkbookPlan): Promise<Buffer> {
-  const sheetsWithCharts = plan.sheets.filter((s) => s.charts.length > 0);
-  if (sheetsWithCharts.length === 0) return bytes;
+  if (plan.sheets.every((s) => s.charts.length === 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
+  await addChartsToZip(zip, plan);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** Add the plan's charts to an open zip (the writer batches its zip edits in one pass). */
+export async function addChartsToZip(zip: JSZip, plan: WorkbookPlan): Promise<void> {
+  const sheetsWithCharts = plan.sheets.filter((s) => s.charts.length > 0);
+  if (sheetsWithCharts.length === 0) return;
   const parts = await sheetParts(zip);
   const overrides: string[] = [];
   let chartNumber = 0;
@@ -163,7 +170,6 @@ export async function addCharts(bytes: Buffer, plan: WorkbookPlan): Promise<Buff
   }
   const typesXml = await zip.file("[Content_Types].xml")!.async("string");
   zip.file("[Content_Types].xml", typesXml.replace("</Types>", `${overrides.join("")}</Types>`));
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 async function linkDrawing(zip: JSZip, sheetPath: string, drawingTarget: string): Promise<void> {

@@ -8,7 +8,9 @@ import ExcelJS from "exceljs";
 import type { PlanRange, PlanTable, SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { columnLetters, formatAddress, parseAddress, parseRange } from "./address";
 import { setCell, toCellValue } from "./cells";
-import { addCharts } from "./charts";
+import JSZip from "jszip";
+import { BULK_ROWS, writeDeferredRows, type DeferredRows } from "./bulk";
+import { addChartsToZip } from "./charts";
 import { XlsxPlanError } from "./errors";
 import { applyConditionalFormats, applyProtection, applyValidation } from "./features";
 import { toArgb } from "./styles";
@@ -22,13 +24,21 @@ const SHEET_NAME_BAD = /[\\/?*[\]:]/;
  * @example const bytes = await writePlanToXlsx(buildWorkbookPlan("blank", {})); fs.writeFileSync("x.xlsx", bytes);
  */
 export async function writePlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
-  const workbook = buildExcelWorkbook(plan);
+  const deferred: DeferredRows[] = [];
+  const workbook = buildExcelWorkbook(plan, deferred);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-  return addCharts(bytes, plan);
+  if (deferred.length === 0 && plan.sheets.every((s) => s.charts.length === 0)) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  await writeDeferredRows(zip, deferred);
+  await addChartsToZip(zip, plan);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
-/** The ExcelJS workbook for a plan, before charts are added; exported for tests and the bench. */
-export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+/**
+ * The ExcelJS workbook for a plan, before charts are added. Rows of big tables go to
+ * `deferred` (written into the XML afterwards) when a list is given; otherwise all cells stay.
+ */
+export function buildExcelWorkbook(plan: WorkbookPlan, deferred?: DeferredRows[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Yardstick";
   workbook.title = plan.title;
@@ -36,7 +46,7 @@ export function buildExcelWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   const seen = new Set<string>();
   for (const sheet of plan.sheets) {
     checkSheetName(sheet.name, seen);
-    writeSheet(workbook, sheet);
+    writeSheet(workbook, sheet, deferred);
   }
   for (const item of plan.names) {
     const refersTo = item.refersTo.replace(/^=/, "");
@@ -59,7 +69,7 @@ function checkSheetName(name: string, seen: Set<string>): void {
   seen.add(key);
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): void {
+function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: DeferredRows[]): void {
   const tabArgb = sheet.tabColor === undefined ? undefined : toArgb(sheet.tabColor);
   if (sheet.tabColor !== undefined && !tabArgb) {
     throw new XlsxPlanError(`tab colour "${sheet.tabColor}" is not a hex colour like #1F6FEB`, sheet.name);
@@ -74,7 +84,17 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan): void {
     ws.getColumn(letters).width = width;
   }
   for (const range of sheet.ranges) writeRange(ws, sheet.name, range);
-  for (const table of sheet.tables) writeTable(ws, sheet.name, table);
+  for (const table of sheet.tables) {
+    const bulk = deferred !== undefined && canDefer(sheet, table) && !sheet.protectFormulas;
+    if (bulk)
+      deferred.push({
+        ...firstDataCell(table, sheet.name),
+        sheet: sheet.name,
+        table: table.name,
+        rows: table.rows.slice(1),
+      });
+    writeTable(ws, sheet.name, bulk ? { ...table, rows: table.rows.slice(0, 1) } : table, table.rows.length);
+  }
   applyConditionalFormats(ws, sheet);
   for (const { range, validation } of sheet.validations) applyValidation(ws, range, validation);
   if (sheet.protectFormulas) applyProtection(ws, sheet);
@@ -104,7 +124,30 @@ function writeRange(ws: ExcelJS.Worksheet, sheetName: string, range: PlanRange):
   });
 }
 
-function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable): void {
+function firstDataCell(table: PlanTable, sheetName: string): { firstRow: number; firstColumn: number } {
+  const origin = parseAddress(table.topLeft, sheetName);
+  return { firstRow: origin.row + 1, firstColumn: origin.column };
+}
+
+/**
+ * A table may go in bulk when it is big, has no totals row, and nothing else on the sheet
+ * sits in the rows below its first data row (bulk rows are whole <row> elements).
+ */
+function canDefer(sheet: SheetPlan, table: PlanTable): boolean {
+  if (table.rows.length <= BULK_ROWS || table.showTotals) return false;
+  const { firstRow } = firstDataCell(table, sheet.name);
+  const lastRow = firstRow + table.rows.length - 1;
+  const overlaps = (top: number, height: number) => top + height - 1 > firstRow && top <= lastRow;
+  const rangeHits = sheet.ranges.some((r) =>
+    overlaps(parseAddress(r.topLeft, sheet.name).row, r.values.length),
+  );
+  const tableHits = sheet.tables.some(
+    (t) => t !== table && overlaps(parseAddress(t.topLeft, sheet.name).row, t.rows.length + 1),
+  );
+  return !rangeHits && !tableHits;
+}
+
+function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable, fullRows: number): void {
   if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(table.name)) {
     throw new XlsxPlanError(
       `table name "${table.name}" must start with a letter and hold no spaces`,
@@ -157,9 +200,11 @@ function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable):
     const letters = columnLetters(origin.column + c);
     if (col.width !== undefined) ws.getColumn(letters).width = col.width;
     const first = origin.row + 1;
-    const last = origin.row + cellRows.length;
+    // Bulk rows (beyond those ExcelJS holds) copy the first row's styles in the XML.
+    const last = origin.row + Math.max(cellRows.length, fullRows);
     if (col.numberFormat) {
-      for (let r = first; r <= last; r += 1) ws.getCell(`${letters}${r}`).numFmt = col.numberFormat;
+      for (let r = first; r <= origin.row + cellRows.length; r += 1)
+        ws.getCell(`${letters}${r}`).numFmt = col.numberFormat;
     }
     if (col.validation) applyValidation(ws, `${letters}${first}:${letters}${last}`, col.validation);
   });

@@ -1,0 +1,176 @@
+/**
+ * The price of live formulas: a workbook of N units x 10 measures x 12 months (N = 5,000 by
+ * default; YARDSTICK_BENCH_UNITS to change it) written with every check as a formula, then
+ * recalculated by LibreOffice headless, against the same workbook holding the computed values
+ * only. Prints file sizes, write time, LibreOffice time for each, and their ratio (keep < 3x).
+ */
+import { statSync } from "node:fs";
+import type { MeasureKind, Observation, UnitDef } from "../src/engine/model";
+import { fiscalYearMonths } from "../src/engine/period";
+import { buildPlanFromInput } from "../src/workbook/buildPlan";
+import type { WorkbookInput } from "../src/workbook/input";
+import { isFormula, type PlanValue, type WorkbookPlan } from "../src/workbook/plan";
+import type { TemplateMeasure } from "../src/workbook/templates/types";
+import { writePlanToXlsx } from "../src/xlsx";
+import { formatAddress, parseAddress } from "../src/xlsx/address";
+import {
+  lastSofficeMs,
+  readComputedCells,
+  recalculate,
+  type ComputedCell,
+} from "../tests/support/libreoffice";
+
+export const title = "Workbook: live formulas vs values only, recalculated by LibreOffice";
+
+const MEASURES = 10;
+const KINDS: MeasureKind[] = [
+  "count",
+  "rate",
+  "amount",
+  "ratio",
+  "count",
+  "rate",
+  "count",
+  "amount",
+  "rate",
+  "count",
+];
+
+/** A deterministic pseudo-random stream (mulberry32), so every run measures the same workbook. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** N units x 10 measures x 12 months of milestones, actuals and denominators, judged at year end. */
+export function benchInput(units: number): WorkbookInput {
+  const rand = random(7);
+  const fyStartMonth = 7;
+  const months = fiscalYearMonths(2027, fyStartMonth);
+  const measures: TemplateMeasure[] = KINDS.map((kind, i) => ({
+    id: `m${i + 1}`,
+    name: `Measure ${i + 1}`,
+    kind,
+    direction: i === 3 ? "band" : i % 4 === 1 ? "down" : "up",
+    ...(i === 3 ? { lower: 2, upper: 4 } : {}),
+  }));
+  const unitDefs: UnitDef[] = Array.from({ length: units }, (_, i) => ({
+    id: `u${i + 1}`,
+    name: `Unit ${i + 1}`,
+    caseload: 1000,
+  }));
+  const observations: Observation[] = [];
+  for (const m of measures) {
+    const ratio = m.kind === "rate" || m.kind === "ratio";
+    const level = m.kind === "rate" ? 70 : m.kind === "ratio" ? 3 : m.kind === "amount" ? 5000 : 100;
+    for (const u of unitDefs) {
+      months.forEach((period) => {
+        const milestone = Math.round(level * (0.9 + 0.2 * rand()) * 100) / 100;
+        const actual = Math.round(milestone * (0.85 + 0.3 * rand()) * 100) / 100;
+        observations.push({
+          measure: m.id,
+          unit: u.id,
+          period,
+          milestone,
+          actual: m.kind === "rate" ? Math.min(100, actual) : actual,
+          ...(ratio ? { denominator: 100 + Math.round(900 * rand()) } : {}),
+        });
+      });
+      observations.push({ measure: m.id, unit: u.id, period: "2027", target: level * (ratio ? 1 : 12) });
+    }
+  }
+  return {
+    templateId: "blank",
+    title: `Bench: ${units} units`,
+    fyStartMonth,
+    asOfMonth: months[11],
+    plan: {
+      mission: "",
+      deficit: "",
+      target: "",
+      theoryOfChange: "",
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [] },
+      goals: [],
+    },
+    measures,
+    units: unitDefs,
+    observations,
+    programTargets: [],
+    flags: [],
+    reliabilityPassed: true,
+  };
+}
+
+/** The same plan with every formula replaced by the value LibreOffice computed for it. */
+export function valuesOnly(plan: WorkbookPlan, cells: Map<string, ComputedCell>): WorkbookPlan {
+  const value = (sheet: string, row: number, column: number, v: PlanValue): PlanValue => {
+    if (!isFormula(v)) return v;
+    const cell = cells.get(`${sheet}!${formatAddress({ row, column })}`);
+    return cell?.error ? cell.error : (cell?.value ?? null);
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      charts: [],
+      ranges: s.ranges.map((r) => {
+        const o = parseAddress(r.topLeft);
+        return {
+          ...r,
+          values: r.values.map((row, i) => row.map((v, j) => value(s.name, o.row + i, o.column + j, v))),
+        };
+      }),
+      tables: s.tables.map((t) => {
+        const o = parseAddress(t.topLeft);
+        return {
+          ...t,
+          rows: t.rows.map((row, i) => row.map((v, j) => value(s.name, o.row + 1 + i, o.column + j, v))),
+        };
+      }),
+    })),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export async function run(): Promise<void> {
+  const units = Number(process.env.YARDSTICK_BENCH_UNITS ?? 5000);
+  let t = Date.now();
+  const input = benchInput(units);
+  const plan = buildPlanFromInput(input);
+  const formulas = plan.sheets.reduce(
+    (n, s) =>
+      n + s.tables.reduce((m, tb) => m + tb.rows.reduce((k, r) => k + r.filter(isFormula).length, 0), 0),
+    0,
+  );
+  console.log(
+    `${units} units x ${MEASURES} measures x 12 months: plan built in ${sec(Date.now() - t)}, ${formulas.toLocaleString("en-US")} formula cells`,
+  );
+  t = Date.now();
+  const live = await writePlanToXlsx(plan);
+  const writeMs = Date.now() - t;
+  console.log(
+    `live formulas: ${mb(live.length)} written in ${sec(writeMs)}, rss ${mb(process.memoryUsage().rss)}`,
+  );
+  const [recalculated] = await recalculate([live], { timeoutMs: 3_600_000 });
+  const liveMs = lastSofficeMs;
+  console.log(`live formulas: LibreOffice load + recalculate + save ${sec(liveMs)}`);
+  const cells = await readComputedCells(recalculated);
+  t = Date.now();
+  const values = await writePlanToXlsx(valuesOnly(plan, cells));
+  console.log(`values only:   ${mb(values.length)} written in ${sec(Date.now() - t)}`);
+  await recalculate([values], { timeoutMs: 3_600_000 });
+  const valuesMs = lastSofficeMs;
+  console.log(`values only:   LibreOffice load + save ${sec(valuesMs)}`);
+  console.log(
+    `price of live formulas: ${(liveMs / valuesMs).toFixed(2)}x LibreOffice time (target < 3x), ${(live.length / values.length).toFixed(2)}x file size`,
+  );
+  void statSync;
+}

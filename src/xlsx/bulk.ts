@@ -1,0 +1,127 @@
+/**
+ * Large tables without ExcelJS's per-cell objects. ExcelJS keeps every cell as an object
+ * (about 4 KB of memory per formula cell here), which caps it near a few hundred thousand
+ * formulas; a 5,000-unit scorecard has millions. For a big table the writer hands ExcelJS
+ * only the first data row (so it allocates the column styles), then this module writes the
+ * remaining rows straight into the sheet XML with the same styles, and widens the table.
+ */
+import JSZip from "jszip";
+import { isFormula, type PlanValue } from "../workbook/plan";
+import { columnLetters, formatAddress } from "./address";
+import { sheetParts, xmlEscape } from "./charts";
+import { XlsxPlanError } from "./errors";
+import { toFileFormula } from "./formula";
+
+/** Tables with more data rows than this are written in bulk. */
+export const BULK_ROWS = 400;
+
+/** Rows the writer left out of ExcelJS, to be written into the sheet XML afterwards. */
+export interface DeferredRows {
+  sheet: string;
+  table: string;
+  /** Sheet row and column of the table's first data row (the one ExcelJS wrote). */
+  firstRow: number;
+  firstColumn: number;
+  /** Data rows after the first, in order. */
+  rows: PlanValue[][];
+}
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
+function cellXml(
+  address: string,
+  style: string | undefined,
+  value: PlanValue,
+  ctx: { sheet: string; table: string },
+): string {
+  const s = style ? ` s="${style}"` : "";
+  if (value === null || value === undefined) return style ? `<c r="${address}"${s}/>` : "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value))
+      throw new XlsxPlanError(`${value} cannot be stored in a cell`, ctx.sheet, address);
+    return `<c r="${address}"${s}><v>${value}</v></c>`;
+  }
+  if (typeof value === "boolean") return `<c r="${address}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (typeof value === "string") {
+    const text = xmlEscape(value.replace(CONTROL, ""));
+    return `<c r="${address}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  }
+  if (isFormula(value)) {
+    const formula = toFileFormula(value.formula, { sheet: ctx.sheet, address, table: ctx.table });
+    return `<c r="${address}"${s}><f>${xmlEscape(formula)}</f></c>`;
+  }
+  throw new XlsxPlanError(`unsupported value ${JSON.stringify(value)}`, ctx.sheet, address);
+}
+
+/** The style index ExcelJS gave each column of the first data row. */
+function stylesOfRow(sheetXml: string, row: number): Map<string, string> {
+  const start = sheetXml.indexOf(`<row r="${row}"`);
+  const end = sheetXml.indexOf("</row>", start);
+  const styles = new Map<string, string>();
+  if (start < 0) return styles;
+  for (const match of sheetXml.slice(start, end).matchAll(/<c r="([A-Z]+)\d+"(?: s="(\d+)")?/g)) {
+    if (match[2]) styles.set(match[1], match[2]);
+  }
+  return styles;
+}
+
+/** The deferred rows as XML, in buffers (a 5,000-unit grid is larger than a JS string may be). */
+function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Buffer[] {
+  const chunks: Buffer[] = [];
+  const letters = deferred.rows[0]?.map((_v, c) => columnLetters(deferred.firstColumn + c)) ?? [];
+  let parts: string[] = [];
+  deferred.rows.forEach((row, i) => {
+    const r = deferred.firstRow + 1 + i;
+    let cells = "";
+    row.forEach((value, c) => {
+      cells += cellXml(`${letters[c]}${r}`, styles.get(letters[c]), value, deferred);
+    });
+    parts.push(`<row r="${r}">${cells}</row>`);
+    if (parts.length === 2000) {
+      chunks.push(Buffer.from(parts.join(""), "utf8"));
+      parts = [];
+    }
+  });
+  chunks.push(Buffer.from(parts.join(""), "utf8"));
+  return chunks;
+}
+
+async function widenTable(zip: JSZip, table: string, lastRow: number): Promise<void> {
+  for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
+    const xml = await zip.file(path)!.async("string");
+    if (!xml.includes(`name="${table}"`)) continue;
+    const widen = (ref: string) => ref.replace(/^([A-Z]+\d+:[A-Z]+)\d+$/, `$1${lastRow}`);
+    zip.file(
+      path,
+      xml
+        .replace(/(<table\s[^>]*\sref=")([^"]+)"/, (_m, pre: string, ref: string) => `${pre}${widen(ref)}"`)
+        .replace(/(<autoFilter ref=")([^"]+)"/, (_m, pre: string, ref: string) => `${pre}${widen(ref)}"`),
+    );
+    return;
+  }
+  throw new XlsxPlanError(`table part for ${table} not found`);
+}
+
+/**
+ * Write deferred table rows into the sheet XML ExcelJS produced.
+ * @example await writeDeferredRows(await JSZip.loadAsync(await wb.xlsx.writeBuffer()), deferred);
+ */
+export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[]): Promise<void> {
+  if (deferred.length === 0) return;
+  const parts = await sheetParts(zip);
+  for (const d of deferred) {
+    const path = parts.get(d.sheet);
+    if (!path) throw new XlsxPlanError("sheet part not found", d.sheet);
+    const xml = await zip.file(path)!.async("string");
+    const start = xml.indexOf(`<row r="${d.firstRow}"`);
+    const end = xml.indexOf("</row>", start) + "</row>".length;
+    if (start < 0) throw new XlsxPlanError(`first data row ${d.firstRow} of ${d.table} not found`, d.sheet);
+    const lastRow = d.firstRow + d.rows.length;
+    const lastColumn = d.firstColumn + (d.rows[0]?.length ?? 1) - 1;
+    const dimension = `A1:${formatAddress({ row: lastRow, column: lastColumn })}`;
+    const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
+    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow));
+    zip.file(path, Buffer.concat([Buffer.from(head, "utf8"), ...rows, Buffer.from(xml.slice(end), "utf8")]));
+    await widenTable(zip, d.table, lastRow);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Differential test on the demo workbook, as written and after a manager's edits: LibreOffice's
+ * values for statuses, variances, YTD figures, program roll-ups, forecasts and incentive scores
+ * equal the engine's for the same inputs, and no formula evaluates to an error.
+ */
+import { demoInput } from "../../src/cli/commands/demo";
+import { buildPlanFromInput } from "../../src/workbook/buildPlan";
+import { formulaExpectations } from "../../src/workbook/expectations";
+import { writePlanToXlsx } from "../../src/xlsx";
+import { readComputedCells, recalculate } from "../support/libreoffice";
+import { blankCells, renameSheet, sortTable } from "../xlsx/edits";
+import { compareExpectations, compareWorkbook, formulaErrors, type Mismatch } from "./differential-support";
+
+jest.setTimeout(600_000);
+
+function describeMismatches(mismatches: Mismatch[]): string {
+  return mismatches
+    .slice(0, 12)
+    .map(
+      (m) =>
+        `${m.where} ${m.column}: workbook ${JSON.stringify(m.workbook)} vs engine ${JSON.stringify(m.engine)}`,
+    )
+    .join("\n");
+}
+
+describe("the demo workbook recomputes in LibreOffice exactly as the engine computes it", () => {
+  const input = demoInput(1);
+  const plan = buildPlanFromInput(input);
+  const asOf = input.asOfMonth;
+  let written: Buffer;
+  let edits: { name: string; bytes: Buffer }[];
+  let recalculated: Buffer[];
+
+  beforeAll(async () => {
+    written = await writePlanToXlsx(plan);
+    const blank = await blankCells(
+      written,
+      "tblMonthly",
+      ["Actual Apr"],
+      (r) => r["Fiscal year"] === 2027 && r["Unit ID"] === "howard",
+    );
+    edits = [
+      {
+        name: "the grid sorted by unit, descending",
+        bytes: await sortTable(written, "tblMonthly", "Unit ID", "desc"),
+      },
+      { name: "the as-of month left blank for one office", bytes: blank.bytes },
+      {
+        name: "the grid's sheet renamed",
+        bytes: await renameSheet(written, "Milestones & Actuals", "Monthly data"),
+      },
+    ];
+    recalculated = await recalculate([written, ...edits.map((e) => e.bytes)]);
+  });
+
+  it("every engine expectation (grid, program roll-ups, forecasts, incentive) matches", async () => {
+    const expectations = formulaExpectations(input, plan);
+    const cells = await readComputedCells(recalculated[0]);
+    const mismatches = compareExpectations(expectations, cells);
+    expect(expectations.length).toBeGreaterThan(1000);
+    if (mismatches.length)
+      throw new Error(
+        `${mismatches.length} of ${expectations.length} cells differ:\n${describeMismatches(mismatches)}`,
+      );
+  });
+
+  it("no formula evaluates to an error", async () => {
+    const { errors, formulaCells } = formulaErrors(await readComputedCells(recalculated[0]));
+    expect(formulaCells).toBeGreaterThan(10_000);
+    expect(errors.slice(0, 10)).toEqual([]);
+  });
+
+  it.each([0, 1, 2])(
+    "after edit %i, the grid still agrees with the engine on the scorecard read back",
+    async (i) => {
+      const result = await compareWorkbook(edits[i].bytes, recalculated[i + 1], asOf);
+      expect(result.compared).toBeGreaterThan(1000);
+      if (result.mismatches.length) {
+        throw new Error(
+          `${edits[i].name}: ${result.mismatches.length} of ${result.compared} cells differ:\n${describeMismatches(result.mismatches)}`,
+        );
+      }
+      expect(result.errors.slice(0, 10)).toEqual([]);
+    },
+  );
+});

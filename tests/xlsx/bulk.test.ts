@@ -1,0 +1,50 @@
+/** Big tables skip ExcelJS's per-cell objects: the rows written into the XML read back and recompute like the rest. */
+import JSZip from "jszip";
+import { BULK_ROWS } from "../../src/xlsx/bulk";
+import { loadWorkbook, readRawTables, writePlanToXlsx } from "../../src/xlsx";
+import { recalculateAndRead } from "../support/libreoffice";
+import { officeTable, sheet, workbook } from "./plans";
+
+jest.setTimeout(120_000);
+
+const count = BULK_ROWS * 2 + 7;
+const rows: [string, number | null, number][] = Array.from({ length: count }, (_, i) => [
+  `Office <${i + 1}> & "co"`,
+  i % 10 === 0 ? null : i,
+  50 + (i % 7),
+]);
+const plan = workbook([
+  sheet("Offices", {
+    ranges: [{ topLeft: "H1", values: [["beside the table"]] }],
+    tables: [officeTable(rows)],
+  }),
+]);
+
+describe("a table bigger than the bulk threshold", () => {
+  let bytes: Buffer;
+  beforeAll(async () => {
+    bytes = await writePlanToXlsx(plan);
+  });
+
+  it("reads back every row, text and blanks exactly", async () => {
+    const table = (await readRawTables(bytes)).tblOffices!;
+    expect(table.rows).toHaveLength(count);
+    expect(table.rows.map((r) => [r[0], r[1], r[2]])).toEqual(rows);
+  });
+
+  it("covers all rows with the table range, number formats and validation", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file("xl/tables/table1.xml")!.async("string")).toContain(`ref="A1:E${count + 1}"`);
+    expect((await loadWorkbook(bytes)).getWorksheet("Offices")!.getCell(`D${count + 1}`).numFmt).toBe("0.0%");
+    expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain(`sqref="C2:C${count + 1}"`);
+  });
+
+  it("recomputes its formulas in LibreOffice down to the last row", async () => {
+    const [cells] = await recalculateAndRead([bytes]);
+    const last = count + 1;
+    const [, actual, target] = rows[count - 1];
+    expect(cells.get(`Offices!D${last}`)!.value as number).toBeCloseTo(actual! / target - 1, 12);
+    expect(cells.get(`Offices!E${last}`)!.value).toBe(actual! >= target ? "Met" : "Missed");
+    expect(cells.get("Offices!E2")!.value).toBe("No data");
+  });
+});
