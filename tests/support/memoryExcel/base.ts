@@ -148,7 +148,7 @@ export abstract class NullableObject<E> extends ClientObject {
     context: MemoryRequestContext,
     path: string,
     private readonly find: () => E | undefined,
-    nullable: boolean,
+    private readonly nullable: boolean,
   ) {
     super(context, path);
     if (nullable) {
@@ -166,6 +166,12 @@ export abstract class NullableObject<E> extends ClientObject {
   }
 
   protected abstract notFound(): MemoryExcelError;
+
+  /** Loading a null object is not an error in Excel; its properties just stay unavailable. */
+  override fill(list: string[]): Record<string, unknown> {
+    if (this.nullable && this.find() === undefined) return {};
+    return super.fill(list);
+  }
 
   /** The host entity, or ItemNotFound at sync. */
   resolve(): E {

@@ -110,3 +110,32 @@ export function formulaOf(cell: Cell | undefined): Scalar {
   if (c.t === "f") return c.f;
   return c.v;
 }
+
+const CELL_REF = /(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![\d(A-Za-z_!])/g;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function colName(n: number): string {
+  let out = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
+}
+
+/** How Excel fills one formula over a range: relative references move with the cell. */
+export function fillFormula(formula: string, deltaRows: number, deltaCols: number): string {
+  return formula
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(CELL_REF, (_m, c$: string, col: string, r$: string, row: string) => {
+            const column = c$ ? col : colName(colNumber(col) + deltaCols);
+            return `${c$}${column}${r$}${r$ ? row : Number(row) + deltaRows}`;
+          }),
+    )
+    .join('"');
+}

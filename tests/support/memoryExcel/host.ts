@@ -4,7 +4,7 @@
  */
 import { HyperFormula, type CellValue } from "hyperformula";
 import { type Box, MAX_COLS, boxAddress, colLetters, colsOf, overlaps, quoteSheet, rowsOf } from "./a1";
-import { type Cell, type Content, type Scalar, formulaOf, parseInput } from "./cells";
+import { type Cell, type Content, type Scalar, fillFormula, formulaOf, parseInput } from "./cells";
 import { MemoryExcelError } from "./errors";
 
 export interface HostSheet {
@@ -128,13 +128,13 @@ export class HostWorkbook {
 
   /** Write values or formulas (Excel parses both the same way). null leaves a cell unchanged. */
   writeContents(sheet: HostSheet, box: Box, data: unknown, property: string): void {
-    const grid = this.checkShape(box, data, property);
+    const grid = Array.isArray(data) ? this.checkShape(box, data, property) : this.fill(box, data);
     for (let r = 0; r < grid.length; r++) {
       for (let c = 0; c < grid[r].length; c++) {
         const raw = grid[r][c];
         if (raw === null || raw === undefined) continue;
         const at = { sheet, row: box.row0 + r, col: box.col0 + c };
-        const check = (f: string): boolean => this.checker.validateFormula(this.forEngine(f, at));
+        const check = (f: string): boolean => this.validFormulaAt(f, at);
         const existing = this.cell(sheet, box.row0 + r, box.col0 + c);
         const parsed = parseInput(raw, existing?.numberFormat, check);
         if (parsed === null) {
@@ -146,7 +146,9 @@ export class HostWorkbook {
   }
 
   writeFormat(sheet: HostSheet, box: Box, data: unknown): void {
-    const grid = this.checkShape(box, data, "numberFormat");
+    const grid = Array.isArray(data)
+      ? this.checkShape(box, data, "numberFormat")
+      : this.grid(box, () => data);
     grid.forEach((row, r) =>
       row.forEach((fmt, c) => {
         if (fmt === null || fmt === undefined) return;
@@ -174,6 +176,45 @@ export class HostWorkbook {
       }
     }
     this.touch();
+  }
+
+  deleteRowsUp(sheet: HostSheet, box: Box): void {
+    const n = rowsOf(box);
+    for (const t of this.tables.filter((x) => x.sheet === sheet && overlaps(x.box, box))) {
+      const whole =
+        box.col0 <= t.box.col0 && box.col1 >= t.box.col1 && box.row0 > t.box.row0 && box.row1 <= t.box.row1;
+      if (!whole || rowsOf(t.box) - n < 2) {
+        throw new MemoryExcelError(
+          "InvalidOperation",
+          "This operation is not allowed. The operation is attempting to shift cells in a table on your worksheet.",
+        );
+      }
+    }
+    const moved = new Map<number, Cell>();
+    sheet.cells.forEach((cell, k) => {
+      const r = Math.floor(k / MAX_COLS);
+      const c = k % MAX_COLS;
+      if (c < box.col0 || c > box.col1 || r < box.row0) return;
+      sheet.cells.delete(k);
+      if (r > box.row1) moved.set(key(r - n, c), cell);
+    });
+    moved.forEach((cell, k) => sheet.cells.set(k, cell));
+    for (const t of this.tables.filter(
+      (x) => x.sheet === sheet && box.col0 <= x.box.col0 && box.col1 >= x.box.col1,
+    )) {
+      if (t.box.row0 > box.row1) t.box = { ...t.box, row0: t.box.row0 - n, row1: t.box.row1 - n };
+      else if (t.box.row1 >= box.row0) t.box = { ...t.box, row1: t.box.row1 - n };
+    }
+    this.touch();
+  }
+
+  /** One value for a whole range (accepted by Excel, though typed as a 2-D array): formulas fill relatively. */
+  private fill(box: Box, value: unknown): unknown[][] {
+    return this.grid(box, (r, c) =>
+      typeof value === "string" && value.startsWith("=")
+        ? fillFormula(value, r - box.row0, c - box.col0)
+        : value,
+    );
   }
 
   private checkShape(box: Box, data: unknown, property: string): unknown[][] {
@@ -313,6 +354,19 @@ export class HostWorkbook {
     this.touch();
   }
 
+  private readonly validity = new Map<string, boolean>();
+
+  /** Syntax check as Excel does on write, cached by shape (numbers blanked): validity does not depend on row numbers. */
+  private validFormulaAt(f: string, at: { sheet: HostSheet; row: number; col: number }): boolean {
+    const shape = f.replace(/\d+/g, "0");
+    let ok = this.validity.get(shape);
+    if (ok === undefined) {
+      ok = this.checker.validateFormula(this.forEngine(f, at));
+      this.validity.set(shape, ok);
+    }
+    return ok;
+  }
+
   isValidFormula(formula: string): boolean {
     return this.checker.validateFormula(this.forEngine(formula.startsWith("=") ? formula : `=${formula}`));
   }
@@ -344,7 +398,12 @@ export class HostWorkbook {
         (t) =>
           t.sheet === at.sheet && overlaps(t.box, { row0: at.row, col0: at.col, row1: at.row, col1: at.col }),
       );
-    return formula
+    // HyperFormula reads 1e+300 but not Excel's 1E+300; change it outside string literals.
+    const literals = formula
+      .split('"')
+      .map((part, i) => (i % 2 === 0 ? part.replace(/(\d)E([+-]?\d)/g, "$1e$2") : part))
+      .join('"');
+    return literals
       .replace(/([A-Za-z_][\w.]*)\[\[#This Row\],\s*\[([^[\]]+)\]\]/gi, (w, tn: string, cn: string) =>
         thisRow(this.findTable(tn), cn, w),
       )

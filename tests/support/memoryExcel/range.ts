@@ -168,6 +168,23 @@ export class MemoryRange extends ClientObject {
     }));
   }
 
+  getRowsBelow(count = 1): MemoryRange {
+    return this.derived(`rowsBelow(${count})`, ({ box }) => ({
+      ...box,
+      row0: box.row1 + 1,
+      row1: box.row1 + count,
+    }));
+  }
+
+  /** Delete cells and shift up. Table rows go only whole: a partial table row throws like Excel. */
+  delete(shift: "Up" | "Left"): void {
+    this.queue({ call: "delete", shift }, () => {
+      if (shift !== "Up") throw new MemoryExcelError("InvalidArgument", "Only shift Up is modelled.");
+      const { sheet, box } = this.resolve();
+      this.context.host.deleteRowsUp(sheet, box);
+    });
+  }
+
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.queue({ call: "clear", applyTo }, () => {
       const { sheet, box } = this.resolve();

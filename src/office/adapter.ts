@@ -1,0 +1,307 @@
+/**
+ * The Office adapter: applies workbook plans, reads scorecards back and writes engine
+ * results inside Excel, in a fixed number of syncs, within a payload budget, without
+ * writing over a person's edits unasked, and with one-step undo (Excel's own with
+ * ExcelApi 1.20, otherwise a revert snapshot kept here).
+ */
+import { scorecardFromTables, type ReadResult } from "../workbook/read";
+import { TABLES, columnLetter } from "../workbook/layout";
+import type { WorkbookPlan } from "../workbook/plan";
+import { parseRangeAddress } from "./addresses";
+import { syncGroups } from "./batches";
+import { diffPrints, printTable } from "./hash";
+import type { ExcelHost } from "./host";
+import { mergeResults, type ResultsInput } from "./merge";
+import { DEFAULT_BUDGET_BYTES } from "./payload";
+import { planOps } from "./planOps";
+import { readTables } from "./readTables";
+import { type ResultsTarget, resultsOps } from "./results";
+import { restoreOps, type Snapshot } from "./revert";
+import { STATE_KEY, type YardstickState, emptyState, migrateState } from "./state";
+import { UnsupportedHostError, detectSupport, type HostSupport } from "./support";
+import { tableKeys } from "./tableKeys";
+
+export interface AdapterOptions {
+  /** Largest request or response Yardstick sends in one sync (default 4 MB; Excel on the web refuses 5 MB). */
+  budgetBytes?: number;
+}
+
+/** How the user takes back the last operation. */
+export type UndoKind = "excel-undo" | "revert";
+
+export interface EditedCells {
+  table: string;
+  column: string;
+  /** Up to 20 cell addresses ("Flags!C7") where the edit is; empty when rows were deleted. */
+  addresses: string[];
+  rowCount: number;
+}
+
+export type WriteOutcome =
+  | { status: "written"; syncs: number; undo: UndoKind; rowsWritten: number }
+  | {
+      status: "needs-confirmation";
+      reason: "sheets-exist" | "user-edited" | "unverified" | "notes-would-be-dropped" | "cells-below";
+      message: string;
+      sheets?: string[];
+      edits?: EditedCells[];
+    };
+
+export type NeedsConfirmation = Extract<WriteOutcome, { status: "needs-confirmation" }>;
+
+export class NotYardstickTableError extends Error {
+  override readonly name = "NotYardstickTableError";
+}
+
+const READ_TABLES = [TABLES.settings, TABLES.measures, TABLES.units, TABLES.programTargets, TABLES.monthly];
+
+export class OfficeAdapter {
+  readonly support: HostSupport;
+  private readonly budget: number;
+  private snapshot?: Snapshot;
+
+  constructor(
+    private readonly host: ExcelHost,
+    options: AdapterOptions = {},
+  ) {
+    this.support = detectSupport(host);
+    this.budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  }
+
+  private requireSupport(): void {
+    if (!this.support.ok) throw new UnsupportedHostError(this.support.message);
+  }
+
+  private get undoKind(): UndoKind {
+    return this.support.undoGroups ? "excel-undo" : "revert";
+  }
+
+  /** Whether `revert()` has something to take back. */
+  get canRevert(): boolean {
+    return this.snapshot !== undefined;
+  }
+
+  /** Read Yardstick's record from the workbook (migrated to the current version). */
+  async readState(): Promise<YardstickState> {
+    this.requireSupport();
+    return this.host.run({}, async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
+      setting.load("value");
+      await context.sync();
+      return setting.isNullObject ? emptyState() : migrateState(setting.value);
+    });
+  }
+
+  private async saveState(state: YardstickState): Promise<void> {
+    // Outside the undo group: settings writes may not be undoable, and a stale record only makes Yardstick ask.
+    await this.host.run({}, async (context) => {
+      context.workbook.settings.add(STATE_KEY, state);
+      await context.sync();
+    });
+  }
+
+  /** Build a plan's sheets in a workbook that does not have them yet. */
+  async applyPlan(plan: WorkbookPlan): Promise<WriteOutcome> {
+    this.requireSupport();
+    const { ops, written } = planOps(plan, this.budget);
+    const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
+      setting.load("value");
+      await context.sync();
+      const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const clash = plan.sheets.map((s) => s.name).filter((n) => existing.has(n.toLowerCase()));
+      if (clash.length > 0) {
+        return {
+          status: "needs-confirmation" as const,
+          reason: "sheets-exist" as const,
+          sheets: clash,
+          message: `This workbook already has ${clash.map((n) => `"${n}"`).join(", ")}. Yardstick builds a template only into a workbook without those sheets: rename or remove them, or start from a new workbook.`,
+        };
+      }
+      const previous = setting.isNullObject ? emptyState() : migrateState(setting.value);
+      this.snapshot = {
+        kind: "created",
+        sheets: plan.sheets.map((s) => s.name),
+        names: plan.names.map((n) => n.name),
+        state: previous,
+      };
+      const syncs = 1 + (await syncGroups(context, ops, this.budget));
+      return { status: "written" as const, syncs, previous };
+    });
+    if (outcome.status !== "written") return outcome;
+    await this.saveState({
+      ...outcome.previous,
+      schemaVersion: 2,
+      templateId: plan.templateId,
+      fyStartMonth: plan.fyStartMonth,
+      written: { ...outcome.previous.written, ...written },
+    });
+    return {
+      status: "written",
+      syncs: outcome.syncs + 1,
+      undo: this.undoKind,
+      rowsWritten: plan.sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0),
+    };
+  }
+
+  /** Read the scorecard back by table and header names, with findings that carry cell addresses. */
+  async readScorecard(): Promise<ReadResult & { syncs: number }> {
+    this.requireSupport();
+    return this.host.run({}, async (context) => {
+      const tables = await readTables(context, READ_TABLES, "values", this.budget);
+      const result = scorecardFromTables(tables);
+      return { ...result, syncs: 0 };
+    });
+  }
+
+  /**
+   * Write engine results (flags, prorated targets) into a table Yardstick owns. Only the
+   * columns Yardstick owns are written; rows are matched by key, people's columns kept.
+   * Returns "needs-confirmation" instead of writing over a person's edit unless `confirm`.
+   */
+  async writeResults(
+    table: string,
+    input: ResultsInput,
+    options: { confirm?: boolean } = {},
+  ): Promise<WriteOutcome> {
+    this.requireSupport();
+    const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
+      setting.load("value");
+      const contents = (await readTables(context, [table], "formulas", this.budget, input.rows.length))[
+        table
+      ];
+      // readTables synced: the setting rode along with its first request.
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
+      const record = state.written[table];
+      if (!record || !contents) {
+        throw new NotYardstickTableError(
+          `Yardstick writes results only into its own tables; "${table}" ${contents ? "was not created by Yardstick" : "is not in this workbook"}.`,
+        );
+      }
+      const body = parseRangeAddress(contents.bodyAddress).block;
+      const current = contents.rows;
+      const check = this.checkEdits(
+        table,
+        record.print,
+        contents.headers,
+        current,
+        body,
+        contents.sheetName,
+        options.confirm,
+      );
+      if (check) return check;
+      const keys = tableKeys(table, contents.headers);
+      const merge = mergeResults(contents.headers, keys, record.ownedHeaders, current, input);
+      if (merge.droppedWithNotes.length > 0 && !options.confirm) {
+        return {
+          status: "needs-confirmation" as const,
+          reason: "notes-would-be-dropped" as const,
+          message: `${merge.droppedWithNotes.length} row(s) that people annotated are no longer in the results. Confirm to remove them, or copy the notes first.`,
+          edits: [],
+        };
+      }
+      const target: ResultsTarget = {
+        table,
+        sheet: contents.sheetName,
+        style: contents.style,
+        body,
+        headers: contents.headers,
+        current,
+      };
+      const growth = Math.max(
+        0,
+        merge.existing.filter((e) => e !== "drop").length + merge.appended.length - body.rows,
+      );
+      const below = (contents.below ?? []).slice(0, growth);
+      if (below.some((row) => row.some((v) => v !== "" && v !== null)) && !options.confirm) {
+        return {
+          status: "needs-confirmation" as const,
+          reason: "cells-below" as const,
+          message: `The ${table} table must grow by ${growth} row(s), but cells below it are not empty. Move them, or confirm to write over them.`,
+        };
+      }
+      const { ops, finalRows } = resultsOps(
+        target,
+        merge,
+        this.support.tableResize,
+        Math.floor(this.budget / 2),
+      );
+      this.snapshot = {
+        kind: "results",
+        target,
+        finalRows: finalRows.length,
+        values: contents.values ?? current,
+        state,
+      };
+      const syncs = 3 + (await syncGroups(context, ops, this.budget));
+      const print = printTable(keys, record.ownedHeaders, contents.headers, finalRows);
+      return {
+        status: "written" as const,
+        syncs,
+        state: {
+          ...state,
+          written: { ...state.written, [table]: { ...record, sheet: contents.sheetName, print } },
+        },
+        rows: input.rows.length,
+      };
+    });
+    if (outcome.status !== "written") return outcome;
+    await this.saveState(outcome.state);
+    return { status: "written", syncs: outcome.syncs + 1, undo: this.undoKind, rowsWritten: outcome.rows };
+  }
+
+  private checkEdits(
+    table: string,
+    recorded: YardstickState["written"][string]["print"],
+    headers: string[],
+    current: unknown[][],
+    body: { row: number; column: number },
+    sheet: string,
+    confirm?: boolean,
+  ): NeedsConfirmation | undefined {
+    if (confirm) return undefined;
+    const now = printTable(
+      recorded.keyHeaders,
+      recorded.columns.map((c) => c.header),
+      headers,
+      current,
+    );
+    const regions = diffPrints(recorded, now, headers, current);
+    if (regions.length === 0) return undefined;
+    const edits: EditedCells[] = regions.map((r) => {
+      const col = headers.findIndex((h) => h.toLowerCase() === r.header.toLowerCase());
+      const letter = col < 0 ? "?" : columnLetter(body.column + col);
+      return {
+        table,
+        column: r.header,
+        rowCount: r.rows.length,
+        addresses: r.rows.slice(0, 20).map((i) => `${sheet}!${letter}${body.row + i}`),
+      };
+    });
+    return {
+      status: "needs-confirmation",
+      reason: "user-edited",
+      edits,
+      message: `Someone changed cells Yardstick wrote in ${table} (${edits.map((e) => e.column).join(", ")}). Writing now would replace those edits. Review them, then confirm to overwrite.`,
+    };
+  }
+
+  /** Take back the last operation (the one-step revert used where Excel has no add-in undo). */
+  async revert(): Promise<WriteOutcome> {
+    this.requireSupport();
+    const snapshot = this.snapshot;
+    if (!snapshot)
+      throw new Error(
+        "Nothing to revert: Yardstick keeps only its last operation, and this session has none.",
+      );
+    const syncs = await this.host.run({}, async (context) =>
+      syncGroups(context, restoreOps(snapshot, this.support.tableResize, this.budget), this.budget),
+    );
+    await this.saveState(snapshot.state);
+    this.snapshot = undefined;
+    return { status: "written", syncs: syncs + 1, undo: "revert", rowsWritten: 0 };
+  }
+}

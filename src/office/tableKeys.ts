@@ -1,0 +1,24 @@
+/** Which columns identify a row of each Yardstick table, so sorting rows is not an edit. */
+import {
+  FLAG_HEADERS,
+  MEASURE_HEADERS,
+  MONTHLY_KEY_HEADERS,
+  PROGRAM_TARGET_HEADERS,
+  TABLES,
+  UNIT_HEADERS,
+} from "../workbook/layout";
+
+const KEYS: Record<string, string[]> = {
+  [TABLES.flags]: [FLAG_HEADERS.id],
+  [TABLES.monthly]: [MONTHLY_KEY_HEADERS.measure, MONTHLY_KEY_HEADERS.unit, MONTHLY_KEY_HEADERS.fiscalYear],
+  [TABLES.measures]: [MEASURE_HEADERS.id],
+  [TABLES.units]: [UNIT_HEADERS.id],
+  [TABLES.programTargets]: [PROGRAM_TARGET_HEADERS.measure, PROGRAM_TARGET_HEADERS.fiscalYear],
+  [TABLES.settings]: ["Setting"],
+};
+
+/** Key headers of a table that are present; none means rows are keyed by position. */
+export function tableKeys(tableName: string, headers: string[]): string[] {
+  const lower = headers.map((h) => h.toLowerCase());
+  return (KEYS[tableName] ?? []).filter((k) => lower.includes(k.toLowerCase()));
+}
