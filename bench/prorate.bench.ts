@@ -45,7 +45,7 @@ function once(units: ProrationUnitInput[]): { wallMs: number; cpuMs: number } {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export function run(): void {
-  let previous: { n: number; ms: number } | undefined;
+  let previous: { n: number; cpuMs: number } | undefined;
   for (const n of [1_000, 10_000, 100_000]) {
     const units = makeUnits(n);
     once(units); // warm-up
@@ -53,10 +53,12 @@ export function run(): void {
     const times = Array.from({ length: runs }, () => once(units));
     const ms = median(times.map((t) => t.wallMs));
     const cpuMs = median(times.map((t) => t.cpuMs));
-    const growth = previous ? `  x${(ms / previous.ms).toFixed(1)} for x${n / previous.n} units` : "";
+    const growth = previous
+      ? `  CPU x${(cpuMs / previous.cpuMs).toFixed(1)} for x${n / previous.n} units`
+      : "";
     console.log(
       `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms wall, ${cpuMs.toFixed(1).padStart(7)} ms CPU (median of ${runs})${growth}`,
     );
-    previous = { n, ms };
+    previous = { n, cpuMs };
   }
 }
