@@ -65,6 +65,14 @@ const METHODS: Record<string, AllocationMethod> = {
   "gap-closing": "gapClosing",
   "base-plus": "basePlusProRata",
 };
+const same = <T extends string>(...values: T[]): Record<string, T> =>
+  Object.fromEntries(values.map((v) => [v, v]));
+const KINDS = same<MeasureKind>("count", "amount", "rate", "ratio");
+const PERIODS = same<Periodicity>("monthly", "quarterly", "4-4-5", "4-5-4", "5-4-4");
+const ROUNDINGS: Record<string, RoundingMethod> = {
+  "largest-remainder": "largestRemainder",
+  webster: "webster",
+};
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const SPREADS: Record<string, SpreadSpec> = {
   even: { kind: "even" },
@@ -133,18 +141,8 @@ function parseArgs(argv: string[]): Args {
     else if (option === "--method") args.method = oneOf(option, value(), METHODS);
     else if (option === "--lock") args.lock = value();
     else if (option === "--increment") args.increment = numberArg(option, value());
-    else if (option === "--rounding")
-      args.rounding = oneOf(option, value(), {
-        "largest-remainder": "largestRemainder",
-        webster: "webster",
-      } as const);
-    else if (option === "--kind")
-      args.kind = oneOf(option, value(), {
-        count: "count",
-        amount: "amount",
-        rate: "rate",
-        ratio: "ratio",
-      } as const);
+    else if (option === "--rounding") args.rounding = oneOf(option, value(), ROUNDINGS);
+    else if (option === "--kind") args.kind = oneOf(option, value(), KINDS);
     else if (option === "--baseline") args.baseline = value();
     else if (option === "--benchmark") {
       const v = value();
@@ -154,14 +152,7 @@ function parseArgs(argv: string[]): Args {
     else if (option === "--unit") args.unit = value();
     else if (option === "--fy") args.fy = numberArg(option, value());
     else if (option === "--fy-start") args.fyStart = monthArg(value());
-    else if (option === "--periods")
-      args.periods = oneOf(option, value(), {
-        monthly: "monthly",
-        quarterly: "quarterly",
-        "4-4-5": "4-4-5",
-        "4-5-4": "4-5-4",
-        "5-4-4": "5-4-4",
-      } as const);
+    else if (option === "--periods") args.periods = oneOf(option, value(), PERIODS);
     else if (option === "--spread") args.spread = oneOf(option, value(), SPREADS);
     else if (option.startsWith("--")) throw new CliError(`unknown option ${option}.\n\n${USAGE}`);
     else files.push(option);
