@@ -195,7 +195,7 @@ function quotasFor(
     explain: () =>
       `every free unit needs ${rateText(required, kind)} for the program to reach ${rateText(input.total, kind)}`,
   };
-  if (input.method === "equal") return equal;
+  if (input.method === "equal" || pool.length === 0) return equal;
   const up = (input.direction ?? "up") === "up";
   const benchmark = benchmarkOf(input, kind, up);
   for (const i of pool) {
