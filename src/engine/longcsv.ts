@@ -127,7 +127,7 @@ export const LONG_CSV_FIXES: Record<string, string> = {
   "band-without-edges": "Fill in both lower and upper for this measure.",
   "negative-value": "Correct the sign or leave it blank.",
   "rate-above-100":
-    "Rates are percent from 0 to 100; check for a typo, a count in the wrong column, or a swapped numerator and denominator.",
+    "Rates are percent from 0 to 100: check for a typo or swapped numerator and denominator; if the measure can pass 100 (percent of target), set its kind to ratio.",
   "zero-denominator": "Check the denominator, or leave the row out.",
   "unknown-lag": "Check the lead_for name matches a measure exactly.",
 };

@@ -5,10 +5,10 @@
 import type { Finding, Period, Scorecard } from "../model";
 import { isMonth, isYear } from "../period";
 import { forecastYearEnd } from "../forecast/yearend";
-import { checkSeriesAt, judgedPosition, type CheckRow } from "./check";
+import { checkSeriesAt, judgedPosition, periodAt, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
-import { indexScorecard, type ScorecardIndex, type SeriesData } from "./series";
+import { indexScorecard, sourceAt, type ScorecardIndex, type SeriesData } from "./series";
 import type { StatusRule } from "./status";
 
 export interface CheckOptions {
@@ -37,6 +37,33 @@ export interface CheckResult {
   index: ScorecardIndex;
 }
 
+/**
+ * Periods with no row at all between a series' first row and the judged period (a month the
+ * file skipped), as one finding per series pointing at the row after the first gap.
+ * Example: `missingRows(series, 14)?.code === "missing-row"`.
+ */
+export function missingRows(s: SeriesData, last: number): Finding | undefined {
+  const gaps: number[] = [];
+  for (let p = 0; p <= last; p++) if (!s.present[p]) gaps.push(p);
+  if (gaps.length === 0) return undefined;
+  const shown = gaps.slice(0, 6).map((p) => periodAt(s, p));
+  const more = gaps.length > shown.length ? ` and ${gaps.length - shown.length} more` : "";
+  let after = gaps[0] + 1;
+  while (after <= last && !s.present[after]) after++;
+  const finding: Finding = {
+    severity: "warning",
+    code: "missing-row",
+    message: `${s.measure.id} / ${s.unit}: no row for ${shown.join(", ")}${more}, between ${periodAt(s, 0)} and ${periodAt(s, last)}.`,
+    fix: "Add a row for each missing period (a blank actual if the result is not in yet), so gaps are deliberate.",
+    measure: s.measure.id,
+    unit: s.unit,
+    period: shown[0],
+  };
+  const where = sourceAt(s, after);
+  if (where) finding.where = where;
+  return finding;
+}
+
 /** Thrown for an as-of that is not a period: a usage error, not a data problem. */
 export class AsOfError extends RangeError {
   constructor(asOf: string) {
@@ -61,7 +88,12 @@ export function checkScorecard(scorecard: Scorecard, options: CheckOptions): Che
     if (options.forecast !== false && s.monthly) row.forecast = forecastYearEnd(s, t, ctx.fyStartMonth);
     return row;
   };
-  for (const s of index.series) rows.push(judge(s, findings, false));
+  for (const s of index.series) {
+    const t = judgedPosition(s, options.asOf, ctx.fyStartMonth);
+    const gap = missingRows(s, Math.min(t, s.length - 1));
+    if (gap) findings.push(gap);
+    rows.push(judge(s, findings, false));
+  }
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {
     for (const [id, list] of index.byMeasure) {

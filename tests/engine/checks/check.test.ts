@@ -55,6 +55,11 @@ describe("data rules come before comparisons", () => {
     });
     expect(result.findings).toEqual([
       expect.objectContaining({
+        code: "missing-row",
+        message: "Cases / North: no row for 2026-02, between 2026-01 and 2026-03.",
+        where: expect.objectContaining({ row: 3 }),
+      }),
+      expect.objectContaining({
         code: "missing-period",
         unit: "North",
         where: expect.objectContaining({ row: 3 }),

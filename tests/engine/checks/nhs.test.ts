@@ -78,6 +78,13 @@ maybe("NHS A&E four-hour standard (real data)", () => {
     expect(r.trend).toBe("improving");
   });
 
+  it("reports a provider's skipped month as a missing row", () => {
+    const gap = result.findings.find((f) => f.code === "missing-row" && f.unit === "RWH");
+    expect(gap?.message).toMatch(
+      /^Seen within 4 hours % \/ RWH: no row for \d{4}-\d{2}, between 2016-04 and 2019-03\.$/,
+    );
+  });
+
   it("calls a provider that stopped reporting stale, naming its last month", () => {
     expect(row("NX122")).toMatchObject({ status: "stale", reason: "latest actual is for 2017-03" });
   });
@@ -96,10 +103,12 @@ maybe("NHS A&E four-hour standard (real data)", () => {
   });
 
   it("never puts NaN or Infinity in a row, whatever the quirks (gaps, late starters, closures)", () => {
-    for (const r of result.rows) {
-      for (const [k, v] of Object.entries(r))
-        if (typeof v === "number") expect([k, Number.isFinite(v)]).toEqual([k, true]);
-      if (r.forecast?.value !== undefined) expect(Number.isFinite(r.forecast.value)).toBe(true);
-    }
+    const notFinite = result.rows.flatMap((r) => [
+      ...Object.entries(r).filter(([, v]) => typeof v === "number" && !Number.isFinite(v)),
+      ...(r.forecast?.value !== undefined && !Number.isFinite(r.forecast.value)
+        ? [["forecast", r.forecast.value]]
+        : []),
+    ]);
+    expect(notFinite).toEqual([]);
   });
 });
