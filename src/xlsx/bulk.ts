@@ -26,7 +26,15 @@ export interface DeferredRows {
   rows: PlanValue[][];
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+/** XML 1.0 refuses most control characters; drop them (tab, newline and return stay). */
+function withoutControls(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 32 || code === 9 || code === 10 || code === 13) out += ch;
+  }
+  return out;
+}
 
 function cellXml(
   address: string,
@@ -43,7 +51,7 @@ function cellXml(
   }
   if (typeof value === "boolean") return `<c r="${address}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   if (typeof value === "string") {
-    const text = xmlEscape(value.replace(CONTROL, ""));
+    const text = xmlEscape(withoutControls(value));
     return `<c r="${address}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
   }
   if (isFormula(value)) {

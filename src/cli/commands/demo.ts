@@ -3,11 +3,9 @@
  * two prior fiscal years and seven months of this one, live checks, the engine's flags) to
  * ./yardstick-demo.xlsx, and say how to open it. `npm run demo` runs this.
  */
-import { runFlags } from "../../engine/flags";
-import { buildPlanFromInput, defaultAsOf } from "../../workbook/buildPlan";
+import { buildPlanFromInput } from "../../workbook/buildPlan";
+import { buildDemoData } from "../../workbook/demo";
 import type { WorkbookInput } from "../../workbook/input";
-import { getTemplate } from "../../workbook/templates";
-import { sampleData } from "../../workbook/templates/sample";
 import { writePlanToXlsx } from "../../xlsx";
 import { CliError, type CliCommand } from "../io";
 import { howToOpen, writeOutput } from "./template";
@@ -21,36 +19,9 @@ Writes a demo scorecard workbook (default ./${DEFAULT_DEMO_FILE}): a child-suppo
 offices and spread into monthly milestones, every check as a live Excel formula, and the
 flags Yardstick raised. Open it in Excel or LibreOffice; no add-in is needed.`;
 
-/** The demo's inputs: the child-support template's sample data with the engine's flags. */
+/** The demo's inputs: the workbook layer's demo scorecard with the engine's flags. */
 export function demoInput(seed = 1): WorkbookInput {
-  const t = getTemplate("child-support");
-  const asOfMonth = defaultAsOf(t.fyStartMonth);
-  const sample = sampleData(t, seed, asOfMonth);
-  const scorecard = {
-    measures: t.measures,
-    units: t.units,
-    observations: sample.observations,
-    fyStartMonth: t.fyStartMonth,
-  };
-  const programTargets = sample.programTargets.map((p) => ({
-    measure: p.measure,
-    period: String(p.fiscalYear),
-    target: p.target,
-  }));
-  const { flags } = runFlags(scorecard, { programTargets });
-  return {
-    templateId: t.id,
-    title: `${t.title} (demo)`,
-    fyStartMonth: t.fyStartMonth,
-    asOfMonth,
-    plan: t.plan,
-    measures: t.measures,
-    units: t.units,
-    observations: sample.observations,
-    programTargets: sample.programTargets,
-    flags,
-    reliabilityPassed: true,
-  };
+  return buildDemoData(seed).input;
 }
 
 function parseArgs(argv: string[]): { out: string; seed: number } {
@@ -76,14 +47,15 @@ export const demoCommand: CliCommand = {
   usage: USAGE,
   run: async (argv, io) => {
     const { out, seed } = parseArgs(argv);
-    const input = demoInput(seed);
+    const { input, planted } = buildDemoData(seed);
     const plan = buildPlanFromInput(input);
     const bytes = await writePlanToXlsx(plan);
     const target = writeOutput(out, bytes, io);
     io.out(
       [
         `Wrote ${target} (${(bytes.length / 1024).toFixed(0)} KB)`,
-        `  ${input.title}: ${input.measures.length} measures x ${input.units.length} offices, as of ${input.asOfMonth}, ${input.flags.length} flags to review.`,
+        `  ${input.title}: ${input.measures.length} measures x ${input.units.length} offices, as of ${input.asOfMonth}.`,
+        `  ${input.flags.length} flags to review on the Flags sheet (${planted.length} patterns were planted on purpose: ${planted.map((p) => `${p.detector} ${p.measure}/${p.unit}`).join(", ")}).`,
         `  Sheets: ${plan.sheets.map((s) => s.name).join(", ")}.`,
         `  ${howToOpen(target)}`,
         `  Then type a month of actuals in "Milestones & Actuals" and watch the Dashboard recalculate.`,
