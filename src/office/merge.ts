@@ -56,6 +56,8 @@ export function mergeResults(
   const inputKeyIdx = keyHeaders.map((k) => idx(k, input.columns));
   const byKey = new Map<string, PlanValue[]>();
   input.rows.forEach((row, r) => byKey.set(rowKey(row, inputKeyIdx, r), row));
+  const defaultFor = (h: string): PlanValue | undefined =>
+    Object.entries(input.newRowDefaults ?? {}).find(([k]) => k.toLowerCase() === h.toLowerCase())?.[1];
   const seen = new Set<string>();
   const droppedWithNotes: number[] = [];
   const existing = current.map((row, r) => {
@@ -65,7 +67,13 @@ export function mergeResults(
       seen.add(key);
       return next;
     }
-    const notes = row.some((v, c) => !ownedIndexes.includes(c) && canonical(v) !== undefined);
+    // A people's cell counts as a note unless it still holds the default Yardstick put there.
+    const notes = row.some(
+      (v, c) =>
+        !ownedIndexes.includes(c) &&
+        canonical(v) !== undefined &&
+        canonical(v) !== canonical(defaultFor(headers[c]) ?? null),
+    );
     if (notes) droppedWithNotes.push(r);
     return "drop" as const;
   });
