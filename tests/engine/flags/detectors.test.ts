@@ -221,6 +221,38 @@ describe("timing and too-perfect detectors", () => {
     expect(flagsOf("exact-hits", card([measure()], obs))[0].evidence.values.hits).toBe(6);
     expect(flagsOf("exact-hits", card([measure()], obs.slice(0, 11)))).toEqual([]);
   });
+  it("exact hits says nothing about small counts, which tie with their milestone all the time", () => {
+    const obs = months("2025-01", [2, 1, 2, 2, 3, 2, 2, 1, 2, 2, 2, 3, 2, 2], { milestone: 2 });
+    expect(flagsOf("exact-hits", card([measure()], obs))).toEqual([]);
+  });
+  it("threshold bunching flags a unit piled 0-3 % above its milestone with few just below", () => {
+    const spread = [0.8, 0.85, 0.88, 0.9, 0.92, 1.06, 1.08, 1.1, 1.12, 1.15, 1.2, 1.25];
+    const piled = Array.from({ length: 14 }, (_, i) => 1.004 + (0.02 * i) / 14);
+    const obs = months(
+      "2025-01",
+      [...spread, ...piled].map((r) => Math.round(r * 1000)),
+      { milestone: 1000 },
+    );
+    const [f] = flagsOf("threshold-bunching", card([measure()], obs));
+    expect([f.unit, f.evidence.values.justAbove, f.evidence.values.justBelow]).toEqual(["North", 14, 0]);
+  });
+  it("threshold bunching leaves alone a unit that always lands 1-3 % above with little spread", () => {
+    const obs = months(
+      "2025-01",
+      Array.from({ length: 24 }, (_, i) => 92 + 0.3 * Math.sin(i)),
+      { milestone: 90 },
+    );
+    expect(flagsOf("threshold-bunching", card([measure({ kind: "rate" })], obs))).toEqual([]);
+  });
+  it("threshold bunching does not count exact ties as just above", () => {
+    const obs = months("2025-01", Array(24).fill(500), { milestone: 500 });
+    expect(flagsOf("threshold-bunching", card([measure()], obs))).toEqual([]);
+  });
+  it("jump-reversal ignores a step change that stays (a merger), not a jump that reverses", () => {
+    const xs = Array.from({ length: 24 }, (_, i) => (i < 12 ? 100 : 300) + 3 * Math.sin(i * 1.7));
+    xs[12] = 330;
+    expect(flagsOf("jump-reversal", card([measure()], months("2025-01", xs)))).toEqual([]);
+  });
   it("jump-reversal flags a month far above both neighbours, in the good direction only", () => {
     const xs = Array.from({ length: 24 }, (_, i) => 100 + 5 * Math.sin(i * 1.7));
     xs[10] = 200;

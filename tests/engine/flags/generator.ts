@@ -297,7 +297,8 @@ function applyPlants(
 
 function bunch(o: Observation, from: number, prob: number, width: number, r: () => number): void {
   const ratio = o.actual! / o.milestone!;
-  if (ratio >= from && ratio < 1 && r() < prob) o.actual = Math.ceil(o.milestone! * (1 + width * r()));
+  if (ratio >= from && ratio < 1 && r() < prob)
+    o.actual = o.milestone! + Math.max(1, Math.round(o.milestone! * width * r()));
 }
 
 function pick(n: number, k: number, r: () => number): number[] {

@@ -2,7 +2,7 @@
  * Too perfect (Jacob & Levitt): actuals that equal the milestone again and again, and
  * one-period jumps in the good direction that reverse the next period.
  */
-import { median } from "simple-statistics";
+import { errorFunction, median } from "simple-statistics";
 import { fmt, makeFlag } from "../flag";
 import { goodSign, indexSeries } from "../series";
 import { binomialUpperTail } from "../stats";
@@ -13,8 +13,8 @@ export const exactHits: Detector = {
   title: "Actual equals the milestone again and again",
   looksFor: "periods whose actual is exactly the milestone, more often than the series' own noise allows",
   statistic:
-    "hits k of n; exact binomial tail with p0 = chance of an exact tie (1/(sd x sqrt(2 pi)) for whole numbers, else 1 %)",
-  thresholds: { minHits: 4, maxP: 0.001 },
+    "hits k of n; exact binomial tail with p0 = chance of an exact tie (P(|N(0, sd)| < 0.5) for whole numbers, else 1 %); whole numbers need a median milestone >= 20",
+  thresholds: { minHits: 4, maxP: 0.001, minMedianMilestone: 20 },
   minSample: 12,
   explanation:
     "Real results rarely land exactly on plan; repeated exact hits can mean the plan was copied into the actuals.",
@@ -23,6 +23,7 @@ export const exactHits: Detector = {
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
     for (const s of indexSeries(scorecard).series) {
       const diffs: number[] = [];
+      const milestones: number[] = [];
       const hitPeriods: string[] = [];
       let whole = true;
       for (let i = 0; i < s.points.length; i++) {
@@ -31,15 +32,19 @@ export const exactHits: Detector = {
         if (a !== a || ms !== ms) continue;
         if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
         diffs.push(a - ms);
+        milestones.push(Math.abs(ms));
         if (Math.abs(a - ms) <= 1e-9 * Math.max(1, Math.abs(ms))) hitPeriods.push(s.points[i].period);
       }
       const n = diffs.length;
       const k = hitPeriods.length;
       if (n < minN || k < 4) continue;
+      // Small whole numbers (a handful a month) tie with their milestone all the time: not evidence.
+      if (whole && median(milestones) < 20) continue;
       const others = diffs.filter((d) => d !== 0);
       const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
+      // Chance that a whole-number actual rounds onto its milestone: P(|N(0, sd)| < 0.5).
       const p0 = whole
-        ? Math.min(0.5, Math.max(0.01, sd > 0 ? 1 / (sd * Math.sqrt(2 * Math.PI)) : 0.5))
+        ? Math.min(0.95, Math.max(0.01, sd > 0 ? errorFunction(0.5 / (sd * Math.SQRT2)) : 0.5))
         : 0.01;
       const p = binomialUpperTail(k, n, p0);
       if (p >= 0.001) continue;

@@ -5,7 +5,7 @@
  */
 import { fmt, makeFlag } from "../flag";
 import { goodSign, indexSeries, type Series } from "../series";
-import { errorFunction, mean, standardDeviation } from "simple-statistics";
+import { errorFunction, mean, median, standardDeviation } from "simple-statistics";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -13,16 +13,27 @@ const NARROW = 0.03;
 const BIN = 0.01;
 const BANDWIDTH = 0.15;
 
-/** actual / reference in the good direction (>= 1 means met), using the milestone when there is one. */
-function ratios(s: Series, sign: 1 | -1): number[] {
-  const out: number[] = [];
+interface Ratios {
+  values: number[];
+  /** Smallest step a ratio can take: 1 / median reference for whole numbers, else 0. */
+  step: number;
+}
+
+/** actual / reference in the good direction (> 1 means beaten), using the milestone when there is one. */
+function ratios(s: Series, sign: 1 | -1): Ratios {
+  const values: number[] = [];
+  const refs: number[] = [];
+  let whole = true;
   for (let i = 0; i < s.points.length; i++) {
     const a = s.actual[i];
     const ref = s.milestone[i] === s.milestone[i] || s.monthly ? s.milestone[i] : s.target[i];
     if (!(a > 0) || !(ref > 0)) continue;
-    out.push(sign > 0 ? a / ref : ref / a);
+    if (whole && (!Number.isInteger(a) || !Number.isInteger(ref))) whole = false;
+    refs.push(ref);
+    // An exact tie is the exact-hits detector's business; here it would sit in the "above" bin.
+    if (a !== ref) values.push(sign > 0 ? a / ref : ref / a);
   }
-  return out;
+  return { values, step: whole && refs.length > 0 ? 1 / median(refs) : 0 };
 }
 
 export interface DensityJump {
@@ -157,6 +168,8 @@ export const thresholdBunching: Detector = {
     minAboveShare: 0.65,
     narrowWidth: NARROW,
     bandwidth: BANDWIDTH,
+    maxWholeNumberStepUnit: NARROW,
+    maxWholeNumberStepAcrossUnits: BIN,
   },
   minSample: 12,
   explanation:
@@ -170,9 +183,10 @@ export const thresholdBunching: Detector = {
       if (sign === 0 || ctx.directionUnknown?.has(m.id)) continue;
       const all: number[] = [];
       for (const s of list) {
-        const r = ratios(s, sign);
-        for (const v of r) all.push(v);
-        if (!worthTesting(r, minN)) continue;
+        const { values: r, step } = ratios(s, sign);
+        // Counts too small to tell 1 % from 3 % apart say nothing about bunching.
+        if (step <= BIN) for (const v of r) all.push(v);
+        if (step > NARROW || !worthTesting(r, minN)) continue;
         const bins = narrowBins(r);
         const n = bins.above + bins.below;
         if (n < minN || bins.p >= 1e-4 || bins.above / n < 0.65) continue;
