@@ -87,13 +87,25 @@ function readSettings(table: RawTable | undefined, findings: Finding[]): Workboo
       if (Number.isInteger(n) && n >= 1 && n <= 12) settings.fyStartMonth = n;
       else cur.report(badSetting(label, "a whole number from 1 (January) to 12 (December)"), i, cols.value);
     } else if (label === SETTINGS.asOfMonth) {
-      if (text && isMonth(text)) settings.asOfMonth = text;
+      const month =
+        cell.kind === "number"
+          ? monthOfSerial(cell.value)
+          : text && /^\d{4}-\d{2}(-\d{2})?$/.test(text)
+            ? text.slice(0, 7)
+            : text;
+      if (month && isMonth(month)) settings.asOfMonth = month;
       else if (text) cur.report(badSetting(label, "a month written YYYY-MM, e.g. 2027-04"), i, cols.value);
     } else if (label === SETTINGS.reliabilityPassed) {
       settings.reliabilityPassed = cell.kind === "bool" ? cell.value : text?.toUpperCase() === "TRUE";
     }
   });
   return settings;
+}
+
+/** The YYYY-MM of an Excel date serial (Excel turns a typed "2027-04" into 1 April 2027). */
+function monthOfSerial(serial: number): string {
+  const iso = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString();
+  return iso.slice(0, 7);
 }
 
 function badSetting(label: string, wanted: string): Omit<Finding, "where"> {

@@ -1,0 +1,101 @@
+/**
+ * In-process proof with HyperFormula: every formula of a plan evaluates without an error, and
+ * every checked cell equals what the engine computes for the same inputs (relative 1e-9).
+ * The LibreOffice differential test (tests/workbook/differential*.test.ts) proves the same on
+ * real files; this one is fast enough to run on every change.
+ */
+import fc from "fast-check";
+import { buildPlanFromInput } from "../../src/workbook/buildPlan";
+import { buildDemoData } from "../../src/workbook/demo";
+import { formulaExpectations, type Expectation } from "../../src/workbook/expectations";
+import type { WorkbookInput } from "../../src/workbook/input";
+import { SHEETS } from "../../src/workbook/layout";
+import { evaluatePlan } from "./hf";
+import { scorecardInputArb } from "./random-scorecard";
+import { templateInput } from "./support";
+
+function agrees(expected: Expectation["expected"], got: unknown): boolean {
+  if (typeof expected === "number")
+    return typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (expected === "") return got === null || got === "";
+  return got === expected;
+}
+
+function differences(input: WorkbookInput) {
+  const plan = buildPlanFromInput(input);
+  const book = evaluatePlan(plan);
+  const expectations = formulaExpectations(input, plan);
+  const errors = book.formulas
+    .map((f) => ({ ...f, value: book.value(f.sheet, f.address) }))
+    .filter((f) => f.value !== null && typeof f.value === "object")
+    .map((f) => `${f.sheet}!${f.address}: ${JSON.stringify(f.value)}`);
+  const mismatches = expectations
+    .map((e) => ({ ...e, got: book.value(e.sheet, e.address) }))
+    .filter((e) => !agrees(e.expected, e.got))
+    .map(
+      (e) =>
+        `${e.sheet}!${e.address} ${e.quantity}: expected ${JSON.stringify(e.expected)}, got ${JSON.stringify(e.got)}`,
+    );
+  return { expectations, errors, mismatches, formulas: book.formulas.length, book };
+}
+
+describe.each([
+  ["child-support", "2027-04"],
+  ["city-services", "2027-01"],
+  ["balanced-scorecard", "2026-07"],
+  ["child-support", "2027-09"],
+])("the %s template with sample data as of %s", (id, asOf) => {
+  const result = differences(templateInput(id, asOf));
+
+  it("evaluates every formula without an error", () => {
+    expect(result.formulas).toBeGreaterThan(1000);
+    expect(result.errors.slice(0, 5)).toEqual([]);
+  });
+
+  it("shows exactly the engine's statuses, variances, YTD, roll-ups and forecasts", () => {
+    expect(result.expectations.length).toBeGreaterThan(500);
+    expect(result.mismatches.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe("the demo workbook", () => {
+  const { input } = buildDemoData(1);
+  const result = differences(input);
+
+  it("matches the engine everywhere, including the federal incentive score", () => {
+    expect(result.mismatches.slice(0, 5)).toEqual([]);
+    expect(result.expectations.filter((e) => e.quantity.startsWith("incentive.applicablePct"))).toHaveLength(
+      5,
+    );
+    expect(result.errors).toEqual([]);
+  });
+
+  it("recalculates when a manager moves the as-of month back", () => {
+    const earlier = { ...input, asOfMonth: "2027-01" };
+    expect(differences(earlier).mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it("judges program statuses a manager can read", () => {
+    const statuses = result.expectations
+      .filter((e) => e.sheet === SHEETS.dashboard && e.quantity.startsWith("checks.status"))
+      .map((e) => e.expected);
+    expect(statuses).toHaveLength(11);
+    for (const s of statuses) expect(["On track", "At risk", "Off track"]).toContain(s);
+  });
+});
+
+describe("randomized scorecards: odd kinds, bands, blanks, bad cells, any fiscal-year start", () => {
+  const inputs = fc.sample(scorecardInputArb, { seed: 424242, numRuns: 40 });
+  it.each(
+    inputs.map((input, i) => [
+      i,
+      input.measures.map((m) => `${m.kind}/${m.direction}`).join(", "),
+      input.asOfMonth,
+      input,
+    ]),
+  )("scorecard %i (%s, as of %s) matches the engine cell for cell", (_i, _what, _asOf, input) => {
+    const result = differences(input as WorkbookInput);
+    expect(result.errors.slice(0, 3)).toEqual([]);
+    expect(result.mismatches.slice(0, 3)).toEqual([]);
+  });
+});
