@@ -210,6 +210,27 @@ describe("timing and too-perfect detectors", () => {
     expect(f.periods).toEqual(["2026-12"]);
     expect(f.evidence.values.shareRatio).toBeGreaterThan(3);
   });
+  describe("q4 sandbagging with fewer than eight units compares a unit with its own earlier years", () => {
+    const yearOf = (q4Factor: number) => [
+      ...Array(9).fill(110),
+      ...Array(3).fill(Math.round(110 * q4Factor)),
+    ];
+    const targets = [2025, 2026, 2027].map((y) => ({
+      measure: "cases",
+      unit: "North",
+      period: String(y),
+      target: 1200,
+    }));
+    it("flags a last quarter that collapses once the target is safe", () => {
+      const obs = months("2025-01", [...yearOf(1), ...yearOf(0.95), ...yearOf(0.5)]);
+      const [f] = flagsOf("q4-sandbagging", card([measure()], [...obs, ...targets]));
+      expect([f.periods, f.evidence.values.earlierYears]).toEqual([["2027"], 2]);
+    });
+    it("leaves alone a fourth quarter that is always seasonal-low", () => {
+      const obs = months("2025-01", [...yearOf(0.55), ...yearOf(0.5), ...yearOf(0.5)]);
+      expect(flagsOf("q4-sandbagging", card([measure()], [...obs, ...targets]))).toEqual([]);
+    });
+  });
   it("end-of-period spike ignores a year without all twelve months", () => {
     expect(flagsOf("end-of-period-spike", card([measure()], months("2026-02", [...flat(10), 400])))).toEqual(
       [],

@@ -39,10 +39,16 @@ export const q4Sandbagging: Detector = {
   id: "q4-sandbagging",
   title: "Weak last quarter once the target is safe",
   looksFor:
-    "a unit on pace after nine months whose fourth quarter falls well below its first three, unlike its peers",
+    "a unit on pace after nine months whose fourth quarter falls well below its first three, unlike its peers (or, with fewer than 8 units, its own earlier years)",
   statistic:
-    "Q4 ratio = Q4 total / average of Q1-Q3; robust z of the ratio across units of the same measure and year",
-  thresholds: { maxQ4Ratio: 0.8, maxRobustZ: -3.5, minPaceShare: 0.75 },
+    "Q4 ratio = Q4 total / average of Q1-Q3; robust z across >= 8 units of the same measure and year, else below 75 % of the unit's own weakest earlier Q4 ratio (>= 2 earlier years)",
+  thresholds: {
+    maxQ4Ratio: 0.8,
+    maxRobustZ: -3.5,
+    minPaceShare: 0.75,
+    ownHistoryShare: 0.75,
+    minEarlierYears: 2,
+  },
   minSample: 8,
   explanation:
     "Easing off once the target is safe keeps next year's target low (the ratchet effect, Bevan & Hood).",
@@ -52,13 +58,7 @@ export const q4Sandbagging: Detector = {
     for (const list of indexSeries(scorecard).byMeasure.values()) {
       const m = list[0].measure;
       if (m.direction !== "up" || !isAdditive(m)) continue;
-      const rows: {
-        s: Series;
-        fy: number;
-        ratio: number;
-        ytd9: number;
-        target?: number;
-      }[] = [];
+      const rows: Q4Row[] = [];
       for (const s of list) {
         if (!s.monthly) continue;
         for (const [fy, rec] of fiscalYears(s)) {
@@ -81,7 +81,14 @@ export const q4Sandbagging: Detector = {
         else byYear.set(r.fy, [r]);
       }
       for (const [fy, yearRows] of byYear) {
-        if (yearRows.length < minUnits) continue;
+        if (yearRows.length < minUnits) {
+          for (const r of yearRows) {
+            const own = rows.filter((o) => o.s === r.s && o.fy < r.fy).map((o) => o.ratio);
+            const f = againstOwnHistory(m.id, m.name, r, own);
+            if (f) flags.push(f);
+          }
+          continue;
+        }
         const ratios = yearRows.map((r) => r.ratio);
         for (const r of yearRows) {
           if (r.target === undefined || r.ytd9 < 0.75 * r.target || r.ratio > 0.8) continue;
@@ -114,6 +121,40 @@ export const q4Sandbagging: Detector = {
     return flags;
   },
 };
+
+interface Q4Row {
+  s: Series;
+  fy: number;
+  ratio: number;
+  ytd9: number;
+  target?: number;
+}
+
+/**
+ * With too few peers, compare the unit with its own earlier years (>= 2): its Q4 must fall below
+ * 75 % of its weakest earlier Q4 ratio, so a regular seasonal dip is not read as sandbagging.
+ */
+function againstOwnHistory(measure: string, name: string, r: Q4Row, own: number[]): Flag | undefined {
+  if (own.length < 2 || r.target === undefined || r.ytd9 < 0.75 * r.target || r.ratio > 0.8) return undefined;
+  const weakest = Math.min(...own);
+  if (r.ratio > 0.75 * weakest) return undefined;
+  return makeFlag("q4-sandbagging", {
+    severity: "medium",
+    measure,
+    unit: r.s.unit,
+    periods: [String(r.fy)],
+    values: {
+      q4Ratio: r.ratio,
+      weakestEarlierQ4Ratio: weakest,
+      earlierYears: own.length,
+      ytdAfterQ3: r.ytd9,
+      target: r.target,
+    },
+    text: `FY${r.fy}: ${fmt((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${fmt(r.ratio * 100)}% of the Q1-Q3 average, against at least ${fmt(weakest * 100)}% in its ${own.length} earlier years.`,
+    explanation: `${name} slowed sharply in the last quarter of FY${r.fy} after the unit was already on pace for its target, unlike its own earlier years.`,
+    whatToCheck: `Whether work was deferred into the next year (backlogs, cases opened in the first months of FY${r.fy + 1}).`,
+  });
+}
 
 export const endOfPeriodSpike: Detector = {
   id: "end-of-period-spike",
