@@ -115,7 +115,7 @@ function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number): Se
   return monthly;
 }
 
-/** Month index for `YYYY-MM`, the year for `YYYY`, -1 otherwise; without a regex or allocation, for speed. */
+/** Month index for `YYYY-MM`, the year for `YYYY`, -1 otherwise (no regex, for speed). Example: `periodKey("2026-01") === 24312`. */
 export function periodKey(p: string): number {
   if (p.length === 7 && p.charCodeAt(4) === 45) {
     const y = digitsValue(p, 0, 4);
