@@ -55,6 +55,39 @@ describe("flag invariants", () => {
     );
   });
 
+  it("detectors that need a year of months stay silent on series shorter than that", () => {
+    const short = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 11 });
+    const needYear = [
+      "exact-hits",
+      "jump-reversal",
+      "threshold-bunching",
+      "stale-periods",
+      "end-of-period-spike",
+    ] as const;
+    fc.assert(
+      fc.property(
+        fc.array(short, { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (units, ms) => {
+          const observations: Observation[] = units.flatMap((xs, u) =>
+            xs.map((actual, i) => ({
+              measure: "cases",
+              unit: `u${u}`,
+              period: addMonths("2025-01", i),
+              actual,
+              milestone: ms,
+            })),
+          );
+          const sc: Scorecard = { measures: MEASURES, units: [], observations, fyStartMonth: 1 };
+          const flags = runFlags(sc, { only: [...needYear] }).flags.filter(
+            (f) => !("monthsBehind" in f.evidence.values),
+          );
+          expect(flags).toEqual([]);
+        },
+      ),
+    );
+  });
+
   it("the order of the rows does not change the flags (when no period is duplicated)", () => {
     fc.assert(
       fc.property(scorecard, fc.integer(), (sc, seed) => {
