@@ -5,6 +5,7 @@
  */
 import { checkScorecard, checkSeriesAt, indexScorecard } from "../src/engine/checks";
 import type { MeasureDef, Observation, Scorecard } from "../src/engine/model";
+import { parseLongCsv } from "../src/engine/longcsv";
 import { monthFromIndex, monthIndex } from "../src/engine/period";
 
 export const title = "checks: 1,000 units x 20 measures x 36 months";
@@ -68,6 +69,19 @@ export function buildScorecard(): Scorecard {
   return { measures: ms, units: [], observations, fyStartMonth: 7 };
 }
 
+/** The scorecard as long CSV text, the format `yardstick status` reads. */
+function toLongCsv(card: Scorecard): string {
+  const byId = new Map(card.measures.map((m) => [m.id, m] as const));
+  const lines = ["measure,unit,period,milestone,actual,denominator,direction,kind,lower,upper"];
+  for (const o of card.observations) {
+    const m = byId.get(o.measure)!;
+    lines.push(
+      `${o.measure},${o.unit},${o.period},${o.milestone},${o.actual},${o.denominator ?? ""},${m.direction},${m.kind},${m.lower ?? ""},${m.upper ?? ""}`,
+    );
+  }
+  return lines.join("\n");
+}
+
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
@@ -110,6 +124,11 @@ export function run(): void {
   const rss = rssAfterAsOf;
   console.log(
     `memory after the as-of check: rss ${mb(rss)} (the 720,000-point scorecard included), heap +${mb(Math.max(0, heapAfter - heapBefore))} kept by one as-of result`,
+  );
+  const csv = toLongCsv(card);
+  const parse = timed(() => parseLongCsv(csv, { fileName: "bench.csv" }));
+  console.log(
+    `parseLongCsv of the same ${(csv.length / 1e6).toFixed(0)} MB long CSV: ${parse.wallMs.toFixed(0)} ms wall, ${parse.cpuMs.toFixed(0)} ms CPU`,
   );
   const verdict = (ok: boolean) => (ok ? "under" : "OVER");
   console.log(

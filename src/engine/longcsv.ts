@@ -78,16 +78,11 @@ interface MeasureFacts {
   sawPercent: boolean;
   sawDollar: boolean;
   sawFraction: boolean;
-}
-
-interface NumericCell {
-  value?: number;
-  percent: boolean;
-  dollar: boolean;
+  lastDirectionText?: string;
+  lastKindText?: string;
 }
 
 type Keys = Pick<Finding, "measure" | "unit" | "period">;
-type Cells = Partial<Record<NumericField, { value: number; col: number }>>;
 
 /** Spreadsheet column letters for a 1-based index. Example: `columnLetter(28) === "AB"`. */
 export function columnLetter(column: number): string {
@@ -151,64 +146,70 @@ function finding(
 export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCsvResult {
   const sheet = options.fileName ?? "input.csv";
   const findings: Finding[] = [];
-  const add = (severity: FindingSeverity, code: string, msg: string, where?: CellRef, keys?: Keys) =>
+  const add: Add = (severity, code, msg, where, keys) => {
     findings.push(finding(severity, code, msg, where, keys));
+  };
   const fyStartMonth = options.fyStartMonth ?? 1;
   const scorecard: Scorecard = { measures: [], units: [], observations: [], fyStartMonth };
-  const rows = readRows(text);
+  const { rows, lineOf } = readRows(text);
   const a1: CellRef = { sheet, row: 1, column: 1, address: "A1" };
   if (rows.length === 0) {
     add("error", "empty-file", `${sheet} has no header row.`, a1);
     return { scorecard, findings };
   }
-  const columns = mapHeader(rows[0].cells, `${sheet} line 1`, a1, add);
+  const columns = mapHeader(rows[0], `${sheet} line 1`, a1, add);
   if (!columns) return { scorecard, findings };
 
+  const letters = rows[0].map((_, i) => columnLetter(i + 1));
   const ref: RefFn = (line, col) => ({
     sheet,
     row: line,
     column: col + 1,
-    address: `${columnLetter(col + 1)}${line}`,
+    address: `${letters[col] ?? columnLetter(col + 1)}${line}`,
   });
   const measures = new Map<string, MeasureFacts>();
   const units = new Set<string>();
-  const seen = new Map<string, number>();
-  const pending: { obs: Observation; cells: Cells; line: number }[] = [];
+  // measure -> unit -> period -> first line: no new key strings per row.
+  const seen = new Map<string, Map<string, Map<string, number>>>();
+  const observations = scorecard.observations;
 
   for (let r = 1; r < rows.length; r++) {
-    const { cells, line } = rows[r];
-    if (cells.every((c) => c.trim() === "")) continue;
-    const text = (f: Field): string => (columns[f] === undefined ? "" : (cells[columns[f]] ?? "").trim());
-    const measure = text("measure");
-    const unit = text("unit");
+    const cells = rows[r];
+    if (cells.length <= 1 && (cells[0] ?? "").trim() === "") continue;
+    const line = lineOf(r);
+    const measure = cellText(cells, columns.measure);
+    const unit = cellText(cells, columns.unit);
     if (!measure || !unit) {
+      if (cells.every((c) => c.trim() === "")) continue;
       const field = measure ? "unit" : "measure";
-      add(
-        "error",
-        "missing-key",
-        `Line ${line}: the ${field} is blank, so the row cannot be placed.`,
-        ref(line, columns[field]),
-      );
+      const msg = `Line ${line}: the ${field} is blank, so the row cannot be placed.`;
+      add("error", "missing-key", msg, ref(line, columns[field]));
       continue;
     }
-    const period = normalizePeriod(text("period"));
-    const where = ref(line, columns.period);
+    const periodText = cellText(cells, columns.period);
+    const period = normalizePeriod(periodText);
     if (!period) {
-      add("error", "bad-period", `${at(where)}: period "${text("period")}" is not YYYY or YYYY-MM.`, where, {
+      const where = ref(line, columns.period);
+      add("error", "bad-period", `${at(where)}: period "${periodText}" is not YYYY or YYYY-MM.`, where, {
         measure,
         unit,
       });
       continue;
     }
-    const keys = { measure, unit, period };
-    const first = seen.get(`${measure}\u0000${unit}\u0000${period}`);
+    let byUnit = seen.get(measure);
+    if (!byUnit) seen.set(measure, (byUnit = new Map()));
+    let byPeriod = byUnit.get(unit);
+    if (!byPeriod) {
+      byUnit.set(unit, (byPeriod = new Map()));
+      units.add(unit);
+    }
+    const first = byPeriod.get(period);
     if (first !== undefined) {
       const msg = `Line ${line} repeats ${measure} / ${unit} / ${period} from line ${first}; the first row is kept.`;
-      add("warning", "duplicate-row", msg, ref(line, columns.measure), keys);
+      add("warning", "duplicate-row", msg, ref(line, columns.measure), { measure, unit, period });
       continue;
     }
-    seen.set(`${measure}\u0000${unit}\u0000${period}`, line);
-    units.add(unit);
+    byPeriod.set(period, line);
     let facts = measures.get(measure);
     if (!facts) {
       facts = {
@@ -220,17 +221,15 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
       };
       measures.set(measure, facts);
     }
-    noteMeasureFacts(facts, text, line, (f) => ref(line, columns[f]!), add);
+    noteMeasureFacts(facts, cells, columns, line, ref, add);
     const obs: Observation = { measure, unit, period, source: ref(line, columns.actual ?? columns.measure) };
-    pending.push({ obs, cells: readNumbers(obs, facts, cells, columns, (c) => ref(line, c), add), line });
+    readNumbers(obs, facts, cells, columns, line, ref, add);
+    observations.push(obs);
   }
 
   scorecard.measures = [...measures.values()].map((m) => resolveMeasure(m, add));
   const kindOf = new Map(scorecard.measures.map((m) => [m.id, m.kind] as const));
-  for (const { obs, cells, line } of pending) {
-    validateValues(obs, cells, kindOf.get(obs.measure)!, line, ref, add);
-    scorecard.observations.push(obs);
-  }
+  for (const obs of observations) validateValues(obs, kindOf.get(obs.measure)!, columns, ref, add);
   linkLeads(scorecard.measures, add);
   scorecard.units = [...units].map((id) => ({ id, name: id }));
   return { scorecard, findings };
@@ -241,71 +240,89 @@ type RefFn = (line: number, column: number) => CellRef;
 const label = (f: NumericField) => f.replace("_", " ");
 const at = (where: CellRef) => `Line ${where.row}, column ${columnLetter(where.column)}`;
 
+/** A cell's trimmed text, "" when the column is absent. */
+function cellText(cells: string[], col: number | undefined): string {
+  if (col === undefined) return "";
+  const v = cells[col];
+  return v === undefined ? "" : v.trim();
+}
+
 /** Numeric cells of one row into the observation; text and #N/A become findings, blanks notes. */
 function readNumbers(
   obs: Observation,
   facts: MeasureFacts,
   cells: string[],
   columns: Columns,
-  ref: (col: number) => CellRef,
+  line: number,
+  ref: RefFn,
   add: Add,
-): Cells {
-  const keys = { measure: obs.measure, unit: obs.unit, period: obs.period };
-  const numeric: Cells = {};
-  const blanks: NumericField[] = [];
+): void {
+  let blankActual = false;
+  let blankTarget = false;
   for (const f of NUMERIC_FIELDS) {
     const col = columns[f];
     if (col === undefined) continue;
-    const raw = (cells[col] ?? "").trim();
-    const cell = parseNumber(raw);
-    if (raw === "") blanks.push(f);
-    else if (cell.value === undefined) {
-      const na = NA_TEXT.has(raw.toLowerCase());
-      const msg = `${at(ref(col))}: the ${label(f)} "${raw}" ${na ? "marks a missing value" : "is not a number"}.`;
-      add("error", na ? "not-available" : "not-a-number", msg, ref(col), keys);
-    } else {
-      numeric[f] = { value: cell.value, col };
-      obs[OBS_KEY[f]] = cell.value;
-      if (f === "numerator" || f === "denominator") continue;
-      facts.sawPercent ||= cell.percent;
-      facts.sawDollar ||= cell.dollar;
-      facts.sawFraction ||= !Number.isInteger(cell.value);
+    const raw = cellText(cells, col);
+    if (raw === "") {
+      if (f === "actual") blankActual = true;
+      else if (f === "target") blankTarget = true;
+      continue;
     }
+    const value = parseNumber(raw);
+    if (value === undefined) {
+      const na = NA_TEXT.has(raw.toLowerCase());
+      const where = ref(line, col);
+      const msg = `${at(where)}: the ${label(f)} "${raw}" ${na ? "marks a missing value" : "is not a number"}.`;
+      add("error", na ? "not-available" : "not-a-number", msg, where, keysOf(obs));
+      continue;
+    }
+    obs[OBS_KEY[f]] = value;
+    if (f === "numerator" || f === "denominator") continue;
+    if (!facts.sawPercent && raw.endsWith("%")) facts.sawPercent = true;
+    if (!facts.sawDollar && raw.includes("$")) facts.sawDollar = true;
+    if (!facts.sawFraction && !Number.isInteger(value)) facts.sawFraction = true;
   }
-  for (const f of blanks) {
-    const computable = f === "actual" && numeric.numerator && numeric.denominator;
-    const covered = f === "target" && numeric.milestone;
-    if ((f !== "actual" && f !== "target") || computable || covered) continue;
-    const where = ref(columns[f]!);
-    add(
-      "info",
-      `blank-${f}`,
-      `${at(where)}: the ${f} for ${obs.measure} / ${obs.unit} / ${obs.period} is blank.`,
-      where,
-      keys,
-    );
-  }
-  return numeric;
+  const computable = obs.numerator !== undefined && obs.denominator !== undefined;
+  if (blankActual && !computable) blankNote(obs, "actual", ref(line, columns.actual!), add);
+  if (blankTarget && obs.milestone === undefined) blankNote(obs, "target", ref(line, columns.target!), add);
 }
 
-/** Rows with the 1-based line each starts on (quoted fields may span lines). */
-function readRows(text: string): { cells: string[]; line: number }[] {
-  const rows: { cells: string[]; line: number }[] = [];
+function blankNote(obs: Observation, f: "actual" | "target", where: CellRef, add: Add): void {
+  const msg = `${at(where)}: the ${f} for ${obs.measure} / ${obs.unit} / ${obs.period} is blank.`;
+  add("info", `blank-${f}`, msg, where, keysOf(obs));
+}
+
+function keysOf(obs: Observation): Required<Keys> {
+  return { measure: obs.measure, unit: obs.unit, period: obs.period };
+}
+
+/**
+ * Rows of cells and the 1-based line each starts on. Without quotes no field can span lines, so
+ * row i is line i + 1; with quotes, lines are counted from the parser's cursor.
+ */
+function readRows(text: string): { rows: string[][]; lineOf: (row: number) => number } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.includes('"')) {
+    const rows = Papa.parse<string[]>(body, { header: false, skipEmptyLines: false }).data;
+    return { rows, lineOf: (row) => row + 1 };
+  }
+  const rows: string[][] = [];
+  const lines: number[] = [];
   let line = 1;
   let counted = 0;
   let prevCursor = 0;
-  const body = text.replace(/^\uFEFF/, "");
   Papa.parse<string[]>(body, {
     header: false,
     skipEmptyLines: false,
     step: (result) => {
       for (let i = counted; i < prevCursor; i++) if (body.charCodeAt(i) === 10) line++;
       counted = Math.max(counted, prevCursor);
-      rows.push({ cells: result.data, line });
+      rows.push(result.data);
+      lines.push(line);
       prevCursor = result.meta.cursor;
     },
   });
-  return rows;
+  return { rows, lineOf: (row) => lines[row] };
 }
 
 function mapHeader(header: string[], where: string, a1: CellRef, add: Add): Columns | undefined {
@@ -339,74 +356,66 @@ function normalizePeriod(text: string): string | undefined {
   return isMonth(month) ? month : undefined;
 }
 
-/** Numbers as people type them: "1,234", "$1,234.50", "95%", "(12)". */
-function parseNumber(raw: string): NumericCell {
-  const percent = raw.endsWith("%");
-  const dollar = raw.includes("$");
-  if (raw === "" || NA_TEXT.has(raw.toLowerCase())) return { percent, dollar };
+const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** Numbers as people type them: "1,234", "$1,234.50", "95%", "(12)"; undefined for text and #N/A. */
+function parseNumber(raw: string): number | undefined {
+  if (PLAIN_NUMBER.test(raw)) return Number(raw);
+  if (raw === "" || NA_TEXT.has(raw.toLowerCase())) return undefined;
   let s = raw.replace(/[$,%\s]/g, "");
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
     sign = -1;
     s = s.slice(1, -1);
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return { percent, dollar };
-  return { value: sign * Number(s), percent, dollar };
+  return PLAIN_NUMBER.test(s) ? sign * Number(s) : undefined;
 }
 
 function noteMeasureFacts(
   facts: MeasureFacts,
-  text: (f: Field) => string,
+  cells: string[],
+  columns: Columns,
   line: number,
-  ref: (f: Field) => CellRef,
+  ref: RefFn,
   add: Add,
 ): void {
-  const keys = { measure: facts.id };
-  const dirText = text("direction");
-  if (dirText) {
+  const dirText = cellText(cells, columns.direction);
+  // Most rows repeat their measure's direction and kind: parse a text once per measure.
+  if (dirText && dirText !== facts.lastDirectionText) {
+    facts.lastDirectionText = dirText;
     const dir = parseDirection(dirText);
     if (!dir)
       add(
         "warning",
         "bad-direction",
         `Line ${line}: direction "${dirText}" is not up, down or band.`,
-        ref("direction"),
-        keys,
+        ref(line, columns.direction!),
+        { measure: facts.id },
       );
     else if (facts.direction && facts.direction !== dir) {
       const msg = `Line ${line}: ${facts.id} says direction ${dir} but an earlier row says ${facts.direction}; the first is kept.`;
-      add("warning", "conflicting-direction", msg, ref("direction"), keys);
+      add("warning", "conflicting-direction", msg, ref(line, columns.direction!), { measure: facts.id });
     } else facts.direction = dir;
   }
-  const kindText = text("kind");
-  if (kindText) {
+  const kindText = cellText(cells, columns.kind);
+  if (kindText && kindText !== facts.lastKindText) {
+    facts.lastKindText = kindText;
     const kind = parseKind(kindText);
-    if (!kind)
-      add(
-        "warning",
-        "bad-kind",
-        `Line ${line}: kind "${kindText}" is not count, amount, rate or ratio.`,
-        ref("kind"),
-        keys,
-      );
+    const msg = `Line ${line}: kind "${kindText}" is not count, amount, rate or ratio.`;
+    if (!kind) add("warning", "bad-kind", msg, ref(line, columns.kind!), { measure: facts.id });
     else facts.kind ??= kind;
   }
   for (const edge of ["lower", "upper"] as const) {
-    const raw = text(edge);
-    if (!raw) continue;
-    const v = parseNumber(raw).value;
+    const raw = cellText(cells, columns[edge]);
+    if (!raw || facts[edge] !== undefined) continue;
+    const v = parseNumber(raw);
+    const msg = `Line ${line}: the ${edge} band edge "${raw}" is not a number.`;
     if (v === undefined)
-      add(
-        "warning",
-        "not-a-number",
-        `Line ${line}: the ${edge} band edge "${raw}" is not a number.`,
-        ref(edge),
-        keys,
-      );
-    else facts[edge] ??= v;
+      add("warning", "not-a-number", msg, ref(line, columns[edge]!), { measure: facts.id });
+    else facts[edge] = v;
   }
-  facts.pairedWith ||= text("paired_with") || undefined;
-  facts.leadFor ||= text("lead_for") || undefined;
+  facts.pairedWith ||= cellText(cells, columns.paired_with) || undefined;
+  facts.leadFor ||= cellText(cells, columns.lead_for) || undefined;
 }
 
 function parseDirection(text: string): Direction | undefined {
@@ -467,53 +476,39 @@ function resolveMeasure(m: MeasureFacts, add: Add): MeasureDef {
 }
 
 /** Drop values a measure of this kind cannot have, and fill an actual from numerator / denominator. */
-function validateValues(
-  obs: Observation,
-  cells: Cells,
-  kind: MeasureKind,
-  line: number,
-  ref: RefFn,
-  add: Add,
-): void {
-  const keys = { measure: obs.measure, unit: obs.unit, period: obs.period };
-  const what = `${obs.measure} / ${obs.unit} / ${obs.period}`;
+function validateValues(obs: Observation, kind: MeasureKind, columns: Columns, ref: RefFn, add: Add): void {
+  const line = obs.source!.row;
   for (const f of NUMERIC_FIELDS) {
-    const c = cells[f];
-    if (!c) continue;
-    const negative = c.value < 0 && (kind !== "amount" || f === "denominator");
-    const over = kind === "rate" && c.value > 100 && f !== "numerator" && f !== "denominator";
+    const value = obs[OBS_KEY[f]];
+    if (value === undefined) continue;
+    const negative = value < 0 && (kind !== "amount" || f === "denominator");
+    const over = kind === "rate" && value > 100 && f !== "numerator" && f !== "denominator";
     if (!negative && !over) continue;
-    const where = ref(line, c.col);
+    const where = ref(line, columns[f]!);
     const why = negative
       ? `is negative, which a ${kind} cannot be`
       : "is above 100 %, which a rate cannot be";
-    add(
-      "error",
-      negative ? "negative-value" : "rate-above-100",
-      `${at(where)}: the ${label(f)} ${c.value} for ${what} ${why}.`,
-      where,
-      keys,
-    );
+    const msg = `${at(where)}: the ${label(f)} ${value} for ${describe(obs)} ${why}.`;
+    add("error", negative ? "negative-value" : "rate-above-100", msg, where, keysOf(obs));
     delete obs[OBS_KEY[f]];
   }
   if (obs.actual !== undefined || obs.numerator === undefined || obs.denominator === undefined) return;
   if (obs.denominator === 0) {
-    add(
-      "warning",
-      "zero-denominator",
-      `Line ${line}: ${what} has a zero denominator, so no rate can be computed.`,
-      obs.source,
-      keys,
-    );
+    const msg = `Line ${line}: ${describe(obs)} has a zero denominator, so no rate can be computed.`;
+    add("warning", "zero-denominator", msg, obs.source, keysOf(obs));
     return;
   }
   const ratio = obs.numerator / obs.denominator;
   if (kind === "rate" && ratio > 1) {
-    const msg = `Line ${line}: ${what} has a numerator above its denominator (${obs.numerator} / ${obs.denominator}).`;
-    add("error", "rate-above-100", msg, obs.source, keys);
+    const msg = `Line ${line}: ${describe(obs)} has a numerator above its denominator (${obs.numerator} / ${obs.denominator}).`;
+    add("error", "rate-above-100", msg, obs.source, keysOf(obs));
     return;
   }
   obs.actual = kind === "rate" ? ratio * 100 : ratio;
+}
+
+function describe(obs: Observation): string {
+  return `${obs.measure} / ${obs.unit} / ${obs.period}`;
 }
 
 function linkLeads(measures: MeasureDef[], add: Add): void {

@@ -117,6 +117,14 @@ describe("parseLongCsv", () => {
     expect(findings.find((f) => f.code === "not-a-number")?.where?.row).toBe(4);
   });
 
+  it("counts lines the same in a Windows (CRLF) file with a byte-order mark and blank lines", () => {
+    const text =
+      "\uFEFFmeasure,unit,period,target,actual\r\nCases,N,2026-07,10,9\r\n\r\nCases,N,2026-08,10,x\r\n";
+    const { scorecard, findings } = parseLongCsv(text);
+    expect(scorecard.observations).toHaveLength(2);
+    expect(findings.find((f) => f.code === "not-a-number")?.where).toMatchObject({ row: 4, address: "E4" });
+  });
+
   it("reports a missing required column instead of throwing", () => {
     expect(codes("unit,period,actual\nN,2026-07,1")).toEqual(["missing-column"]);
     expect(codes("")).toEqual(["empty-file"]);
