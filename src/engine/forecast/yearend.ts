@@ -40,7 +40,7 @@ export interface YearEndForecast {
 }
 
 /** One fiscal year's months: good actuals (undefined where missing) and denominators. */
-interface YearData {
+export interface YearData {
   values: (number | undefined)[];
   weights: (number | undefined)[];
 }
