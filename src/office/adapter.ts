@@ -146,13 +146,11 @@ export class OfficeAdapter {
   }
 
   /** Read the scorecard back by table and header names, with findings that carry cell addresses. */
-  async readScorecard(): Promise<ReadResult & { syncs: number }> {
+  async readScorecard(): Promise<ReadResult> {
     this.requireSupport();
-    return this.host.run({}, async (context) => {
-      const tables = await readTables(context, READ_TABLES, "values", this.budget);
-      const result = scorecardFromTables(tables);
-      return { ...result, syncs: 0 };
-    });
+    return this.host.run({}, async (context) =>
+      scorecardFromTables(await readTables(context, READ_TABLES, "values", this.budget)),
+    );
   }
 
   /**

@@ -36,6 +36,34 @@ describe("applying a template and reading it back", () => {
     expect(errors).toEqual([]);
   });
 
+  it("creates every conditional format, validation, name and chart the plan asks for", async () => {
+    const plan = buildWorkbookPlan("child-support", { sampleData: true });
+    const { excel, adapter } = memoryAdapter();
+    await adapter.applyPlan(plan);
+    const sheets = plan.sheets;
+    const validations = sheets.reduce(
+      (n, s) =>
+        n +
+        s.validations.length +
+        s.tables.reduce((m, t) => m + t.columns.filter((c) => c.validation).length, 0),
+      0,
+    );
+    expect(excel.host.conditionalFormats).toHaveLength(
+      sheets.reduce((n, s) => n + s.conditionalFormats.length, 0),
+    );
+    expect(excel.host.validations).toHaveLength(validations);
+    expect(excel.host.validations.every((v) => v.settings.rule && v.settings.errorAlert)).toBe(true);
+    expect([...excel.host.names.values()].map((n) => n.name).sort()).toEqual(
+      plan.names.map((n) => n.name).sort(),
+    );
+    const charts = sheets.flatMap((s) => s.charts);
+    expect(excel.host.charts.map((c) => c.settings["title.text"])).toEqual(charts.map((c) => c.title));
+    expect(excel.host.charts.map((c) => c.series.length)).toEqual(charts.map((c) => c.series.length));
+    expect(excel.host.tables.map((t) => t.name).sort()).toEqual(
+      sheets.flatMap((s) => s.tables.map((t) => t.name)).sort(),
+    );
+  });
+
   it("asks before building into a workbook that already has a template sheet, and writes nothing", async () => {
     const { excel, adapter } = memoryAdapter({ sheets: ["Flags"] });
     const outcome = await adapter.applyPlan(buildWorkbookPlan("blank"));
