@@ -88,10 +88,11 @@ export function indexSeries(scorecard: Scorecard): SeriesIndex {
   }
   const series: Series[] = [];
   const byMeasure = new Map<string, Series[]>();
+  const pool = newPool(scorecard.observations.length);
   for (const [measureId, byUnit] of groups) {
     const arr: Series[] = [];
     for (const list of byUnit.values())
-      arr.push(seriesOf(list, measures.get(measureId)!, scorecard.fyStartMonth));
+      arr.push(seriesOf(list, measures.get(measureId)!, scorecard.fyStartMonth, pool));
     byMeasure.set(measureId, arr);
     for (const s of arr) series.push(s);
   }
@@ -100,12 +101,29 @@ export function indexSeries(scorecard: Scorecard): SeriesIndex {
   return result;
 }
 
-function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number): Series {
-  const months: Observation[] = [];
-  const years: Observation[] = [];
-  for (const o of list) (o.period.length === 7 ? months : years).push(o);
-  if (months.length === 0) return build(years, measure, false, fyStart);
-  const monthly = build(months, measure, true, fyStart);
+/**
+ * One buffer per field for the whole scorecard, handed out as views: 20,000 series then cost
+ * 100,000 small views instead of 100,000 small buffers the garbage collector must copy.
+ */
+interface Pool {
+  f64: Float64Array;
+  i32: Int32Array;
+  i8: Int8Array;
+  size: number;
+  at: number;
+}
+
+function newPool(size: number): Pool {
+  return { f64: new Float64Array(3 * size), i32: new Int32Array(size), i8: new Int8Array(size), size, at: 0 };
+}
+
+function seriesOf(list: Observation[], measure: MeasureDef, fyStart: number, pool: Pool): Series {
+  let monthCount = 0;
+  for (const o of list) if (o.period.length === 7) monthCount++;
+  if (monthCount === 0) return build(list, measure, false, fyStart, pool);
+  const months = monthCount === list.length ? list : list.filter((o) => o.period.length === 7);
+  const years = monthCount === list.length ? [] : list.filter((o) => o.period.length !== 7);
+  const monthly = build(months, measure, true, fyStart, pool);
   // A YYYY row beside monthly rows carries the fiscal year's target, as in the checks engine.
   for (const o of years) {
     const t = finite(o.target);
@@ -135,43 +153,54 @@ function digitsValue(p: string, from: number, to: number): number {
   return v;
 }
 
-function build(list: Observation[], measure: MeasureDef, monthly: boolean, fyStart: number): Series {
+function build(
+  list: Observation[],
+  measure: MeasureDef,
+  monthly: boolean,
+  fyStart: number,
+  pool: Pool,
+): Series {
   const n0 = list.length;
   const keys = new Array<number>(n0);
   let sorted = true;
+  let unique = true;
   for (let i = 0; i < n0; i++) {
     keys[i] = periodKey(list[i].period);
-    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
+    if (i > 0 && keys[i - 1] >= keys[i]) {
+      if (keys[i - 1] === keys[i]) unique = false;
+      else sorted = false;
+    }
   }
-  let order: number[] | undefined;
-  if (!sorted) {
-    order = Array.from({ length: n0 }, (_, i) => i);
-    order.sort((a, b) => keys[a] - keys[b] || a - b);
-  }
-  const points: Observation[] = [];
-  const index: number[] = [];
+  let points = list;
+  let index = keys;
   const duplicates: Observation[] = [];
-  for (let j = 0; j < n0; j++) {
-    const i = order ? order[j] : j;
-    const k = keys[i];
-    if (index.length > 0 && index[index.length - 1] === k) duplicates.push(list[i]);
-    else {
-      points.push(list[i]);
-      index.push(k);
+  if (!sorted || !unique) {
+    const order = Array.from({ length: n0 }, (_, i) => i);
+    order.sort((a, b) => keys[a] - keys[b] || a - b);
+    points = [];
+    index = [];
+    for (const i of order) {
+      if (index.length > 0 && index[index.length - 1] === keys[i]) duplicates.push(list[i]);
+      else {
+        points.push(list[i]);
+        index.push(keys[i]);
+      }
     }
   }
   const n = points.length;
+  const at = pool.at;
+  pool.at += n;
   const s: Series = {
     measure,
     unit: list[0].unit,
     monthly,
     points,
     index,
-    fiscalYear: new Int32Array(n),
-    fiscalMonth: new Int8Array(n),
-    actual: new Float64Array(n),
-    milestone: new Float64Array(n),
-    target: new Float64Array(n),
+    fiscalYear: pool.i32.subarray(at, at + n),
+    fiscalMonth: pool.i8.subarray(at, at + n),
+    actual: pool.f64.subarray(at, at + n),
+    milestone: pool.f64.subarray(pool.size + at, pool.size + at + n),
+    target: pool.f64.subarray(2 * pool.size + at, 2 * pool.size + at + n),
     duplicates,
     yearTargets: new Map(),
   };
@@ -185,7 +214,10 @@ function build(list: Observation[], measure: MeasureDef, monthly: boolean, fySta
       // Shifting by the months before the fiscal year's start makes the calendar year the fiscal year.
       s.fiscalYear[i] = Math.floor((index[i] + shift) / 12);
       s.fiscalMonth[i] = (index[i] + shift) % 12;
-    } else s.fiscalYear[i] = index[i];
+    } else {
+      s.fiscalYear[i] = index[i];
+      s.fiscalMonth[i] = 0;
+    }
   }
   return s;
 }
