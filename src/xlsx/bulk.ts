@@ -73,16 +73,84 @@ function stylesOfRow(sheetXml: string, row: number): Map<string, string> {
   return styles;
 }
 
-/** The deferred rows as XML, in buffers (a 5,000-unit grid is larger than a JS string may be). */
-function rowsXml(deferred: DeferredRows, styles: Map<string, string>): Buffer[] {
+const A1_REF = /(?<![A-Za-z0-9_.\]$])(\$?[A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g;
+
+/**
+ * A formula's shape independent of its row: relative row numbers become offsets from `row`.
+ * Two cells of a column with the same shape can share one formula, as Excel itself writes them.
+ */
+export function formulaShape(formula: string, row: number): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(A1_REF, (all, col: string, abs: string, r: string) =>
+            abs ? all : `${col}R[${Number(r) - row}]`,
+          ),
+    )
+    .join("");
+}
+
+/** Per column, the last row of the run of equal shapes each row belongs to (0: not a formula). */
+function sharedRuns(deferred: DeferredRows): Int32Array[] {
+  const width = deferred.rows[0]?.length ?? 0;
+  const runs = Array.from({ length: width }, () => new Int32Array(deferred.rows.length));
+  for (let c = 0; c < width; c += 1) {
+    let previous = "";
+    let start = -1;
+    const close = (end: number) => {
+      for (let i = start; i >= 0 && i < end; i += 1) runs[c][i] = deferred.firstRow + end;
+    };
+    deferred.rows.forEach((row, i) => {
+      const value = row[c];
+      const shape = isFormula(value) ? formulaShape(value.formula, deferred.firstRow + 1 + i) : "";
+      if (shape !== previous || shape === "") {
+        close(i);
+        start = shape === "" ? -1 : i;
+        previous = shape;
+      }
+    });
+    close(deferred.rows.length);
+  }
+  return runs;
+}
+
+/**
+ * The deferred rows as XML, in buffers (a 5,000-unit grid is larger than a JS string may be).
+ * Runs of same-shaped formulas down a column are written once as shared formulas.
+ */
+function rowsXml(
+  deferred: DeferredRows,
+  styles: Map<string, string>,
+  nextSharedIndex: { si: number },
+): Buffer[] {
   const chunks: Buffer[] = [];
   const letters = deferred.rows[0]?.map((_v, c) => columnLetters(deferred.firstColumn + c)) ?? [];
+  const runs = sharedRuns(deferred);
+  const sharedIndex = new Map<string, number>();
   let parts: string[] = [];
   deferred.rows.forEach((row, i) => {
     const r = deferred.firstRow + 1 + i;
     let cells = "";
     row.forEach((value, c) => {
-      cells += cellXml(`${letters[c]}${r}`, styles.get(letters[c]), value, deferred);
+      const address = `${letters[c]}${r}`;
+      const runEnd = runs[c][i];
+      if (!isFormula(value) || (runEnd <= r && !sharedIndex.has(`${c}:${runEnd}`))) {
+        cells += cellXml(address, styles.get(letters[c]), value, deferred);
+        return;
+      }
+      const s = styles.get(letters[c]) ? ` s="${styles.get(letters[c])}"` : "";
+      const key = `${c}:${runEnd}`;
+      const si = sharedIndex.get(key);
+      if (si !== undefined) {
+        cells += `<c r="${address}"${s}><f t="shared" si="${si}"/></c>`;
+        return;
+      }
+      const index = nextSharedIndex.si++;
+      sharedIndex.set(key, index);
+      const formula = toFileFormula(value.formula, { sheet: deferred.sheet, address, table: deferred.table });
+      cells += `<c r="${address}"${s}><f t="shared" ref="${address}:${letters[c]}${runEnd}" si="${index}">${xmlEscape(formula)}</f></c>`;
     });
     parts.push(`<row r="${r}">${cells}</row>`);
     if (parts.length === 2000) {
@@ -117,7 +185,9 @@ async function widenTable(zip: JSZip, table: string, lastRow: number): Promise<v
 export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[]): Promise<void> {
   if (deferred.length === 0) return;
   const parts = await sheetParts(zip);
+  const sharedBySheet = new Map<string, { si: number }>();
   for (const d of deferred) {
+    if (!sharedBySheet.has(d.sheet)) sharedBySheet.set(d.sheet, { si: 0 });
     const path = parts.get(d.sheet);
     if (!path) throw new XlsxPlanError("sheet part not found", d.sheet);
     const xml = await zip.file(path)!.async("string");
@@ -128,7 +198,7 @@ export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[]): P
     const lastColumn = d.firstColumn + (d.rows[0]?.length ?? 1) - 1;
     const dimension = `A1:${formatAddress({ row: lastRow, column: lastColumn })}`;
     const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow));
+    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow), sharedBySheet.get(d.sheet)!);
     zip.file(path, Buffer.concat([Buffer.from(head, "utf8"), ...rows, Buffer.from(xml.slice(end), "utf8")]));
     await widenTable(zip, d.table, lastRow);
   }

@@ -55,18 +55,35 @@ function parseCell(type: string | undefined, inner: string, strings: string[]): 
   }
 }
 
+/** Pieces of a sheet's XML cut after whole rows: a big sheet is longer than a JS string may be. */
+function* rowChunks(xml: Buffer, chunkBytes = 32 * 1024 * 1024): Generator<string> {
+  const endTag = Buffer.from("</row>");
+  let start = 0;
+  while (start < xml.length) {
+    let end = Math.min(xml.length, start + chunkBytes);
+    if (end < xml.length) {
+      const cut = xml.indexOf(endTag, end);
+      end = cut < 0 ? xml.length : cut + endTag.length;
+    }
+    yield xml.toString("utf8", start, end);
+    start = end;
+  }
+}
+
 /** Every cell of every sheet: sheet name -> "A1" -> value (and formula, and error). */
 export async function readSheetCells(bytes: Buffer): Promise<Map<string, Map<string, XmlCell>>> {
   const zip = await JSZip.loadAsync(bytes);
   const strings = await sharedStrings(zip);
   const sheets = new Map<string, Map<string, XmlCell>>();
   for (const [name, part] of await sheetParts(zip)) {
-    const xml = (await zip.file(part)?.async("string")) ?? "";
+    const xml = (await zip.file(part)?.async("nodebuffer")) ?? Buffer.alloc(0);
     const cells = new Map<string, XmlCell>();
-    for (const match of xml.matchAll(CELL)) {
-      const address = attribute(match[1], "r");
-      if (!address) continue;
-      cells.set(address, parseCell(attribute(match[1], "t"), match[2] ?? "", strings));
+    for (const chunk of rowChunks(xml)) {
+      for (const match of chunk.matchAll(CELL)) {
+        const address = attribute(match[1], "r");
+        if (!address) continue;
+        cells.set(address, parseCell(attribute(match[1], "t"), match[2] ?? "", strings));
+      }
     }
     sheets.set(name, cells);
   }

@@ -1,6 +1,6 @@
 /** Big tables skip ExcelJS's per-cell objects: the rows written into the XML read back and recompute like the rest. */
 import JSZip from "jszip";
-import { BULK_ROWS } from "../../src/xlsx/bulk";
+import { BULK_ROWS, formulaShape } from "../../src/xlsx/bulk";
 import { loadWorkbook, readRawTables, writePlanToXlsx } from "../../src/xlsx";
 import { recalculateAndRead } from "../support/libreoffice";
 import { officeTable, sheet, workbook } from "./plans";
@@ -39,6 +39,12 @@ describe("a table bigger than the bulk threshold", () => {
     expect(await zip.file("xl/worksheets/sheet1.xml")!.async("string")).toContain(`sqref="C2:C${count + 1}"`);
   });
 
+  it("writes a column of same-shaped formulas once, as a shared formula", async () => {
+    const xml = await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toContain(`<f t="shared" ref="D3:D${count + 1}" si="0">`);
+    expect((xml.match(/<f t="shared" si="0"\/>/g) ?? []).length).toBe(count - 2);
+  });
+
   it("recomputes its formulas in LibreOffice down to the last row", async () => {
     const [cells] = await recalculateAndRead([bytes]);
     const last = count + 1;
@@ -46,5 +52,25 @@ describe("a table bigger than the bulk threshold", () => {
     expect(cells.get(`Offices!D${last}`)!.value as number).toBeCloseTo(actual! / target - 1, 12);
     expect(cells.get(`Offices!E${last}`)!.value).toBe(actual! >= target ? "Met" : "Missed");
     expect(cells.get("Offices!E2")!.value).toBe("No data");
+  });
+});
+
+describe("formulaShape", () => {
+  it.each([
+    ["relative rows become offsets", "$A5+B5-C4", 5, "$AR[0]+BR[0]-CR[-1]"],
+    ["absolute rows stay", "SUM($D$7:$D$90)+A$1", 9, "SUM($D$7:$D$90)+A$1"],
+    ["text is left alone", 'IF(A5="B5",1,0)', 5, 'IF(AR[0]="B5",1,0)'],
+    [
+      "sheet-qualified references shift too",
+      "'Milestones & Actuals'!B12*2",
+      12,
+      "'Milestones & Actuals'!BR[0]*2",
+    ],
+  ])("%s", (_name, formula, row, shape) => {
+    expect(formulaShape(formula, row)).toBe(shape);
+  });
+
+  it("gives two rows of one column formula the same shape", () => {
+    expect(formulaShape('IF($Q7="","",$Q7/$D7)', 7)).toBe(formulaShape('IF($Q8="","",$Q8/$D8)', 8));
   });
 });
