@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { indexScorecard } from "../../../src/engine/checks";
 import { forecastWith, forecastYearEnd } from "../../../src/engine/forecast/yearend";
 import type { Observation, Scorecard } from "../../../src/engine/model";
@@ -110,5 +111,65 @@ describe("year-end forecasts on series with known answers", () => {
 
   it("forecastWith returns the year itself once twelve months are in", () => {
     expect(forecastWith("linear-trend", { values: Array(12).fill(3), weights: [] }, 12, [], true)).toBe(36);
+  });
+});
+
+describe("forecast invariants", () => {
+  const positive = fc.array(fc.integer({ min: 1, max: 10000 }), { minLength: 12, maxLength: 12 });
+
+  it("once all twelve months are in, every method gives the year's actual", () => {
+    fc.assert(
+      fc.property(positive, (year) => {
+        for (const method of ["run-rate", "seasonal-run-rate", "linear-trend"] as const) {
+          expect(forecastWith(method, { values: year, weights: [] }, 12, [], true)).toBe(
+            year.reduce((a, b) => a + b, 0),
+          );
+        }
+      }),
+    );
+  });
+
+  it("scales with the year to date: twice the months so far, twice the total", () => {
+    fc.assert(
+      fc.property(positive, positive, fc.integer({ min: 1, max: 11 }), (lastYear, thisYear, n) => {
+        const history = [{ values: lastYear, weights: [] }];
+        for (const method of ["run-rate", "seasonal-run-rate", "linear-trend"] as const) {
+          const once = forecastWith(method, { values: thisYear, weights: [] }, n, history, true);
+          const twice = forecastWith(
+            method,
+            { values: thisYear.map((v) => 2 * v), weights: [] },
+            n,
+            history,
+            true,
+          );
+          if (once === undefined) expect(twice).toBeUndefined();
+          else expect(twice!).toBeCloseTo(2 * once, 6);
+        }
+      }),
+    );
+  });
+
+  it("a year shaped exactly like last year is forecast exactly by the seasonal run rate", () => {
+    fc.assert(
+      fc.property(
+        positive,
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 5 }),
+        (lastYear, n, k) => {
+          const thisYear = lastYear.map((v) => v * k);
+          const f = forecastWith(
+            "seasonal-run-rate",
+            { values: thisYear, weights: [] },
+            n,
+            [{ values: lastYear, weights: [] }],
+            true,
+          );
+          expect(f!).toBeCloseTo(
+            thisYear.reduce((a, b) => a + b, 0),
+            6,
+          );
+        },
+      ),
+    );
   });
 });
