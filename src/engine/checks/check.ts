@@ -219,7 +219,8 @@ function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate,
   }
   if (hasBand && period.actual !== undefined) {
     row.bandGap = bandGap(period.actual, lower, upper);
-    row.bandAttainment = bandAttainment(period.actual, lower, upper);
+    const att = bandAttainment(period.actual, lower, upper);
+    if (Number.isFinite(att)) row.bandAttainment = att; // a zero-width band gives -Infinity off its edge
   }
 }
 

@@ -257,3 +257,20 @@ describe("program roll-ups", () => {
     );
   });
 });
+
+describe("edge cases never leak NaN or Infinity", () => {
+  it.each([
+    ["a zero milestone met exactly", "Cases,N,2026-01,0,0,up,count,,", "on-track"],
+    ["a zero milestone overshot on a lower-is-better count", "Cases,N,2026-01,0,5,down,count,,", "off-track"],
+    ["a zero-width band missed", "Temp,N,2026-01,20,25,band,count,20,20", "off-track"],
+    ["a zero-width band hit", "Temp,N,2026-01,20,20,band,count,20,20", "on-track"],
+  ])("%s (row %s) gives finite numbers and the expected status", (_name, line, status) => {
+    const [row] = check(
+      ["measure,unit,period,milestone,actual,direction,kind,lower,upper", line],
+      "2026-01",
+    ).rows;
+    const notFinite = Object.entries(row).filter(([, v]) => typeof v === "number" && !Number.isFinite(v));
+    expect(notFinite).toEqual([]);
+    expect(row.status).toBe(status);
+  });
+});
