@@ -22,6 +22,9 @@ export const exactHits: Detector = {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
     for (const s of indexSeries(scorecard).series) {
+      let ties = 0;
+      for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
+      if (ties < 4) continue;
       const diffs: number[] = [];
       const milestones: number[] = [];
       const hitPeriods: string[] = [];
@@ -33,7 +36,7 @@ export const exactHits: Detector = {
         if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
         diffs.push(a - ms);
         milestones.push(Math.abs(ms));
-        if (Math.abs(a - ms) <= 1e-9 * Math.max(1, Math.abs(ms))) hitPeriods.push(s.points[i].period);
+        if (isTie(a, ms)) hitPeriods.push(s.points[i].period);
       }
       const n = diffs.length;
       const k = hitPeriods.length;
@@ -65,6 +68,11 @@ export const exactHits: Detector = {
   },
 };
 
+/** Equal up to floating-point noise; false when either is missing (NaN). */
+function isTie(actual: number, milestone: number): boolean {
+  return Math.abs(actual - milestone) <= 1e-9 * Math.max(1, Math.abs(milestone));
+}
+
 export const jumpReversal: Detector = {
   id: "jump-reversal",
   title: "A jump that reverses the next period",
@@ -82,15 +90,11 @@ export const jumpReversal: Detector = {
     for (const s of indexSeries(scorecard).series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) continue;
-      const xs: number[] = [];
-      const periods: string[] = [];
-      for (let i = 0; i < s.points.length; i++) {
-        const a = s.actual[i];
-        if (a !== a) continue;
-        xs.push(a);
-        periods.push(s.points[i].period);
-      }
-      if (xs.length < minN) continue;
+      // Positions with an actual; periods are looked up only for a flag.
+      const at: number[] = [];
+      for (let i = 0; i < s.points.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
+      if (at.length < minN) continue;
+      const xs = at.map((i) => s.actual[i]);
       const spikes: number[] = [];
       let candidate = false;
       for (let t = 1; t < xs.length - 1; t++) {
@@ -122,11 +126,11 @@ export const jumpReversal: Detector = {
             severity: z >= 10 ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
-            periods: [periods[t]],
+            periods: [s.points[at[t]].period],
             values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
-            text: `${periods[t]}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${fmt(rel * 100)}% above its neighbours, z=${fmt(z)}).`,
-            explanation: `${s.measure.name} improved sharply in ${periods[t]} and fell straight back the next period.`,
-            whatToCheck: `What happened in ${periods[t]}: a genuine one-off, a data-entry slip, or results moved between periods.`,
+            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${fmt(rel * 100)}% above its neighbours, z=${fmt(z)}).`,
+            explanation: `${s.measure.name} improved sharply in ${s.points[at[t]].period} and fell straight back the next period.`,
+            whatToCheck: `What happened in ${s.points[at[t]].period}: a genuine one-off, a data-entry slip, or results moved between periods.`,
           }),
         );
       }

@@ -94,6 +94,7 @@ export const stalePeriods: Detector = {
 
 /** The longest run of identical actuals, flagged when its chance under the series' own changes is tiny. */
 function carriedForward(s: Series, minN: number): Flag | undefined {
+  if (!hasRepeat(s.actual)) return undefined;
   const xs: number[] = [];
   const periods: string[] = [];
   for (let i = 0; i < s.actual.length; i++) {
@@ -136,6 +137,20 @@ function carriedForward(s: Series, minN: number): Flag | undefined {
     explanation: `${s.measure.name} shows exactly the same figure ${run.length} periods running, though it normally moves.`,
     whatToCheck: "Whether these figures were measured each period or carried forward from an earlier report.",
   });
+}
+
+/** Cheap pre-check: some actual equals the previous present one twice running (a run of 3). */
+function hasRepeat(actual: ArrayLike<number>): boolean {
+  let prev = NaN;
+  let same = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const v = actual[i];
+    if (v !== v) continue;
+    same = v === prev ? same + 1 : 0;
+    if (same >= 2) return true;
+    prev = v;
+  }
+  return false;
 }
 
 function decimalsOf(v: number): number {
