@@ -47,6 +47,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
   const t = new Sums();
   const ly = new Sums();
   let weighted = true;
+  let lyWeighted = true;
   let missing: number[] | undefined;
   // Reads the arrays directly (NaN = missing): this loop is the hottest in a 720,000-point check.
   const { actual: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
@@ -59,13 +60,18 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
     a.add(actual, weight);
     p.add(valueIn(M, i) ?? valueIn(T, i), weight);
     t.add(valueIn(T, i), weight);
-    ly.add(goodIn(A, bad, i - lag) ?? valueIn(PA, i), weight);
+    // Last year's months weigh by last year's denominators; prior_actual has none, so AVERAGE.
+    const lyActual = goodIn(A, bad, i - lag);
+    const lyW = lyActual === undefined ? undefined : valueIn(D, i - lag);
+    const lyWeight = lyW !== undefined && lyW > 0 ? lyW : 0;
+    if (lyWeight === 0) lyWeighted = false;
+    ly.add(lyActual ?? valueIn(PA, i), lyWeight);
   }
   return {
     actual: missing ? undefined : a.total(additive, weighted),
     plan: p.total(additive, weighted),
     target: t.total(additive, weighted),
-    lastYear: ly.total(additive, false),
+    lastYear: ly.total(additive, lyWeighted),
     missing: missing ?? [],
   };
 }

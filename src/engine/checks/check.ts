@@ -69,6 +69,10 @@ export interface CheckRow {
   lastYearActual?: number;
   changeAbs?: number;
   changeRel?: number;
+  /** The same months of last fiscal year, combined like the year to date. */
+  ytdLastYearActual?: number;
+  ytdChangeAbs?: number;
+  ytdChangeRel?: number;
   trendSlope3?: number;
   trend?: TrendLabel;
   bandGap?: number;
@@ -202,6 +206,12 @@ function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate,
     row.changeAbs = actual - lastYear;
     const rel = varianceRel(actual, lastYear);
     if (rel !== undefined) row.changeRel = rel;
+  }
+  if (ytd.lastYear !== undefined) row.ytdLastYearActual = ytd.lastYear;
+  if (ytd.actual !== undefined && ytd.lastYear !== undefined) {
+    row.ytdChangeAbs = ytd.actual - ytd.lastYear;
+    const rel = varianceRel(ytd.actual, ytd.lastYear);
+    if (rel !== undefined) row.ytdChangeRel = rel;
   }
   const a1 = goodActualAt(s, t - 2);
   const a2 = goodActualAt(s, t - 1);

@@ -106,6 +106,8 @@ describe("comparisons", () => {
       lastYearActual: 100,
       changeAbs: -1,
       changeRel: -0.01,
+      ytdLastYearActual: 270,
+      ytdChangeAbs: 33,
       trendSlope3: -0.5,
       trend: "worsening",
     });

@@ -78,6 +78,10 @@ maybe("NHS A&E four-hour standard (real data)", () => {
     expect(r.trend).toBe("improving");
   });
 
+  it("weights RF4's last-year-to-date by last year's attendances (FY2018: 289,138 seen, 52,506 breaches)", () => {
+    expect(row("RF4").ytdLastYearActual).toBeCloseTo((100 * (289138 - 52506)) / 289138, 9);
+  });
+
   it("reports a provider's skipped month as a missing row", () => {
     const gap = result.findings.find((f) => f.code === "missing-row" && f.unit === "RWH");
     expect(gap?.message).toMatch(
