@@ -31,12 +31,13 @@ describe("yardstick flags", () => {
     expect(out).toMatch(/warning: Line 158 repeats Cases closed \/ North \/ 2025-03/);
   });
 
-  it("prints JSON flags with every field the Flags sheet needs", async () => {
-    const { code, out } = await cli(SAMPLE, "--json", "--program-unit", "ALL");
+  it("prints a JSON array of flags with every field the Flags sheet needs, findings on stderr", async () => {
+    const { code, out, err } = await cli(SAMPLE, "--json", "--program-unit", "ALL");
     expect(code).toBe(1);
-    const parsed = JSON.parse(out) as { flags: Flag[]; findings: unknown[] };
-    expect(parsed.flags).toHaveLength(4);
-    for (const f of parsed.flags) {
+    const flags = JSON.parse(out) as Flag[];
+    expect(flags).toHaveLength(4);
+    expect(err).toMatch(/data finding\(s\)/);
+    for (const f of flags) {
       expect(Object.keys(f).sort()).toEqual(
         [
           "detector",
@@ -52,14 +53,14 @@ describe("yardstick flags", () => {
       );
       expect(typeof f.evidence.text).toBe("string");
     }
-    expect(parsed.flags.find((f) => f.detector === "lowball-prior-actual")!.id).toBe(
+    expect(flags.find((f) => f.detector === "lowball-prior-actual")!.id).toBe(
       "lowball-prior-actual|Cases closed|North|2027",
     );
   });
 
   it("runs only the detectors asked for", async () => {
     const { out } = await cli(SAMPLE, "--json", "--only", "end-of-period-spike");
-    expect((JSON.parse(out) as { flags: Flag[] }).flags.map((f) => f.unit)).toEqual(["South"]);
+    expect((JSON.parse(out) as Flag[]).map((f) => f.unit)).toEqual(["South"]);
   });
 
   it("compares with an earlier snapshot when given --previous", async () => {
@@ -77,7 +78,7 @@ describe("yardstick flags", () => {
       "--previous",
       path.join(dir, "earlier.csv"),
     );
-    const flags = (JSON.parse(out) as { flags: Flag[] }).flags;
+    const flags = JSON.parse(out) as Flag[];
     expect(flags.map((f) => [f.unit, f.periods])).toEqual([["East", ["2025-02"]]]);
   });
 

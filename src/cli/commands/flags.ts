@@ -17,7 +17,7 @@ or a Yardstick scorecard workbook (.xlsx: its program targets and the reviews ty
 sheet are used) for lowballed targets and gaming patterns. Flags prompt a review, never a verdict.
 
 Options:
-  --json                  print {flags, findings} as JSON instead of a table
+  --json                  print the flags as a JSON array instead of a table (data findings go to stderr)
   --fy-start N            first month of the fiscal year, 1-12 (default 1)
   --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
   --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
@@ -125,8 +125,10 @@ export const flagsCommand: CliCommand = {
     if (args.previous) options.previousSnapshot = (await load(args.previous, io, args.fyStart)).scorecard;
     const run = runFlags(parsed.scorecard, options);
     const findings = [...parsed.findings, ...run.findings];
-    if (args.json) io.out(`${JSON.stringify({ flags: run.flags, findings }, null, 2)}\n`);
-    else io.out(renderTable(run.flags, findings, args.file));
+    if (args.json) {
+      io.out(`${JSON.stringify(run.flags, null, 2)}\n`);
+      if (findings.length > 0) io.err(findingsText(findings));
+    } else io.out(renderTable(run.flags, findings, args.file));
     return run.flags.length > 0 ? 1 : 0;
   },
 };
@@ -157,14 +159,16 @@ export function renderTable(flags: Flag[], findings: Finding[], file: string): s
       lines.push(`    Check: ${f.whatToCheck}`);
     });
   } else lines.push("No flags: nothing in this file matched a gaming or lowballing pattern.");
+  if (findings.length > 0) lines.push("", findingsText(findings).trimEnd());
+  return `${lines.join("\n")}\n`;
+}
+
+/** A count of data findings and the first few warnings or errors. */
+function findingsText(findings: Finding[]): string {
   const notable = findings.filter((f) => f.severity !== "info");
-  if (findings.length > 0) {
-    lines.push("");
-    lines.push(
-      `${findings.length} data finding(s) (${notable.length} warnings or errors); run with --json to see them all.`,
-    );
-    for (const f of notable.slice(0, 5)) lines.push(`  ${f.severity}: ${f.message}`);
-  }
+  const lines = [`${findings.length} data finding(s) (${notable.length} warnings or errors).`];
+  for (const f of notable.slice(0, 5)) lines.push(`  ${f.severity}: ${f.message}`);
+  if (notable.length > 5) lines.push(`  ... and ${notable.length - 5} more.`);
   return `${lines.join("\n")}\n`;
 }
 
