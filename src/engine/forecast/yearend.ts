@@ -164,7 +164,8 @@ function priorYears(s: SeriesData, first: number): YearData[] {
 
 /**
  * Backtest: forecast each complete prior year at the same month using only the years before it,
- * and scale (totals) or shift (levels) today's forecast by the smallest and largest miss.
+ * and scale (totals) or shift (levels) today's forecast by the smallest and largest miss,
+ * counting "no miss" too so the interval contains the forecast.
  */
 function intervalFor(
   method: ForecastMethod,
@@ -182,8 +183,9 @@ function intervalFor(
     if (!additive) misses.push(actual - f);
   });
   if (misses.length === 0) return undefined;
-  const lo = Math.min(...misses);
-  const hi = Math.max(...misses);
+  // The interval always holds the forecast itself (a miss of x1 or +0) and widens by past misses.
+  const lo = Math.min(additive ? 1 : 0, ...misses);
+  const hi = Math.max(additive ? 1 : 0, ...misses);
   const ends = additive ? [value * lo, value * hi] : [value + lo, value + hi];
   return [Math.min(...ends), Math.max(...ends)];
 }

@@ -106,7 +106,7 @@ describe("year-end forecasts on series with known answers", () => {
     // Seasonal share over both years: first halves 120 of 300 total, so 60 / 0.4.
     expect(f.value).toBeCloseTo(150, 9);
     // Backtest for year 2 (from year 1 shares): forecast 120, actual 180, miss x1.5.
-    expect(f.interval).toEqual([150 * 1.5, 150 * 1.5]);
+    expect(f.interval).toEqual([150, 150 * 1.5]);
   });
 
   it("forecastWith returns the year itself once twelve months are in", () => {
@@ -168,6 +168,25 @@ describe("forecast invariants", () => {
             thisYear.reduce((a, b) => a + b, 0),
             6,
           );
+        },
+      ),
+    );
+  });
+
+  it("an interval always contains its forecast", () => {
+    fc.assert(
+      fc.property(
+        fc.array(positive, { minLength: 2, maxLength: 3 }),
+        positive,
+        fc.integer({ min: 1, max: 11 }),
+        (years, now, n) => {
+          const s = series([...years.flat(), ...now.slice(0, n)]);
+          const f = forecastYearEnd(s, years.length * 12 + n - 1, 1);
+          for (const m of f.methods) {
+            if (!m.interval) continue;
+            expect(m.interval[0]).toBeLessThanOrEqual(m.value + 1e-9);
+            expect(m.interval[1]).toBeGreaterThanOrEqual(m.value - 1e-9);
+          }
         },
       ),
     );
