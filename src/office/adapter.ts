@@ -49,6 +49,29 @@ export type WriteOutcome =
 
 export type NeedsConfirmation = Extract<WriteOutcome, { status: "needs-confirmation" }>;
 
+/** Excel refused part of a write; what was written before it stays until `revert()`. */
+export class PartialWriteError extends Error {
+  override readonly name = "PartialWriteError";
+  constructor(
+    message: string,
+    readonly excelCode: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+async function writing<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new PartialWriteError(
+      `Excel stopped while ${what} (${code ?? "error"}: ${(error as Error).message}). Part of it may be written: use Revert to take it back, then try again.`,
+      code,
+    );
+  }
+}
+
 export class NotYardstickTableError extends Error {
   override readonly name = "NotYardstickTableError";
 }
@@ -126,7 +149,7 @@ export class OfficeAdapter {
         names: plan.names.map((n) => n.name),
         state: previous,
       };
-      const syncs = 1 + (await syncGroups(context, ops, this.budget));
+      const syncs = 1 + (await writing("building the template", () => syncGroups(context, ops, this.budget)));
       return { status: "written" as const, syncs, previous };
     });
     if (outcome.status !== "written") return outcome;
@@ -167,9 +190,10 @@ export class OfficeAdapter {
     const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
       setting.load("value");
-      const contents = (await readTables(context, [table], "formulas", this.budget, input.rows.length))[
-        table
-      ];
+      const reads = { syncs: 0 };
+      const contents = (
+        await readTables(context, [table], "formulas", this.budget, input.rows.length, reads)
+      )[table];
       // readTables synced: the setting rode along with its first request.
       // eslint-disable-next-line office-addins/call-sync-before-read
       const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
@@ -183,7 +207,7 @@ export class OfficeAdapter {
       const current = contents.rows;
       const check = this.checkEdits(
         table,
-        record.print,
+        record,
         contents.headers,
         current,
         body,
@@ -234,14 +258,23 @@ export class OfficeAdapter {
         values: contents.values ?? current,
         state,
       };
-      const syncs = 3 + (await syncGroups(context, ops, this.budget));
+      const syncs =
+        reads.syncs + (await writing(`writing ${table}`, () => syncGroups(context, ops, this.budget)));
       const print = printTable(keys, record.ownedHeaders, contents.headers, finalRows);
       return {
         status: "written" as const,
         syncs,
         state: {
           ...state,
-          written: { ...state.written, [table]: { ...record, sheet: contents.sheetName, print } },
+          written: {
+            ...state.written,
+            [table]: {
+              ...record,
+              sheet: contents.sheetName,
+              print,
+              previousPrint: printTable(keys, record.ownedHeaders, contents.headers, current),
+            },
+          },
         },
         rows: input.rows.length,
       };
@@ -253,7 +286,7 @@ export class OfficeAdapter {
 
   private checkEdits(
     table: string,
-    recorded: YardstickState["written"][string]["print"],
+    record: YardstickState["written"][string],
     headers: string[],
     current: unknown[][],
     body: { row: number; column: number },
@@ -261,6 +294,7 @@ export class OfficeAdapter {
     confirm?: boolean,
   ): NeedsConfirmation | undefined {
     if (confirm) return undefined;
+    const recorded = record.print;
     const now = printTable(
       recorded.keyHeaders,
       recorded.columns.map((c) => c.header),
@@ -269,6 +303,8 @@ export class OfficeAdapter {
     );
     const regions = diffPrints(recorded, now, headers, current);
     if (regions.length === 0) return undefined;
+    if (record.previousPrint && diffPrints(record.previousPrint, now, headers, current).length === 0)
+      return undefined;
     const edits: EditedCells[] = regions.map((r) => {
       const col = headers.findIndex((h) => h.toLowerCase() === r.header.toLowerCase());
       const letter = col < 0 ? "?" : columnLetter(body.column + col);
@@ -295,11 +331,17 @@ export class OfficeAdapter {
       throw new Error(
         "Nothing to revert: Yardstick keeps only its last operation, and this session has none.",
       );
+    const exists = await this.host.run({}, async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      const names = context.workbook.names.load("items/name");
+      await context.sync();
+      return new Set([...sheets.items, ...names.items].map((x) => x.name.toLowerCase()));
+    });
     const syncs = await this.host.run({}, async (context) =>
-      syncGroups(context, restoreOps(snapshot, this.support.tableResize, this.budget), this.budget),
+      syncGroups(context, restoreOps(snapshot, this.support.tableResize, this.budget, exists), this.budget),
     );
     await this.saveState(snapshot.state);
     this.snapshot = undefined;
-    return { status: "written", syncs: syncs + 1, undo: "revert", rowsWritten: 0 };
+    return { status: "written", syncs: syncs + 2, undo: "revert", rowsWritten: 0 };
   }
 }

@@ -1,5 +1,5 @@
 /** The Office adapter's public surface (the only code that calls Excel.run). */
-export { OfficeAdapter, NotYardstickTableError } from "./adapter";
+export { OfficeAdapter, NotYardstickTableError, PartialWriteError } from "./adapter";
 export type { AdapterOptions, EditedCells, NeedsConfirmation, UndoKind, WriteOutcome } from "./adapter";
 export { officeHost } from "./host";
 export type { ExcelHost, RunOptions } from "./host";

@@ -87,7 +87,7 @@ function packChunks(chunks: Chunk[], budgetBytes: number): Chunk[][] {
 
 /**
  * Read the named tables that exist (missing ones are left out), with `property` "values"
- * (what cells show) or "formulas" (what was typed). Example: `await readTables(context, ["tblUnits"], "values", 4e6)`.
+ * (what cells show) or "formulas" (what was typed); `counter.syncs` grows by the syncs made. Example: `await readTables(context, ["tblUnits"], "values", 4e6)`.
  */
 export async function readTables(
   context: Excel.RequestContext,
@@ -95,6 +95,7 @@ export async function readTables(
   property: "values" | "formulas",
   budgetBytes: number,
   belowRows = 0,
+  counter: { syncs: number } = { syncs: 0 },
 ): Promise<Record<string, TableContents>> {
   const props = property === "formulas" ? "values,formulas" : "values";
   const all = context.workbook.tables;
@@ -139,7 +140,8 @@ export async function readTables(
       ...planChunks(p.table.name, p.sheet.name, block, sample, budgetBytes, property === "formulas" ? 2 : 1),
     );
   }
-  await packChunks(chunks, budgetBytes).reduce(async (previous, group) => {
+  const groups = packChunks(chunks, budgetBytes);
+  await groups.reduce(async (previous, group) => {
     await previous;
     for (const c of group) {
       c.range = context.workbook.worksheets.getItem(c.sheet).getRange(blockAddress(c.block)).load(props);
@@ -150,5 +152,6 @@ export async function readTables(
       out[c.name].values?.push(...c.range!.values);
     }
   }, Promise.resolve());
+  counter.syncs += 2 + groups.length;
   return out;
 }

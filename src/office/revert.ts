@@ -23,11 +23,22 @@ export function restoredCell(formula: unknown, value: unknown): PlanValue {
 }
 
 /** Operations that undo the snapshot's operation. */
-export function restoreOps(snapshot: Snapshot, canResize: boolean, budgetBytes: number): QueuedOp[] {
+export function restoreOps(
+  snapshot: Snapshot,
+  canResize: boolean,
+  budgetBytes: number,
+  exists: Set<string>,
+): QueuedOp[] {
   if (snapshot.kind === "created") {
+    // A build Excel stopped midway added only some sheets and names.
+    const present = (n: string): boolean => exists.has(n.toLowerCase());
     return [
-      ...snapshot.names.map((n) => op(64, (context) => context.workbook.names.getItem(n).delete())),
-      ...snapshot.sheets.map((s) => op(64, (context) => context.workbook.worksheets.getItem(s).delete())),
+      ...snapshot.names
+        .filter(present)
+        .map((n) => op(64, (context) => context.workbook.names.getItem(n).delete())),
+      ...snapshot.sheets
+        .filter(present)
+        .map((s) => op(64, (context) => context.workbook.worksheets.getItem(s).delete())),
     ];
   }
   const { target, finalRows, values } = snapshot;

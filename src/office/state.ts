@@ -19,6 +19,8 @@ export interface WrittenTable {
   /** Headers Yardstick writes; the other columns belong to people. */
   ownedHeaders: string[];
   print: TablePrint;
+  /** The fingerprint before the last write: matching it means Excel's undo took that write back. */
+  previousPrint?: TablePrint;
 }
 
 export interface YardstickState {

@@ -2,6 +2,7 @@
 import {
   cellInput,
   NotYardstickTableError,
+  PartialWriteError,
   ResultsShapeError,
   StateVersionError,
   STATE_KEY,
@@ -203,6 +204,43 @@ describe("taking back the last operation", () => {
     const groups = excel.undoGroups;
     expect(await adapter.writeResults(TABLES.flags, flags(flag("f1")))).toMatchObject({ undo: "excel-undo" });
     expect(excel.undoGroups).toBe(groups + 1);
+  });
+});
+
+describe("Excel's own undo and failed writes", () => {
+  it("does not mistake Excel's undo of a Yardstick write for a person's edit", async () => {
+    const { excel, adapter } = await setup("1.20");
+    await adapter.writeResults(TABLES.flags, flags(flag("f1"), flag("f2")));
+    await adapter.writeResults(TABLES.flags, flags(flag("f1", "high"), flag("f3")));
+    excel.undo();
+    expect(column(await flagTable(excel), h.id)).toEqual(["f1", "f2"]);
+    expect(await adapter.writeResults(TABLES.flags, flags(flag("f1"), flag("f4")))).toMatchObject({
+      status: "written",
+    });
+  });
+
+  it("reports a write Excel refused midway, and revert removes what was built", async () => {
+    const { excel, adapter } = memoryAdapter();
+    const plan = buildPlanFromInput(scorecardInput(2), { dataTable: false });
+    plan.sheets[plan.sheets.length - 1].ranges.push({ topLeft: "Z1", values: [[{ formula: "=SUM(1," }]] });
+    await expect(adapter.applyPlan(plan)).rejects.toThrow(PartialWriteError);
+    expect(excel.host.sheets.length).toBeGreaterThan(1);
+    await adapter.revert();
+    expect(excel.host.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
+
+  it("writes 1,000 flags in as many syncs as 10, and reports them truthfully", async () => {
+    const syncs = [];
+    for (const count of [10, 1000]) {
+      const { excel, adapter } = await setup();
+      excel.resetStats();
+      const rows = Array.from({ length: count }, (_, i) => flag(`f${i}`));
+      const outcome = await adapter.writeResults(TABLES.flags, flags(...rows));
+      expect(outcome).toMatchObject({ status: "written", syncs: excel.stats.syncs });
+      syncs.push(excel.stats.syncs);
+    }
+    expect(syncs[1]).toBe(syncs[0]);
+    expect(syncs[0]).toBeLessThanOrEqual(5);
   });
 });
 

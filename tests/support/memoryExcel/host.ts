@@ -45,6 +45,15 @@ export interface HostName {
   comment: string;
 }
 
+export interface HostSnapshot {
+  sheets: HostSheet[];
+  tables: HostTable[];
+  names: Map<string, HostName>;
+  conditionalFormats: HostRecord[];
+  validations: HostRecord[];
+  charts: HostChart[];
+}
+
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
 const TABLE_NAME_RE = /^[A-Za-z_\\][A-Za-z0-9_.]{0,254}$/;
@@ -64,6 +73,39 @@ export class HostWorkbook {
   private readonly checker = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
 
   constructor(readonly evaluateFormulas: boolean) {}
+
+  /** Everything an undo puts back (settings are saved outside Yardstick's undo groups, so they stay). */
+  snapshot(): HostSnapshot {
+    const copies = new Map(
+      this.sheets.map((s) => [
+        s,
+        {
+          ...s,
+          cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
+          columnWidths: new Map(s.columnWidths),
+        },
+      ]),
+    );
+    const sheet = (s: HostSheet): HostSheet => copies.get(s) ?? s;
+    const record = <R extends HostRecord>(r: R): R => ({
+      ...r,
+      sheet: sheet(r.sheet),
+      settings: { ...r.settings },
+    });
+    return {
+      sheets: this.sheets.map(sheet),
+      tables: this.tables.map((t) => ({ ...t, sheet: sheet(t.sheet), box: { ...t.box } })),
+      names: new Map(this.names),
+      conditionalFormats: this.conditionalFormats.map(record),
+      validations: this.validations.map(record),
+      charts: this.charts.map((c) => ({ ...record(c), series: c.series.map((x) => ({ ...x })) })),
+    };
+  }
+
+  restore(s: HostSnapshot): void {
+    Object.assign(this, s);
+    this.touch();
+  }
 
   addSheet(name: string): HostSheet {
     if (name.length === 0 || name.length > 31 || SHEET_NAME_BAD.test(name) || name.startsWith("'")) {

@@ -10,7 +10,7 @@
  *   await excel.run(async (context) => { context.workbook.worksheets.add("Plan"); await context.sync(); });
  */
 import { MemoryRequestContext, type SyncStats, versionNumber } from "./base";
-import { HostWorkbook } from "./host";
+import { type HostSnapshot, HostWorkbook } from "./host";
 import { MemoryWorkbook } from "./sheets";
 
 export { MemoryExcelError } from "./errors";
@@ -36,6 +36,8 @@ export interface MemoryExcel {
   stats: SyncStats;
   /** Undo groups opened with mergeUndoGroup (counted only where ExcelApi 1.20 is supported). */
   undoGroups: number;
+  /** Ctrl+Z on a whole undo group (ExcelApi 1.20): the workbook as it was before the last merged run. */
+  undo(): void;
   run<T>(batch: (context: MemoryContext) => Promise<T>): Promise<T>;
   run<T>(options: { mergeUndoGroup?: boolean }, batch: (context: MemoryContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
@@ -49,6 +51,7 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
   const host = new HostWorkbook(options.evaluateFormulas ?? true);
   for (const name of options.sheets ?? ["Sheet1"]) host.addSheet(name);
   const stats: SyncStats = { syncs: 0, requestBytes: [], responseBytes: [] };
+  const undoStack: HostSnapshot[] = [];
   const excel: MemoryExcel = {
     host,
     stats,
@@ -56,7 +59,10 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
     async run<T>(a: unknown, b?: unknown): Promise<T> {
       const batch = (typeof a === "function" ? a : b) as (context: MemoryContext) => Promise<T>;
       const runOptions = (typeof a === "function" ? {} : a) as { mergeUndoGroup?: boolean };
-      if (runOptions.mergeUndoGroup && apiVersion >= versionNumber("1.20")) excel.undoGroups += 1;
+      if (runOptions.mergeUndoGroup && apiVersion >= versionNumber("1.20")) {
+        excel.undoGroups += 1;
+        undoStack.push(host.snapshot());
+      }
       const context = new MemoryRequestContext(host, stats, {
         apiVersion,
         requestLimitBytes: options.requestLimitBytes ?? FIVE_MB,
@@ -64,6 +70,11 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
       }) as MemoryContext;
       Object.defineProperty(context, "workbook", { value: new MemoryWorkbook(context) });
       return batch(context);
+    },
+    undo(): void {
+      const last = undoStack.pop();
+      if (!last) throw new Error("Nothing to undo: no merged undo group has run.");
+      host.restore(last);
     },
     isSetSupported(name: string, version = "1.1"): boolean {
       return name === "ExcelApi" && versionNumber(version) <= apiVersion;
