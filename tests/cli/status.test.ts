@@ -54,6 +54,17 @@ describe("yardstick status", () => {
     expect(json.findings.some((f) => f.code === "not-available" && f.where?.address === "F198")).toBe(true);
   });
 
+  it("lists only the statuses asked for, keeping each measure's roll-up", async () => {
+    const { out } = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "10", "--only", "off-track"]);
+    const unitRows = out.split("\n").filter((l) => /^ {2}(North|South|East) /.test(l));
+    expect(unitRows.length).toBeGreaterThan(0);
+    expect(unitRows.every((l) => /off-track/.test(l))).toBe(true);
+    expect(out).toMatch(/All units\s+at-risk/);
+    expect(out).toMatch(/Summary: 3 off-track, 3 at-risk, 12 on-track, 2 insufficient-data/);
+    const bad = await run([SAMPLE, "--as-of", "2026-03", "--only", "red"]);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringMatching(/--only: unknown status red/)]);
+  });
+
   it("exits 0 when nothing is off track", async () => {
     const file = tempCsv("measure,unit,period,target,actual\nCases,North,2026-01,10,10\n");
     const { code, out } = await run([file, "--as-of", "2026-01"]);

@@ -32,6 +32,7 @@ Options:
   --fy-start N       first month of the fiscal year, 1-12 (default 1; 10 = US federal, 7 = most states)
   --rules FILE.json  status rules per measure: {"<measure>": [{"status": "on-track", "when": {"basis":
                      "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
+  --only STATUS,...  list only rows with these statuses (e.g. off-track,at-risk); roll-ups always show
   --max-findings N   findings to list in the text output (default 20; JSON lists all)
 
 Exit code: 0 nothing off track, 1 something off track, 2 bad usage or unreadable input.
@@ -43,6 +44,7 @@ interface Args {
   json: boolean;
   fyStart: number;
   maxFindings: number;
+  only?: Status[];
   rules?: string;
 }
 
@@ -63,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--as-of") args.asOf = value();
     else if (a === "--fy-start") args.fyStart = wholeNumber(a, value(), 1, 12);
     else if (a === "--rules") args.rules = value();
+    else if (a === "--only") args.only = statusList(value());
     else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);
     else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
     else if (args.file === undefined) args.file = a;
@@ -146,6 +149,14 @@ function readRules(file: string, shown: string): Record<string, StatusRule[]> {
   return rules;
 }
 
+function statusList(text: string): Status[] {
+  const list = text.split(",").map((x) => x.trim());
+  const unknown = list.filter((x) => !STATUS_ORDER.includes(x as Status));
+  if (unknown.length > 0)
+    throw new CliError(`--only: unknown status ${unknown.join(", ")}; use ${STATUS_ORDER.join(", ")}.`);
+  return list as Status[];
+}
+
 const STATUS_ORDER: Status[] = ["off-track", "at-risk", "on-track", "stale", "no-data", "insufficient-data"];
 
 function formatText(result: CheckResult, findings: Finding[], fileName: string, args: Args): string {
@@ -155,6 +166,7 @@ function formatText(result: CheckResult, findings: Finding[], fileName: string, 
   ];
   const byMeasure = new Map<string, CheckRow[]>();
   for (const row of result.rows) {
+    if (args.only && !row.rollup && !args.only.includes(row.status)) continue;
     const list = byMeasure.get(row.measure) ?? [];
     list.push(row);
     byMeasure.set(row.measure, list);
