@@ -45,6 +45,13 @@ export function fmt(v: number): string {
 const SMALL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
 const LARGE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
+/** A percentage or point figure for a sentence, one decimal. Example: `pct(5.236) === "5.2"`. */
+export function pct(v: number): string {
+  return ONE.format(v);
+}
+
+const ONE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+
 /** "%" for percent gaps or " pts" for rate gaps. Example: `gapUnit("rate") === " pts"`. */
 export function gapUnit(kind: string): string {
   return kind === "rate" ? " pts" : "%";

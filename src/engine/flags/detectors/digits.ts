@@ -2,7 +2,7 @@
  * Digit tests for hand-entered figures (Nigrini): Benford's first digit across a measure's
  * values, and last-digit uniformity of a unit's whole-number counts. Silent unless n is large.
  */
-import { fmt, makeFlag } from "../flag";
+import { fmt, pct, makeFlag } from "../flag";
 import { indexSeries, isAdditive } from "../series";
 import { benfordFirstDigit, chiSquare, firstDigit, meanAbsoluteDeviation } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -62,7 +62,7 @@ export const benfordFirstDigitDetector: Detector = {
           unit: "*",
           periods: [],
           values: { mad, chiSquare: chi, n, worstDigit: worst.d, worstDiffPts: worst.diff * 100 },
-          text: `First-digit MAD ${fmt(mad)} over ${n} values (nonconforming above 0.015); digit ${worst.d} is ${fmt(worst.diff * 100)} points off Benford.`,
+          text: `First-digit MAD ${fmt(mad)} over ${n} values (nonconforming above 0.015); digit ${worst.d} is ${pct(worst.diff * 100)} points off Benford.`,
           explanation: `The first digits of ${m.name} do not follow the pattern natural counts usually follow.`,
           whatToCheck: `Which units' figures start with ${worst.d} unusually often or rarely, and how those figures were entered.`,
         }),
@@ -111,7 +111,7 @@ export const lastDigit: Detector = {
           unit,
           periods: [],
           values: { chiSquare: chi, n, topDigit: top, topShare: counts[top] / n },
-          text: `${fmt((counts[top] / n) * 100)}% of ${n} counts end in ${top} (10% expected); chi-square ${fmt(chi)} (critical ${CHI_9DF_1E4}).`,
+          text: `${pct((counts[top] / n) * 100)}% of ${n} counts end in ${top} (10% expected); chi-square ${fmt(chi)} (critical ${CHI_9DF_1E4}).`,
           explanation: `This unit's counts end in ${top} much more often than counted figures usually do.`,
           whatToCheck:
             "Whether the figures were counted from records or estimated and rounded; check a few against source logs.",

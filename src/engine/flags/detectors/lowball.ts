@@ -4,7 +4,7 @@
  * year after year (meet-but-not-beat).
  */
 import type { MeasureDef } from "../../model";
-import { fmt, gapUnit, makeFlag } from "../flag";
+import { fmt, pct, gapUnit, makeFlag } from "../flag";
 import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries, type Series } from "../series";
 import { ols, tQuantile99 } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -69,7 +69,7 @@ function judge(
     unit: s.unit,
     periods: [String(y)],
     values: { target, priorActual: prior, gap: Number.isFinite(gap) ? gap : -100 },
-    text: `FY${y} target ${fmt(target)} vs FY${py} actual ${fmt(prior)} (${better} is better): ${gap === 0 ? "equal" : `${fmt(-gap)}${u} easier`}.`,
+    text: `FY${y} target ${fmt(target)} vs FY${py} actual ${fmt(prior)} (${better} is better): ${gap === 0 ? "equal" : `${pct(-gap)}${u} easier`}.`,
     explanation: `The FY${y} target for ${m.name} asks for ${gap === 0 ? "no more than" : "less than"} the unit already achieved in FY${py}; it may be worth asking why.`,
     whatToCheck:
       "Whether something known (budget, staffing, caseload, a one-off) justifies not asking for improvement.",
@@ -214,8 +214,8 @@ export const meetNotBeat: Detector = {
           unit: s.unit,
           periods: thinYears.map((y) => String(y.year)),
           values: { thinYears: thinYears.length, years: years.length, maxMargin: Math.max(...margins) },
-          text: `Met by ${fmt(thin)}${gapUnit(s.measure.kind)} or less in ${thinYears.length} of ${years.length} years (margins ${margins.map((g) => fmt(g)).join(", ")}).`,
-          explanation: `${s.measure.name} has landed just over its target in ${thinYears.length} of ${years.length} years, which is rarer by chance than it looks.`,
+          text: `Met by ${fmt(thin)}${gapUnit(s.measure.kind)} or less in ${thinYears.length} of ${years.length} years (margins ${margins.map((g) => pct(g)).join(", ")}).`,
+          explanation: `${s.measure.name} has landed just over its target in ${thinYears.length} of ${years.length} years, which rarely happens by chance.`,
           whatToCheck:
             "How the year-end figures were compiled, and whether results above target were held back for next year.",
         }),

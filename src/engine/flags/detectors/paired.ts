@@ -2,7 +2,7 @@
  * Output distortion and creaming (Bevan & Hood; Heckman et al.): a measure improving while
  * the control measure paired with it (MeasureDef.pairedWith) worsens, unit by unit.
  */
-import { fmt, makeFlag } from "../flag";
+import { makeFlag, pct } from "../flag";
 import { goodSign, indexSeries, type Series } from "../series";
 import { ols } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -80,7 +80,7 @@ export const pairedDivergence: Detector = {
               controlT: tc.t,
               controlChangePct: tc.changePct,
             },
-            text: `${m.name} improved ${fmt(tm.changePct)}% (t=${fmt(tm.t)}) while ${control.name} worsened ${fmt(-tc.changePct)}% (t=${fmt(tc.t)}), ${tm.periods[0]} to ${tm.periods[tm.periods.length - 1]}.`,
+            text: `${m.name} improved ${pct(tm.changePct)}% (t=${pct(tm.t)}) while ${control.name} worsened ${pct(-tc.changePct)}% (t=${pct(tc.t)}), ${tm.periods[0]} to ${tm.periods[tm.periods.length - 1]}.`,
             explanation: `${m.name} is getting better while its control, ${control.name}, is getting worse in the same unit.`,
             whatToCheck:
               "Whether intake shifted to easier cases, or speed was bought with quality; sample a few recent cases.",

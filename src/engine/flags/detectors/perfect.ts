@@ -3,7 +3,7 @@
  * one-period jumps in the good direction that reverse the next period.
  */
 import { errorFunction, median } from "simple-statistics";
-import { fmt, makeFlag } from "../flag";
+import { fmt, pct, makeFlag } from "../flag";
 import { goodSign, indexSeries } from "../series";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -58,7 +58,7 @@ export const exactHits: Detector = {
           unit: s.unit,
           periods: [],
           values: { hits: k, n, chancePerPeriod: p0, p },
-          text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${fmt(p0 * 100)}%, p=${p.toExponential(1)}).`,
+          text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
           explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
           whatToCheck: `The source records behind ${hitPeriods.slice(0, 3).join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
         }),
@@ -128,7 +128,7 @@ export const jumpReversal: Detector = {
             unit: s.unit,
             periods: [s.points[at[t]].period],
             values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
-            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${fmt(rel * 100)}% above its neighbours, z=${fmt(z)}).`,
+            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${pct(rel * 100)}% above its neighbours, z=${pct(z)}).`,
             explanation: `${s.measure.name} improved sharply in ${s.points[at[t]].period} and fell straight back the next period.`,
             whatToCheck: `What happened in ${s.points[at[t]].period}: a genuine one-off, a data-entry slip, or results moved between periods.`,
           }),

@@ -2,7 +2,7 @@
  * Lowballing in how targets are set: unit targets that add up to less than the program
  * target, a target cut right after a year that beat it, and a target far below capacity.
  */
-import { fmt, gapUnit, makeFlag } from "../flag";
+import { fmt, pct, gapUnit, makeFlag } from "../flag";
 import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries } from "../series";
 import type { Detector, Flag } from "../types";
 
@@ -51,7 +51,7 @@ export const unitSumBelowProgram: Detector = {
             unit: "*",
             periods: [String(year)],
             values: { unitTargetSum: acc.sum, programTarget: target, units: acc.units, gapPct: gap },
-            text: `FY${year}: ${acc.units} unit targets sum to ${fmt(acc.sum)} against a program target of ${fmt(target)} (${fmt(-gap)}% short).`,
+            text: `FY${year}: ${acc.units} unit targets sum to ${fmt(acc.sum)} against a program target of ${fmt(target)} (${pct(-gap)}% short).`,
             explanation: `Even if every unit meets its FY${year} target for ${m.name}, the program would fall short of its own target.`,
             whatToCheck:
               "Whether the program target was prorated in full, or some units' targets were trimmed afterwards.",
@@ -94,7 +94,7 @@ export const targetCutAfterStrongYear: Detector = {
             unit: s.unit,
             periods: [String(prev.year), String(cur.year)],
             values: { priorTarget: prev.target, priorActual: prev.actual, target: cur.target, cut, beat },
-            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (beat by ${fmt(beat)}${u}); FY${cur.year} target ${fmt(cur.target)} (${fmt(-cut)}${u} easier).`,
+            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (beat by ${pct(beat)}${u}); FY${cur.year} target ${fmt(cur.target)} (${pct(-cut)}${u} easier).`,
             explanation: `The unit beat its FY${prev.year} target for ${s.measure.name}, and the FY${cur.year} target was then made easier.`,
             whatToCheck:
               "The reason given for lowering the target, and whether FY" +
@@ -137,8 +137,8 @@ export const belowCapacity: Detector = {
             unit: s.unit,
             periods: [String(y.year)],
             values: { target: y.target, capacity, share, fte: u.fte!, productivity: u.productivity! },
-            text: `FY${y.year} target ${fmt(y.target)} is ${fmt(share * 100)}% of capacity ${fmt(capacity)} (${fmt(u.fte!)} FTE x ${fmt(u.productivity!)}).`,
-            explanation: `The FY${y.year} target for ${s.measure.name} uses ${fmt(share * 100)}% of what the unit's staff can produce.`,
+            text: `FY${y.year} target ${fmt(y.target)} is ${pct(share * 100)}% of capacity ${fmt(capacity)} (${fmt(u.fte!)} FTE x ${fmt(u.productivity!)}).`,
+            explanation: `The FY${y.year} target for ${s.measure.name} uses ${pct(share * 100)}% of what the unit's staff can produce.`,
             whatToCheck:
               "Whether the staffing and productivity figures are current, and what the spare capacity is doing.",
           }),

@@ -3,7 +3,7 @@
  * (ratchet avoidance, sandbagging) and a spike in the last month (Oyer; Liebman & Mahoney).
  */
 import { mean, sampleStandardDeviation } from "simple-statistics";
-import { fmt, makeFlag } from "../flag";
+import { fmt, pct, makeFlag } from "../flag";
 import { indexSeries, isAdditive, sumOf, yearSummaries, type Series } from "../series";
 import { robustZ } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -107,7 +107,7 @@ export const q4Sandbagging: Detector = {
                 target: r.target,
                 units: yearRows.length,
               },
-              text: `FY${fy}: ${fmt((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${fmt(r.ratio * 100)}% of the Q1-Q3 quarterly average (z=${fmt(z)} vs ${yearRows.length} units).`,
+              text: `FY${fy}: ${pct((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${pct(r.ratio * 100)}% of the Q1-Q3 quarterly average (z=${fmt(z)} vs ${yearRows.length} units).`,
               explanation: `${m.name} slowed sharply in the last quarter of FY${fy} after the unit was already on pace for its target, unlike other units.`,
               whatToCheck:
                 "Whether work was deferred into the next year (backlogs, cases opened in the first months of FY" +
@@ -150,7 +150,7 @@ function againstOwnHistory(measure: string, name: string, r: Q4Row, own: number[
       ytdAfterQ3: r.ytd9,
       target: r.target,
     },
-    text: `FY${r.fy}: ${fmt((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${fmt(r.ratio * 100)}% of the Q1-Q3 average, against at least ${fmt(weakest * 100)}% in its ${own.length} earlier years.`,
+    text: `FY${r.fy}: ${pct((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${pct(r.ratio * 100)}% of the Q1-Q3 average, against at least ${pct(weakest * 100)}% in its ${own.length} earlier years.`,
     explanation: `${name} slowed sharply in the last quarter of FY${r.fy} after the unit was already on pace for its target, unlike its own earlier years.`,
     whatToCheck: `Whether work was deferred into the next year (backlogs, cases opened in the first months of FY${r.fy + 1}).`,
   });
@@ -197,7 +197,7 @@ export const endOfPeriodSpike: Detector = {
               z,
               ...(vsPrior !== undefined ? { vsLastYear: vsPrior } : {}),
             },
-            text: `${s.points[rec.first + 11].period} holds ${fmt(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
+            text: `${s.points[rec.first + 11].period} holds ${pct(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
             explanation: `The last month of FY${fy} for ${s.measure.name} is far above the rest of the year.`,
             whatToCheck:
               "Transactions dated in the last month: were they real, complete, and not moved from the next year?",

@@ -3,7 +3,7 @@
  * forward or no longer reported, and past actuals revised since an earlier snapshot.
  */
 import type { Observation } from "../../model";
-import { fmt, makeFlag } from "../flag";
+import { fmt, pct, makeFlag } from "../flag";
 import { finite, gapOf, goodSign, indexSeries, type Series } from "../series";
 import type { Detector, Flag } from "../types";
 
@@ -213,7 +213,7 @@ function compareSnapshots(s: Series, old: Series): Flag | undefined {
     unit: s.unit,
     periods: revised.map((r) => r.period),
     values: { revisedPeriods: revised.length, largestImprovement: best },
-    text: `${revised.length} past actual(s) changed, e.g. ${first.period}: ${fmt(first.from)} -> ${fmt(first.to)}; largest improvement ${fmt(best)}${s.measure.kind === "rate" ? " pts" : "%"}.`,
+    text: `${revised.length} past actual(s) changed, e.g. ${first.period}: ${fmt(first.from)} -> ${fmt(first.to)}; largest improvement ${pct(best)}${s.measure.kind === "rate" ? " pts" : "%"}.`,
     explanation: `Past results for ${s.measure.name} differ from the earlier snapshot${best > 0 ? ", some of them for the better" : ""}.`,
     whatToCheck:
       "The reason and approval for each revision, and whether the source records support the new figures.",
