@@ -16,6 +16,7 @@ import {
 } from "../../../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../../../src/engine/model";
 import { addMonths } from "../../../src/engine/period";
+import { generateDigits } from "./generator";
 
 const measure = (over: Partial<MeasureDef> = {}): MeasureDef => ({
   id: "cases",
@@ -283,6 +284,44 @@ describe("timing and too-perfect detectors", () => {
     expect(flagsOf("jump-reversal", card([measure({ direction: "down" })], months("2025-01", xs)))).toEqual(
       [],
     );
+  });
+});
+
+describe("paired measures and digits", () => {
+  const paired = [
+    measure({ pairedWith: "quality" }),
+    measure({ id: "quality", name: "Quality %", kind: "rate" }),
+  ];
+  const rising = (n: number) => Array.from({ length: n }, (_, i) => 100 + 5 * i + 2 * Math.sin(i * 1.3));
+  const falling = (n: number) => Array.from({ length: n }, (_, i) => 95 - 0.8 * i + 0.3 * Math.sin(i * 2.1));
+  it("paired divergence flags a measure rising while its control falls", () => {
+    const obs = [...months("2025-01", rising(24)), ...months("2025-01", falling(24), {}, "North", "quality")];
+    const [f] = flagsOf("paired-divergence", card(paired, obs));
+    expect(f.evidence.values.measureT).toBeGreaterThan(3);
+    expect(f.evidence.values.controlT).toBeLessThan(-3);
+  });
+  it("paired divergence needs a year of months", () => {
+    const obs = [...months("2025-01", rising(11)), ...months("2025-01", falling(11), {}, "North", "quality")];
+    expect(flagsOf("paired-divergence", card(paired, obs))).toEqual([]);
+  });
+  it("last-digit stays silent under 100 counts even when every one ends in 0", () => {
+    const obs = months(
+      "2019-01",
+      Array.from({ length: 99 }, (_, i) => 100 + 10 * (i % 17)),
+    );
+    expect(flagsOf("last-digit", card([measure()], obs))).toEqual([]);
+    const more = months(
+      "2019-01",
+      Array.from({ length: 120 }, (_, i) => 100 + 10 * (i % 17)),
+    );
+    expect(flagsOf("last-digit", card([measure()], more))[0].evidence.values.topDigit).toBe(0);
+  });
+  it("Benford stays silent below 800 units even when half of them invent their digits", () => {
+    const small = generateDigits({ seed: 3, units: 500, fabricatedShare: 0.5 });
+    expect(flagsOf("benford-first-digit", small)).toEqual([]);
+    expect(
+      flagsOf("benford-first-digit", generateDigits({ seed: 3, units: 1000, fabricatedShare: 0.5 })),
+    ).toHaveLength(1);
   });
 });
 
