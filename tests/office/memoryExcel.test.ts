@@ -199,3 +199,56 @@ describe("the in-memory Excel parses strings as Excel does", () => {
     });
   });
 });
+
+describe("the in-memory Excel's range operations", () => {
+  it("fills one formula over a range, moving relative references like Excel", async () => {
+    await inPlan(excel(), async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Plan");
+      sheet.getRange("A1:A3").values = [[1], [2], [3]];
+      const range = sheet.getRange("B1:B3");
+      range.formulas = "=A1*$A$1*10" as unknown as unknown[][];
+      range.load("formulas,values");
+      await context.sync();
+      expect(range.formulas).toEqual([["=A1*$A$1*10"], ["=A2*$A$1*10"], ["=A3*$A$1*10"]]);
+      expect(range.values).toEqual([[10], [20], [30]]);
+    });
+  });
+
+  it("deletes whole table rows and shrinks the table, but throws for part of a table row", async () => {
+    await inPlan(excel(), async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Plan");
+      sheet.getRange("A1:B4").values = [
+        ["k", "v"],
+        ["a", 1],
+        ["b", 2],
+        ["c", 3],
+      ];
+      const table = sheet.tables.add("A1:B4", true);
+      await context.sync();
+      sheet.getRange("A3:B3").delete("Up");
+      const body = table.getDataBodyRange().load("values,address");
+      await context.sync();
+      expect(body.values).toEqual([
+        ["a", 1],
+        ["c", 3],
+      ]);
+      expect(body.address).toBe("Plan!A2:B3");
+      sheet.getRange("A2").delete("Up");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+  });
+
+  it("undoes a whole merged undo group (ExcelApi 1.20)", async () => {
+    const x = excel("1.20");
+    await x.run({ mergeUndoGroup: true }, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Plan");
+      sheet.getRange("A1").values = [[1]];
+      await context.sync();
+      context.workbook.worksheets.add("Extra");
+      await context.sync();
+    });
+    x.undo();
+    expect(x.host.sheets.map((s) => s.name)).toEqual(["Plan"]);
+    expect(x.host.sheets[0].cells.size).toBe(0);
+  });
+});

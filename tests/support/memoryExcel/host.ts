@@ -3,56 +3,13 @@
  * proxies (client.ts) only ever change it through queued operations applied at sync.
  */
 import { HyperFormula, type CellValue } from "hyperformula";
-import { type Box, MAX_COLS, boxAddress, colLetters, colsOf, overlaps, quoteSheet, rowsOf } from "./a1";
+import { type Box, MAX_COLS, boxAddress, colsOf, overlaps, quoteSheet, rowsOf } from "./a1";
 import { type Cell, type Content, type Scalar, fillFormula, formulaOf, parseInput } from "./cells";
 import { MemoryExcelError } from "./errors";
+import type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
+import { toEngineFormula } from "./structured";
 
-export interface HostSheet {
-  id: string;
-  name: string;
-  cells: Map<number, Cell>;
-  tabColor?: string;
-  visibility: "Visible" | "Hidden" | "VeryHidden";
-  frozen?: { rows: number; columns: number };
-  columnWidths: Map<number, number>;
-}
-
-export interface HostTable {
-  id: number;
-  name: string;
-  sheet: HostSheet;
-  /** Header row included. */
-  box: Box;
-  style?: string;
-  showTotals: boolean;
-}
-
-export interface HostRecord {
-  sheet: HostSheet;
-  address: string;
-  settings: Record<string, unknown>;
-}
-
-export interface HostChart extends HostRecord {
-  name: string;
-  type: string;
-  series: Record<string, unknown>[];
-}
-
-export interface HostName {
-  name: string;
-  formula: string;
-  comment: string;
-}
-
-export interface HostSnapshot {
-  sheets: HostSheet[];
-  tables: HostTable[];
-  names: Map<string, HostName>;
-  conditionalFormats: HostRecord[];
-  validations: HostRecord[];
-  charts: HostChart[];
-}
+export type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
 
 const key = (row: number, col: number): number => row * MAX_COLS + col;
 
@@ -417,52 +374,9 @@ export class HostWorkbook {
     return `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
   }
 
-  /**
-   * Structured references become A1 ranges for HyperFormula: tblX[Col], tblX[@Col],
-   * tblX[[#This Row],[Col]] and, inside a table, [@Col].
-   */
+  /** The formula as HyperFormula reads it (structured references as A1 ranges). */
   forEngine(formula: string, at?: { sheet: HostSheet; row: number; col: number }): string {
-    const column = (t: HostTable, name: string): number | undefined => {
-      for (let c = t.box.col0; c <= t.box.col1; c++) {
-        if (String(formulaOf(this.cell(t.sheet, t.box.row0, c))).toLowerCase() === name.trim().toLowerCase())
-          return c;
-      }
-      return undefined;
-    };
-    const thisRow = (t: HostTable | undefined, name: string, whole: string): string => {
-      const c = t ? column(t, name) : undefined;
-      if (!t || c === undefined || !at) return whole;
-      return `${quoteSheet(t.sheet.name)}!${boxAddress({ row0: at.row, col0: c, row1: at.row, col1: c })}`;
-    };
-    const containing =
-      at &&
-      this.tables.find(
-        (t) =>
-          t.sheet === at.sheet && overlaps(t.box, { row0: at.row, col0: at.col, row1: at.row, col1: at.col }),
-      );
-    // HyperFormula reads 1e+300 but not Excel's 1E+300; change it outside string literals.
-    const literals = formula
-      .split('"')
-      .map((part, i) => (i % 2 === 0 ? part.replace(/(\d)E([+-]?\d)/g, "$1e$2") : part))
-      .join('"');
-    return literals
-      .replace(/([A-Za-z_][\w.]*)\[\[#This Row\],\s*\[([^[\]]+)\]\]/gi, (w, tn: string, cn: string) =>
-        thisRow(this.findTable(tn), cn, w),
-      )
-      .replace(/([A-Za-z_][\w.]*)\[@\[?([^[\]]+)\]?\]/g, (w, tn: string, cn: string) =>
-        thisRow(this.findTable(tn), cn, w),
-      )
-      .replace(
-        /(^|[^\w\]])\[@\[?([^[\]]+)\]?\]/g,
-        (w, pre: string, cn: string) => pre + thisRow(containing, cn, w.slice(pre.length)),
-      )
-      .replace(/([A-Za-z_][\w.]*)\[([^[\]@#]+)\]/g, (w, tn: string, cn: string) => {
-        const t = this.findTable(tn);
-        const c = t ? column(t, cn) : undefined;
-        if (!t || c === undefined) return w;
-        const a = `$${colLetters(c)}$${t.box.row0 + 2}:$${colLetters(c)}$${t.box.row1 + 1}`;
-        return `${quoteSheet(t.sheet.name)}!${a}`;
-      });
+    return toEngineFormula(formula, this, at);
   }
 
   private touch(): void {

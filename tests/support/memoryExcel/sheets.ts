@@ -4,7 +4,9 @@ import { Collection, type MemoryRequestContext, NullableObject } from "./base";
 import { MemoryExcelError } from "./errors";
 import type { HostSheet } from "./host";
 import { MemoryRange } from "./range";
-import { MemoryCharts, MemoryNames, MemorySettings, MemoryTables } from "./tables";
+import { MemoryCharts } from "./charts";
+import { MemoryNames, MemorySettings } from "./items";
+import { MemoryTables } from "./tables";
 
 export class MemoryApplication {
   constructor(private readonly context: MemoryRequestContext) {}
