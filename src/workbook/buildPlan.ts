@@ -9,10 +9,13 @@ import type { SheetPlan, WorkbookPlan } from "./plan";
 import { dashboardSheet } from "./sheets/dashboard";
 import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
-import { monthlySheet, monthNoName } from "./sheets/monthly";
+import { monthlySheet, monthNoNames } from "./sheets/monthly";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
 import { getTemplate } from "./templates";
+
+/** Above this many grid rows the Data sheet explains instead of unpivoting (it would triple the formulas). */
+export const DATA_TABLE_MAX_ROWS = 2000;
 
 export interface BuildOptions {
   /** Fill the template with realistic sample data (default false: empty tables, this year's rows only). */
@@ -23,7 +26,10 @@ export interface BuildOptions {
   asOfMonth?: string;
   /** Protect formula columns (off by default: protection clears Excel's undo stack). */
   protectFormulas?: boolean;
-  /** Write the long Data table for PivotTables (default true). */
+  /**
+   * Write the long Data table for PivotTables. Default: only while the grid has at most
+   * DATA_TABLE_MAX_ROWS rows (12 formulas rows each); larger workbooks pivot tblMonthly.
+   */
   dataTable?: boolean;
 }
 
@@ -74,7 +80,7 @@ export function buildPlanFromInput(
     targetsSheet(input.programTargets, input.measures, layout),
     monthly,
   ];
-  if (options.dataTable !== false) sheets.push(dataSheet(layout, input.fyStartMonth));
+  sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
   sheets.push(dashboardSheet(input, layout), flagsSheet(input.flags));
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
   const about = aboutSheet(input, [
@@ -87,6 +93,6 @@ export function buildPlanFromInput(
     title: input.title,
     fyStartMonth: input.fyStartMonth,
     sheets: [about.sheet, ...sheets],
-    names: [...about.names, ...measures.names, monthNoName()],
+    names: [...about.names, ...measures.names, ...monthNoNames()],
   };
 }

@@ -33,6 +33,10 @@ export const NEG_INF = "(-(10^300))";
 export const GRID_COMPUTED = [
   "Kind",
   "Direction",
+  "Sign",
+  "Additive",
+  "Band lower",
+  "Band upper",
   "Months to date",
   "Lowest allowed",
   "Highest allowed",
@@ -123,21 +127,20 @@ export function gridRowFormulas(
   const n = c("Months to date");
   const lo = c("Lowest allowed");
   const hi = c("Highest allowed");
-  const sgn = `IF(${dir}="up",1,IF(${dir}="down",-1,0))`;
-  const additive = `OR(${kind}="count",${kind}="amount")`;
+  const sgn = c("Sign");
+  const additive = c("Additive");
   const toDate = `MonthNo,"<="&${n}`;
   const inPeriod = `MonthNo,${n}`;
   const ok = (range: string, when: string) => `COUNTIFS(${range},">="&${lo},${range},"<="&${hi},${when})`;
-  const unusable = (when: string) =>
+  // Text anywhere in the three blocks, milestones or actuals out of range, negative denominators.
+  const MA = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.actual + 11)}${r}`;
+  const MAD = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.denominator + 11)}${r}`;
+  const unusable = (cond: string) =>
     [
-      `COUNTIFS(${M},"*",${when})`,
-      `COUNTIFS(${A},"*",${when})`,
-      `COUNTIFS(${D},"*",${when})`,
-      `COUNTIFS(${M},"<"&${lo},${when})`,
-      `COUNTIFS(${M},">"&${hi},${when})`,
-      `COUNTIFS(${A},"<"&${lo},${when})`,
-      `COUNTIFS(${A},">"&${hi},${when})`,
-      `COUNTIFS(${D},"<0",${when})`,
+      `COUNTIFS(${MAD},"*",MonthNoAll,${cond})`,
+      `COUNTIFS(${MA},"<"&${lo},MonthNoMA,${cond})`,
+      `COUNTIFS(${MA},">"&${hi},MonthNoMA,${cond})`,
+      `COUNTIFS(${D},"<0",MonthNo,${cond})`,
     ].join("+");
   const lookup = (list: string) => {
     const hit = `INDEX(${list},MATCH($A${r},MeasureIds,0))`;
@@ -147,10 +150,10 @@ export function gridRowFormulas(
   const p = c("Period plan");
   const ya = c("YTD actual");
   const yp = c("YTD plan");
-  const lower = lookup("MeasureLowers");
-  const upper = lookup("MeasureUppers");
-  const attRule = (x: string, y: string) =>
-    `IF(OR(${x}="",${y}=""),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
+  const lower = c("Band lower");
+  const upper = c("Band upper");
+  const attRule = (att: string, x: string, y: string) =>
+    `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${att},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
   const level = (range: string) =>
     `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),SUMIFS(${range},${toDate})/${n})`;
   const rel = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",IF(${y}=0,"",(${x}-${y})/${y}))`;
@@ -158,14 +161,18 @@ export function gridRowFormulas(
   return {
     Kind: lookup("MeasureKinds"),
     Direction: lookup("MeasureDirections"),
+    Sign: `IF(${dir}="up",1,IF(${dir}="down",-1,0))`,
+    Additive: `OR(${kind}="count",${kind}="amount")`,
+    "Band lower": lookup("MeasureLowers"),
+    "Band upper": lookup("MeasureUppers"),
     "Months to date": `MAX(0,MIN(12,(AsOfFY-$C${r})*12+AsOfN))`,
     "Lowest allowed": `IF(OR(${kind}="count",${kind}="rate"),"0","-${BIG}")`,
     "Highest allowed": `IF(${kind}="rate","100","${BIG}")`,
     "Actuals to date": `IF(${n}=0,0,${ok(A, toDate)})`,
     "Milestones to date": `IF(${n}=0,0,${ok(M, toDate)})`,
     "Denominators to date": `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
-    "Unusable cells to date": `IF(${n}=0,0,${unusable(toDate)})`,
-    "Unusable cells in period": `IF(${n}=0,0,${unusable(inPeriod)})`,
+    "Unusable cells to date": `IF(${n}=0,0,${unusable(`"<="&${n}`)})`,
+    "Unusable cells in period": `IF(${n}=0,0,${unusable(n)})`,
     Key: `$A${r}&"|"&$B${r}&"|"&$C${r}`,
     ...backRowFormulas(r, backRows, keyRange),
     "Actuals in year": ok(A, `MonthNo,"<=12"`),
@@ -180,8 +187,8 @@ export function gridRowFormulas(
     "YTD variance": diff(ya, yp),
     "YTD variance %": rel(ya, yp),
     "YTD attainment": `IF(OR(${ya}="",${yp}="",${dir}="band"),"",IF(${yp}>0,1+${sgn}*(${ya}-${yp})/${yp},""))`,
-    "Band attainment": `IF(OR(${a}="",${lower}="",${upper}=""),"",IF(${upper}-${lower}<=0,IF(MAX(0,${lower}-${a},${a}-${upper})=0,1,${NEG_INF}),1-MAX(0,${lower}-${a},${a}-${upper})/(${upper}-${lower})))`,
-    "Status metric": `IF(${dir}="band",${c("Band attainment")},IF(${kind}="rate",IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p})),IF(${additive},${attRule(ya, yp)},${attRule(a, p)})))`,
+    "Band attainment": `IF(OR(${a}="",${lower}="",${upper}=""),"",IF(${upper}-${lower}<=0,IF(MAX(0,${lower}-${a},${a}-${upper})=0,1,""),1-MAX(0,${lower}-${a},${a}-${upper})/(${upper}-${lower})))`,
+    "Status metric": `IF(${dir}="band",IF(${c("Band attainment")}<>"",${c("Band attainment")},IF(OR(${a}="",${lower}="",${upper}=""),"",${NEG_INF})),IF(${kind}="rate",IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p})),IF(${additive},${attRule(c("YTD attainment"), ya, yp)},${attRule(c("Attainment"), a, p)})))`,
     Status: statusFormula(r, c, additive),
     "Period weight": `IF(${a}="","",IF(${additive},1,IF(AND(ISNUMBER(INDEX(${D},1,${n})),INDEX(${D},1,${n})>0),INDEX(${D},1,${n}),"")))`,
     "Weighted actual": `IF(OR(${a}="",${c("Period weight")}=""),"",${a}*${c("Period weight")})`,
@@ -241,12 +248,12 @@ function forecastFormulas(
   const t = c("Forecast target");
   const dir = c("Direction");
   const seasonal = `IF(${x.additive},IF(${hp}>0,${ya}*(${hw}/${hp}),""),${ya}+(${hw}-${hp})/${hy})`;
-  const lower = `IFERROR(INDEX(MeasureLowers,MATCH($A${r},MeasureIds,0)),"")`;
-  const upper = `IFERROR(INDEX(MeasureUppers,MATCH($A${r},MeasureIds,0)),"")`;
+  const lower = c("Band lower");
+  const upper = c("Band upper");
   const meets = `IF(${dir}="band",AND(ROUND(${f},9)>=${lower},ROUND(${f},9)<=${upper}),IF(${dir}="down",ROUND(${t}-${f},9)>=0,ROUND(${f}-${t},9)>=0))`;
   const hasTarget = `IF(${dir}="band",AND(ISNUMBER(${lower}),ISNUMBER(${upper})),${t}<>"")`;
   return {
-    "Complete year": `IF(AND(${x.ok(x.A, all)}=12,${x.unusable(all)}=0),1,0)`,
+    "Complete year": `IF(AND(${x.ok(x.A, all)}=12,${x.unusable(`"<=12"`)}=0),1,0)`,
     "Year level": `IF(${c("Complete year")}=1,${lvl(x.A, all, "12", "MonthNo<=12")},"")`,
     "Level to as-of month": `IF(${c("Complete year")}=1,${lvl(x.A, upTo, "AsOfN", "MonthNo<=AsOfN")},"")`,
     "History years": sumBack((k) => at("Complete year", k)),

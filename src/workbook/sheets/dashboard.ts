@@ -172,11 +172,13 @@ function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: Gri
     `IF(OR(${x}="",${y}=""),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
   const hasBand = m.lower !== undefined && m.upper !== undefined;
   const band = hasBand
-    ? `IF(${a}="","",${m.upper! - m.lower! <= 0 ? `IF(MAX(0,${m.lower}-${a},${a}-${m.upper})=0,1,${NEG_INF})` : `1-MAX(0,${m.lower}-${a},${a}-${m.upper})/(${m.upper! - m.lower!})`})`
+    ? `IF(${a}="","",${m.upper! - m.lower! <= 0 ? `IF(MAX(0,${m.lower}-${a},${a}-${m.upper})=0,1,"")` : `1-MAX(0,${m.lower}-${a},${a}-${m.upper})/(${m.upper! - m.lower!})`})`
     : '""';
   const metric =
     m.direction === "band"
-      ? c("Band attainment")
+      ? hasBand
+        ? `IF(${c("Band attainment")}<>"",${c("Band attainment")},IF(${a}="","",${NEG_INF}))`
+        : '""'
       : m.kind === "rate"
         ? `IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p}))`
         : bnd.additive

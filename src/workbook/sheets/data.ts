@@ -13,12 +13,21 @@ import type { GridLayout } from "./monthly";
 export const DATA_FIRST_ROW = 5;
 
 /** One row per grid row x fiscal month. */
-export function dataSheet(grid: GridLayout, fyStartMonth: number): SheetPlan {
+export function dataSheet(grid: GridLayout, fyStartMonth: number, include = true): SheetPlan {
   const sheet = emptySheet(
     SHEETS.data,
     "Every month as one row (measure, unit, month, milestone, actual, denominator) for PivotTables; formulas over Milestones & Actuals.",
     "808080",
   );
+  if (!include) {
+    sheet.ranges.push(
+      ...heading(
+        "Data",
+        "This workbook is too large for a formula copy of every month. For PivotTables, use Insert > PivotTable on tblMonthly (Milestones & Actuals); Yardstick can write this table as values on request.",
+      ),
+    );
+    return sheet;
+  }
   const count = Math.max(1, grid.rows.length);
   const rows: PlanValue[][] = [];
   for (let k = 1; k <= count; k++) {

@@ -165,14 +165,21 @@ export function statusColors(range: string) {
   ];
 }
 
-/** The named range of fiscal month numbers the grid formulas use. */
-export function monthNoName(): { name: string; refersTo: string; comment: string } {
+/** The named ranges of fiscal month numbers the grid formulas use (over one, two or three blocks). */
+export function monthNoNames(): { name: string; refersTo: string; comment: string }[] {
   const first = columnLetter(GRID.milestone);
-  const last = columnLetter(GRID.milestone + 11);
-  return {
-    name: "MonthNo",
-    refersTo: `=${sheetRef(SHEETS.monthly)}!$${first}$${MONTH_NO_ROW}:$${last}$${MONTH_NO_ROW}`,
-    comment:
+  const at = (name: string, blocks: number, comment: string) => ({
+    name,
+    refersTo: `=${sheetRef(SHEETS.monthly)}!$${first}$${MONTH_NO_ROW}:$${columnLetter(GRID.milestone + 12 * blocks - 1)}$${MONTH_NO_ROW}`,
+    comment,
+  });
+  return [
+    at(
+      "MonthNo",
+      1,
       "Fiscal month numbers 1-12 above the Milestone columns; year-to-date formulas count months up to the as-of month.",
-  };
+    ),
+    at("MonthNoMA", 2, "Fiscal month numbers above the Milestone and Actual columns."),
+    at("MonthNoAll", 3, "Fiscal month numbers above the Milestone, Actual and Denominator columns."),
+  ];
 }
