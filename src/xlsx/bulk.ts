@@ -123,11 +123,15 @@ function sharedRuns(deferred: DeferredRows): Int32Array[] {
 function rowsXml(
   deferred: DeferredRows,
   styles: Map<string, string>,
-  nextSharedIndex: { si: number },
+  nextSharedIndex?: { si: number },
 ): Buffer[] {
   const chunks: Buffer[] = [];
   const letters = deferred.rows[0]?.map((_v, c) => columnLetters(deferred.firstColumn + c)) ?? [];
-  const runs = sharedRuns(deferred);
+  // Without sharing every run ends at its own row, so every formula is written in full.
+  const runs = nextSharedIndex
+    ? sharedRuns(deferred)
+    : deferred.rows[0].map(() => new Int32Array(deferred.rows.length));
+  const counter = nextSharedIndex ?? { si: 0 };
   const sharedIndex = new Map<string, number>();
   let parts: string[] = [];
   deferred.rows.forEach((row, i) => {
@@ -147,7 +151,7 @@ function rowsXml(
         cells += `<c r="${address}"${s}><f t="shared" si="${si}"/></c>`;
         return;
       }
-      const index = nextSharedIndex.si++;
+      const index = counter.si++;
       sharedIndex.set(key, index);
       const formula = toFileFormula(value.formula, { sheet: deferred.sheet, address, table: deferred.table });
       cells += `<c r="${address}"${s}><f t="shared" ref="${address}:${letters[c]}${runEnd}" si="${index}">${xmlEscape(formula)}</f></c>`;
@@ -182,7 +186,7 @@ async function widenTable(zip: JSZip, table: string, lastRow: number): Promise<v
  * Write deferred table rows into the sheet XML ExcelJS produced.
  * @example await writeDeferredRows(await JSZip.loadAsync(await wb.xlsx.writeBuffer()), deferred);
  */
-export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[]): Promise<void> {
+export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[], shared = true): Promise<void> {
   if (deferred.length === 0) return;
   const parts = await sheetParts(zip);
   const sharedBySheet = new Map<string, { si: number }>();
@@ -198,7 +202,7 @@ export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[]): P
     const lastColumn = d.firstColumn + (d.rows[0]?.length ?? 1) - 1;
     const dimension = `A1:${formatAddress({ row: lastRow, column: lastColumn })}`;
     const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow), sharedBySheet.get(d.sheet)!);
+    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow), shared ? sharedBySheet.get(d.sheet)! : undefined);
     zip.file(path, Buffer.concat([Buffer.from(head, "utf8"), ...rows, Buffer.from(xml.slice(end), "utf8")]));
     await widenTable(zip, d.table, lastRow);
   }

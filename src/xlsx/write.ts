@@ -19,17 +19,22 @@ import { toArgb } from "./styles";
 const SHEET_NAME_MAX = 31;
 const SHEET_NAME_BAD = /[\\/?*[\]:]/;
 
+export interface WriteOptions {
+  /** Write runs of same-shaped formulas in big tables as shared formulas (default true). */
+  sharedFormulas?: boolean;
+}
+
 /**
  * Write a plan to .xlsx bytes.
  * @example const bytes = await writePlanToXlsx(buildWorkbookPlan("blank", {})); fs.writeFileSync("x.xlsx", bytes);
  */
-export async function writePlanToXlsx(plan: WorkbookPlan): Promise<Buffer> {
+export async function writePlanToXlsx(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
   const deferred: DeferredRows[] = [];
   const workbook = buildExcelWorkbook(plan, deferred);
   const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
   if (deferred.length === 0 && plan.sheets.every((s) => s.charts.length === 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  await writeDeferredRows(zip, deferred);
+  await writeDeferredRows(zip, deferred, options.sharedFormulas !== false);
   await addChartsToZip(zip, plan);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

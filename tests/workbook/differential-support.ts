@@ -9,6 +9,7 @@ import { fiscalYearMonths, fiscalYearOf } from "../../src/engine/period";
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { BIG, STATUS_LABELS } from "../../src/workbook/gridFormulas";
 import type { WorkbookInput } from "../../src/workbook/input";
+import { isFormula, type WorkbookPlan } from "../../src/workbook/plan";
 import { TABLES, type RawTable } from "../../src/workbook";
 import { formulaExpectations, type Expectation } from "../../src/workbook/expectations";
 import { readRawTables, readScorecardXlsx, writePlanToXlsx } from "../../src/xlsx";
@@ -172,8 +173,11 @@ export function compareExpectations(
 }
 
 /** Write, recalculate (one soffice start for all) and compare several scorecards. */
-export async function differential(inputs: WorkbookInput[]): Promise<DifferentialResult[]> {
-  const plans = inputs.map((input) => buildPlanFromInput(input));
+export async function differential(
+  inputs: WorkbookInput[],
+  transform: (plan: WorkbookPlan) => WorkbookPlan = (plan) => plan,
+): Promise<DifferentialResult[]> {
+  const plans = inputs.map((input) => transform(buildPlanFromInput(input)));
   const written = await Promise.all(plans.map((plan) => writePlanToXlsx(plan)));
   const recalculated = await recalculate(written);
   return Promise.all(
@@ -190,4 +194,43 @@ export async function differential(inputs: WorkbookInput[]): Promise<Differentia
       };
     }),
   );
+}
+
+const COUNTIF_STAR =
+  /COUNTIFS\(([^,()]+),"\*",([^,()]+),("(?:<=|<|>=|>|=)"&[^,()]+|"(?:<=|<|>=|>|=)?\d+"|[^,()"]+)\)/g;
+
+/**
+ * True when a plan counts text cells with COUNTIFS(range,"*",...): LibreOffice's "*" also
+ * matches numbers (Excel's matches text only), so such a workbook computes differently there.
+ */
+export function usesCountifStar(plan: WorkbookPlan): boolean {
+  return plan.sheets.some((s) =>
+    s.tables.some((t) => t.rows.some((row) => row.some((v) => isFormula(v) && v.formula.includes(',"*",')))),
+  );
+}
+
+/** COUNTIFS(range,"*",months,criterion) -> SUMPRODUCT(ISTEXT(range)*(months<op>value)), which both compute alike. */
+export function portableTextCounts(formula: string): string {
+  return formula.replace(COUNTIF_STAR, (_all, range: string, months: string, criterion: string) => {
+    const joined = /^"(<=|<|>=|>|=)"&(.+)$/.exec(criterion);
+    const literal = /^"(<=|<|>=|>|=)?(\d+)"$/.exec(criterion);
+    const test = joined
+      ? `${months}${joined[1]}${joined[2]}`
+      : literal
+        ? `${months}${literal[1] ?? "="}${literal[2]}`
+        : `${months}=${criterion}`;
+    return `SUMPRODUCT(ISTEXT(${range})*(${test}))`;
+  });
+}
+
+/** The plan with every text count rewritten portably (see `portableTextCounts`). */
+export function withPortableTextCounts(plan: WorkbookPlan): WorkbookPlan {
+  const copy = structuredClone(plan);
+  for (const s of copy.sheets)
+    for (const t of s.tables)
+      for (const row of t.rows)
+        row.forEach((v, i) => {
+          if (isFormula(v)) row[i] = { formula: portableTextCounts(v.formula) };
+        });
+  return copy;
 }
