@@ -4,10 +4,10 @@ import type { TabId, YardstickPort } from "./port";
 import { TAB_IDS } from "./port";
 
 // Each job's code loads when its tab is first opened, keeping the pane's first load small.
-const StartTab = React.lazy(() => import("./tabs/StartTab"));
-const ProrateTab = React.lazy(() => import("./tabs/ProrateTab"));
-const CheckTab = React.lazy(() => import("./tabs/CheckTab"));
-const FlagsTab = React.lazy(() => import("./tabs/FlagsTab"));
+const StartTab = React.lazy(() => import(/* webpackChunkName: "tab-start" */ "./tabs/StartTab"));
+const ProrateTab = React.lazy(() => import(/* webpackChunkName: "tab-prorate" */ "./tabs/ProrateTab"));
+const CheckTab = React.lazy(() => import(/* webpackChunkName: "tab-check" */ "./tabs/CheckTab"));
+const FlagsTab = React.lazy(() => import(/* webpackChunkName: "tab-flags" */ "./tabs/FlagsTab"));
 
 const TAB_LABELS: Record<TabId, string> = {
   start: "Start",

@@ -1,35 +1,29 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { tabFromSearch } from "./App";
+import { Root } from "./Root";
+import { pickTheme } from "./theme";
 
-/** Resolves with the Office host name, or null when the page runs outside Office (or Office.js could not load). */
+/**
+ * Resolves with the Office host name, or null outside Office. Office.js comes from the CDN
+ * script tag; when it could not load (no internet, plain browser) `Office` is undefined.
+ */
 function waitForOffice(): Promise<string | null> {
   if (typeof Office === "undefined") return Promise.resolve(null);
   return new Promise((resolve) => {
-    // onReady never settles if office.js loaded but no host answers; a plain browser answers quickly with host null.
+    // onReady answers quickly with host null in a plain browser; never wait forever for it.
     const timer = window.setTimeout(() => resolve(null), 3000);
-    Office.onReady((info) => {
+    void Office.onReady((info) => {
       window.clearTimeout(timer);
       resolve(info.host ? String(info.host) : null);
     });
   });
 }
 
-function OutsideOffice(): React.JSX.Element {
-  return (
-    <main style={{ padding: 12, fontFamily: "Segoe UI, sans-serif" }}>
-      <h1 style={{ fontSize: 18 }}>Yardstick</h1>
-      <p>Open this in Excel: Home tab, Yardstick. This browser preview uses an in-memory workbook.</p>
-    </main>
-  );
-}
-
-void waitForOffice().then(() => {
-  const container = document.getElementById("container");
-  if (!container) return;
+void waitForOffice().then((host) => {
+  const container =
+    document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <OutsideOffice />
-    </FluentProvider>,
+    <Root host={host} tab={tabFromSearch(window.location.search)} theme={pickTheme()} />,
   );
 });

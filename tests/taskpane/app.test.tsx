@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { App, tabFromSearch } from "../../src/taskpane/App";
 import { isOfficeDark, luminance } from "../../src/taskpane/theme";
 import { FakePort } from "./fakePort";
-import { renderPane } from "./render";
+import { renderPane, user } from "./render";
 
 describe("task pane shell", () => {
   it.each([
@@ -30,10 +29,10 @@ describe("task pane shell", () => {
     expect(await screen.findByRole("heading", { name: "Start a scorecard" })).toBeInTheDocument();
     // jsdom cannot run Fluent's focus management for Tab; the e2e test tabs in from the page.
     screen.getByRole("tab", { name: "Prorate" }).focus();
-    await userEvent.keyboard("{Enter}");
+    await user.keyboard("{Enter}");
     expect(await screen.findByRole("heading", { name: "Prorate a target" })).toBeInTheDocument();
     screen.getByRole("tab", { name: "Check" }).focus();
-    await userEvent.keyboard(" ");
+    await user.keyboard(" ");
     expect(await screen.findByRole("heading", { name: "Check progress" })).toBeInTheDocument();
     expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-check");
   });

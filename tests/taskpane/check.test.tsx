@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import CheckTab from "../../src/taskpane/tabs/CheckTab";
 import { PortError } from "../../src/taskpane/port";
 import { FakePort } from "./fakePort";
-import { renderPane } from "./render";
+import { renderPane, user } from "./render";
 
 describe("Check tab", () => {
   it("shows program and unit status with the forecast for the latest month", async () => {
@@ -30,8 +29,8 @@ describe("Check tab", () => {
   it("re-runs the check for the month the user picks", async () => {
     const port = new FakePort();
     renderPane(<CheckTab port={port} />);
-    await userEvent.click(await screen.findByRole("combobox", { name: "As of" }));
-    await userEvent.click(await screen.findByRole("option", { name: "November 2026" }));
+    await user.click(await screen.findByRole("combobox", { name: "As of" }));
+    await user.click(await screen.findByRole("option", { name: "November 2026" }));
     expect(port.callsOf("runCheck").at(-1)).toEqual(["2026-11"]);
     expect(await screen.findByRole("combobox", { name: "As of" })).toHaveTextContent("November 2026");
   });
@@ -44,7 +43,7 @@ describe("Check tab", () => {
       ...port.check,
       rows: port.check.rows.map((r) => (r.unit === "*" ? { ...r, status: "on-track" as const } : r)),
     };
-    await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
     const program = await screen.findByRole("list", { name: "Program status" });
     expect(await within(program).findByText("On track")).toBeInTheDocument();
     expect(port.callsOf("runCheck").at(-1)).toEqual(["2027-04"]);
@@ -53,8 +52,10 @@ describe("Check tab", () => {
   it("jumps to the cell behind a status", async () => {
     const port = new FakePort();
     renderPane(<CheckTab port={port} />);
-    await userEvent.click(
-      await screen.findByRole("button", { name: "Go to the cell for North: Cases with orders" }),
+    await user.click(
+      await screen.findByRole("button", {
+        name: "Go to Milestones & Actuals!D5, the cell for North: Cases with orders",
+      }),
     );
     expect(port.callsOf("selectCell")[0][0]).toMatchObject({ sheet: "Milestones & Actuals", address: "D5" });
   });
@@ -86,7 +87,7 @@ describe("Check tab", () => {
     );
     renderPane(<CheckTab port={port} />);
     expect(await screen.findByText("No Yardstick tables in this workbook.")).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Refresh" }));
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
     expect(await screen.findByText(/Type actuals on the Milestones & Actuals sheet/)).toBeInTheDocument();
   });
 });

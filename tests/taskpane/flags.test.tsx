@@ -1,10 +1,9 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import FlagsTab, { filterFlags } from "../../src/taskpane/tabs/FlagsTab";
 import { FakePort, fakeFlag } from "./fakePort";
-import { renderPane } from "./render";
+import { renderPane, user } from "./render";
 
 describe("Flags tab", () => {
   it("groups flags by severity with explanation, evidence and what to check", async () => {
@@ -23,14 +22,14 @@ describe("Flags tab", () => {
     const port = new FakePort();
     renderPane(<FlagsTab port={port} />);
     const high = await screen.findByRole("region", { name: "High (1)" });
-    await userEvent.click(within(high).getByRole("button", { name: "Dismiss…" }));
+    await user.click(within(high).getByRole("button", { name: "Dismiss…" }));
     const confirm = within(high).getByRole("button", { name: "Dismiss flag" });
     expect(confirm).toBeDisabled();
-    await userEvent.type(
+    await user.type(
       within(high).getByRole("textbox", { name: /Why dismiss it/ }),
       "Caseload fell 20 % after the office split.",
     );
-    await userEvent.click(confirm);
+    await user.click(confirm);
     expect(await within(high).findByText("Dismissed")).toBeInTheDocument();
     expect(within(high).getByText("Note: Caseload fell 20 % after the office split.")).toBeInTheDocument();
     expect(port.callsOf("reviewFlag")[0]).toEqual([
@@ -46,7 +45,7 @@ describe("Flags tab", () => {
     const port = new FakePort();
     renderPane(<FlagsTab port={port} />);
     const medium = await screen.findByRole("region", { name: "Medium (1)" });
-    await userEvent.click(within(medium).getByRole("button", { name: button }));
+    await user.click(within(medium).getByRole("button", { name: button }));
     expect(await within(medium).findByText(badge)).toBeInTheDocument();
     expect(port.callsOf("reviewFlag")[0][1]).toEqual({ status });
   });
@@ -54,8 +53,8 @@ describe("Flags tab", () => {
   it("filters by unit and keeps program-wide flags in view", async () => {
     renderPane(<FlagsTab port={new FakePort()} />);
     await screen.findByRole("region", { name: "High (1)" });
-    await userEvent.click(screen.getByRole("combobox", { name: "Unit" }));
-    await userEvent.click(await screen.findByRole("option", { name: "South" }));
+    await user.click(screen.getByRole("combobox", { name: "Unit" }));
+    await user.click(await screen.findByRole("option", { name: "South" }));
     expect(screen.queryByRole("region", { name: "High (1)" })).not.toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Medium (1)" })).toBeInTheDocument();
     expect(screen.getByRole("region", { name: "Low (1)" })).toBeInTheDocument();
@@ -64,8 +63,8 @@ describe("Flags tab", () => {
   it("filters by measure", async () => {
     renderPane(<FlagsTab port={new FakePort()} />);
     await screen.findByRole("region", { name: "High (1)" });
-    await userEvent.click(screen.getByRole("combobox", { name: "Measure" }));
-    await userEvent.click(await screen.findByRole("option", { name: "Paternity establishment" }));
+    await user.click(screen.getByRole("combobox", { name: "Measure" }));
+    await user.click(await screen.findByRole("option", { name: "Paternity establishment" }));
     expect(screen.getByRole("region", { name: "High (1)" })).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: "Medium (1)" })).not.toBeInTheDocument();
   });

@@ -1,18 +1,17 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen, waitFor, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import ProrateTab, { METHODS } from "../../src/taskpane/tabs/ProrateTab";
 import { FakePort } from "./fakePort";
-import { renderPane } from "./render";
+import { renderPane, user } from "./render";
 
 async function typeTotal(total: string): Promise<void> {
   await waitFor(() =>
     expect(screen.getByRole("combobox", { name: "Measure" })).toHaveTextContent("Cases with orders"),
   );
   const input = await screen.findByRole("textbox", { name: /Program total/ });
-  await userEvent.clear(input);
-  await userEvent.type(input, total);
+  await user.clear(input);
+  await user.type(input, total);
 }
 
 describe("Prorate tab", () => {
@@ -30,7 +29,7 @@ describe("Prorate tab", () => {
     const port = new FakePort();
     renderPane(<ProrateTab port={port} />);
     await typeTotal("400");
-    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
     const table = await screen.findByRole("table", { name: "Each unit's share" });
     expect(within(table).getByText("300 cases")).toBeInTheDocument();
     expect(within(table).getByText("75.0 %")).toBeInTheDocument();
@@ -53,14 +52,14 @@ describe("Prorate tab", () => {
     const port = new FakePort();
     renderPane(<ProrateTab port={port} />);
     await typeTotal("400");
-    await userEvent.click(screen.getByRole("combobox", { name: "Locked units" }));
-    await userEvent.click(await screen.findByRole("menuitemcheckbox", { name: "South" }));
-    await userEvent.keyboard("{Escape}");
-    await userEvent.type(screen.getByRole("textbox", { name: "Held value for South" }), "50");
-    await userEvent.click(screen.getByRole("radio", { name: "Seasonal" }));
-    await userEvent.click(screen.getByRole("combobox", { name: "Rounding" }));
-    await userEvent.click(await screen.findByRole("option", { name: "Webster" }));
-    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await user.click(screen.getByRole("combobox", { name: "Locked units" }));
+    await user.click(await screen.findByRole("menuitemcheckbox", { name: "South" }));
+    await user.keyboard("{Escape}");
+    await user.type(screen.getByRole("textbox", { name: "Held value for South" }), "50");
+    await user.click(screen.getByRole("radio", { name: "Seasonal" }));
+    await user.click(screen.getByRole("combobox", { name: "Rounding" }));
+    await user.click(await screen.findByRole("option", { name: "Webster" }));
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
     await screen.findByText("Locked by you.");
     expect(port.callsOf("previewProration")[0][0]).toMatchObject({
       locks: { south: 50 },
@@ -74,9 +73,9 @@ describe("Prorate tab", () => {
     renderPane(<ProrateTab port={port} />);
     await typeTotal("400");
     expect(screen.getByRole("combobox", { name: "Split by column" })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("radio", { name: /^Equal/ }));
+    await user.click(screen.getByRole("radio", { name: /^Equal/ }));
     expect(screen.queryByRole("combobox", { name: "Split by column" })).not.toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
     await screen.findByRole("table");
     expect(port.callsOf("previewProration")[0][0]).toMatchObject({ method: "equal", driver: undefined });
   });
@@ -85,11 +84,11 @@ describe("Prorate tab", () => {
     const port = new FakePort();
     renderPane(<ProrateTab port={port} />);
     await typeTotal("400");
-    await userEvent.click(screen.getByRole("radio", { name: /^Base plus share/ }));
+    await user.click(screen.getByRole("radio", { name: /^Base plus share/ }));
     const base = screen.getByRole("textbox", { name: "Base per unit" });
-    await userEvent.clear(base);
-    await userEvent.type(base, "20");
-    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await user.clear(base);
+    await user.type(base, "20");
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
     await screen.findByRole("table");
     expect(port.callsOf("previewProration")[0][0]).toMatchObject({
       method: "basePlusProRata",
@@ -114,9 +113,9 @@ describe("Prorate tab", () => {
     renderPane(<ProrateTab port={port} />);
     await typeTotal("400");
     expect(screen.getByRole("button", { name: "Write to workbook" })).toBeDisabled();
-    await userEvent.click(screen.getByRole("button", { name: "Preview shares" }));
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
     await screen.findByRole("table");
-    await userEvent.click(screen.getByRole("button", { name: "Write to workbook" }));
+    await user.click(screen.getByRole("button", { name: "Write to workbook" }));
     expect(await screen.findByText(/2 unit targets and 24 milestones written/)).toBeInTheDocument();
     expect(port.callsOf("writeProration")).toHaveLength(1);
   });

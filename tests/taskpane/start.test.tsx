@@ -1,11 +1,10 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import StartTab from "../../src/taskpane/tabs/StartTab";
 import { PortError } from "../../src/taskpane/port";
 import { FakePort } from "./fakePort";
-import { renderPane } from "./render";
+import { renderPane, user } from "./render";
 
 describe("Start tab", () => {
   it("shows the chosen template's sheets and measures before anything is inserted", async () => {
@@ -19,7 +18,7 @@ describe("Start tab", () => {
   it("switches the preview when another template is picked", async () => {
     const port = new FakePort();
     renderPane(<StartTab port={port} />);
-    await userEvent.click(await screen.findByRole("radio", { name: /Blank/ }));
+    await user.click(await screen.findByRole("radio", { name: /Blank/ }));
     expect(await screen.findByText(/you add your own on the Measures sheet/)).toBeInTheDocument();
   });
 
@@ -28,15 +27,15 @@ describe("Start tab", () => {
     const onDone = jest.fn();
     renderPane(<StartTab port={port} onDone={onDone} />);
     await screen.findByText("Paternity establishment");
-    await userEvent.click(screen.getByRole("switch", { name: /sample data/ }));
-    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    await user.click(screen.getByRole("switch", { name: /sample data/ }));
+    await user.click(screen.getByRole("button", { name: "Insert template" }));
     expect(await screen.findByText("Template inserted.")).toBeInTheDocument();
     expect(port.callsOf("insertTemplate")[0][0]).toEqual({
       templateId: "child-support",
       withSampleData: false,
       destination: "this",
     });
-    await userEvent.click(screen.getByRole("button", { name: "Next: prorate targets" }));
+    await user.click(screen.getByRole("button", { name: "Next: prorate targets" }));
     expect(onDone).toHaveBeenCalled();
   });
 
@@ -54,10 +53,10 @@ describe("Start tab", () => {
     );
     renderPane(<StartTab port={port} />);
     await screen.findByText("Paternity establishment");
-    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    await user.click(screen.getByRole("button", { name: "Insert template" }));
     expect(await screen.findByText("A sheet named Measures already exists.")).toBeInTheDocument();
     expect(screen.getByText(/Rename or delete it/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole("button", { name: "Dismiss error" }));
+    await user.click(screen.getByRole("button", { name: "Dismiss error" }));
     await waitFor(() =>
       expect(screen.queryByText("A sheet named Measures already exists.")).not.toBeInTheDocument(),
     );
@@ -68,7 +67,7 @@ describe("Start tab", () => {
     renderPane(<StartTab port={port} />);
     await screen.findByText("Paternity establishment");
     port.delayMs = 700;
-    await userEvent.click(screen.getByRole("button", { name: "Insert template" }));
+    await user.click(screen.getByRole("button", { name: "Insert template" }));
     expect(await screen.findByText("Writing sheets…")).toBeInTheDocument();
     expect(await screen.findByText("Template inserted.")).toBeInTheDocument();
     expect(screen.queryByText("Writing sheets…")).not.toBeInTheDocument();

@@ -52,7 +52,12 @@ const useStyles = makeStyles({
 export function WorkbookView({ workbook }: { workbook: PreviewWorkbook }): React.JSX.Element {
   const styles = useStyles();
   const [version, setVersion] = React.useState(0);
-  React.useEffect(() => workbook.subscribe(() => setVersion((v) => v + 1)), [workbook]);
+  React.useEffect(() => {
+    const unsubscribe = workbook.subscribe(() => setVersion((v) => v + 1));
+    return () => {
+      unsubscribe();
+    };
+  }, [workbook]);
   const names = React.useMemo(() => workbook.sheetNames(), [workbook, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const [sheet, setSheet] = React.useState<string>(names[0] ?? "");
   const [address, setAddress] = React.useState("A1");
@@ -66,23 +71,29 @@ export function WorkbookView({ workbook }: { workbook: PreviewWorkbook }): React
     setSheet(selection.sheet);
     setAddress(`${columnName(selection.column)}${selection.row}`);
   }, [selection]);
+  // A template just arrived (or the sheet went away): show where people type.
+  const sheetCount = names.length;
   React.useEffect(() => {
-    if (!names.includes(sheet) && names.length)
-      setSheet(names.includes("Milestones & Actuals") ? "Milestones & Actuals" : names[0]);
-  }, [names, sheet]);
+    setSheet((current) => {
+      const grid = names.includes("Milestones & Actuals") ? "Milestones & Actuals" : (names[0] ?? "");
+      if (!names.includes(current)) return grid;
+      return workbook.grid(current).rows.length === 0 ? grid : current;
+    });
+  }, [sheetCount]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const grid = React.useMemo(() => workbook.grid(sheet), [workbook, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const at = parseAddress(address);
   const current = at
     ? grid.formulas[at.row - 1]?.[at.column - 1] || grid.rows[at.row - 1]?.[at.column - 1] || ""
     : "";
-  React.useEffect(() => setText(current), [current, address, sheet]);
+  React.useEffect(() => {
+    setText(current);
+  }, [current, address, sheet]);
 
   const selectedRef = React.useRef<HTMLTableCellElement | null>(null);
-  React.useEffect(
-    () => selectedRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" }),
-    [address, sheet, version],
-  );
+  React.useEffect(() => {
+    selectedRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [address, sheet, version]);
 
   const enter = async (): Promise<void> => {
     const target = parseAddress(address);

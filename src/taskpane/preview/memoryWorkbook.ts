@@ -68,7 +68,9 @@ export class PreviewWorkbook {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   /** Tell the grid the workbook changed (after any port call). */
@@ -101,12 +103,16 @@ export class PreviewWorkbook {
       row1: Math.min(maxRow, MAX_VIEW_ROWS - 1),
       col1: Math.min(maxCol, MAX_VIEW_COLUMNS - 1),
     };
+    const formulas = host
+      .formulasOf(sheet, box)
+      .map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : "")));
+    // The preview does not recalculate (HyperFormula over a whole template takes seconds per
+    // change): formula cells show their formula; Excel computes them for real.
+    const rows = host.valuesOf(sheet, box).map((r, i) => r.map((v, j) => formulas[i][j] || display(v)));
     return {
       sheet: sheetName,
-      rows: host.valuesOf(sheet, box).map((r) => r.map(display)),
-      formulas: host
-        .formulasOf(sheet, box)
-        .map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : ""))),
+      rows,
+      formulas,
       clipped: maxRow >= MAX_VIEW_ROWS || maxCol >= MAX_VIEW_COLUMNS,
     };
   }

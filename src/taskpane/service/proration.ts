@@ -142,7 +142,8 @@ export function previewOf(result: ProrationResult, req: ProrateRequest, read: Re
     quota: a.quota,
     sharePct: additive ? (req.total > 0 ? (a.value / req.total) * 100 : 0) : a.weightShare * 100,
     locked: a.locked,
-    reason: a.reason,
+    // The engine names units by id; the pane speaks in the names people typed.
+    reason: a.reason.split(a.id).join(names.get(a.id) ?? a.id),
   }));
   const p = result.provenance;
   const warnings = [

@@ -90,7 +90,7 @@ export class WorkbookPort implements YardstickPort {
     await this.deps.gateway.applyPlan(plan, request.destination);
     return {
       sheets: plan.sheets.map((s) => s.name),
-      unitCount: request.withSampleData ? t.units.length : 0,
+      unitCount: t.units.length,
       measureCount: t.measures.length,
     };
   }

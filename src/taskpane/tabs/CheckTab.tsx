@@ -36,7 +36,9 @@ export default function CheckTab({ port }: { port: YardstickPort }): React.JSX.E
     },
     [port, runTask],
   );
-  React.useEffect(() => refresh(undefined), [refresh]);
+  React.useEffect(() => {
+    refresh(undefined);
+  }, [refresh]);
 
   const program = report?.rows.filter((r) => r.unit === "*") ?? [];
   const units = report?.rows.filter((r) => r.unit !== "*") ?? [];
@@ -114,6 +116,11 @@ export default function CheckTab({ port }: { port: YardstickPort }): React.JSX.E
   );
 }
 
+function cellName(row: StatusRow): string {
+  const cell = row.cell!;
+  return `${cell.sheet}!${cell.address ?? `R${cell.row}C${cell.column}`}`;
+}
+
 function StatusItem({
   row,
   onJump,
@@ -148,8 +155,13 @@ function StatusItem({
         </span>
       ) : null}
       {row.cell ? (
-        <Link as="button" onClick={() => onJump(row)} aria-label={`Go to the cell for ${title}`}>
-          Go to {row.cell.sheet}!{row.cell.address ?? `R${row.cell.row}C${row.cell.column}`}
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+        <Link
+          as="button"
+          onClick={() => onJump(row)}
+          aria-label={`Go to ${cellName(row)}, the cell for ${title}`}
+        >
+          Go to {cellName(row)}
         </Link>
       ) : null}
     </li>
