@@ -13,10 +13,14 @@ export interface FlagInput {
   whatToCheck: string;
 }
 
-/** A flag with its stable id and evidence rounded to 4 significant digits. Example: `makeFlag("exact-hits", {...})`. */
+/**
+ * A flag with its stable id and evidence rounded to 4 significant digits. A value that is not
+ * finite (a z with no spread to divide by) is left out: JSON would print it as null, and the
+ * sentence says what happened instead. Example: `makeFlag("exact-hits", {...})`.
+ */
 export function makeFlag(detector: DetectorKind, input: FlagInput): Flag {
   const values: Record<string, number> = {};
-  for (const [k, v] of Object.entries(input.values)) values[k] = round4(v);
+  for (const [k, v] of Object.entries(input.values)) if (Number.isFinite(v)) values[k] = round4(v);
   return {
     id: flagId(detector, input.measure, input.unit, input.periods),
     detector,

@@ -211,6 +211,23 @@ describe("timing and too-perfect detectors", () => {
     expect(f.periods).toEqual(["2026-12"]);
     expect(f.evidence.values.shareRatio).toBeGreaterThan(3);
   });
+  it("end-of-period spike after eleven equal months says so in words and prints no z, since there is no spread to divide by", () => {
+    const [f] = flagsOf(
+      "end-of-period-spike",
+      card([measure()], months("2025-01", [...Array(11).fill(0), 500])),
+    );
+    expect(f.evidence.text).toBe(
+      "2025-12 holds 100% of FY2025 (1/12 = 8.3%), while the other 11 months were all 0.",
+    );
+    expect(JSON.parse(JSON.stringify(f.evidence.values))).toEqual({ lastShare: 1, shareRatio: 12 });
+  });
+  it("lowball against a prior actual of 0 (lower is better) says so rather than printing an infinite percentage", () => {
+    const sc = card([measure({ direction: "down" })], [year(2025, 3, 0), year(2026, 5)]);
+    const [f] = flagsOf("lowball-prior-actual", sc);
+    expect(f.evidence.text).toBe(
+      "FY2026 target 5 vs FY2025 actual 0 (lower is better): easier than an actual of 0.",
+    );
+  });
   describe("q4 sandbagging with fewer than eight units compares a unit with its own earlier years", () => {
     const yearOf = (q4Factor: number) => [
       ...Array(9).fill(110),

@@ -39,13 +39,15 @@ const scorecard = fc
   }));
 
 describe("flag invariants", () => {
-  it("never throws, and every flag carries finite-or-infinite numbers (never NaN), text and a stable id", () => {
+  it("never throws, and every flag carries finite numbers (never NaN or Infinity, which JSON prints as null), text and a stable id", () => {
     fc.assert(
       fc.property(scorecard, (sc) => {
         const previousSnapshot = structuredClone(sc);
         const { flags } = runFlags(sc, { previousSnapshot, programUnit: "ALL", capacityMeasures: ["cases"] });
         for (const f of flags) {
           expect(Object.values(f.evidence.values).some((v) => Number.isNaN(v))).toBe(false);
+          expect(Object.values(f.evidence.values).every((v) => Number.isFinite(v))).toBe(true);
+          expect(f.evidence.text).not.toMatch(/∞|NaN|Infinity/);
           expect(f.explanation.length).toBeGreaterThan(10);
           expect(f.id).toBe([f.detector, f.measure, f.unit, f.periods.join(",")].join("|"));
         }

@@ -69,7 +69,7 @@ function judge(
     unit: s.unit,
     periods: [String(y)],
     values: { target, priorActual: prior, gap: Number.isFinite(gap) ? gap : -100 },
-    text: `FY${y} target ${fmt(target)} vs FY${py} actual ${fmt(prior)} (${better} is better): ${gap === 0 ? "equal" : `${pct(-gap)}${u} easier`}.`,
+    text: `FY${y} target ${fmt(target)} vs FY${py} actual ${fmt(prior)} (${better} is better): ${gap === 0 ? "equal" : Number.isFinite(gap) ? `${pct(-gap)}${u} easier` : "easier than an actual of 0"}.`,
     explanation: `The FY${y} target for ${m.name} asks for ${gap === 0 ? "no more than" : "less than"} the unit already achieved in FY${py}; it may be worth asking why.`,
     whatToCheck:
       "Whether something known (budget, staffing, caseload, a one-off) justifies not asking for improvement.",

@@ -128,7 +128,7 @@ export const jumpReversal: Detector = {
             unit: s.unit,
             periods: [s.points[at[t]].period],
             values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
-            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${pct(rel * 100)}% above its neighbours, z=${pct(z)}).`,
+            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${Number.isFinite(rel) ? `${pct(rel * 100)}% above its neighbours` : "up from 0 either side"}, z=${pct(z)}).`,
             explanation: `${s.measure.name} improved sharply in ${s.points[at[t]].period} and fell straight back the next period.`,
             whatToCheck: `What happened in ${s.points[at[t]].period}: a genuine one-off, a data-entry slip, or results moved between periods.`,
           }),

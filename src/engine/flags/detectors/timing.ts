@@ -107,7 +107,7 @@ export const q4Sandbagging: Detector = {
                 target: r.target,
                 units: yearRows.length,
               },
-              text: `FY${fy}: ${pct((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${pct(r.ratio * 100)}% of the Q1-Q3 quarterly average (z=${fmt(z)} vs ${yearRows.length} units).`,
+              text: `FY${fy}: ${pct((r.ytd9 / r.target) * 100)}% of target after Q3; Q4 ran at ${pct(r.ratio * 100)}% of the Q1-Q3 quarterly average (${Number.isFinite(z) ? `z=${fmt(z)} vs ${yearRows.length} units` : `at least half of the ${yearRows.length} units ran at exactly the same pace`}).`,
               explanation: `${m.name} slowed sharply in the last quarter of FY${fy} after the unit was already on pace for its target, unlike other units.`,
               whatToCheck:
                 "Whether work was deferred into the next year (backlogs, cases opened in the first months of FY" +
@@ -197,7 +197,7 @@ export const endOfPeriodSpike: Detector = {
               z,
               ...(vsPrior !== undefined ? { vsLastYear: vsPrior } : {}),
             },
-            text: `${s.points[rec.first + 11].period} holds ${pct(share * 100)}% of FY${fy} (1/12 = 8.3%), z=${fmt(z)} vs the other months${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
+            text: `${s.points[rec.first + 11].period} holds ${pct(share * 100)}% of FY${fy} (1/12 = 8.3%), ${sd === 0 ? `while the other 11 months were all ${fmt(rest[0])}` : `z=${fmt(z)} vs the other months`}${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
             explanation: `The last month of FY${fy} for ${s.measure.name} is far above the rest of the year.`,
             whatToCheck:
               "Transactions dated in the last month: were they real, complete, and not moved from the next year?",
