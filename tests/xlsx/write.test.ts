@@ -225,6 +225,24 @@ describe("writePlanToXlsx refuses plans it cannot write, naming the place", () =
     await expect(writePlanToXlsx(bad)).rejects.toThrow(message);
   });
 
+  it("protects only formula cells when asked, leaving typed cells editable and sorting allowed", async () => {
+    const out = await writePlanToXlsx(
+      workbook([sheet("S", { protectFormulas: true, tables: [officeTable([["North", 1, 2]])] })]),
+    );
+    const ws = (await loadWorkbook(out)).getWorksheet("S")!;
+    expect(ws.getCell("B2").protection).toMatchObject({ locked: false });
+    expect(ws.getCell("D2").protection?.locked).not.toBe(false);
+    const xml = await part(out, "xl/worksheets/sheet1.xml");
+    expect(xml).toMatch(/<sheetProtection [^>]*sheet="1"/);
+    expect(xml).toMatch(/<sheetProtection [^>]*sort="0"/);
+  });
+
+  it("leaves sheets unprotected by default, since protection clears Excel's undo", async () => {
+    expect(await part(await writePlanToXlsx(plan), "xl/worksheets/sheet1.xml")).not.toContain(
+      "<sheetProtection",
+    );
+  });
+
   it("writes an empty table with one blank row a person can type into", async () => {
     const out = await writePlanToXlsx(workbook([sheet("S", { tables: [officeTable([])] })]));
     expect(await part(out, "xl/tables/table1.xml")).toContain('ref="A1:E2"');
