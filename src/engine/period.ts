@@ -47,16 +47,29 @@ export function calendarMonth(period: Period): number {
  */
 export function fiscalYearOf(period: Period, fyStartMonth: number): number {
   assertStartMonth(fyStartMonth);
-  const idx = monthIndex(period);
-  const year = Math.floor(idx / 12);
-  const month = (idx % 12) + 1;
-  return fyStartMonth === 1 || month < fyStartMonth ? year : year + 1;
+  return fiscalYearOfIndex(monthIndex(period), fyStartMonth);
 }
 
 /** 0-based position of a month within its fiscal year. Example: `fiscalMonthOffset("2026-10", 10) === 0`. */
 export function fiscalMonthOffset(period: Period, fyStartMonth: number): number {
   assertStartMonth(fyStartMonth);
-  return (calendarMonth(period) - fyStartMonth + 12) % 12;
+  return fiscalMonthOffsetOfIndex(monthIndex(period), fyStartMonth);
+}
+
+/**
+ * fiscalYearOf for a month index, unchecked for the hot loops of checks and flags (fyStartMonth
+ * must be 1-12). Example: `fiscalYearOfIndex(monthIndex("2026-10"), 10) === 2027`.
+ */
+export function fiscalYearOfIndex(index: number, fyStartMonth: number): number {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return fyStartMonth === 1 || month < fyStartMonth ? year : year + 1;
+}
+
+/** fiscalMonthOffset for a month index, unchecked (fyStartMonth 1-12). Example: `fiscalMonthOffsetOfIndex(monthIndex("2026-12"), 10) === 2`. */
+export function fiscalMonthOffsetOfIndex(index: number, fyStartMonth: number): number {
+  const month = index - Math.floor(index / 12) * 12 + 1;
+  return (month - fyStartMonth + 12) % 12;
 }
 
 /** The twelve months of a fiscal year. Example: `fiscalYearMonths(2027, 10)[0] === "2026-10"`. */

@@ -4,7 +4,7 @@
  * Built once per scorecard; 720,000 points fit in a few flat Float64Arrays.
  */
 import type { CellRef, Finding, MeasureDef, Observation, Scorecard } from "../model";
-import { isYear } from "../period";
+import { fiscalMonthOffsetOfIndex, fiscalYearOfIndex, isYear } from "../period";
 
 export interface SeriesData {
   measure: MeasureDef;
@@ -255,18 +255,12 @@ export function goodActualAt(s: SeriesData, position: number): number | undefine
 /** Positions of the fiscal year to date ending at a position (one position for yearly series). Example: `ytdRange(s, 5, 10)`. */
 export function ytdRange(s: SeriesData, position: number, fyStartMonth: number): [number, number] {
   if (!s.monthly) return [position, position];
-  const month = ((((s.start + position) % 12) + 12) % 12) + 1;
-  const offset = (month - fyStartMonth + 12) % 12;
-  return [position - offset, position];
+  return [position - fiscalMonthOffsetOfIndex(s.start + position, fyStartMonth), position];
 }
 
 /** The fiscal year of a position. Example: `fiscalYearAt(s, 0, 10)`. */
 export function fiscalYearAt(s: SeriesData, position: number, fyStartMonth: number): number {
-  if (!s.monthly) return s.start + position;
-  const idx = s.start + position;
-  const year = Math.floor(idx / 12);
-  const month = (idx % 12) + 1;
-  return fyStartMonth === 1 || month < fyStartMonth ? year : year + 1;
+  return s.monthly ? fiscalYearOfIndex(s.start + position, fyStartMonth) : s.start + position;
 }
 
 /** Positions per period of the same period last year: 12 for months, 1 for years. Example: `lagOneYear(s) === 12`. */

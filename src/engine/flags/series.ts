@@ -4,6 +4,7 @@
  * Built once per scorecard, so seventeen detectors over 720,000 points pay for it once.
  */
 import type { MeasureDef, Observation, Scorecard } from "../model";
+import { fiscalMonthOffsetOfIndex, fiscalYearOfIndex } from "../period";
 
 /** One measure x unit, points sorted by period, first occurrence kept. */
 export interface Series {
@@ -204,16 +205,14 @@ function build(
     duplicates,
     yearTargets: new Map(),
   };
-  const shift = fyStart === 1 ? 0 : 12 - (fyStart - 1);
   for (let i = 0; i < n; i++) {
     const o = points[i];
     s.actual[i] = num(o.actual);
     s.milestone[i] = num(o.milestone);
     s.target[i] = num(o.target);
     if (monthly) {
-      // Shifting by the months before the fiscal year's start makes the calendar year the fiscal year.
-      s.fiscalYear[i] = Math.floor((index[i] + shift) / 12);
-      s.fiscalMonth[i] = (index[i] + shift) % 12;
+      s.fiscalYear[i] = fiscalYearOfIndex(index[i], fyStart);
+      s.fiscalMonth[i] = fiscalMonthOffsetOfIndex(index[i], fyStart);
     } else {
       s.fiscalYear[i] = index[i];
       s.fiscalMonth[i] = 0;
