@@ -51,7 +51,7 @@ export const q4Sandbagging: Detector = {
   },
   minSample: 8,
   explanation:
-    "Easing off once the target is safe keeps next year's target low (the ratchet effect, Bevan & Hood).",
+    "Easing off once the target is safe can keep next year's target low (the ratchet effect, Bevan & Hood).",
   run(scorecard, ctx) {
     const flags: Flag[] = [];
     const minUnits = Math.ceil(8 * (ctx.minSampleFactor ?? 1));
