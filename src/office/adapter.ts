@@ -7,7 +7,8 @@
 import { scorecardFromTables, type ReadResult } from "../workbook/read";
 import { TABLES, columnLetter } from "../workbook/layout";
 import type { WorkbookPlan } from "../workbook/plan";
-import { parseRangeAddress } from "./addresses";
+import { type Block, parseRangeAddress } from "./addresses";
+import { overwrittenInputs } from "./inputs";
 import { syncGroups } from "./batches";
 import { diffPrints, printTable } from "./hash";
 import type { ExcelHost } from "./host";
@@ -41,7 +42,8 @@ export type WriteOutcome =
   | { status: "written"; syncs: number; undo: UndoKind; rowsWritten: number }
   | {
       status: "needs-confirmation";
-      reason: "sheets-exist" | "user-edited" | "unverified" | "notes-would-be-dropped" | "cells-below";
+      reason:
+        "sheets-exist" | "user-edited" | "would-overwrite-inputs" | "notes-would-be-dropped" | "cells-below";
       message: string;
       sheets?: string[];
       edits?: EditedCells[];
@@ -184,8 +186,9 @@ export class OfficeAdapter {
   async writeResults(
     table: string,
     input: ResultsInput,
-    options: { confirm?: boolean } = {},
+    options: { confirm?: boolean; intoPeoplesColumns?: boolean } = {},
   ): Promise<WriteOutcome> {
+    const peoples = options.intoPeoplesColumns === true;
     this.requireSupport();
     const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
@@ -198,25 +201,44 @@ export class OfficeAdapter {
       // eslint-disable-next-line office-addins/call-sync-before-read
       const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
       const record = state.written[table];
-      if (!record || !contents) {
+      const known = (Object.values(TABLES) as string[]).includes(table);
+      if (!contents || (peoples ? !known : !record)) {
         throw new NotYardstickTableError(
           `Yardstick writes results only into its own tables; "${table}" ${contents ? "was not created by Yardstick" : "is not in this workbook"}.`,
         );
       }
       const body = parseRangeAddress(contents.bodyAddress).block;
       const current = contents.rows;
-      const check = this.checkEdits(
-        table,
-        record,
-        contents.headers,
-        current,
-        body,
-        contents.sheetName,
-        options.confirm,
-      );
-      if (check) return check;
       const keys = tableKeys(table, contents.headers);
-      const merge = mergeResults(contents.headers, keys, record.ownedHeaders, current, input);
+      const check = peoples
+        ? this.checkInputs(
+            table,
+            keys,
+            current,
+            input,
+            body,
+            contents.sheetName,
+            contents.headers,
+            options.confirm,
+          )
+        : this.checkEdits(
+            table,
+            record,
+            contents.headers,
+            current,
+            body,
+            contents.sheetName,
+            options.confirm,
+          );
+      if (check) return check;
+      const merge = mergeResults(
+        contents.headers,
+        keys,
+        peoples ? input.columns : record.ownedHeaders,
+        current,
+        input,
+        peoples,
+      );
       if (merge.droppedWithNotes.length > 0 && !options.confirm) {
         return {
           status: "needs-confirmation" as const,
@@ -260,22 +282,21 @@ export class OfficeAdapter {
       };
       const syncs =
         reads.syncs + (await writing(`writing ${table}`, () => syncGroups(context, ops, this.budget)));
-      const print = printTable(keys, record.ownedHeaders, contents.headers, finalRows);
-      return {
-        status: "written" as const,
-        syncs,
-        state: {
-          ...state,
-          written: {
+      const written = record
+        ? {
             ...state.written,
             [table]: {
               ...record,
               sheet: contents.sheetName,
-              print,
+              print: printTable(keys, record.ownedHeaders, contents.headers, finalRows),
               previousPrint: printTable(keys, record.ownedHeaders, contents.headers, current),
             },
-          },
-        },
+          }
+        : state.written;
+      return {
+        status: "written" as const,
+        syncs,
+        state: { ...state, written },
         rows: input.rows.length,
       };
     });
@@ -320,6 +341,28 @@ export class OfficeAdapter {
       reason: "user-edited",
       edits,
       message: `Someone changed cells Yardstick wrote in ${table} (${edits.map((e) => e.column).join(", ")}). Writing now would replace those edits. Review them, then confirm to overwrite.`,
+    };
+  }
+
+  private checkInputs(
+    table: string,
+    keys: string[],
+    current: unknown[][],
+    input: ResultsInput,
+    body: Block,
+    sheet: string,
+    headers: string[],
+    confirm?: boolean,
+  ): NeedsConfirmation | undefined {
+    if (confirm) return undefined;
+    const cells = overwrittenInputs(headers, keys, current, input, body, sheet);
+    if (cells.length === 0) return undefined;
+    const count = cells.reduce((n, c) => n + c.rowCount, 0);
+    return {
+      status: "needs-confirmation",
+      reason: "would-overwrite-inputs",
+      edits: cells.map((c) => ({ table, ...c })),
+      message: `${count} cell(s) people typed in ${table} (${cells.map((c) => c.column).join(", ")}) would be replaced. Confirm to replace them; Undo or Revert takes it back.`,
     };
   }
 

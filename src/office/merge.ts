@@ -15,8 +15,8 @@ export interface ResultsInput {
 }
 
 export interface MergePlan {
-  /** For each existing row (table order): the new owned values, or "drop". */
-  existing: (PlanValue[] | "drop")[];
+  /** For each existing row (table order): the new owned values (undefined: leave the cell), or "drop". */
+  existing: ((PlanValue | undefined)[] | "drop")[];
   /** Rows to append, full width in table column order (people's columns blank). */
   appended: PlanValue[][];
   /** Indexes (0-based, in `ownedIndexes` order) of owned columns within the table. */
@@ -40,6 +40,7 @@ export function mergeResults(
   ownedHeaders: string[],
   current: unknown[][],
   input: ResultsInput,
+  keepUnmatched = false,
 ): MergePlan {
   const idx = (h: string, list: string[]): number =>
     list.findIndex((x) => x.toLowerCase() === h.toLowerCase());
@@ -65,8 +66,10 @@ export function mergeResults(
     const next = byKey.get(key);
     if (next && !seen.has(key)) {
       seen.add(key);
-      return next;
+      // Cells that already hold the new value are left alone (a person's formula stays a formula).
+      return next.map((v, k) => (canonical(v) === canonical(row[ownedIndexes[k]]) ? undefined : v));
     }
+    if (keepUnmatched) return input.columns.map(() => undefined);
     // A people's cell counts as a note unless it still holds the default Yardstick put there.
     const notes = row.some(
       (v, c) =>

@@ -32,10 +32,16 @@ function runs(indexes: number[]): number[][] {
   return out;
 }
 
-export function writeBlock(sheet: string, block: Block, grid: PlanValue[][], sliceBytes: number): QueuedOp[] {
+export function writeBlock(
+  sheet: string,
+  block: Block,
+  grid: (PlanValue | undefined)[][],
+  sliceBytes: number,
+): QueuedOp[] {
   if (grid.length === 0) return [];
+  // null in a 2-D write leaves the cell as it is; "" clears it.
   return sliceRows(
-    grid.map((r) => r.map((v) => cellInput(v))),
+    grid.map((r) => r.map((v) => (v === undefined ? null : cellInput(v)))),
     sliceBytes,
   ).map((slice) =>
     op(jsonBytes(slice.rows), (context) => {
@@ -82,16 +88,27 @@ export function resultsOps(
   const slot = !keep.some(Boolean) && merge.existing.length > 0;
   const dropped = merge.existing.flatMap((e, r) => (e === "drop" && !(slot && r === 0) ? [r] : []));
   for (const run of runs(dropped).reverse()) ops.push(deleteRowsOp(target, run[0], run.length));
-  const keptRows = target.current.flatMap((row, r) => {
+  // keptRows: the rows as they will read afterwards; changes: what to send (undefined leaves a cell).
+  const keptRows: unknown[][] = [];
+  const changes: (PlanValue | undefined)[][] = [];
+  target.current.forEach((row, r) => {
     const next = merge.existing[r];
-    if (next === "drop") return slot && r === 0 ? [target.headers.map(() => null as unknown)] : [];
+    if (next === "drop" && !(slot && r === 0)) return;
     const out = [...row];
-    merge.ownedIndexes.forEach((c, k) => (out[c] = next[k]));
-    return [out];
+    const change: (PlanValue | undefined)[] = target.headers.map(() => undefined);
+    merge.ownedIndexes.forEach((c, k) => {
+      const v = next === "drop" ? null : next[k];
+      if (v === undefined) return;
+      out[c] = v;
+      change[c] = v;
+    });
+    keptRows.push(out);
+    changes.push(change);
   });
   const kept = keptRows.length;
   for (const colRun of runs(merge.ownedIndexes)) {
-    const grid = keptRows.map((row) => colRun.map((c) => (row[c] ?? null) as PlanValue));
+    const grid = changes.map((row) => colRun.map((c) => row[c]));
+    if (grid.every((row) => row.every((v) => v === undefined))) continue;
     ops.push(
       ...writeBlock(
         target.sheet,
