@@ -7,11 +7,11 @@ import {
   Spinner,
   makeStyles,
   tokens,
-  type Theme,
 } from "@fluentui/react-components";
 import { App } from "./App";
 import type { TabId, YardstickPort } from "./port";
 import { describeError } from "./port";
+import { useOfficeTheme } from "./theme";
 
 // Everything beyond the shell arrives on demand: the Excel wiring inside Office, the
 // in-memory Excel (HyperFormula) only in a plain browser.
@@ -36,12 +36,12 @@ export interface RootProps {
   /** The Office host name from Office.onReady, or null outside Office. */
   host: string | null;
   tab: TabId;
-  theme: Theme;
 }
 
 /** Inside Excel: the pane. Anywhere else: say so kindly, then offer the preview. */
-export function Root({ host, tab, theme }: RootProps): React.JSX.Element {
+export function Root({ host, tab }: RootProps): React.JSX.Element {
   const styles = useStyles();
+  const theme = useOfficeTheme();
   return (
     // Style a child, not the provider: Fluent copies the provider's classes onto portal mount nodes.
     <FluentProvider theme={theme}>

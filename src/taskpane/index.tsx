@@ -2,7 +2,6 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { tabFromSearch } from "./App";
 import { Root } from "./Root";
-import { pickTheme } from "./theme";
 
 /**
  * Resolves with the Office host name, or null outside Office. Office.js comes from the CDN
@@ -23,7 +22,5 @@ function waitForOffice(): Promise<string | null> {
 void waitForOffice().then((host) => {
   const container =
     document.getElementById("container") ?? document.body.appendChild(document.createElement("div"));
-  createRoot(container).render(
-    <Root host={host} tab={tabFromSearch(window.location.search)} theme={pickTheme()} />,
-  );
+  createRoot(container).render(<Root host={host} tab={tabFromSearch(window.location.search)} />);
 });

@@ -1,3 +1,4 @@
+import * as React from "react";
 import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
 /** Relative luminance of "#rrggbb" (0 black .. 1 white), or undefined for anything else. */
@@ -27,4 +28,27 @@ export function pickTheme(): Theme {
     dark = window.matchMedia("(prefers-color-scheme: dark)").matches;
   }
   return dark ? webDarkTheme : webLightTheme;
+}
+
+/**
+ * The theme to render with, re-read when it may have changed: Office has no theme-changed event
+ * in Excel, so the pane checks again whenever it regains focus or visibility; in a browser it
+ * follows prefers-color-scheme live.
+ */
+export function useOfficeTheme(): Theme {
+  const [theme, setTheme] = React.useState<Theme>(() => pickTheme());
+  React.useEffect(() => {
+    const update = (): void => setTheme(pickTheme());
+    const media =
+      typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : undefined;
+    window.addEventListener("focus", update);
+    document.addEventListener("visibilitychange", update);
+    media?.addEventListener?.("change", update);
+    return () => {
+      window.removeEventListener("focus", update);
+      document.removeEventListener("visibilitychange", update);
+      media?.removeEventListener?.("change", update);
+    };
+  }, []);
+  return theme;
 }

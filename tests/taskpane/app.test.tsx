@@ -2,7 +2,8 @@
 import * as React from "react";
 import { screen } from "@testing-library/react";
 import { App, tabFromSearch } from "../../src/taskpane/App";
-import { isOfficeDark, luminance } from "../../src/taskpane/theme";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { isOfficeDark, luminance, pickTheme } from "../../src/taskpane/theme";
 import { FakePort } from "./fakePort";
 import { renderPane, user } from "./render";
 
@@ -49,5 +50,30 @@ describe("task pane shell", () => {
   it("does not guess a theme from a colour it cannot read", () => {
     expect(luminance("red")).toBeUndefined();
     expect(isOfficeDark(undefined)).toBeUndefined();
+  });
+
+  describe("theme", () => {
+    const g = globalThis as unknown as { Office?: unknown };
+    afterEach(() => delete g.Office);
+
+    it.each([
+      ["#262626", webDarkTheme],
+      ["#ffffff", webLightTheme],
+    ])("renders Office's body colour %s with the matching Fluent theme", (color, theme) => {
+      g.Office = { context: { officeTheme: { bodyBackgroundColor: color } } };
+      expect(pickTheme()).toBe(theme);
+    });
+
+    it("falls back to the browser's scheme when Office cannot say", () => {
+      g.Office = {
+        get context(): never {
+          throw new Error("Office.context is not available before onReady");
+        },
+      };
+      window.matchMedia = ((q: string) => ({
+        matches: q.includes("dark"),
+      })) as unknown as typeof window.matchMedia;
+      expect(pickTheme()).toBe(webDarkTheme);
+    });
   });
 });

@@ -135,7 +135,7 @@ function StatusItem({
     <li className={styles.card} aria-label={`${title}, ${look.label}`}>
       <div className={styles.spread}>
         <strong>{title}</strong>
-        <Badge appearance="filled" color={look.color}>
+        <Badge appearance="filled" color={look.color} className={styles.badge}>
           {look.label}
         </Badge>
       </div>

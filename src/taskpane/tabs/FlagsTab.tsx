@@ -161,6 +161,7 @@ function FlagItem({ flag, color, port, list, onReviewed }: FlagItemProps): React
       <div className={styles.spread}>
         <strong>{title}</strong>
         <Badge
+          className={styles.badge}
           appearance={status === "open" ? "filled" : "outline"}
           color={status === "open" ? color : "subtle"}
         >

@@ -37,6 +37,7 @@ export const useTabStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
   },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
   number: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
   narrow: { width: "96px" },
   full: { width: "100%" },
