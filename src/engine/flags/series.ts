@@ -237,8 +237,9 @@ export function isAdditive(measure: Pick<MeasureDef, "kind">): boolean {
 
 /**
  * Fiscal-year summaries (cached). Annual rows are taken as they are. For months: the actual is
- * the sum (counts, amounts) or the denominator-weighted / plain mean (rates, ratios), set only
- * when all 12 months have one; the target is the `YYYY` row's target when there is one, else
+ * the sum (counts, amounts) or, for rates and ratios, SUMPRODUCT(actual, denominator) /
+ * SUM(denominator) when every month has a denominator (as the checks engine's year to date),
+ * else the plain mean; set only when all 12 months have one; the target is the `YYYY` row's target when there is one, else
  * the 12 monthly targets combined the same way. Example: `yearSummaries(series)[0].actual`.
  */
 export function yearSummaries(s: Series): YearSummary[] {
@@ -281,7 +282,7 @@ function summarizeMonths(s: Series, from: number, to: number): YearSummary {
   let sumA = 0;
   let nT = 0;
   let sumT = 0;
-  let num = 0;
+  let weightedSum = 0;
   let den = 0;
   let weighted = true;
   for (let i = from; i < to; i++) {
@@ -295,11 +296,12 @@ function summarizeMonths(s: Series, from: number, to: number): YearSummary {
       nT++;
       sumT += t;
     }
-    const nu = finite(s.points[i].numerator);
+    // Weighted by the denominator alone, like the checks: an actual given beside a denominator
+    // (no numerator) must not fall back to an average of percentages.
     const de = finite(s.points[i].denominator);
-    if (nu === undefined || de === undefined || !(de > 0)) weighted = false;
+    if (a !== a || de === undefined || !(de > 0)) weighted = false;
     else {
-      num += nu;
+      weightedSum += a * de;
       den += de;
     }
   }
@@ -307,7 +309,7 @@ function summarizeMonths(s: Series, from: number, to: number): YearSummary {
   let actual: number | undefined;
   if (nA === 12) {
     if (additive) actual = sumA;
-    else actual = weighted ? (num / den) * (s.measure.kind === "rate" ? 100 : 1) : sumA / 12;
+    else actual = weighted ? weightedSum / den : sumA / 12;
   }
   let target = s.yearTargets.get(year);
   if (target === undefined && nT === 12) target = additive ? sumT : sumT / 12;

@@ -62,6 +62,22 @@ const flagsOf = (id: DetectorKind, sc: Scorecard, opts: FlagOptions = {}) =>
   runFlags(sc, { ...opts, only: [id] }).flags;
 
 describe("lowball-prior-actual", () => {
+  it("weighs last year's monthly rates by their denominators, as the status does, not an average of percentages", () => {
+    // 11 small months at 50 % (10 cases each) and one big month at 95 % (1,000 cases): the year ran
+    // at 90.5 %, so a target of 80 % asks for less; the plain average (53.75 %) would hide it.
+    const rates = [...Array(11).fill(50), 95];
+    const obs = rates.map((actual, i): Observation => ({
+      measure: "cases",
+      unit: "North",
+      period: addMonths("2025-01", i),
+      actual,
+      denominator: i === 11 ? 1000 : 10,
+    }));
+    const sc = card([measure({ kind: "rate" })], [...obs, year(2026, 80)]);
+    const [f] = flagsOf("lowball-prior-actual", sc);
+    expect(f.evidence.values.priorActual).toBeCloseTo(90.54, 2);
+    expect(f.severity).toBe("high");
+  });
   it.each([
     ["a count target equal to last year's actual is low", measure(), 100, 100, "low"],
     ["a count target 2 % below last year's actual is medium", measure(), 98, 100, "medium"],
