@@ -3,6 +3,8 @@
  * measure x unit with dense value arrays (NaN = missing), and cached fiscal-year summaries.
  * Built once per scorecard, so seventeen detectors over 720,000 points pay for it once.
  */
+import { isAdditive as isAdditiveKind } from "../checks/aggregate";
+import { directionSign } from "../checks/compare";
 import type { MeasureDef, Observation, Scorecard } from "../model";
 import { fiscalMonthOffsetOfIndex, fiscalYearOfIndex } from "../period";
 
@@ -227,12 +229,12 @@ function num(v: number | undefined): number {
 
 /** +1 when higher is better, -1 when lower is better, 0 for bands. Example: `goodSign({direction:"down"}) === -1`. */
 export function goodSign(measure: Pick<MeasureDef, "direction">): 1 | -1 | 0 {
-  return measure.direction === "up" ? 1 : measure.direction === "down" ? -1 : 0;
+  return directionSign(measure.direction);
 }
 
 /** True for measures that add up across months and units. Example: `isAdditive({kind:"count"}) === true`. */
 export function isAdditive(measure: Pick<MeasureDef, "kind">): boolean {
-  return measure.kind === "count" || measure.kind === "amount";
+  return isAdditiveKind(measure.kind);
 }
 
 /**
