@@ -97,7 +97,11 @@ describe("yardstick flags", () => {
     ["no file", [], /no FILE given/],
     ["a missing file", ["nope.csv"], /cannot read nope\.csv/],
     ["an unknown detector", [SAMPLE, "--only", "vibes"], /unknown detector\(s\): vibes/],
-    ["a bad fiscal-year start", [SAMPLE, "--fy-start", "13"], /--fy-start must be a month number 1-12/],
+    [
+      "a bad fiscal-year start",
+      [SAMPLE, "--fy-start", "13"],
+      /--fy-start must be a month 1-12 or a name; got "13"/,
+    ],
     ["a missing .xlsx file", ["card.xlsx"], /cannot read card\.xlsx/],
   ])("exits 2 with a clear message for %s", async (_name, argv, message) => {
     const { code, err } = await cli(...(argv as string[]));

@@ -30,6 +30,13 @@ interface JsonOut {
 }
 
 describe("yardstick status", () => {
+  it("takes --fy-start as a month name too, as prorate does, with the same result as its number", async () => {
+    const byName = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "Oct", "--json"]);
+    const byNumber = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "10", "--json"]);
+    expect(byName.code).toBe(byNumber.code);
+    expect(byName.out).toBe(byNumber.out);
+    expect(JSON.parse(byName.out).rows[0].fiscalYear).toBe(2026);
+  });
   it("prints each measure's units and roll-up with status, forecast, lead turns and located findings", async () => {
     const { code, out, err } = await run([SAMPLE, "--as-of", "2026-03", "--fy-start", "10"]);
     expect(err).toBe("");
@@ -77,7 +84,10 @@ describe("yardstick status", () => {
     [[SAMPLE], /--as-of is missing/],
     [[SAMPLE, "--as-of", "March"], /"March" is not a period/],
     [["nope.csv", "--as-of", "2026-03"], /cannot read nope\.csv: ENOENT/],
-    [[SAMPLE, "--as-of", "2026-03", "--fy-start", "13"], /--fy-start must be a whole number from 1 to 12/],
+    [
+      [SAMPLE, "--as-of", "2026-03", "--fy-start", "13"],
+      /--fy-start must be a month 1-12 or a name; got "13"/,
+    ],
   ])("rejects bad usage %j with exit code 2 and a plain message", async (args, message) => {
     const { code, err } = await run(args as string[]);
     expect(code).toBe(2);

@@ -8,6 +8,7 @@ import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } f
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding, Scorecard } from "../../engine/model";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
+import { fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick flags FILE [options]
@@ -18,7 +19,7 @@ sheet are used) for lowballed targets and gaming patterns. Flags prompt a review
 
 Options:
   --json                  print the flags as a JSON array instead of a table (data findings go to stderr)
-  --fy-start N            first month of the fiscal year, 1-12 (default 1)
+  --fy-start MONTH        first month of the fiscal year, 1-12 or a name (default 1)
   --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
   --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
   --only ID[,ID...]       run only these detectors (see the list below)
@@ -48,12 +49,8 @@ function parseArgs(argv: string[]): Args {
       return v;
     };
     if (a === "--json") args.json = true;
-    else if (a === "--fy-start") {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1 || n > 12)
-        throw new CliError("--fy-start must be a month number 1-12.");
-      args.fyStart = n;
-    } else if (a === "--program-unit") args.programUnit = value();
+    else if (a === "--fy-start") args.fyStart = fyStartArg(value());
+    else if (a === "--program-unit") args.programUnit = value();
     else if (a === "--previous") args.previous = value();
     else if (a === "--only") {
       const ids = value()

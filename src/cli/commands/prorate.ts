@@ -26,6 +26,7 @@ import {
   type ProrationUnitInput,
   type RoundingMethod,
 } from "../../engine/prorate";
+import { fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick prorate UNITS.csv --total N --by COLUMN [options]
@@ -73,7 +74,6 @@ const ROUNDINGS: Record<string, RoundingMethod> = {
   "largest-remainder": "largestRemainder",
   webster: "webster",
 };
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const SPREADS: Record<string, SpreadSpec> = {
   even: { kind: "even" },
   seasonal: { kind: "seasonal" },
@@ -117,14 +117,6 @@ function numberArg(option: string, raw: string): number {
   return n;
 }
 
-function monthArg(raw: string): number {
-  const byName = MONTH_NAMES.indexOf(raw.slice(0, 3).toLowerCase());
-  const n = /^\d+$/.test(raw) ? Number(raw) : byName + 1;
-  if (!Number.isInteger(n) || n < 1 || n > 12)
-    throw new CliError(`--fy-start must be a month 1-12 or a name; got "${raw}".`);
-  return n;
-}
-
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> = {};
   const files: string[] = [];
@@ -151,7 +143,7 @@ function parseArgs(argv: string[]): Args {
     else if (option === "--close-gap") args.closeGapPct = numberArg(option, value());
     else if (option === "--unit") args.unit = value();
     else if (option === "--fy") args.fy = numberArg(option, value());
-    else if (option === "--fy-start") args.fyStart = monthArg(value());
+    else if (option === "--fy-start") args.fyStart = fyStartArg(value());
     else if (option === "--periods") args.periods = oneOf(option, value(), PERIODS);
     else if (option === "--spread") args.spread = oneOf(option, value(), SPREADS);
     else if (option.startsWith("--")) throw new CliError(`unknown option ${option}.\n\n${USAGE}`);

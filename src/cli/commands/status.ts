@@ -17,6 +17,7 @@ import {
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
 import { isMonth, isYear } from "../../engine/period";
+import { fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick status FILE --as-of PERIOD [options]
@@ -29,7 +30,7 @@ year to date, last year, the three-period trend and a year-end forecast. See doc
 Options:
   --as-of PERIOD     the period to judge (required), YYYY-MM or YYYY
   --json             print {asOf, rows, leadTurns, findings} as JSON
-  --fy-start N       first month of the fiscal year, 1-12 (default 1; 10 = US federal, 7 = most states)
+  --fy-start MONTH   first month of the fiscal year, 1-12 or a name (default 1; 10 = US federal, 7 = most states)
   --rules FILE.json  status rules per measure: {"<measure>": [{"status": "on-track", "when": {"basis":
                      "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
   --only STATUS,...  list only rows with these statuses (e.g. off-track,at-risk); roll-ups always show
@@ -63,7 +64,7 @@ function parseArgs(argv: string[]): Args {
     };
     if (a === "--json") args.json = true;
     else if (a === "--as-of") args.asOf = value();
-    else if (a === "--fy-start") args.fyStart = wholeNumber(a, value(), 1, 12);
+    else if (a === "--fy-start") args.fyStart = fyStartArg(value());
     else if (a === "--rules") args.rules = value();
     else if (a === "--only") args.only = statusList(value());
     else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);

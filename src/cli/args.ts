@@ -1,0 +1,13 @@
+/** Option values shared by the commands, so one spelling works everywhere. */
+import { CliError } from "./io";
+
+const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** `--fy-start` as a month 1-12 or a name ("10", "oct", "October"). Example: `fyStartArg("Jul") === 7`. */
+export function fyStartArg(raw: string): number {
+  const byName = MONTH_NAMES.indexOf(raw.slice(0, 3).toLowerCase());
+  const n = /^\d+$/.test(raw) ? Number(raw) : byName + 1;
+  if (!Number.isInteger(n) || n < 1 || n > 12)
+    throw new CliError(`--fy-start must be a month 1-12 or a name; got "${raw}".`);
+  return n;
+}
