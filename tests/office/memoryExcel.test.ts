@@ -136,6 +136,17 @@ describe("the in-memory Excel's proxy semantics", () => {
     expect(x.stats.requestBytes[0]).toBeGreaterThan(1000);
   });
 
+  it("refuses a response above the payload limit", async () => {
+    const x = createMemoryExcel({ sheets: ["Plan"], responseLimitBytes: 1000 });
+    await x.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Plan").getRange("A1:A200");
+      range.formulas = '=REPT("x",20)' as unknown as unknown[][];
+      await context.sync();
+      range.load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    });
+  });
+
   it("rejects a formula Excel could not parse", async () => {
     await inPlan(excel(), async (context) => {
       context.workbook.worksheets.getItem("Plan").getRange("A1").formulas = [["=SUM(1,"]];
