@@ -47,3 +47,31 @@ describe("lead and lag turns", () => {
     expect(north("2026-07", 1)).toEqual([]);
   });
 });
+
+describe("a band measure as the lead", () => {
+  const B = "measure,unit,period,target,actual,lead_for,direction,lower,upper";
+  const month = (i: number) => `2026-0${i + 1}`;
+  // Caseload per worker should stay within 140-160: 190 -> 180 -> 170 is moving back toward the band.
+  const lines = [
+    B,
+    ...[150, 170, 190, 180, 170].map(
+      (v, i) => `Caseload per worker,North,${month(i)},150,${v},Collections,band,140,160`,
+    ),
+    ...[100, 99, 98, 97, 96].map((v, i) => `Collections,North,${month(i)},100,${v},,up,,`),
+  ];
+
+  it("turns improving when it heads back into its band, as its status row's trend says, though its values fall", () => {
+    const { leadTurns, rows } = check(lines, "2026-05");
+    expect(rows.find((r) => r.measure === "Caseload per worker" && r.unit === "North")?.trend).toBe(
+      "improving",
+    );
+    expect(leadTurns).toEqual([
+      expect.objectContaining({
+        lead: "Caseload per worker",
+        turnedAt: "2026-05",
+        turnedTo: "improving",
+        lagTrend: "worsening",
+      }),
+    ]);
+  });
+});
