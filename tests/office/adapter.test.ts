@@ -148,6 +148,25 @@ describe("text from people stays text", () => {
   });
 });
 
+describe("any unit names survive the round trip (property)", () => {
+  it("reads back exactly the names written, whatever characters they hold", async () => {
+    const name = fc
+      .string({ minLength: 1, maxLength: 16 })
+      .filter((n) => n.trim() === n && !n.startsWith("#"));
+    await fc.assert(
+      fc.asyncProperty(fc.array(name, { minLength: 1, maxLength: 4 }), async (names) => {
+        const input = scorecardInput(names.length);
+        input.units = input.units.map((u, i) => ({ ...u, name: names[i] }));
+        const { adapter } = memoryAdapter();
+        await adapter.applyPlan(buildPlanFromInput(input, { dataTable: false }));
+        const read = await adapter.readScorecard();
+        expect(read.scorecard.units.map((u) => u.name)).toEqual(names);
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
+
 describe("feature detection", () => {
   it("refuses a host below ExcelApi 1.8 with a message that says what to do", async () => {
     const { adapter } = memoryAdapter({ apiVersion: "1.7" });
