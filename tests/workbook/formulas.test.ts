@@ -70,6 +70,23 @@ describe("the demo workbook", () => {
     expect(result.errors).toEqual([]);
   });
 
+  it("ranks units in the league table by their share of measures on track", () => {
+    const dash = buildPlanFromInput(input).sheets.find((s) => s.name === SHEETS.dashboard)!;
+    const units = dash.tables.find((t) => t.name === "tblUnitStatus")!;
+    const headerRow = Number(units.topLeft.slice(1));
+    const shareCol = String.fromCharCode(65 + units.columns.findIndex((c) => c.header === "Share on track"));
+    const shares = input.units.map((u, i) => ({
+      name: u.name,
+      share: result.book.value(SHEETS.dashboard, `${shareCol}${headerRow + 1 + i}`) as number,
+    }));
+    const league = dash.ranges.find((r) => r.values[0]?.[1] === "Top units")!;
+    const leagueRow = Number(league.topLeft.slice(1));
+    const top = result.book.value(SHEETS.dashboard, `B${leagueRow + 1}`);
+    const bottom = result.book.value(SHEETS.dashboard, `E${leagueRow + 1}`);
+    expect(shares.find((s) => s.name === top)!.share).toBe(Math.max(...shares.map((s) => s.share)));
+    expect(shares.find((s) => s.name === bottom)!.share).toBe(Math.min(...shares.map((s) => s.share)));
+  });
+
   it("recalculates when a manager moves the as-of month back", () => {
     const earlier = { ...input, asOfMonth: "2027-01" };
     expect(differences(earlier).mismatches.slice(0, 5)).toEqual([]);

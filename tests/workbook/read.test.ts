@@ -246,4 +246,29 @@ describe("bad cells become located findings, never NaN", () => {
     );
     expect(read.settings.asOfMonth).toBe("2027-04");
   });
+
+  it.each([
+    ["a date serial (Office.js values)", 46478],
+    ["ISO date text", "2027-04-01"],
+  ])("reads an as-of month Excel turned into %s", (_what, value) => {
+    const read = scorecardFromTables(
+      withTable(TABLES.settings, (t) => ({
+        ...t,
+        rows: t.rows.map((r) => (r[0] === "As-of month (YYYY-MM)" ? [r[0], value, r[2]] : r)),
+      })),
+    );
+    expect(read.settings.asOfMonth).toBe("2027-04");
+  });
+
+  it("reports an as-of month it cannot read, on the About sheet", () => {
+    const read = scorecardFromTables(
+      withTable(TABLES.settings, (t) => ({
+        ...t,
+        rows: t.rows.map((r) => (r[0] === "As-of month (YYYY-MM)" ? [r[0], "April", r[2]] : r)),
+      })),
+    );
+    expect(read.findings).toContainEqual(
+      expect.objectContaining({ code: "bad-setting", where: expect.objectContaining({ sheet: "About" }) }),
+    );
+  });
 });
