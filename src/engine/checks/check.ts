@@ -19,8 +19,7 @@ import {
   bandAttainment,
   bandGap,
   goodGap,
-  trendLabel,
-  trendSlope3,
+  measureTrend,
   varianceAbs,
   varianceRel,
   type TrendLabel,
@@ -219,13 +218,9 @@ function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate,
   const { lower, upper } = s.measure;
   const hasBand = lower !== undefined && upper !== undefined;
   if (a1 !== undefined && a2 !== undefined && a3 !== undefined) {
-    const slope = trendSlope3(a1, a2, a3);
-    row.trendSlope3 = slope;
-    row.trend = trendLabel(
-      slope,
-      dir,
-      hasBand ? [bandGap(a1, lower, upper), bandGap(a3, lower, upper)] : undefined,
-    );
+    const trend = measureTrend(s.measure, a1, a2, a3);
+    row.trendSlope3 = trend.slope;
+    row.trend = trend.label;
   }
   if (hasBand && period.actual !== undefined) {
     row.bandGap = bandGap(period.actual, lower, upper);

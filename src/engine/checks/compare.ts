@@ -2,7 +2,7 @@
  * The arithmetic of one comparison, actual against a plan value, each definition one line
  * of spreadsheet math (see docs/checks.md). Direction-aware: s = +1 up, -1 down.
  */
-import type { Direction } from "../model";
+import type { Direction, MeasureDef } from "../model";
 
 /** +1 when higher is better, -1 when lower is better, 0 for bands. Example: `directionSign("down") === -1`. */
 export function directionSign(direction: Direction): 1 | -1 | 0 {
@@ -80,4 +80,24 @@ export function trendLabel(slope: number, direction: Direction, bandGaps?: [numb
   }
   const good = directionSign(direction) * slope;
   return good > 0 ? "improving" : good < 0 ? "worsening" : "flat";
+}
+
+/**
+ * A measure's three-period trend: the slope and its label, a band judged by its distance from the
+ * band. Used by the status rows and the lead-lag turns alike. Example: `measureTrend({ direction: "up" }, 10, 11, 14)`
+ * is `{ slope: 2, label: "improving" }`.
+ */
+export function measureTrend(
+  measure: Pick<MeasureDef, "direction" | "lower" | "upper">,
+  first: number,
+  middle: number,
+  last: number,
+): { slope: number; label: TrendLabel } {
+  const slope = trendSlope3(first, middle, last);
+  const { direction, lower, upper } = measure;
+  const gaps: [number, number] | undefined =
+    direction === "band" && lower !== undefined && upper !== undefined
+      ? [bandGap(first, lower, upper), bandGap(last, lower, upper)]
+      : undefined;
+  return { slope, label: trendLabel(slope, direction, gaps) };
 }

@@ -3,7 +3,7 @@
  * three-period trend has turned and the lag's has not followed yet, that is early news.
  */
 import type { Period } from "../model";
-import { bandGap, trendLabel, trendSlope3, type TrendLabel } from "./compare";
+import { measureTrend, type TrendLabel } from "./compare";
 import { judgedPosition, periodAt } from "./check";
 import { goodActualAt, type ScorecardIndex, type SeriesData } from "./series";
 
@@ -26,12 +26,7 @@ export function trendAt(s: SeriesData, position: number): TrendLabel | undefined
   const a3 = goodActualAt(s, position);
   if (a1 === undefined || a2 === undefined || a3 === undefined) return undefined;
   // As the status row does: a band improves when it moves toward the band, not when it rises.
-  const { direction, lower, upper } = s.measure;
-  const gaps: [number, number] | undefined =
-    direction === "band" && lower !== undefined && upper !== undefined
-      ? [bandGap(a1, lower, upper), bandGap(a3, lower, upper)]
-      : undefined;
-  return trendLabel(trendSlope3(a1, a2, a3), direction, gaps);
+  return measureTrend(s.measure, a1, a2, a3).label;
 }
 
 /**
