@@ -175,6 +175,18 @@ describe("lowball-trend", () => {
   it("stays silent with three years of history", () => {
     expect(flagsOf("lowball-trend", card([measure()], [...history.slice(2), year(2025, 100)]))).toEqual([]);
   });
+  it("checks next year's target from monthly history before any month of that year is in", () => {
+    // 24 months rising by 1 a month from 100 (no noise but a small wiggle): FY2027 should total
+    // about 12 x 129.5 = 1,554 (months 24-35 of the line), so a target of 1,300 is well below the trend; 1,600 is not.
+    const monthly = months(
+      "2025-01",
+      Array.from({ length: 24 }, (_, i) => 100 + i + (i % 2 ? 0.5 : -0.5)),
+    );
+    const [f] = flagsOf("lowball-trend", card([measure()], [...monthly, year(2027, 1300)]));
+    expect(f.periods).toEqual(["2027"]);
+    expect(f.evidence.values.forecast).toBeCloseTo(1554, -1);
+    expect(flagsOf("lowball-trend", card([measure()], [...monthly, year(2027, 1600)]))).toEqual([]);
+  });
 });
 
 describe("targets", () => {

@@ -158,12 +158,13 @@ function annualForecast(s: Series, year: number, k: number): Forecast | undefine
 }
 
 function monthlyForecast(s: Series, year: number, k: number): Forecast | undefined {
-  const first = s.fiscalYear.indexOf(year);
-  if (first < 0) return undefined;
-  const start = s.index[first] - s.fiscalMonth[first];
+  if (s.index.length === 0) return undefined;
+  // The year's first month from any point's place in its own fiscal year, so next year's target
+  // (a YYYY row with no months yet, the usual case when targets are set) is checked too.
+  const start = s.index[0] - s.fiscalMonth[0] + 12 * (year - s.fiscalYear[0]);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < first; i++) {
+  for (let i = 0; i < s.index.length && s.index[i] < start; i++) {
     const a = s.actual[i];
     if (a === a && s.index[i] >= start - 36) {
       xs.push(s.index[i]);
