@@ -133,14 +133,15 @@ export function gridRowFormulas(
   const inPeriod = `MonthNo,${n}`;
   const ok = (range: string, when: string) => `COUNTIFS(${range},">="&${lo},${range},"<="&${hi},${when})`;
   // Text anywhere in the three blocks, milestones or actuals out of range, negative denominators.
+  // Text is counted with ISTEXT: LibreOffice's COUNTIFS(range,"*") also matches numbers.
   const MA = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.actual + 11)}${r}`;
   const MAD = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.denominator + 11)}${r}`;
-  const unusable = (cond: string) =>
+  const unusable = (op: string, value: string) =>
     [
-      `COUNTIFS(${MAD},"*",MonthNoAll,${cond})`,
-      `COUNTIFS(${MA},"<"&${lo},MonthNoMA,${cond})`,
-      `COUNTIFS(${MA},">"&${hi},MonthNoMA,${cond})`,
-      `COUNTIFS(${D},"<0",MonthNo,${cond})`,
+      `SUMPRODUCT(ISTEXT(${MAD})*(MonthNoAll${op}${value}))`,
+      `COUNTIFS(${MA},"<"&${lo},MonthNoMA,"${op}"&${value})`,
+      `COUNTIFS(${MA},">"&${hi},MonthNoMA,"${op}"&${value})`,
+      `COUNTIFS(${D},"<0",MonthNo,"${op}"&${value})`,
     ].join("+");
   const lookup = (list: string) => {
     const hit = `INDEX(${list},MATCH($A${r},MeasureIds,0))`;
@@ -171,8 +172,8 @@ export function gridRowFormulas(
     "Actuals to date": `IF(${n}=0,0,${ok(A, toDate)})`,
     "Milestones to date": `IF(${n}=0,0,${ok(M, toDate)})`,
     "Denominators to date": `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
-    "Unusable cells to date": `IF(${n}=0,0,${unusable(`"<="&${n}`)})`,
-    "Unusable cells in period": `IF(${n}=0,0,${unusable(n)})`,
+    "Unusable cells to date": `IF(${n}=0,0,${unusable("<=", n)})`,
+    "Unusable cells in period": `IF(${n}=0,0,${unusable("=", n)})`,
     Key: `$A${r}&"|"&$B${r}&"|"&$C${r}`,
     ...backRowFormulas(r, backRows, keyRange),
     "Actuals in year": ok(A, `MonthNo,"<=12"`),
@@ -205,7 +206,7 @@ interface ForecastParts {
   M: string;
   additive: string;
   ok: (range: string, when: string) => string;
-  unusable: (when: string) => string;
+  unusable: (op: string, value: string) => string;
   keyRange: string;
 }
 
@@ -253,7 +254,7 @@ function forecastFormulas(
   const meets = `IF(${dir}="band",AND(ROUND(${f},9)>=${lower},ROUND(${f},9)<=${upper}),IF(${dir}="down",ROUND(${t}-${f},9)>=0,ROUND(${f}-${t},9)>=0))`;
   const hasTarget = `IF(${dir}="band",AND(ISNUMBER(${lower}),ISNUMBER(${upper})),${t}<>"")`;
   return {
-    "Complete year": `IF(AND(${x.ok(x.A, all)}=12,${x.unusable(`"<=12"`)}=0),1,0)`,
+    "Complete year": `IF(AND(${x.ok(x.A, all)}=12,${x.unusable("<=", "12")}=0),1,0)`,
     "Year level": `IF(${c("Complete year")}=1,${lvl(x.A, all, "12", "MonthNo<=12")},"")`,
     "Level to as-of month": `IF(${c("Complete year")}=1,${lvl(x.A, upTo, "AsOfN", "MonthNo<=AsOfN")},"")`,
     "History years": sumBack((k) => at("Complete year", k)),
