@@ -139,7 +139,8 @@ export interface YardstickPort {
   insertTemplate(request: InsertRequest): Promise<InsertResult>;
   loadProrateSetup(): Promise<ProrateSetup>;
   previewProration(request: ProrateRequest): Promise<ProratePreview>;
-  writeProration(request: ProrateRequest): Promise<WriteResult>;
+  /** Without `confirm`, throws NeedsConfirmationError instead of replacing values a person typed. */
+  writeProration(request: ProrateRequest, options?: { confirm?: boolean }): Promise<WriteResult>;
   /** Status as of a month; without one, the latest month that has actuals. */
   runCheck(asOf?: string): Promise<CheckReport>;
   listFlags(): Promise<FlagList>;
@@ -158,6 +159,14 @@ export class PortError extends Error {
   ) {
     super(message);
     this.name = "PortError";
+  }
+}
+
+/** The write would replace something a person typed: ask, then call again with `confirm`. */
+export class NeedsConfirmationError extends PortError {
+  constructor(message: string) {
+    super(message, "Choose Write anyway to replace them, or Cancel to keep the workbook as it is.");
+    this.name = "NeedsConfirmationError";
   }
 }
 

@@ -148,6 +148,12 @@ describe("the task pane in a real browser", () => {
     expect(await table.getByRole("row").count()).toBe(13);
     await shot("03-prorate-preview");
     await pane().getByRole("button", { name: "Write to workbook" }).click();
+    // The sample's targets and milestones were typed by people: Yardstick asks before replacing them.
+    await pane()
+      .getByText(/would be replaced/)
+      .waitFor({ timeout: 60_000 });
+    await shot("04a-prorate-asks");
+    await pane().getByRole("button", { name: "Write anyway" }).click();
     await pane().getByText("Targets written.").waitFor({ timeout: 60_000 });
     await shot("04-prorate-written");
   });

@@ -11,6 +11,7 @@ import type {
   YardstickPort,
 } from "../../src/taskpane/port";
 import type { CellRef } from "../../src/engine/model";
+import { NeedsConfirmationError } from "../../src/taskpane/port";
 
 export const fakeFlag = (over: Partial<Flag> = {}): Flag => ({
   id: "lowball-prior-actual|pep|north|2027",
@@ -192,11 +193,14 @@ export class FakePort implements YardstickPort {
       });
       return { lines, total: req.total, unitLabel: "cases", warnings: [] };
     });
-  writeProration = (req: ProrateRequest) =>
-    this.answer("writeProration", [req], () => ({
-      where: "Targets!B2:C3",
-      message: "2 unit targets and 24 milestones written to Targets.",
-    }));
+  /** Make unconfirmed proration writes ask first, as when people typed targets. */
+  askBeforeWriting = false;
+  writeProration = (req: ProrateRequest, options?: { confirm?: boolean }) =>
+    this.answer("writeProration", [req, options], () => {
+      if (this.askBeforeWriting && !options?.confirm)
+        throw new NeedsConfirmationError("12 targets were typed by people.");
+      return { where: "Targets!B2:C3", message: "2 unit targets and 24 milestones written to Targets." };
+    });
   runCheck = (asOf?: string) =>
     this.answer("runCheck", [asOf], () => ({ ...this.check, asOf: asOf ?? this.check.asOf }));
   listFlags = () => this.answer("listFlags", [], () => this.flags);

@@ -120,6 +120,34 @@ describe("Prorate tab", () => {
     expect(port.callsOf("writeProration")).toHaveLength(1);
   });
 
+  it("asks before replacing targets people typed, and writes only when told to", async () => {
+    const port = new FakePort();
+    port.askBeforeWriting = true;
+    renderPane(<ProrateTab port={port} />);
+    await typeTotal("400");
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
+    await screen.findByRole("table");
+    await user.click(screen.getByRole("button", { name: "Write to workbook" }));
+    expect(await screen.findByText("12 targets were typed by people.")).toBeInTheDocument();
+    expect(screen.queryByText("Targets written.")).not.toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Write anyway" }));
+    expect(await screen.findByText("Targets written.")).toBeInTheDocument();
+    expect(port.callsOf("writeProration").map((c) => c[1])).toEqual([{ confirm: false }, { confirm: true }]);
+  });
+
+  it("keeps the workbook as it is when the user cancels the replacement", async () => {
+    const port = new FakePort();
+    port.askBeforeWriting = true;
+    renderPane(<ProrateTab port={port} />);
+    await typeTotal("400");
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
+    await screen.findByRole("table");
+    await user.click(screen.getByRole("button", { name: "Write to workbook" }));
+    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    expect(screen.queryByText("12 targets were typed by people.")).not.toBeInTheDocument();
+    expect(port.callsOf("writeProration")).toHaveLength(1);
+  });
+
   it("tells the user to insert a template when the workbook has no units", async () => {
     const port = new FakePort();
     port.setup = { ...port.setup, units: [] };

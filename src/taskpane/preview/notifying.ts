@@ -27,7 +27,7 @@ export function notifying(
     insertTemplate: after((r) => port.insertTemplate(r)),
     loadProrateSetup: () => port.loadProrateSetup(),
     previewProration: (r) => port.previewProration(r),
-    writeProration: after((r) => port.writeProration(r)),
+    writeProration: after((r, o) => port.writeProration(r, o)),
     runCheck: (asOf) => port.runCheck(asOf),
     listFlags: () => port.listFlags(),
     reviewFlag: after((id, review) => port.reviewFlag(id, review)),

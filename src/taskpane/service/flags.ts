@@ -6,9 +6,8 @@ import { FLAG_HEADERS, TABLES } from "../../workbook/layout";
 import type { PlanScalar } from "../../workbook/plan";
 import type { ReadResult } from "../../workbook/read";
 import type { FlagList } from "../port";
-import { PortError } from "../port";
-import type { CellWrite } from "./gateway";
-import { cellText, columnOf, rowsWhere } from "./tables";
+import type { TableRows } from "./gateway";
+import { cellText, columnOf } from "./tables";
 
 const STATUSES: readonly ReviewStatus[] = ["open", "reviewed", "dismissed", "confirmed"];
 
@@ -44,44 +43,21 @@ export function flagList(read: ReadResult, flagsTable: RawTable | undefined): Fl
   };
 }
 
-/** Cell writes (or a new row) recording a review on tblFlags. */
-export function reviewWrites(
-  flag: Flag,
-  review: FlagReview,
-  table: RawTable | undefined,
-): { writes: CellWrite[]; append?: PlanScalar[][] } {
-  if (!table)
-    throw new PortError(
-      "This workbook has no Flags table (tblFlags).",
-      "Insert a template on the Start tab, then review flags again.",
-    );
-  const values: Record<string, PlanScalar> = {
-    [FLAG_HEADERS.disposition]: review.status,
-    [FLAG_HEADERS.note]: review.note ?? "",
-    [FLAG_HEADERS.reviewer]: review.reviewer ?? "",
-  };
-  const rows = rowsWhere(table, { [FLAG_HEADERS.id]: flag.id });
-  if (rows.length) {
-    return {
-      writes: Object.entries(values).map(([header, value]) => ({
-        table: TABLES.flags,
-        row: rows[0],
-        header,
-        value,
-      })),
-    };
-  }
-  const full: Record<string, PlanScalar> = {
-    ...values,
-    [FLAG_HEADERS.id]: flag.id,
-    [FLAG_HEADERS.severity]: flag.severity,
-    [FLAG_HEADERS.detector]: flag.detector,
-    [FLAG_HEADERS.measure]: flag.measure,
-    [FLAG_HEADERS.unit]: flag.unit,
-    [FLAG_HEADERS.periods]: flag.periods.join(", "),
-    [FLAG_HEADERS.explanation]: flag.explanation,
-    [FLAG_HEADERS.evidence]: flag.evidence.text,
-    [FLAG_HEADERS.whatToCheck]: flag.whatToCheck,
-  };
-  return { writes: [], append: [table.headers.map((h) => full[String(h)] ?? null)] };
+/** The flag's whole row on tblFlags with the review: updates its row, or adds it if the Flags sheet lacks it. */
+export function reviewRows(flag: Flag, review: FlagReview): TableRows {
+  const values: [string, PlanScalar][] = [
+    [FLAG_HEADERS.id, flag.id],
+    [FLAG_HEADERS.severity, flag.severity],
+    [FLAG_HEADERS.detector, flag.detector],
+    [FLAG_HEADERS.measure, flag.measure],
+    [FLAG_HEADERS.unit, flag.unit],
+    [FLAG_HEADERS.periods, flag.periods.join(", ")],
+    [FLAG_HEADERS.explanation, flag.explanation],
+    [FLAG_HEADERS.evidence, flag.evidence.text],
+    [FLAG_HEADERS.whatToCheck, flag.whatToCheck],
+    [FLAG_HEADERS.reviewer, review.reviewer ?? ""],
+    [FLAG_HEADERS.disposition, review.status],
+    [FLAG_HEADERS.note, review.note ?? ""],
+  ];
+  return { table: TABLES.flags, columns: values.map(([h]) => h), rows: [values.map(([, v]) => v)] };
 }

@@ -1,19 +1,20 @@
 /**
  * What the task pane's workbook port needs from a workbook: apply a plan, read Yardstick's
- * tables raw, write cells into its own tables, append rows, select a cell. src/office provides
- * it over Excel.run (inside Excel, or over the in-memory Excel in the browser preview).
+ * tables raw, write rows into its tables by key, select a cell. officeGateway.ts provides it over
+ * src/office's OfficeAdapter (inside Excel, or over the in-memory Excel in the browser preview).
  */
 import type { CellRef } from "../../engine/model";
 import type { PlanScalar, WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
 
-/** One cell of a Yardstick table, addressed by 0-based data row and header. */
-export interface CellWrite {
+/** Rows for one table: `columns` must include the table's key columns; other rows are left alone. */
+export interface TableRows {
   table: string;
-  row: number;
-  header: string;
-  value: PlanScalar;
+  columns: string[];
+  rows: PlanScalar[][];
 }
+
+export type GatewayWrite = { status: "written" } | { status: "needs-confirmation"; message: string };
 
 export interface WorkbookGateway {
   /** Whether the host can open a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
@@ -21,8 +22,10 @@ export interface WorkbookGateway {
   applyPlan(plan: WorkbookPlan, destination: "this" | "new"): Promise<void>;
   /** Every Yardstick table present, keyed by table name. */
   readTables(): Promise<TablesInput>;
-  writeCells(writes: CellWrite[]): Promise<void>;
-  /** Rows in the table's header order. */
-  appendRows(table: string, rows: PlanScalar[][]): Promise<void>;
+  /**
+   * Write rows matched by key (new keys are appended). Without `confirm`, answers
+   * "needs-confirmation" rather than replace something a person typed.
+   */
+  writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite>;
   selectCell(ref: CellRef): Promise<void>;
 }

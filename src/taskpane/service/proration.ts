@@ -7,18 +7,9 @@ import { fiscalYearMonths, fiscalYearOf, isMonth } from "../../engine/period";
 import { ProrationError, prorate, type ProrationInput, type ProrationResult } from "../../engine/prorate";
 import { spreadMilestones, type MilestoneSchedule, type MonthlyActual } from "../../engine/milestones";
 import type { ReadResult } from "../../workbook/read";
-import {
-  MONTHLY_KEY_HEADERS,
-  PROGRAM_TARGET_HEADERS,
-  TABLES,
-  monthlyDataHeaders,
-  monthlyHeader,
-} from "../../workbook/layout";
-import type { RawTable } from "../../workbook/layout";
-import type { PlanScalar } from "../../workbook/plan";
+import { MONTHLY_KEY_HEADERS, PROGRAM_TARGET_HEADERS, TABLES, monthlyHeader } from "../../workbook/layout";
 import { PortError, type ProratePreview, type ProrateRequest, type ProrateSetup } from "../port";
-import type { CellWrite } from "./gateway";
-import { rowsWhere } from "./tables";
+import type { TableRows } from "./gateway";
 
 /** Unit columns a split may follow, with how to read each from a unit. */
 const DRIVERS: Record<string, (u: UnitDef) => number | undefined> = {
@@ -188,79 +179,44 @@ export function scheduleFor(
   }
 }
 
-export interface ProrationWrites {
-  writes: CellWrite[];
-  appends: { table: string; rows: PlanScalar[][] }[];
-  where: string;
-}
-
-/** Cell writes that put each unit's target and milestones on tblMonthly and the program target on tblProgramTargets. */
-export function prorationWrites(
+/** Rows that put each unit's target and milestones on tblMonthly and the program target on tblProgramTargets. */
+export function prorationRows(
   result: ProrationResult,
   schedule: MilestoneSchedule,
   req: ProrateRequest,
-  monthly: RawTable | undefined,
-  programTargets: RawTable | undefined,
-): ProrationWrites {
-  if (!monthly)
-    throw new PortError(
-      "This workbook has no Milestones & Actuals table (tblMonthly).",
-      "Insert a template on the Start tab first.",
-    );
+): TableRows[] {
   const milestoneHeaders = Array.from({ length: 12 }, (_, i) =>
     monthlyHeader("Milestone", req.fyStartMonth, i),
   );
-  const writes: CellWrite[] = [];
-  const newRows: PlanScalar[][] = [];
-  const headers = monthly.headers.length ? monthly.headers.map(String) : monthlyDataHeaders(req.fyStartMonth);
-  for (const a of result.units) {
-    const perPeriod = schedule.units.find((u) => u.id === a.id)?.perPeriod ?? [];
-    const byHeader: Record<string, PlanScalar> = { [MONTHLY_KEY_HEADERS.target]: a.value };
-    milestoneHeaders.forEach((h, i) => (byHeader[h] = perPeriod[i] ?? null));
-    const rows = rowsWhere(monthly, {
-      [MONTHLY_KEY_HEADERS.measure]: req.measure,
-      [MONTHLY_KEY_HEADERS.unit]: a.id,
-      [MONTHLY_KEY_HEADERS.fiscalYear]: req.fiscalYear,
-    });
-    if (rows.length) {
-      for (const [header, value] of Object.entries(byHeader))
-        writes.push({ table: TABLES.monthly, row: rows[0], header, value });
-    } else {
-      const full: Record<string, PlanScalar> = {
-        ...byHeader,
-        [MONTHLY_KEY_HEADERS.measure]: req.measure,
-        [MONTHLY_KEY_HEADERS.unit]: a.id,
-        [MONTHLY_KEY_HEADERS.fiscalYear]: req.fiscalYear,
-      };
-      newRows.push(headers.map((h) => full[h] ?? null));
-    }
-  }
-  const appends: ProrationWrites["appends"] = newRows.length
-    ? [{ table: TABLES.monthly, rows: newRows }]
-    : [];
-  if (programTargets) {
-    const rows = rowsWhere(programTargets, {
-      [PROGRAM_TARGET_HEADERS.measure]: req.measure,
-      [PROGRAM_TARGET_HEADERS.fiscalYear]: req.fiscalYear,
-    });
-    const values: Record<string, PlanScalar> = {
-      [PROGRAM_TARGET_HEADERS.target]: req.total,
-      [PROGRAM_TARGET_HEADERS.method]: req.method,
-    };
-    if (rows.length) {
-      for (const [header, value] of Object.entries(values))
-        writes.push({ table: TABLES.programTargets, row: rows[0], header, value });
-    } else {
-      const full: Record<string, PlanScalar> = {
-        ...values,
-        [PROGRAM_TARGET_HEADERS.measure]: req.measure,
-        [PROGRAM_TARGET_HEADERS.fiscalYear]: req.fiscalYear,
-      };
-      appends.push({
-        table: TABLES.programTargets,
-        rows: [programTargets.headers.map((h) => full[String(h)] ?? null)],
-      });
-    }
-  }
-  return { writes, appends, where: monthly.sheetName };
+  const monthly: TableRows = {
+    table: TABLES.monthly,
+    columns: [
+      MONTHLY_KEY_HEADERS.measure,
+      MONTHLY_KEY_HEADERS.unit,
+      MONTHLY_KEY_HEADERS.fiscalYear,
+      MONTHLY_KEY_HEADERS.target,
+      ...milestoneHeaders,
+    ],
+    rows: result.units.map((a) => {
+      const perPeriod = schedule.units.find((u) => u.id === a.id)?.perPeriod ?? [];
+      return [
+        req.measure,
+        a.id,
+        req.fiscalYear,
+        a.value,
+        ...milestoneHeaders.map((_, i) => perPeriod[i] ?? null),
+      ];
+    }),
+  };
+  const program: TableRows = {
+    table: TABLES.programTargets,
+    columns: [
+      PROGRAM_TARGET_HEADERS.measure,
+      PROGRAM_TARGET_HEADERS.fiscalYear,
+      PROGRAM_TARGET_HEADERS.target,
+      PROGRAM_TARGET_HEADERS.method,
+    ],
+    rows: [[req.measure, req.fiscalYear, req.total, req.method]],
+  };
+  return [monthly, program];
 }

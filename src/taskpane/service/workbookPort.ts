@@ -9,6 +9,7 @@ import type { WorkbookPlan } from "../../workbook/plan";
 import { scorecardFromTables, type ReadResult, type TablesInput } from "../../workbook/read";
 import type { TemplateDef } from "../../workbook/templates/types";
 import {
+  NeedsConfirmationError,
   PortError,
   type CheckReport,
   type FlagList,
@@ -24,9 +25,9 @@ import {
   type YardstickPort,
 } from "../port";
 import { checkReport } from "./checks";
-import { flagList, reviewWrites } from "./flags";
+import { flagList, reviewRows } from "./flags";
 import type { WorkbookGateway } from "./gateway";
-import { previewOf, prorateSetup, prorationWrites, runProration, scheduleFor } from "./proration";
+import { previewOf, prorateSetup, prorationRows, runProration, scheduleFor } from "./proration";
 
 export interface WorkbookPortDeps {
   mode: PortMode;
@@ -104,22 +105,19 @@ export class WorkbookPort implements YardstickPort {
     return previewOf(runProration(request, read), request, read);
   }
 
-  async writeProration(request: ProrateRequest): Promise<WriteResult> {
+  async writeProration(request: ProrateRequest, options: { confirm?: boolean } = {}): Promise<WriteResult> {
     const { read, tables } = await this.read();
     const result = runProration(request, read);
     const schedule = scheduleFor(result, request, read);
-    const out = prorationWrites(
-      result,
-      schedule,
-      request,
-      tables[TABLES.monthly],
-      tables[TABLES.programTargets],
-    );
-    await this.deps.gateway.writeCells(out.writes);
-    for (const a of out.appends) await this.deps.gateway.appendRows(a.table, a.rows);
+    const [monthly, program] = prorationRows(result, schedule, request);
+    const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true);
+    if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
+    // The program target follows the unit targets the user just accepted.
+    if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
+    const where = tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
     return {
-      where: out.where,
-      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${out.where}.`,
+      where,
+      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${where}.`,
     };
   }
 
@@ -141,13 +139,18 @@ export class WorkbookPort implements YardstickPort {
         "That flag is no longer raised.",
         "Open the Flags tab again to see the current flags.",
       );
-    const tables = await this.deps.gateway.readTables();
-    const out = reviewWrites(flag, review, tables[TABLES.flags]);
-    if (out.writes.length) await this.deps.gateway.writeCells(out.writes);
-    if (out.append) await this.deps.gateway.appendRows(TABLES.flags, out.append);
+    const flagsTable = (await this.deps.gateway.readTables())[TABLES.flags];
+    if (!flagsTable) {
+      throw new PortError(
+        "This workbook has no Flags table (tblFlags).",
+        "Insert a template on the Start tab, then review flags again.",
+      );
+    }
+    // A review is the person's own decision: it may replace their earlier note without asking.
+    await this.deps.gateway.writeRows(reviewRows(flag, review), true);
     flag.review = review;
     return {
-      where: tables[TABLES.flags]?.sheetName ?? "Flags",
+      where: flagsTable.sheetName,
       message: `Saved as ${review.status} on the Flags sheet.`,
     };
   }

@@ -4,6 +4,10 @@ import {
   Dropdown,
   Field,
   Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -14,6 +18,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@fluentui/react-components";
+import { NeedsConfirmationError } from "../port";
 import type {
   ProrateMethod,
   ProratePreview,
@@ -152,8 +157,18 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
     setWritten(undefined);
     void previewTask.run(async () => setPreview(await port.previewProration(request())));
   };
-  const write = (): void => {
-    void writeTask.run(async () => setWritten(await port.writeProration(request())));
+  const [askFirst, setAskFirst] = React.useState<string>();
+  const write = (confirm = false): void => {
+    setAskFirst(undefined);
+    void writeTask.run(async () => {
+      try {
+        setWritten(await port.writeProration(request(), { confirm }));
+      } catch (e) {
+        // Values people typed would be replaced: ask instead of failing.
+        if (e instanceof NeedsConfirmationError) setAskFirst(e.message);
+        else throw e;
+      }
+    });
   };
   const lockedUnits = Object.keys(locks);
 
@@ -309,7 +324,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         <Button appearance="primary" onClick={runPreview} disabled={Boolean(problem) || previewTask.busy}>
           Preview shares
         </Button>
-        <Button onClick={write} disabled={!preview || Boolean(problem) || writeTask.busy}>
+        <Button onClick={() => write(false)} disabled={!preview || Boolean(problem) || writeTask.busy}>
           Write to workbook
         </Button>
       </div>
@@ -317,6 +332,19 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
       <Progress task={writeTask} label="Writing targets and milestones…" />
       <ErrorBar task={previewTask} />
       <ErrorBar task={writeTask} />
+      {askFirst ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and milestones?
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={() => write(true)}>
+              Write anyway
+            </Button>
+            <Button onClick={() => setAskFirst(undefined)}>Cancel</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {written ? (
         <Note intent="success" title="Targets written.">
           {written.message}

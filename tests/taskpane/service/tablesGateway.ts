@@ -1,9 +1,15 @@
 /** A WorkbookGateway over raw tables in memory, for testing the workbook port without Excel. */
 import type { CellRef } from "../../../src/engine/model";
-import type { CellWrite, WorkbookGateway } from "../../../src/taskpane/service/gateway";
+import type { GatewayWrite, TableRows, WorkbookGateway } from "../../../src/taskpane/service/gateway";
 import { monthlyDataHeaders, type RawTable } from "../../../src/workbook/layout";
-import type { PlanScalar, WorkbookPlan } from "../../../src/workbook/plan";
+import type { WorkbookPlan } from "../../../src/workbook/plan";
 import type { TablesInput } from "../../../src/workbook/read";
+
+const KEYS: Record<string, string[]> = {
+  tblMonthly: ["Measure ID", "Unit ID", "Fiscal year"],
+  tblProgramTargets: ["Measure ID", "Fiscal year"],
+  tblFlags: ["Flag ID"],
+};
 
 export class TablesGateway implements WorkbookGateway {
   readonly canCreateWorkbook = false;
@@ -30,21 +36,29 @@ export class TablesGateway implements WorkbookGateway {
   async readTables(): Promise<TablesInput> {
     return structuredClone(this.tables);
   }
-  async writeCells(writes: CellWrite[]): Promise<void> {
-    for (const w of writes) {
-      const t = this.tables[w.table]!;
-      const col = t.headers.indexOf(w.header);
-      if (col < 0) throw new Error(`no column ${w.header} in ${w.table}`);
-      t.rows[w.row][col] = w.value;
+  /** Typed cells the next unconfirmed write would replace make it ask, as the Office adapter does. */
+  askBeforeReplacing = false;
+  writes: { table: string; confirm: boolean }[] = [];
+
+  async writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite> {
+    this.writes.push({ table: rows.table, confirm });
+    if (this.askBeforeReplacing && !confirm)
+      return { status: "needs-confirmation", message: "2 targets were typed by people." };
+    const t = this.tables[rows.table]!;
+    const keys = KEYS[rows.table];
+    const cols = rows.columns.map((h) => t.headers.indexOf(h));
+    if (cols.some((c) => c < 0)) throw new Error(`unknown column in ${rows.columns.join(", ")}`);
+    for (const row of rows.rows) {
+      const key = keys.map((k) => String(row[rows.columns.indexOf(k)]));
+      const keyCols = keys.map((k) => t.headers.indexOf(k));
+      let target = t.rows.find((r) => keyCols.every((c, i) => String(r[c]) === key[i]));
+      if (!target) {
+        target = t.headers.map(() => null);
+        t.rows.push(target);
+      }
+      cols.forEach((c, i) => (target![c] = row[i]));
     }
-  }
-  async appendRows(table: string, rows: PlanScalar[][]): Promise<void> {
-    const t = this.tables[table]!;
-    for (const r of rows) {
-      if (r.length !== t.headers.length)
-        throw new Error(`row of ${r.length} cells for ${t.headers.length} columns`);
-      t.rows.push([...r]);
-    }
+    return { status: "written" };
   }
   async selectCell(ref: CellRef): Promise<void> {
     this.selected.push(ref);

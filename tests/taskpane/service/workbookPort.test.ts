@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { WorkbookPort } from "../../../src/taskpane/service/workbookPort";
-import { PortError, type ProrateRequest } from "../../../src/taskpane/port";
+import { NeedsConfirmationError, PortError, type ProrateRequest } from "../../../src/taskpane/port";
 import { TablesGateway, smallScorecard } from "./tablesGateway";
 
 const port = (gateway = new TablesGateway(smallScorecard())): WorkbookPort =>
@@ -108,6 +108,23 @@ describe("workbook port: prorate", () => {
     expect(rows.map((r) => [r[1], r[3]])).toEqual([
       ["north", expect.any(Number)],
       ["south", expect.any(Number)],
+    ]);
+  });
+});
+
+describe("workbook port: asking before replacing", () => {
+  it("asks before replacing typed targets and writes once confirmed", async () => {
+    const gateway = new TablesGateway(smallScorecard());
+    gateway.askBeforeReplacing = true;
+    const p = port(gateway);
+    await expect(p.writeProration(request())).rejects.toBeInstanceOf(NeedsConfirmationError);
+    expect(gateway.tables.tblProgramTargets!.rows).toEqual([]);
+    await p.writeProration(request(), { confirm: true });
+    expect(gateway.tables.tblMonthly!.rows[0][3]).toBe(300);
+    expect(gateway.writes).toEqual([
+      { table: "tblMonthly", confirm: false },
+      { table: "tblMonthly", confirm: true },
+      { table: "tblProgramTargets", confirm: true },
     ]);
   });
 });
