@@ -12,7 +12,7 @@ import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { formulaExpectations } from "../../src/workbook/expectations";
 import { writePlanToXlsx } from "../../src/xlsx";
 import { readComputedCells, recalculate } from "../support/libreoffice";
-import { blankCells, renameSheet, sortTable } from "../xlsx/edits";
+import { blankCells, insertRowExcelLike, renameSheet, sortTable } from "../xlsx/edits";
 import {
   compareExpectations,
   compareWorkbook,
@@ -64,6 +64,10 @@ describe("the demo workbook recomputes in LibreOffice exactly as the engine comp
         name: "the grid's sheet renamed",
         bytes: await renameSheet(written, "Milestones & Actuals", "Monthly data"),
       },
+      {
+        name: "an empty row inserted in the middle of the grid",
+        bytes: (await insertRowExcelLike(written, "tblMonthly", 40)).bytes,
+      },
     ];
     recalculated = await recalculate([written, ...edits.map((e) => e.bytes), original]);
   });
@@ -97,17 +101,19 @@ describe("the demo workbook recomputes in LibreOffice exactly as the engine comp
     expect(errors.slice(0, 10)).toEqual([]);
   });
 
-  it.each([0, 1, 2])(
-    "after edit %i, the grid still agrees with the engine on the scorecard read back",
-    async (i) => {
-      const result = await compareWorkbook(edits[i].bytes, recalculated[i + 1], asOf);
-      expect(result.compared).toBeGreaterThan(1000);
-      if (result.mismatches.length) {
-        throw new Error(
-          `${edits[i].name}: ${result.mismatches.length} of ${result.compared} cells differ:\n${describeMismatches(result.mismatches)}`,
-        );
-      }
-      expect(result.errors.slice(0, 10)).toEqual([]);
-    },
-  );
+  it.each([
+    [0, "the grid sorted by unit"],
+    [1, "one office's as-of month blanked"],
+    [2, "the grid's sheet renamed"],
+    [3, "an empty row inserted in the middle of the grid"],
+  ])("after edit %i (%s), the grid still agrees with the engine on the scorecard read back", async (i) => {
+    const result = await compareWorkbook(edits[i].bytes, recalculated[i + 1], asOf);
+    expect(result.compared).toBeGreaterThan(1000);
+    if (result.mismatches.length) {
+      throw new Error(
+        `${edits[i].name}: ${result.mismatches.length} of ${result.compared} cells differ:\n${describeMismatches(result.mismatches)}`,
+      );
+    }
+    expect(result.errors.slice(0, 10)).toEqual([]);
+  });
 });

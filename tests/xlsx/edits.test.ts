@@ -5,7 +5,7 @@
  */
 import { rawTables, loadWorkbook, writePlanToXlsx } from "../../src/xlsx";
 import { recalculateAndRead, type ComputedCell } from "../support/libreoffice";
-import { blankCells, insertTableRow, renameSheet, shiftRows, sortTable } from "./edits";
+import { afterRowInsert, blankCells, insertTableRow, renameSheet, shiftRows, sortTable } from "./edits";
 import { f, officeTable, sheet, workbook } from "./plans";
 
 jest.setTimeout(180_000);
@@ -108,5 +108,21 @@ describe("a manager's edits survive", () => {
     ["leaves text and function names", 'IF(A2="B2",LOG10(A2),0)', 1, 'IF(A3="B2",LOG10(A3),0)'],
   ])("the sort helper %s like Excel", (_name, formula, delta, expected) => {
     expect(shiftRows(formula, delta)).toBe(expected);
+  });
+
+  it.each([
+    ["moves references at or below the row", "A7+A5+$B$9", "Grid", "Grid", 6, "A8+A5+$B$10"],
+    ["grows a range that spans the row", "SUM($A$5:$A$90)", "Grid", "Grid", 6, "SUM($A$5:$A$91)"],
+    [
+      "follows qualified references from other sheets",
+      "SUM('Grid'!$A$5:$A$90)+Grid!B7",
+      "Dash",
+      "Grid",
+      6,
+      "SUM('Grid'!$A$5:$A$91)+Grid!B8",
+    ],
+    ["leaves other sheets and text alone", 'Other!A9&"A9"', "Dash", "Grid", 6, 'Other!A9&"A9"'],
+  ])("inserting a row %s, like Excel", (_name, formula, on, target, at, expected) => {
+    expect(afterRowInsert(formula, on, target, at)).toBe(expected);
   });
 });

@@ -14,6 +14,29 @@ interface LoadedTable {
   table: { name: string; tableRef: string; autoFilterRef?: string; headerRow?: boolean; totalsRow?: boolean };
 }
 
+/**
+ * Turn shared formulas into plain ones (as Excel does when it moves cells), so the helpers
+ * can move and rewrite every formula; ExcelJS translates each shared formula to its cell.
+ */
+function unshare(workbook: ExcelJS.Workbook): void {
+  for (const ws of workbook.worksheets) {
+    const plain: [ExcelJS.Cell, string][] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { sharedFormula?: string; shareType?: string; formula?: string } | null;
+        if (v && typeof v === "object" && (v.sharedFormula || v.shareType)) plain.push([cell, cell.formula]);
+      }),
+    );
+    for (const [cell, formula] of plain) cell.value = { formula } as ExcelJS.CellFormulaValue;
+  }
+}
+
+async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = await loadWorkbook(bytes);
+  unshare(workbook);
+  return workbook;
+}
+
 function findTable(
   workbook: ExcelJS.Workbook,
   name: string,
@@ -63,7 +86,7 @@ export async function sortTable(
   header: string,
   order: "asc" | "desc",
 ): Promise<Buffer> {
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await load(bytes);
   const { ws, table } = findTable(workbook, tableName);
   const { from, to } = parseRange(table.tableRef);
   const lastRow = to.row - (table.totalsRow ? 1 : 0);
@@ -102,7 +125,7 @@ export async function insertTableRow(
   beforeIndex: number,
   values: Record<string, ExcelJS.CellValue>,
 ): Promise<Buffer> {
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await load(bytes);
   const { ws, table } = findTable(workbook, tableName);
   const { from, to } = parseRange(table.tableRef);
   const at = from.row + 1 + beforeIndex;
@@ -130,7 +153,7 @@ export async function blankCells(
   headers: string[],
   where: (row: Record<string, ExcelJS.CellValue>) => boolean,
 ): Promise<{ bytes: Buffer; cleared: string[] }> {
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await load(bytes);
   const { ws, table } = findTable(workbook, tableName);
   const { from, to } = parseRange(table.tableRef);
   const columns = new Map<string, number>();
@@ -184,7 +207,7 @@ export async function setCells(
   values: Record<string, ExcelJS.CellValue>,
   where: (row: Record<string, ExcelJS.CellValue>) => boolean,
 ): Promise<{ bytes: Buffer; changed: string[] }> {
-  const workbook = await loadWorkbook(bytes);
+  const workbook = await load(bytes);
   const { ws, table } = findTable(workbook, tableName);
   const { from, to } = parseRange(table.tableRef);
   const columns = new Map<string, number>();
@@ -203,4 +226,97 @@ export async function setCells(
   }
   table.headerRow = true;
   return { bytes: await save(workbook), changed };
+}
+
+const SHEET_REF =
+  /(?<![A-Za-z0-9_.\]$])(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Z]{1,3}\$?)(\d{1,7})(?::(\$?[A-Z]{1,3}\$?)(\d{1,7}))?(?![A-Za-z0-9_(])/g;
+
+/**
+ * Rewrite a formula as Excel does when rows are inserted at `atRow` on `target`: every
+ * reference to a cell of that sheet at or below the row moves down by `count` (relative or
+ * absolute alike), so ranges spanning the insertion grow.
+ */
+export function afterRowInsert(
+  formula: string,
+  formulaSheet: string,
+  target: string,
+  atRow: number,
+  count = 1,
+): string {
+  const unquote = (name: string) => (name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name);
+  const move = (row: string) => (Number(row) >= atRow ? String(Number(row) + count) : row);
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            SHEET_REF,
+            (all, sheet: string | undefined, c1: string, r1: string, c2?: string, r2?: string) => {
+              const refSheet = sheet ? unquote(sheet) : formulaSheet;
+              if (refSheet !== target) return all;
+              const prefix = sheet ? `${sheet}!` : "";
+              return `${prefix}${c1}${move(r1)}${c2 ? `:${c2}${move(r2!)}` : ""}`;
+            },
+          ),
+    )
+    .join("");
+}
+
+/**
+ * Insert an empty row inside a table as Excel does: cells at and below move down, every
+ * reference to them (on any sheet, and in defined names) follows, tables grow or move.
+ * Formula columns stay empty in the new row (the tables have no calculated-column formula).
+ */
+export async function insertRowExcelLike(
+  bytes: Buffer,
+  tableName: string,
+  beforeIndex: number,
+): Promise<{ bytes: Buffer; row: number }> {
+  const workbook = await load(bytes);
+  const { ws: target, table } = findTable(workbook, tableName);
+  const at = parseRange(table.tableRef).from.row + 1 + beforeIndex;
+  for (const ws of workbook.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === "object" && "formula" in v) {
+          cell.value = {
+            formula: afterRowInsert((v as ExcelJS.CellFormulaValue).formula, ws.name, target.name, at),
+          } as ExcelJS.CellFormulaValue;
+        }
+        if (v && typeof v === "object" && "sharedFormula" in v)
+          throw new Error("shared formulas are not supported by this test helper");
+      }),
+    );
+  }
+  const last = target.rowCount;
+  for (let r = last; r >= at; r -= 1) {
+    const row = target.getRow(r);
+    const below = target.getRow(r + 1);
+    for (let c = 1; c <= target.columnCount; c += 1) {
+      below.getCell(c).value = row.getCell(c).value;
+      below.getCell(c).style = row.getCell(c).style;
+      row.getCell(c).value = null;
+    }
+  }
+  for (const t of Object.values((target as unknown as { tables: Record<string, LoadedTable> }).tables)) {
+    const { from, to } = parseRange(t.table.tableRef);
+    if (to.row < at) continue;
+    const top = from.row >= at ? from.row + 1 : from.row;
+    t.table.tableRef = `${columnLetters(from.column)}${top}:${columnLetters(to.column)}${to.row + 1}`;
+    t.table.autoFilterRef = t.table.tableRef;
+    t.table.headerRow = true;
+  }
+  const names = workbook.definedNames as unknown as { model: { name: string; ranges: string[] }[] };
+  const model = names.model.map((n) => ({
+    ...n,
+    ranges: n.ranges.map((r) => afterRowInsert(r, "", target.name, at)),
+  }));
+  names.model = model;
+  for (const t of workbook.worksheets.flatMap((w) =>
+    Object.values((w as unknown as { tables: Record<string, LoadedTable> }).tables),
+  ))
+    t.table.headerRow = true;
+  return { bytes: await save(workbook), row: at };
 }
