@@ -95,9 +95,19 @@ export function costEffectivenessPercentage(ratio: number): number {
 
 /**
  * The applicable percentage of one measure, with the improvement rule and the reliability
- * condition. Example: `scoreMeasure({ measure: "paternity", level: 49, priorLevel: 39 }).applicablePct === 50`.
+ * condition; a level that is not a number throws a RangeError naming the measure.
+ * Example: `scoreMeasure({ measure: "paternity", level: 49, priorLevel: 39 }).applicablePct === 50`.
  */
 export function scoreMeasure(input: IncentiveInput): MeasureScore {
+  // A missing level must not score as 0 (or print "up NaN points"): the caller says "no data".
+  for (const [name, v] of [
+    ["level", input.level],
+    ["priorLevel", input.priorLevel],
+    ["reliabilityPct", input.reliabilityPct],
+  ] as const) {
+    if (v !== undefined && !Number.isFinite(v))
+      throw new RangeError(`${input.measure}: ${name} must be a number, got ${String(v)}`);
+  }
   const r = INCENTIVE_RULES;
   const weight = r.weights[input.measure];
   const base = { measure: input.measure, level: input.level, weight };

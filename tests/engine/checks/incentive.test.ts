@@ -43,6 +43,17 @@ describe("45 CFR 305.33 applicable percentages", () => {
     expect(s).toMatchObject({ reliable, applicablePct: pct });
   });
 
+  it.each([
+    ["a NaN level", { level: NaN }, /paternity: level must be a number, got NaN/],
+    [
+      "an infinite prior level",
+      { level: 45, priorLevel: Infinity },
+      /paternity: priorLevel must be a number/,
+    ],
+  ])("refuses %s rather than scoring it 0", (_name, over, message) => {
+    expect(() => scoreMeasure({ measure: "paternity", ...over })).toThrow(message);
+  });
+
   it("counts 80 % computed as 0.8 * 100 and a float just under 80 the same as 80", () => {
     expect(tablePercentage(0.8 * 100, 50)).toBe(100);
     expect(tablePercentage(79.99999999999999, 50)).toBe(100);
