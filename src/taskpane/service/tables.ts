@@ -1,4 +1,4 @@
-/** Small helpers over raw tables: find a column by header, find rows by key columns. */
+/** Small helpers over raw tables: find a column by header, read a cell as text. */
 import type { RawTable } from "../../workbook/layout";
 import { headerKey } from "../../workbook/cells";
 
@@ -12,15 +12,4 @@ export function columnOf(table: RawTable, header: string): number {
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   return String(value).trim();
-}
-
-/** 0-based data rows whose key columns equal the given values (compared as text). */
-export function rowsWhere(table: RawTable, keys: Record<string, string | number>): number[] {
-  const cols = Object.entries(keys).map(([h, v]) => ({ col: columnOf(table, h), want: String(v) }));
-  if (cols.some((c) => c.col < 0)) return [];
-  const out: number[] = [];
-  table.rows.forEach((row, i) => {
-    if (cols.every((c) => cellText(row[c.col]) === c.want)) out.push(i);
-  });
-  return out;
 }
