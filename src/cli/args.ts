@@ -1,6 +1,12 @@
 /** Option values shared by the commands, so one spelling works everywhere. */
 import { CliError } from "./io";
 
+/**
+ * The fiscal year every command assumes unless told: October, the US federal year that the
+ * child-support measures are reported on. One default, so a file reads the same in every command.
+ */
+export const DEFAULT_FY_START = 1;
+
 const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** `--fy-start` as a month 1-12 or a name ("10", "oct", "October"). Example: `fyStartArg("Jul") === 7`. */

@@ -37,7 +37,18 @@ function csvFile(text: string): string {
 }
 
 describe("yardstick prorate on the sample offices", () => {
-  const base = ["samples/units.csv", "--total", "4000", "--by", "caseload", "--lock", "locked_orders"];
+  // The sample is a child-support program, reported on the federal year (Oct-Sep); the default is calendar.
+  const base = [
+    "samples/units.csv",
+    "--total",
+    "4000",
+    "--by",
+    "caseload",
+    "--lock",
+    "locked_orders",
+    "--fy-start",
+    "10",
+  ];
 
   it("prints each office's target, exact quota and reason, then monthly and cumulative milestones", async () => {
     const { code, out } = await run([...base, "--spread", "seasonal"]);
@@ -156,14 +167,14 @@ describe("yardstick prorate with seasonal history", () => {
 
   it("gives an office with no history the program's seasonal shape, and says so", async () => {
     const result = await json(
-      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal"],
+      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal", "--fy-start", "10"],
       csvFile(csv),
     );
     const [north, fresh] = result.schedule.units;
     expect(north.perPeriod[2]).toBeGreaterThan(north.perPeriod[1] * 1.5);
     expect(fresh.perPeriod[2]).toBeGreaterThan(fresh.perPeriod[1] * 1.5);
     const { out } = await run(
-      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal"],
+      ["units.csv", "--total", "260", "--by", "caseload", "--spread", "seasonal", "--fy-start", "10"],
       csvFile(csv),
     );
     expect(out).toContain(

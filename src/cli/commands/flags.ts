@@ -8,7 +8,7 @@ import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } f
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding, Scorecard } from "../../engine/model";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
-import { fyStartArg } from "../args";
+import { DEFAULT_FY_START, fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick flags FILE [options]
@@ -19,7 +19,7 @@ sheet are used) for lowballed targets and gaming patterns. Flags prompt a review
 
 Options:
   --json                  print the flags as a JSON array instead of a table (data findings go to stderr)
-  --fy-start MONTH        first month of the fiscal year, 1-12 or a name (default 1)
+  --fy-start MONTH        first month of the fiscal year, 1-12 or a name (default 1, calendar year)
   --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
   --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
   --only ID[,ID...]       run only these detectors (see the list below)
@@ -40,7 +40,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { json: boolean; fyStart: number } = { json: false, fyStart: 1 };
+  const args: Partial<Args> & { json: boolean; fyStart: number } = { json: false, fyStart: DEFAULT_FY_START };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {

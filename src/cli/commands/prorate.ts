@@ -26,7 +26,7 @@ import {
   type ProrationUnitInput,
   type RoundingMethod,
 } from "../../engine/prorate";
-import { fyStartArg } from "../args";
+import { DEFAULT_FY_START, fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick prorate UNITS.csv --total N --by COLUMN [options]
@@ -50,7 +50,7 @@ Options:
                        (e.g. 8.33 a year halves the gap over six years)
   --unit COLUMN        the unit name column (default: the first column)
   --fy YEAR            the fiscal year to spread (default: the year after the last YYYY-MM column)
-  --fy-start MONTH     first month of the fiscal year, 1-12 or a name (default 10, federal Oct-Sep)
+  --fy-start MONTH     first month of the fiscal year, 1-12 or a name (default 1, calendar year; 10 = US federal Oct-Sep)
   --periods P          monthly (default) | quarterly | 4-4-5 | 4-5-4 | 5-4-4
   --spread S           even (default) | seasonal (from YYYY-MM columns) | ramp | front | back
   --json               print the proration and schedule as JSON
@@ -183,7 +183,7 @@ function parseArgs(argv: string[]): Args {
     base: args.base,
     unit: args.unit,
     fy: args.fy,
-    fyStart: args.fyStart ?? 10,
+    fyStart: args.fyStart ?? DEFAULT_FY_START,
     periods: args.periods ?? "monthly",
     spread: args.spread ?? { kind: "even" },
     json: args.json ?? false,

@@ -17,7 +17,7 @@ import {
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
 import { isMonth, isYear } from "../../engine/period";
-import { fyStartArg } from "../args";
+import { DEFAULT_FY_START, fyStartArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick status FILE --as-of PERIOD [options]
@@ -30,7 +30,7 @@ year to date, last year, the three-period trend and a year-end forecast. See doc
 Options:
   --as-of PERIOD     the period to judge (required), YYYY-MM or YYYY
   --json             print {asOf, rows, leadTurns, findings} as JSON
-  --fy-start MONTH   first month of the fiscal year, 1-12 or a name (default 1; 10 = US federal, 7 = most states)
+  --fy-start MONTH   first month of the fiscal year, 1-12 or a name (default 1, calendar year; 10 = US federal Oct-Sep, 7 = most states)
   --rules FILE.json  status rules per measure: {"<measure>": [{"status": "on-track", "when": {"basis":
                      "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
   --only STATUS,...  list only rows with these statuses (e.g. off-track,at-risk); roll-ups always show
@@ -52,7 +52,7 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const args: Partial<Args> & { json: boolean; fyStart: number; maxFindings: number } = {
     json: false,
-    fyStart: 1,
+    fyStart: DEFAULT_FY_START,
     maxFindings: 20,
   };
   for (let i = 0; i < argv.length; i++) {
