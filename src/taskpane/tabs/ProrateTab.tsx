@@ -34,6 +34,9 @@ import { ErrorBar, Note, Progress } from "../feedback";
 import { formatPct, formatValue, MONTH_NAMES } from "../format";
 import { useTabStyles } from "./styles";
 
+/** Number columns of a 320-px table stay narrow so the reason gets the room. */
+const NUMBER_COLUMN: React.CSSProperties = { width: "76px" };
+
 /** Each method with the one line a manager needs to choose it. */
 export const METHODS: { id: ProrateMethod; label: string; explain: string; needsDriver: boolean }[] = [
   { id: "equal", label: "Equal", explain: "Every unit gets the same share.", needsDriver: false },
@@ -368,8 +371,12 @@ function PreviewTable({ preview }: { preview: ProratePreview }): React.JSX.Eleme
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Unit and why</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Target</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Share</TableHeaderCell>
+            <TableHeaderCell className={styles.number} style={NUMBER_COLUMN}>
+              Target
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.number} style={NUMBER_COLUMN}>
+              Share
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
