@@ -4,7 +4,8 @@
  * writing over a person's edits unasked, and with one-step undo (Excel's own with
  * ExcelApi 1.20, otherwise a revert snapshot kept here).
  */
-import { scorecardFromTables, type ReadResult } from "../workbook/read";
+import type { CellRef } from "../engine/model";
+import { scorecardFromTables, type ReadResult, type TablesInput } from "../workbook/read";
 import { TABLES, columnLetter } from "../workbook/layout";
 import type { WorkbookPlan } from "../workbook/plan";
 import { type Block, parseRangeAddress } from "./addresses";
@@ -176,6 +177,23 @@ export class OfficeAdapter {
     return this.host.run({}, async (context) =>
       scorecardFromTables(await readTables(context, READ_TABLES, "values", this.budget)),
     );
+  }
+
+  /** Raw contents of the named tables (values), for callers that interpret them themselves. */
+  async readTables(tableNames: string[]): Promise<TablesInput> {
+    this.requireSupport();
+    return this.host.run({}, (context) => readTables(context, tableNames, "values", this.budget));
+  }
+
+  /** Activate a cell's sheet and select the cell, so a status or flag can show where it comes from. */
+  async selectCell(ref: CellRef): Promise<void> {
+    this.requireSupport();
+    await this.host.run({}, async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
+      sheet.activate();
+      sheet.getRangeByIndexes(ref.row - 1, ref.column - 1, 1, 1).select();
+      await context.sync();
+    });
   }
 
   /**

@@ -2,13 +2,12 @@
  * The WorkbookGateway over src/office's OfficeAdapter and an ExcelHost: the real Excel inside
  * Office, or the in-memory Excel in the browser preview. Plans, reads and results writes (with
  * their edit detection, payload budget and undo) are the adapter's; this file only maps its
- * outcomes to what the pane says, and selects a cell.
+ * outcomes to what the pane says. Every Excel call goes through the adapter.
  */
 import type { CellRef } from "../../engine/model";
 import { OfficeAdapter } from "../../office/adapter";
 import type { ExcelHost } from "../../office/host";
 import { DEFAULT_BUDGET_BYTES } from "../../office/payload";
-import { readTables } from "../../office/readTables";
 import { TABLES } from "../../workbook/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
@@ -40,7 +39,7 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
     },
 
     readTables(): Promise<TablesInput> {
-      return host.run({}, (context) => readTables(context, Object.values(TABLES), "values", budget));
+      return adapter.readTables(Object.values(TABLES));
     },
 
     async writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite> {
@@ -54,13 +53,8 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
         : { status: "needs-confirmation", message: outcome.message };
     },
 
-    async selectCell(ref: CellRef): Promise<void> {
-      await host.run({}, async (context) => {
-        const sheet = context.workbook.worksheets.getItem(ref.sheet);
-        sheet.activate();
-        sheet.getRangeByIndexes(ref.row - 1, ref.column - 1, 1, 1).select();
-        await context.sync();
-      });
+    selectCell(ref: CellRef): Promise<void> {
+      return adapter.selectCell(ref);
     },
   };
 }

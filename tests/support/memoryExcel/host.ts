@@ -399,7 +399,13 @@ export class HostWorkbook {
       sheets[s.name] = Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
     }
     const named = [...this.names.values()].map((n) => ({ name: n.name, expression: n.formula }));
-    this.engine = HyperFormula.buildFromSheets(sheets, { licenseKey: "gpl-v3" }, named);
+    // Excel evaluates SUMPRODUCT's arguments as arrays (e.g. SUMPRODUCT(ISTEXT(r)*(c<=n)));
+    // HyperFormula does so only with array arithmetic on.
+    this.engine = HyperFormula.buildFromSheets(
+      sheets,
+      { licenseKey: "gpl-v3", useArrayArithmetic: true },
+      named,
+    );
     return this.engine;
   }
 }
