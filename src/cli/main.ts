@@ -45,7 +45,9 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`yardstick: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `yardstick: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exitCode = 70;
     },
   );

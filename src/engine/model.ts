@@ -15,14 +15,7 @@ export type MeasureKind = "count" | "amount" | "rate" | "ratio";
 
 /** Why the measure exists (Behn's eight purposes). */
 export type Purpose =
-  | "evaluate"
-  | "control"
-  | "budget"
-  | "learn"
-  | "improve"
-  | "motivate"
-  | "promote"
-  | "celebrate";
+  "evaluate" | "control" | "budget" | "learn" | "improve" | "motivate" | "promote" | "celebrate";
 
 /** A month `YYYY-MM` or a year `YYYY`. Never a local Date. */
 export type Period = string;

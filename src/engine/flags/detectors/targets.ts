@@ -115,7 +115,8 @@ export const belowCapacity: Detector = {
   statistic: "target / (fte x productivity per year)",
   thresholds: { shareMedium: 0.75, shareHigh: 0.5 },
   minSample: 1,
-  explanation: "TEMPO asks targets to follow process capacity; a target far below it may leave capacity idle.",
+  explanation:
+    "TEMPO asks targets to follow process capacity; a target far below it may leave capacity idle.",
   run(scorecard, ctx) {
     const flags: Flag[] = [];
     const wanted = new Set(ctx.capacityMeasures ?? []);
