@@ -17,6 +17,7 @@ import type {
   Scorecard,
 } from "./model";
 import { isMonth, isYear } from "./period";
+import { columnLetter } from "./a1";
 
 export interface LongCsvOptions {
   /** Shown in findings as the "sheet", e.g. "scorecard.csv". */
@@ -84,17 +85,7 @@ interface MeasureFacts {
 
 type Keys = Pick<Finding, "measure" | "unit" | "period">;
 
-/** Spreadsheet column letters for a 1-based index. Example: `columnLetter(28) === "AB"`. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 /** Canonical header name. Example: `normalizeHeader(" Prior Actual ") === "prior_actual"`. */
 export function normalizeHeader(name: string): string {

@@ -8,6 +8,7 @@
  * twelve month columns per series). tblData (the long table for PivotTables) and the
  * Dashboard are formulas over them; tblFlags is written by Yardstick and annotated by people.
  */
+import { columnLetter } from "../engine/a1";
 
 export const SHEETS = {
   about: "About",
@@ -186,17 +187,7 @@ export interface RawTable {
   topLeftCol: number;
 }
 
-/** Excel column letters for a 1-based column. Example: `columnLetter(28) === "AB"`. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetter };
 
 /** 1-based column for letters. Example: `columnNumber("AB") === 28`. */
 export function columnNumber(letters: string): number {

@@ -1,5 +1,6 @@
 /** A1-address arithmetic for the writer and reader. Rows and columns are 1-based. */
 import { XlsxPlanError } from "./errors";
+import { columnLetter as columnLetters } from "../engine/a1";
 
 export interface CellPos {
   row: number;
@@ -7,16 +8,7 @@ export interface CellPos {
 }
 
 /** Column number -> letters: `columnLetters(28)` is "AB". */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export { columnLetters };
 
 /** Letters -> column number: `columnNumber("AB")` is 28. */
 export function columnNumber(letters: string): number {

@@ -5,6 +5,7 @@
  * as Excel parses it.
  */
 import type { MemoryExcel } from "../../../tests/support/memoryExcel";
+import { columnLetter as columnName } from "../../engine/a1";
 
 export interface GridView {
   sheet: string;
@@ -28,16 +29,7 @@ export const MAX_VIEW_ROWS = 400;
 export const MAX_VIEW_COLUMNS = 60;
 
 /** "A" for 1, "AB" for 28. */
-export function columnName(column: number): string {
-  let n = column;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnName };
 
 /** Parses "D5" (any case, optional $) into a 1-based row and column, or undefined. */
 export function parseAddress(text: string): { row: number; column: number } | undefined {

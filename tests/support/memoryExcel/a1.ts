@@ -2,6 +2,7 @@
  * A1 addresses as Excel spells them: "B3", "$B$3", "A1:C9", "'Milestones & Actuals'!A1:C9".
  * Rows and columns here are 0-based, like Office.js getRangeByIndexes.
  */
+import { columnLetter } from "../../../src/engine/a1";
 import { MemoryExcelError } from "./errors";
 
 export interface Box {
@@ -16,14 +17,7 @@ export const MAX_COLS = 16_384;
 
 /** "AB" for 0-based column 27. */
 export function colLetters(col0: number): string {
-  let n = col0 + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetter(col0 + 1);
 }
 
 function colIndex(letters: string): number {

@@ -4,6 +4,7 @@
  * they are numbers, "12", "50%", "TRUE", "2026-07" become numbers, booleans and dates; a
  * leading apostrophe forces text and is not part of the value; a cell formatted "@" keeps text.
  */
+import { columnLetter } from "../../../src/engine/a1";
 import { MemoryExcelError } from "./errors";
 
 export type Content =
@@ -119,12 +120,6 @@ function colNumber(letters: string): number {
   return n;
 }
 
-function colName(n: number): string {
-  let out = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
-  return out;
-}
-
 /** How Excel fills one formula over a range: relative references move with the cell. */
 export function fillFormula(formula: string, deltaRows: number, deltaCols: number): string {
   return formula
@@ -133,7 +128,7 @@ export function fillFormula(formula: string, deltaRows: number, deltaCols: numbe
       i % 2 === 1
         ? part
         : part.replace(CELL_REF, (_m, c$: string, col: string, r$: string, row: string) => {
-            const column = c$ ? col : colName(colNumber(col) + deltaCols);
+            const column = c$ ? col : columnLetter(colNumber(col) + deltaCols);
             return `${c$}${column}${r$}${r$ ? row : Number(row) + deltaRows}`;
           }),
     )
