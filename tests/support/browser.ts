@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(
   Boolean,
 ) as string[];
-const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+export const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_DIST = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist");
 
 export function chromiumPath(): string {
@@ -21,6 +21,27 @@ export function chromiumPath(): string {
     );
   }
   return found;
+}
+
+/** How Chromium must start on a machine with no network but loopback (headless is playwright's). */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Answers requests for Office.js on the Office CDN from the @microsoft/office-js npm package. */
+export async function serveOfficeJsLocally(context: BrowserContext): Promise<void> {
+  await context.route(`${OFFICE_CDN}**`, async (route) => {
+    const rel = new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "");
+    const file = path.join(OFFICE_DIST, rel);
+    if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
+    return route.fulfill({ status: 200, contentType: "application/javascript", body: readFileSync(file) });
+  });
 }
 
 export interface BrowserSession {
@@ -34,26 +55,13 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({
     ignoreHTTPSErrors: true,
     viewport: { width: 320, height: 720 },
   });
-  await context.route(`${OFFICE_CDN}**`, async (route) => {
-    const rel = new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "");
-    const file = path.join(OFFICE_DIST, rel);
-    if (!file.startsWith(OFFICE_DIST) || !existsSync(file)) return route.fulfill({ status: 404, body: "" });
-    return route.fulfill({ status: 200, contentType: "application/javascript", body: readFileSync(file) });
-  });
+  await serveOfficeJsLocally(context);
   return {
     browser,
     context,
