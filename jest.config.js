@@ -6,7 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",
-      { isolatedModules: true, tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true } },
+      { tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true } },
     ],
   },
   setupFilesAfterEnv: ["<rootDir>/tests/support/jest.setup.ts"],
