@@ -11,6 +11,7 @@ import { fiscalYearMonths } from "../src/engine/period";
 import { buildPlanFromInput } from "../src/workbook/buildPlan";
 import type { WorkbookInput } from "../src/workbook/input";
 import { isFormula, type PlanValue, type WorkbookPlan } from "../src/workbook/plan";
+import { emptyPlanText } from "../src/workbook/templates";
 import type { TemplateMeasure } from "../src/workbook/templates/types";
 import { writePlanToXlsx } from "../src/xlsx";
 import { formatAddress, parseAddress } from "../src/xlsx/address";
@@ -91,14 +92,7 @@ export function benchInput(units: number): WorkbookInput {
     title: `Bench: ${units} units`,
     fyStartMonth,
     asOfMonth: months[11],
-    plan: {
-      mission: "",
-      deficit: "",
-      target: "",
-      theoryOfChange: "",
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [] },
-      goals: [],
-    },
+    plan: emptyPlanText(),
     measures,
     units: unitDefs,
     observations,

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Direction, MeasureKind, Observation, UnitDef } from "../../src/engine/model";
 import { fiscalYearMonths } from "../../src/engine/period";
 import type { WorkbookInput } from "../../src/workbook/input";
+import { emptyPlanText } from "../../src/workbook/templates";
 import type { TemplateMeasure } from "../../src/workbook/templates/types";
 
 const KINDS: MeasureKind[] = ["count", "amount", "rate", "ratio"];
@@ -104,14 +105,7 @@ export const scorecardInputArb: fc.Arbitrary<WorkbookInput> = fc
         title: "Randomized scorecard",
         fyStartMonth,
         asOfMonth: fiscalYearMonths(2027, fyStartMonth)[asOfOffset],
-        plan: {
-          mission: "",
-          deficit: "",
-          target: "",
-          theoryOfChange: "",
-          swot: { strengths: [], weaknesses: [], opportunities: [], threats: [] },
-          goals: [],
-        },
+        plan: emptyPlanText(),
         measures,
         units,
         observations: all.flat(),

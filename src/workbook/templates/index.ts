@@ -2,23 +2,28 @@
 import { balancedScorecardTemplate } from "./balancedScorecard";
 import { childSupportTemplate } from "./childSupport";
 import { cityServicesTemplate } from "./cityServices";
-import type { TemplateDef, TemplateId } from "./types";
+import type { PlanText, TemplateDef, TemplateId } from "./types";
 
 export * from "./types";
 
-const blankTemplate: TemplateDef = {
-  id: "blank",
-  title: "Blank scorecard",
-  description: "Empty tables with every sheet, formula and check in place: type your own measures and units.",
-  fyStartMonth: 7,
-  plan: {
+/** A Plan sheet with nothing typed yet (fresh arrays each call). */
+export function emptyPlanText(): PlanText {
+  return {
     mission: "",
     deficit: "",
     target: "",
     theoryOfChange: "",
     swot: { strengths: [], weaknesses: [], opportunities: [], threats: [] },
     goals: [],
-  },
+  };
+}
+
+const blankTemplate: TemplateDef = {
+  id: "blank",
+  title: "Blank scorecard",
+  description: "Empty tables with every sheet, formula and check in place: type your own measures and units.",
+  fyStartMonth: 7,
+  plan: emptyPlanText(),
   measures: [],
   units: [],
 };
