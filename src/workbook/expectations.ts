@@ -129,7 +129,7 @@ export function formulaExpectations(
   };
   const out: Expectation[] = [];
   const rows = gridRows(input);
-  const { layout } = monthlySheet(rows, input.fyStartMonth, false);
+  const { layout } = monthlySheet(rows, input.measures, input.fyStartMonth, false);
   const n0 = fiscalMonthOffset(input.asOfMonth, input.fyStartMonth) + 1;
   for (const g of rows) {
     if (g.fiscalYear > fy0) continue;

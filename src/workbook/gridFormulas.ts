@@ -6,9 +6,19 @@
  *   0-100 (the reader reports those as errors), and missing when its actual is blank;
  * - the period is the as-of month; counts and amounts are judged year to date, rates and
  *   ratios per period, bands by band attainment; thresholds compare ROUND(metric, 9).
- * Names used: AsOfFY, AsOfN, MonthNo, MeasureIds, MeasureKinds, MeasureDirections,
- * MeasureLowers, MeasureUppers (see names.ts).
+ *
+ * The formulas are written for the row's measure: its kind, direction and band edges are
+ * built into the text, as on the Dashboard, so no row looks its measure up and each formula
+ * carries only the branch its measure needs. Milestones, actuals, denominators, targets and
+ * the as-of month stay live; changing a measure's kind, direction or band is a change of
+ * plan that Yardstick rebuilds (the Measures sheet says so).
+ *
+ * Recalculation cost is what the recipient of an emailed workbook feels (bench/workbook):
+ * each row first counts its bad cells over the whole year with COUNT, COUNTA, MIN and MAX,
+ * and the exact per-month counts (COUNTIFS over fiscal month numbers) run only on rows that
+ * have a bad cell. Names used: AsOfFY, AsOfN, MonthNo, MonthNoMA, MonthNoAll (see names.ts).
  */
+import type { MeasureDef } from "../engine/model";
 import { columnLetter } from "./layout";
 
 /** Where the data blocks of tblMonthly sit (1-based columns). */
@@ -31,15 +41,8 @@ export const NEG_INF = "(-(10^300))";
 
 /** The computed columns of tblMonthly, in order. */
 export const GRID_COMPUTED = [
-  "Kind",
-  "Direction",
-  "Sign",
-  "Additive",
-  "Band lower",
-  "Band upper",
   "Months to date",
-  "Lowest allowed",
-  "Highest allowed",
+  "Bad cells in year",
   "Actuals to date",
   "Milestones to date",
   "Denominators to date",
@@ -65,10 +68,6 @@ export const GRID_COMPUTED = [
   "Status metric",
   "Status",
   "Period weight",
-  "Weighted actual",
-  "Weighted plan",
-  "YTD weight",
-  "YTD weighted actual",
   "Complete year",
   "Year level",
   "Level to as-of month",
@@ -82,13 +81,16 @@ export const GRID_COMPUTED = [
 ] as const;
 export type GridComputed = (typeof GRID_COMPUTED)[number];
 
+/** What a grid row's formulas need to know about its measure. */
+export type GridMeasure = Pick<MeasureDef, "kind" | "direction" | "lower" | "upper">;
+
 /** Column letter of a computed grid column. Example: `gridCol("Status")`. */
 export function gridCol(name: GridComputed): string {
   return columnLetter(GRID.firstComputed + GRID_COMPUTED.indexOf(name));
 }
 
-function block(start: number, r: number): string {
-  return `$${columnLetter(start)}${r}:$${columnLetter(start + 11)}${r}`;
+function block(start: number, r: number, months = 12): string {
+  return `$${columnLetter(start)}${r}:$${columnLetter(start + months - 1)}${r}`;
 }
 
 /** ROUND(x, 9) as the status rules compare; the +/- 10^300 stand-ins pass through unrounded. */
@@ -106,9 +108,63 @@ export const STATUS_LABELS = {
   "insufficient-data": "Insufficient data",
 } as const;
 
+/** Shown in a grid row whose measure is not on the Measures sheet. */
+export const UNKNOWN_MEASURE = "Unknown measure: add it to the Measures sheet";
+
+/** The numbers a measure's milestones and actuals may hold, as the reader enforces them. */
+export interface ValueBounds {
+  additive: boolean;
+  /** Smallest usable value (undefined: any number). */
+  min?: number;
+  /** Largest usable value (undefined: any number). */
+  max?: number;
+}
+
+/** Bounds of a measure kind. Example: `valueBounds("rate")` is `{ additive: false, min: 0, max: 100 }`. */
+export function valueBounds(kind: MeasureDef["kind"]): ValueBounds {
+  const additive = kind === "count" || kind === "amount";
+  if (kind === "rate") return { additive, min: 0, max: 100 };
+  if (kind === "count") return { additive, min: 0 };
+  return { additive };
+}
+
+/** COUNTIFS criteria text for a usable number. Example: rate -> [">=0", "<=100"]. */
+function usableCriteria(b: ValueBounds): string[] {
+  if (b.min === undefined && b.max === undefined) return [`>=-${BIG}`];
+  return [...(b.min !== undefined ? [`>=${b.min}`] : []), ...(b.max !== undefined ? [`<=${b.max}`] : [])];
+}
+
+/** Criteria text matching a number out of bounds. Example: count -> ["<0"]. */
+function badCriteria(b: ValueBounds): string[] {
+  return [...(b.min !== undefined ? [`<${b.min}`] : []), ...(b.max !== undefined ? [`>${b.max}`] : [])];
+}
+
+/** Conditions that number(s) lo..hi are in bounds (empty when every number is). */
+function inBounds(b: ValueBounds, lo: string, hi = lo): string[] {
+  return [
+    ...(b.min !== undefined ? [`${lo}>=${b.min}`] : []),
+    ...(b.max !== undefined ? [`${hi}<=${b.max}`] : []),
+  ];
+}
+
+/** One condition from a list: TRUE(), the condition, or AND(...). */
+function all(conditions: string[]): string {
+  return conditions.length === 0
+    ? "TRUE()"
+    : conditions.length === 1
+      ? conditions[0]
+      : `AND(${conditions.join(",")})`;
+}
+
+/** Attainment (higher is better) of x against y for a direction's sign. */
+function attainment(sign: 1 | -1, x: string, y: string): string {
+  return `1${sign > 0 ? "+" : "-"}(${x}-${y})/${y}`;
+}
+
 /**
- * Formulas of every computed column for the grid row at sheet row `r`. `backRows[k-1]` is the
- * 1-based position within tblMonthly of the same measure and unit k fiscal years earlier when
+ * Formulas of every computed column for the grid row at sheet row `r` of measure `m`
+ * (undefined: the measure is not on the Measures sheet). `backRows[k-1]` is the 1-based
+ * position within tblMonthly of the same measure and unit k fiscal years earlier when
  * Yardstick wrote it (0 when there is none); after a sort the key check falls back to MATCH.
  * History reaches back three years (enough for seasonal forecasts); rows read other rows only
  * through columns that never read back themselves, so there is no circular reference.
@@ -117,104 +173,136 @@ export function gridRowFormulas(
   r: number,
   backRows: number[],
   keyRange: string,
+  m: GridMeasure | undefined,
 ): Record<GridComputed, string> {
   const c = (n: GridComputed) => `$${gridCol(n)}${r}`;
-  const M = block(GRID.milestone, r);
-  const A = block(GRID.actual, r);
-  const D = block(GRID.denominator, r);
-  const kind = c("Kind");
-  const dir = c("Direction");
-  const n = c("Months to date");
-  const lo = c("Lowest allowed");
-  const hi = c("Highest allowed");
-  const sgn = c("Sign");
-  const additive = c("Additive");
-  const toDate = `MonthNo,"<="&${n}`;
-  const inPeriod = `MonthNo,${n}`;
-  const ok = (range: string, when: string) => `COUNTIFS(${range},">="&${lo},${range},"<="&${hi},${when})`;
-  // Text anywhere in the three blocks, milestones or actuals out of range, negative denominators.
-  // Text is counted with ISTEXT: LibreOffice's COUNTIFS(range,"*") also matches numbers.
-  const MA = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.actual + 11)}${r}`;
-  const MAD = `$${columnLetter(GRID.milestone)}${r}:$${columnLetter(GRID.denominator + 11)}${r}`;
-  const unusable = (op: string, value: string) =>
-    [
-      `SUMPRODUCT(ISTEXT(${MAD})*(MonthNoAll${op}${value}))`,
-      `COUNTIFS(${MA},"<"&${lo},MonthNoMA,"${op}"&${value})`,
-      `COUNTIFS(${MA},">"&${hi},MonthNoMA,"${op}"&${value})`,
-      `COUNTIFS(${D},"<0",MonthNo,"${op}"&${value})`,
-    ].join("+");
-  const lookup = (list: string) => {
-    const hit = `INDEX(${list},MATCH($A${r},MeasureIds,0))`;
-    return `IFERROR(IF(${hit}="","",${hit}),"")`;
+  const common = {
+    "Months to date": `MAX(0,MIN(12,(AsOfFY-$C${r})*12+AsOfN))`,
+    Key: `$A${r}&"|"&$B${r}&"|"&$C${r}`,
+    ...backRowFormulas(r, backRows, keyRange),
   };
+  if (!m) {
+    const blank = Object.fromEntries(GRID_COMPUTED.map((n) => [n, '""'])) as Record<GridComputed, string>;
+    return { ...blank, ...common, Status: `"${UNKNOWN_MEASURE}"` };
+  }
+  const b = valueBounds(m.kind);
+  const A = block(GRID.actual, r);
+  const M = block(GRID.milestone, r);
+  const D = block(GRID.denominator, r);
+  const MA = block(GRID.milestone, r, 24);
+  const MAD = block(GRID.milestone, r, 36);
+  const n = c("Months to date");
+  const bad = c("Bad cells in year");
+  const crit = (range: string) =>
+    usableCriteria(b)
+      .map((x) => `${range},"${x}"`)
+      .join(",");
+  const usableCount = (range: string, when?: string) =>
+    `COUNTIFS(${[crit(range), when].filter(Boolean).join(",")})`;
+  // The value of a block in month k when it is a usable number, else "".
+  const at = (range: string, k: string) => `INDEX(${range},1,${k})`;
+  const usableAt = (range: string, k: string) => {
+    const x = at(range, k);
+    const ok = inBounds(b, x);
+    return `IF(ISNUMBER(${x}),${ok.length ? `IF(${all(ok)},${x},"")` : x},"")`;
+  };
+  // Bad cells (text, out-of-range milestones or actuals, negative denominators) in months op x.
+  const badCells = (op: "<=" | "=", x: string) =>
+    [
+      `SUMPRODUCT(ISTEXT(${MAD})*(MonthNoAll${op}${x}))`,
+      ...badCriteria(b).map((k) => `COUNTIFS(${MA},"${k}",MonthNoMA,"${op}"&${x})`),
+      `COUNTIFS(${D},"<0",MonthNo,"${op}"&${x})`,
+    ].join("+");
+  // No text, error or logical cell (COUNTA counts them, COUNT does not) and every number in bounds.
+  const clean = [`COUNTA(${MAD})=COUNT(${MAD})`, ...inBounds(b, `MIN(${MA})`, `MAX(${MA})`), `MIN(${D})>=0`];
+  const cleanTest = `IFERROR(${all(clean)},FALSE())`;
+  const toDate = `MonthNo,"<="&${n}`;
   const a = c("Period actual");
   const p = c("Period plan");
   const ya = c("YTD actual");
   const yp = c("YTD plan");
-  const lower = c("Band lower");
-  const upper = c("Band upper");
-  const attRule = (att: string, x: string, y: string) =>
-    `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${att},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
   const level = (range: string) =>
     `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),SUMIFS(${range},${toDate})/${n})`;
+  const ytd = (range: string) => `IFERROR(${b.additive ? `SUMIFS(${range},${toDate})` : level(range)},"")`;
   const rel = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",IF(${y}=0,"",(${x}-${y})/${y}))`;
   const diff = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",${x}-${y})`;
+  const band = m.direction === "band";
+  const sign = m.direction === "down" ? -1 : 1;
+  const att = (x: string, y: string) =>
+    band ? '""' : `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${attainment(sign, x, y)},""))`;
+  const inPeriodBad = c("Unusable cells in period");
   return {
-    Kind: lookup("MeasureKinds"),
-    Direction: lookup("MeasureDirections"),
-    Sign: `IF(${dir}="up",1,IF(${dir}="down",-1,0))`,
-    Additive: `OR(${kind}="count",${kind}="amount")`,
-    "Band lower": lookup("MeasureLowers"),
-    "Band upper": lookup("MeasureUppers"),
-    "Months to date": `MAX(0,MIN(12,(AsOfFY-$C${r})*12+AsOfN))`,
-    "Lowest allowed": `IF(OR(${kind}="count",${kind}="rate"),"0","-${BIG}")`,
-    "Highest allowed": `IF(${kind}="rate","100","${BIG}")`,
-    "Actuals to date": `IF(${n}=0,0,${ok(A, toDate)})`,
-    "Milestones to date": `IF(${n}=0,0,${ok(M, toDate)})`,
+    ...common,
+    "Bad cells in year": `IF(${cleanTest},0,${badCells("<=", "12")})`,
+    "Actuals to date": `IF(${n}=0,0,${usableCount(A, toDate)})`,
+    "Milestones to date": `IF(${n}=0,0,${usableCount(M, toDate)})`,
     "Denominators to date": `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
-    "Unusable cells to date": `IF(${n}=0,0,${unusable("<=", n)})`,
-    "Unusable cells in period": `IF(${n}=0,0,${unusable("=", n)})`,
-    Key: `$A${r}&"|"&$B${r}&"|"&$C${r}`,
-    ...backRowFormulas(r, backRows, keyRange),
-    "Actuals in year": ok(A, `MonthNo,"<=12"`),
-    "Earlier actual": `IF(AND(${n}>1,${ok(A, `MonthNo,"<"&${n}`)}>0),1,IF(${backSum(c, keyRange, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`)}>0,1,0))`,
-    "Period actual": `IF(OR(${n}=0,${c("Unusable cells in period")}>0),"",IF(${ok(A, inPeriod)}=1,INDEX(${A},1,${n}),""))`,
-    "Period plan": `IF(${n}=0,"",IF(${ok(M, inPeriod)}=1,INDEX(${M},1,${n}),""))`,
+    "Unusable cells to date": `IF(OR(${n}=0,${bad}=0),0,${badCells("<=", n)})`,
+    "Unusable cells in period": `IF(OR(${n}=0,${bad}=0),0,${badCells("=", n)})`,
+    "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
+    "Earlier actual": `IF(IF(${n}>1,${c("Actuals to date")}-ISNUMBER(${usableAt(A, n)}),0)>0,1,IF(${backSum(c, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`)}>0,1,0))`,
+    // With no bad cell in the period, the period's actual is blank or usable.
+    "Period actual": `IF(OR(${n}=0,${inPeriodBad}>0),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
+    "Period plan": `IF(${n}=0,"",${usableAt(M, n)})`,
     Variance: diff(a, p),
     "Variance %": rel(a, p),
-    Attainment: `IF(OR(${a}="",${p}="",${dir}="band"),"",IF(${p}>0,1+${sgn}*(${a}-${p})/${p},""))`,
-    "YTD actual": `IF(OR(${n}=0,${c("Actuals to date")}<${n},${c("Unusable cells to date")}>0),"",IFERROR(IF(${additive},SUMIFS(${A},${toDate}),${level(A)}),""))`,
-    "YTD plan": `IF(OR(${n}=0,${c("Milestones to date")}<${n}),"",IFERROR(IF(${additive},SUMIFS(${M},${toDate}),${level(M)}),""))`,
+    Attainment: att(a, p),
+    "YTD actual": `IF(OR(${n}=0,${c("Actuals to date")}<${n},${c("Unusable cells to date")}>0),"",${ytd(A)})`,
+    "YTD plan": `IF(OR(${n}=0,${c("Milestones to date")}<${n}),"",${ytd(M)})`,
     "YTD variance": diff(ya, yp),
     "YTD variance %": rel(ya, yp),
-    "YTD attainment": `IF(OR(${ya}="",${yp}="",${dir}="band"),"",IF(${yp}>0,1+${sgn}*(${ya}-${yp})/${yp},""))`,
-    "Band attainment": `IF(OR(${a}="",${lower}="",${upper}=""),"",IF(${upper}-${lower}<=0,IF(MAX(0,${lower}-${a},${a}-${upper})=0,1,""),1-MAX(0,${lower}-${a},${a}-${upper})/(${upper}-${lower})))`,
-    "Status metric": `IF(${dir}="band",IF(${c("Band attainment")}<>"",${c("Band attainment")},IF(OR(${a}="",${lower}="",${upper}=""),"",${NEG_INF})),IF(${kind}="rate",IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p})),IF(${additive},${attRule(c("YTD attainment"), ya, yp)},${attRule(c("Attainment"), a, p)})))`,
-    Status: statusFormula(r, c, additive),
-    "Period weight": `IF(${a}="","",IF(${additive},1,IF(AND(ISNUMBER(INDEX(${D},1,${n})),INDEX(${D},1,${n})>0),INDEX(${D},1,${n}),"")))`,
-    "Weighted actual": `IF(OR(${a}="",${c("Period weight")}=""),"",${a}*${c("Period weight")})`,
-    "Weighted plan": `IF(OR(${p}="",${c("Period weight")}=""),"",${p}*${c("Period weight")})`,
-    "YTD weight": `IF(OR(${ya}="",${c("Denominators to date")}<${n}),"",IF(${additive},${n},SUMIFS(${D},${toDate})))`,
-    "YTD weighted actual": `IF(${c("YTD weight")}="","",IF(${additive},${ya},SUMPRODUCT(${A},${D},--(MonthNo<=${n}))))`,
-    ...forecastFormulas(r, c, { A, D, M, additive, ok, unusable, keyRange }),
+    "YTD attainment": att(ya, yp),
+    "Band attainment": bandAttainment(m, a),
+    "Status metric": statusMetric(m, b.additive, c),
+    Status: statusFormula(r, c, m, b.additive),
+    "Period weight": b.additive
+      ? `IF(${a}="","",1)`
+      : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
+    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, keyRange, m }),
   };
+}
+
+function bandAttainment(m: GridMeasure, a: string): string {
+  if (m.direction !== "band" || m.lower === undefined || m.upper === undefined) return '""';
+  const gap = `MAX(0,${m.lower}-${a},${a}-${m.upper})`;
+  const width = m.upper - m.lower;
+  return width <= 0 ? `IF(${a}="","",IF(${gap}=0,1,""))` : `IF(${a}="","",1-${gap}/${width})`;
+}
+
+function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) => string): string {
+  const a = c("Period actual");
+  const p = c("Period plan");
+  if (m.direction === "band") {
+    if (m.lower === undefined || m.upper === undefined) return '""';
+    const ba = c("Band attainment");
+    return `IF(${ba}<>"",${ba},IF(${a}="","",${NEG_INF}))`;
+  }
+  const sign = m.direction === "down" ? -1 : 1;
+  if (m.kind === "rate") return `IF(OR(${a}="",${p}=""),"",${sign > 0 ? `${a}-${p}` : `${p}-${a}`})`;
+  const [att, x, y] = additive
+    ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
+    : [c("Attainment"), a, p];
+  const above = sign > 0 ? `${x}>0` : `${x}<0`;
+  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${att},IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
 }
 
 interface ForecastParts {
   A: string;
   D: string;
   M: string;
-  additive: string;
-  ok: (range: string, when: string) => string;
-  unusable: (op: string, value: string) => string;
+  bounds: ValueBounds;
+  usableCount: (range: string, when?: string) => string;
+  usableAt: (range: string, k: string) => string;
   keyRange: string;
+  m: GridMeasure;
 }
 
 /**
  * Year-end forecast (src/engine/forecast): seasonal run rate when a complete prior year exists
  * (totals: YTD x whole / part of the prior years; levels: YTD + mean lift from the as-of month
  * to year end), else run rate (totals: YTD x 12 / n; levels: the YTD level). History sums add
- * up to three earlier rows found through the "Row k years back" columns.
+ * up to three earlier rows found through the "Row k years back" columns; only rows of years
+ * before the as-of year compute the levels that history reads.
  */
 type ForecastColumn =
   | "Complete year"
@@ -234,12 +322,17 @@ function forecastFormulas(
   x: ForecastParts,
 ): Record<ForecastColumn, string> {
   const n = c("Months to date");
-  const all = `MonthNo,"<=12"`;
+  const additive = x.bounds.additive;
   const upTo = `MonthNo,"<="&AsOfN`;
-  const lvl = (range: string, when: string, count: string, mask: string) =>
-    `IF(${x.additive},SUMIFS(${range},${when}),IF(COUNTIFS(${x.D},">0",${when})=${count},SUMPRODUCT(${range},${x.D},--(${mask}))/SUMIFS(${x.D},${when}),SUMIFS(${range},${when})/${count}))`;
+  const yearLevel = additive
+    ? `SUM(${x.A})`
+    : `IF(COUNTIF(${x.D},">0")=12,SUMPRODUCT(${x.A},${x.D})/SUM(${x.D}),SUM(${x.A})/12)`;
+  const partLevel = additive
+    ? `SUMIFS(${x.A},${upTo})`
+    : `IF(COUNTIFS(${x.D},">0",${upTo})=AsOfN,SUMPRODUCT(${x.A},${x.D},--(MonthNo<=AsOfN))/SUMIFS(${x.D},${upTo}),SUMIFS(${x.A},${upTo})/AsOfN)`;
+  const history = `AND(${c("Complete year")}=1,$C${r}<AsOfFY)`;
   const at = (name: GridComputed, k: string) => `INDEX(${sameRows(x.keyRange, name)},${k})`;
-  const sumBack = (f: (k: string) => string) => backSum(c, x.keyRange, f);
+  const sumBack = (f: (k: string) => string) => backSum(c, f);
   const ya = c("YTD actual");
   const hy = c("History years");
   const hw = c("History whole");
@@ -247,22 +340,33 @@ function forecastFormulas(
   const method = c("Forecast method");
   const f = c("Year-end forecast");
   const t = c("Forecast target");
-  const dir = c("Direction");
-  const seasonal = `IF(${x.additive},IF(${hp}>0,${ya}*(${hw}/${hp}),""),${ya}+(${hw}-${hp})/${hy})`;
-  const lower = c("Band lower");
-  const upper = c("Band upper");
-  const meets = `IF(${dir}="band",AND(ROUND(${f},9)>=${lower},ROUND(${f},9)<=${upper}),IF(${dir}="down",ROUND(${t}-${f},9)>=0,ROUND(${f}-${t},9)>=0))`;
-  const hasTarget = `IF(${dir}="band",AND(ISNUMBER(${lower}),ISNUMBER(${upper})),${t}<>"")`;
+  const m = x.m;
+  const hasBand = m.lower !== undefined && m.upper !== undefined;
+  const meets =
+    m.direction === "band"
+      ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
+      : m.direction === "down"
+        ? `ROUND(${t}-${f},9)>=0`
+        : `ROUND(${f}-${t},9)>=0`;
+  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
+  const seasonal = additive ? `IF(${hp}>0,${ya}*(${hw}/${hp}),"")` : `${ya}+(${hw}-${hp})/${hy}`;
+  const targetBounds = inBounds(x.bounds, `$D${r}`);
+  const targetOk = targetBounds.length
+    ? `IF(ISNUMBER($D${r}),${all(targetBounds)},FALSE())`
+    : `ISNUMBER($D${r})`;
+  const fromMilestones = additive
+    ? `IF(IF(${c("Bad cells in year")}=0,COUNT(${x.M}),${x.usableCount(x.M)})=12,SUM(${x.M}),"")`
+    : `IF(ISNUMBER(${x.usableAt(x.M, "12")}),INDEX(${x.M},1,12),${c("Period plan")})`;
   return {
-    "Complete year": `IF(AND(${x.ok(x.A, all)}=12,${x.unusable("<=", "12")}=0),1,0)`,
-    "Year level": `IF(${c("Complete year")}=1,${lvl(x.A, all, "12", "MonthNo<=12")},"")`,
-    "Level to as-of month": `IF(${c("Complete year")}=1,${lvl(x.A, upTo, "AsOfN", "MonthNo<=AsOfN")},"")`,
+    "Complete year": `IF(AND(${c("Bad cells in year")}=0,COUNT(${x.A})=12),1,0)`,
+    "Year level": `IF(${history},${yearLevel},"")`,
+    "Level to as-of month": `IF(${history},${partLevel},"")`,
     "History years": sumBack((k) => at("Complete year", k)),
     "History whole": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Year level", k)},0)`),
     "History part": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Level to as-of month", k)},0)`),
-    "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,OR(NOT(${x.additive}),${hp}>0))),"seasonal run rate","run rate"))`,
-    "Year-end forecast": `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",IF(${x.additive},${ya}*12/${n},${ya}),${seasonal})))`,
-    "Forecast target": `IF(COUNTIFS($D${r},">="&${c("Lowest allowed")},$D${r},"<="&${c("Highest allowed")})=1,$D${r},IF(${x.additive},IF(${x.ok(x.M, all)}=12,SUMIFS(${x.M},${all}),""),IF(${x.ok(x.M, `MonthNo,12`)}=1,INDEX(${x.M},1,12),IF(${c("Period plan")}="","",${c("Period plan")}))))`,
+    "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,${additive ? `${hp}>0` : "TRUE()"})),"seasonal run rate","run rate"))`,
+    "Year-end forecast": `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",${additive ? `${ya}*12/${n}` : ya},${seasonal})))`,
+    "Forecast target": `IF(${targetOk},$D${r},${fromMilestones})`,
     "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")","no target to compare ("&${method}&")")))`,
   };
 }
@@ -291,23 +395,25 @@ function backRowFormulas(
 }
 
 /** Sum of f(row) over the earlier rows that exist. */
-function backSum(c: (n: GridComputed) => string, _keyRange: string, f: (k: string) => string): string {
+function backSum(c: (n: GridComputed) => string, f: (k: string) => string): string {
   return BACK.map((name) => `IF(${c(name)}>0,${f(c(name))},0)`).join("+");
 }
 
-function statusFormula(r: number, c: (n: GridComputed) => string, additive: string): string {
-  const kind = c("Kind");
-  const dir = c("Direction");
-  const m = roundRule(c("Status metric"));
-  const on = `IF(${dir}="band",1,IF(${kind}="rate",-2,0.95))`;
-  const risk = `IF(${dir}="band",0.5,IF(${kind}="rate",-5,0.85))`;
-  const ytdGap = `AND(${additive},${dir}<>"band",OR(${c("Actuals to date")}<${c("Months to date")},${c("Unusable cells to date")}>0))`;
+function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure, additive: boolean): string {
+  const band = m.direction === "band";
+  const metric = roundRule(c("Status metric"));
+  const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
+  const ytdGap =
+    additive && !band
+      ? `IF(OR(${c("Actuals to date")}<${c("Months to date")},${c("Unusable cells to date")}>0),"${STATUS_LABELS["insufficient-data"]}",`
+      : "";
   return [
     `IF(OR($A${r}="",${c("Months to date")}=0),"",`,
     `IF(${c("Unusable cells in period")}>0,"${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${c("Period actual")}="",IF(${c("Earlier actual")}=1,"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
-    `IF(${ytdGap},"${STATUS_LABELS["insufficient-data"]}",`,
+    ytdGap,
     `IF(${c("Status metric")}="","${STATUS_LABELS["insufficient-data"]}",`,
-    `IF(${m}>=${on},"${STATUS_LABELS["on-track"]}",IF(${m}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))))`,
+    `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))`,
+    ytdGap ? "))" : ")",
   ].join("");
 }

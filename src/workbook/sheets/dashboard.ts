@@ -218,7 +218,7 @@ function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: Gri
       programStatus({
         units: c("Units"),
         reporting: c("Units reporting"),
-        weighted: `COUNTIFS(${keys},${grid.range("Weighted actual")},">=-${BIG}")`,
+        weighted: `COUNTIFS(${keys},${grid.range("Period weight")},">0")`,
         actual: a,
         metric: c("Status metric"),
         earlier,

@@ -10,6 +10,7 @@ import {
   gridRowFormulas,
   STATUS_LABELS,
   type GridComputed,
+  type GridMeasure,
 } from "../gridFormulas";
 import type { GridRow } from "../input";
 import {
@@ -62,6 +63,7 @@ export function gridKey(measure: string, unit: string, fy: number): string {
 /** Build the sheet and where each row landed. */
 export function monthlySheet(
   rows: GridRow[],
+  measures: (GridMeasure & { id: string })[],
   fyStartMonth: number,
   protectFormulas: boolean,
 ): { sheet: SheetPlan; layout: GridLayout } {
@@ -83,6 +85,7 @@ export function monthlySheet(
     return colRange(SHEETS.monthly, letter, firstRow, lastRow);
   };
   const keyRange = `$${gridCol("Key")}$${firstRow}:$${gridCol("Key")}$${lastRow}`;
+  const measureOf = new Map(measures.map((m) => [m.id, m]));
   const columns: PlanColumn[] = [
     input(MONTHLY_KEY_HEADERS.measure, 16),
     input(MONTHLY_KEY_HEADERS.unit, 16),
@@ -108,6 +111,7 @@ export function monthlySheet(
       r,
       back.map((row) => (row ? row - firstRow + 1 : 0)),
       keyRange,
+      g ? measureOf.get(g.measure) : { kind: "count", direction: "up" },
     );
     const data: PlanValue[] = g
       ? [
