@@ -31,13 +31,65 @@ export function boundsOf(m: Pick<TemplateMeasure, "kind">): MeasureBounds {
   };
 }
 
-/** Formulas of one month j (0-based) of a measure's program series for a fiscal-year expression. */
+/**
+ * Where a measure's grid rows for one fiscal year were written, for the fast roll-up: cells
+ * holding the number of units and whether those rows are still in place with no bad cell,
+ * and the same grid column over just those rows.
+ */
+export interface RowsInPlace {
+  units: string;
+  fast: string;
+  range(column: string): string;
+}
+
+/**
+ * Formulas of one month j (0-based) of a measure's program series for a fiscal-year expression.
+ * With `place`, a month rolls up over the measure's own rows (COUNT, SUM, SUMPRODUCT over
+ * them) while they stay in place with no bad cell; otherwise, after a sort or with bad cells,
+ * COUNTIFS and SUMIFS over the whole grid keep it exact.
+ */
 export function programMonth(
   g: GridRanges,
   m: TemplateMeasure,
   fy: string,
   j: number,
+  place?: RowsInPlace,
 ): { milestone: string; actual: string; weight: string } {
+  const exact = exactMonth(g, m, fy, j);
+  if (!place) return exact;
+  const fast = fastMonth(m, j, place);
+  const pick = (f: string, e: string) => (f === e ? f : `IF(${place.fast},${f},${e})`);
+  return {
+    milestone: pick(fast.milestone, exact.milestone),
+    actual: pick(fast.actual, exact.actual),
+    weight: pick(fast.weight, exact.weight),
+  };
+}
+
+/** A month's roll-up over rows known to be the measure's, all clean (numbers in bounds). */
+function fastMonth(m: TemplateMeasure, j: number, place: RowsInPlace) {
+  const col = (start: number) => place.range(columnLetter(start + j));
+  const A = col(GRID.actual);
+  const Ms = col(GRID.milestone);
+  const D = col(GRID.denominator);
+  const u = place.units;
+  if (boundsOf(m).additive)
+    return {
+      actual: `IF(AND(${u}>0,COUNT(${A})=${u}),SUM(${A}),"")`,
+      milestone: `IF(AND(${u}>0,COUNT(${Ms})=${u}),SUM(${Ms}),"")`,
+      weight: '""',
+    };
+  const complete = `AND(${u}>0,COUNT(${A})=${u},COUNTIF(${D},">0")=${u})`;
+  const withWeight = `COUNTIF(${D},">0")`;
+  return {
+    actual: `IF(${complete},SUMPRODUCT(${A},${D})/SUM(${D}),"")`,
+    milestone: `IF(AND(${withWeight}>0,COUNTIFS(${D},">0",${Ms},">=-${BIG}")=${withWeight}),SUMPRODUCT(${Ms},${D})/SUMIF(${D},">0"),"")`,
+    weight: `IF(${complete},SUM(${D}),"")`,
+  };
+}
+
+/** A month's roll-up by COUNTIFS and SUMIFS over the whole grid: right in any row order. */
+function exactMonth(g: GridRanges, m: TemplateMeasure, fy: string, j: number) {
   const b = boundsOf(m);
   const id = `"${m.id.replace(/"/g, '""')}"`;
   const GM = g.range("A");

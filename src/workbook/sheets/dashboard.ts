@@ -3,13 +3,20 @@
  * by month (the charts' data), unit status with a league table, and for the child-support
  * template the federal incentive score. Every number is a formula over Milestones & Actuals.
  */
-import { BIG, INF, NEG_INF } from "../gridFormulas";
+import { BIG, gridCol, INF, NEG_INF } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
 import type { PlanValue, SheetPlan } from "../plan";
-import { boundsOf, programMonth, programStatus, ytdOf, type BlockRows } from "../programFormulas";
+import {
+  boundsOf,
+  programMonth,
+  programStatus,
+  ytdOf,
+  type BlockRows,
+  type RowsInPlace,
+} from "../programFormulas";
 import type { TemplateMeasure } from "../templates/types";
-import { computed, emptySheet, fx, heading, sheetRef } from "./common";
+import { colRange, computed, emptySheet, fx, heading, sheetRef } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
 import { statusColors } from "./monthly";
@@ -60,10 +67,19 @@ export function buildDashboard(
   const rowsPerMeasure = 3 + 2 * H;
   const labels = fiscalMonthLabels(input.fyStartMonth);
   const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
-  const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels]];
+  const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels, ...PLACE_HEADERS]];
   measures.forEach((m, i) => {
     const first = blockHeader + 1 + i * rowsPerMeasure;
     const row = (k: number) => `$C$${first + k}:$N$${first + k}`;
+    // Each fiscal year's rows carry the units count and the fast-path flag in O and P.
+    const placed = (fy: string, fyNo: number, k: number) => {
+      const at = first + k;
+      const cells = placeCells(grid, m.id, fy, fyNo, `$O$${at}`);
+      const place: RowsInPlace | undefined = cells.span
+        ? { units: `$O$${at}`, fast: `$P$${at}`, range: cells.span }
+        : undefined;
+      return { place, tail: [fx(cells.units), fx(cells.fast)] };
+    };
     const rows: BlockRows & { firstRow: number } = {
       firstRow: first,
       milestone: row(0),
@@ -72,15 +88,18 @@ export function buildDashboard(
       prior: Array.from({ length: H }, (_, k) => ({ actual: row(3 + 2 * k), weight: row(4 + 2 * k) })),
     };
     layout.block.set(m.id, rows);
-    const series = (fy: string) => labels.map((_, j) => programMonth(grid, m, fy, j));
-    const now = series("AsOfFY");
-    blockValues.push([m.id, "Milestone", ...now.map((x) => fx(x.milestone))]);
-    blockValues.push([m.id, "Actual", ...now.map((x) => fx(x.actual))]);
-    blockValues.push([m.id, "Weight", ...now.map((x) => fx(x.weight))]);
+    const series = (fy: string, place: RowsInPlace | undefined) =>
+      labels.map((_, j) => programMonth(grid, m, fy, j, place));
+    const cur = placed("AsOfFY", fy0, 0);
+    const now = series("AsOfFY", cur.place);
+    blockValues.push([m.id, "Milestone", ...now.map((x) => fx(x.milestone)), ...cur.tail]);
+    blockValues.push([m.id, "Actual", ...now.map((x) => fx(x.actual)), null, null]);
+    blockValues.push([m.id, "Weight", ...now.map((x) => fx(x.weight)), null, null]);
     for (let k = 1; k <= H; k++) {
-      const past = series(`AsOfFY-${k}`);
-      blockValues.push([m.id, `Actual FY-${k}`, ...past.map((x) => fx(x.actual))]);
-      blockValues.push([m.id, `Weight FY-${k}`, ...past.map((x) => fx(x.weight))]);
+      const prev = placed(`AsOfFY-${k}`, fy0 - k, 1 + 2 * k);
+      const past = series(`AsOfFY-${k}`, prev.place);
+      blockValues.push([m.id, `Actual FY-${k}`, ...past.map((x) => fx(x.actual)), ...prev.tail]);
+      blockValues.push([m.id, `Weight FY-${k}`, ...past.map((x) => fx(x.weight)), null, null]);
     }
     layout.programRow.set(m.id, firstProgram + i);
   });
@@ -143,6 +162,33 @@ export function buildDashboard(
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
   return { sheet, layout };
+}
+
+const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/**
+ * The cells that let a fiscal year's roll-ups read only the measure's own grid rows: the units
+ * count, and TRUE while the rows Yardstick wrote for the measure and year are exactly those
+ * rows (no sort moved them, no row was added elsewhere) and none has a bad cell.
+ */
+function placeCells(
+  grid: GridLayout,
+  measureId: string,
+  fy: string,
+  fyNo: number,
+  unitsCell: string,
+): { units: string; fast: string; span?: (column: string) => string } {
+  const id = `"${measureId.replace(/"/g, '""')}"`;
+  const units = `COUNTIFS(${grid.range("A")},${id},${grid.range("C")},${fy})`;
+  const rows = grid.rows
+    .map((g, i) => (g.measure === measureId && g.fiscalYear === fyNo ? grid.firstRow + i : -1))
+    .filter((r) => r >= 0);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (first === undefined || last - first + 1 !== rows.length) return { units, fast: "FALSE()" };
+  const span = (column: string) => colRange(SHEETS.monthly, column, first, last);
+  const fast = `IF(AND(${unitsCell}=${rows.length},COUNTIFS(${span("A")},${id},${span("C")},${fy})=${rows.length}),COUNTIF(${span(gridCol("Bad cells in year"))},">0")=0,FALSE())`;
+  return { units, fast, span };
 }
 
 function programFormat(h: ProgramColumn): string | undefined {
