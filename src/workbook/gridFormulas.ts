@@ -167,13 +167,16 @@ function attainment(sign: 1 | -1, x: string, y: string): string {
  * position within tblMonthly of the same measure and unit k fiscal years earlier when
  * Yardstick wrote it (0 when there is none); after a sort the key check falls back to MATCH.
  * History reaches back three years (enough for seasonal forecasts); rows read other rows only
- * through columns that never read back themselves, so there is no circular reference.
+ * through columns that never read back themselves, so there is no circular reference. A row
+ * no later year's row points back to (`readByLaterYears` false) leaves its history columns
+ * (Actuals in year, Complete year, Year level, Level to as-of month) empty: nothing reads them.
  */
 export function gridRowFormulas(
   r: number,
   backRows: number[],
   keyRange: string,
   m: GridMeasure | undefined,
+  readByLaterYears = true,
 ): Record<GridComputed, string> {
   const c = (n: GridComputed) => `$${gridCol(n)}${r}`;
   const common = {
@@ -206,6 +209,9 @@ export function gridRowFormulas(
     const ok = inBounds(b, x);
     return `IF(ISNUMBER(${x}),${ok.length ? `IF(${all(ok)},${x},"")` : x},"")`;
   };
+  // 1 when a block's month k holds a usable number, else 0 (never an error).
+  const usableFlag = (range: string, k: string) =>
+    inBounds(b, at(range, k)).length ? `ISNUMBER(${usableAt(range, k)})` : `ISNUMBER(${at(range, k)})`;
   // Bad cells (text, out-of-range milestones or actuals, negative denominators) in months op x.
   const badCells = (op: "<=" | "=", x: string) =>
     [
@@ -213,9 +219,6 @@ export function gridRowFormulas(
       ...badCriteria(b).map((k) => `COUNTIFS(${MA},"${k}",MonthNoMA,"${op}"&${x})`),
       `COUNTIFS(${D},"<0",MonthNo,"${op}"&${x})`,
     ].join("+");
-  // No text, error or logical cell (COUNTA counts them, COUNT does not) and every number in bounds.
-  const clean = [`COUNTA(${MAD})=COUNT(${MAD})`, ...inBounds(b, `MIN(${MA})`, `MAX(${MA})`), `MIN(${D})>=0`];
-  const cleanTest = `IFERROR(${all(clean)},FALSE())`;
   const toDate = `MonthNo,"<="&${n}`;
   const a = c("Period actual");
   const p = c("Period plan");
@@ -231,16 +234,23 @@ export function gridRowFormulas(
   const att = (x: string, y: string) =>
     band ? '""' : `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${attainment(sign, x, y)},""))`;
   const inPeriodBad = c("Unusable cells in period");
+  const earlierSum = backSum(c, backRows, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`);
+  const earlierYears = earlierSum === "0" ? "0" : `IF(${earlierSum}>0,1,0)`;
   return {
     ...common,
-    "Bad cells in year": `IF(${cleanTest},0,${badCells("<=", "12")})`,
+    // Text, error and logical cells (COUNTA counts them, COUNT does not) and out-of-range numbers.
+    "Bad cells in year": [
+      `COUNTA(${MAD})-COUNT(${MAD})`,
+      ...badCriteria(b).map((k) => `COUNTIF(${MA},"${k}")`),
+      `COUNTIF(${D},"<0")`,
+    ].join("+"),
     "Actuals to date": `IF(${n}=0,0,${usableCount(A, toDate)})`,
     "Milestones to date": `IF(${n}=0,0,${usableCount(M, toDate)})`,
     "Denominators to date": `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
     "Unusable cells to date": `IF(OR(${n}=0,${bad}=0),0,${badCells("<=", n)})`,
     "Unusable cells in period": `IF(OR(${n}=0,${bad}=0),0,${badCells("=", n)})`,
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
-    "Earlier actual": `IF(IF(${n}>1,${c("Actuals to date")}-ISNUMBER(${usableAt(A, n)}),0)>0,1,IF(${backSum(c, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`)}>0,1,0))`,
+    "Earlier actual": `IF(IF(${n}>1,${c("Actuals to date")}-${usableFlag(A, n)},0)>0,1,${earlierYears})`,
     // With no bad cell in the period, the period's actual is blank or usable.
     "Period actual": `IF(OR(${n}=0,${inPeriodBad}>0),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
     "Period plan": `IF(${n}=0,"",${usableAt(M, n)})`,
@@ -258,9 +268,18 @@ export function gridRowFormulas(
     "Period weight": b.additive
       ? `IF(${a}="","",1)`
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
-    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, keyRange, m }),
+    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, keyRange, backRows, m }),
+    ...(readByLaterYears ? {} : HISTORY_UNREAD),
   };
 }
+
+/** The columns only later years' rows read, left empty on a row none reads. */
+const HISTORY_UNREAD = {
+  "Actuals in year": '""',
+  "Complete year": '""',
+  "Year level": '""',
+  "Level to as-of month": '""',
+} as const;
 
 function bandAttainment(m: GridMeasure, a: string): string {
   if (m.direction !== "band" || m.lower === undefined || m.upper === undefined) return '""';
@@ -269,21 +288,22 @@ function bandAttainment(m: GridMeasure, a: string): string {
   return width <= 0 ? `IF(${a}="","",IF(${gap}=0,1,""))` : `IF(${a}="","",1-${gap}/${width})`;
 }
 
+/** The metric the status thresholds compare, already rounded to 9 places as the engine rounds it. */
 function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) => string): string {
   const a = c("Period actual");
   const p = c("Period plan");
   if (m.direction === "band") {
     if (m.lower === undefined || m.upper === undefined) return '""';
     const ba = c("Band attainment");
-    return `IF(${ba}<>"",${ba},IF(${a}="","",${NEG_INF}))`;
+    return `IF(${ba}<>"",${roundRule(ba)},IF(${a}="","",${NEG_INF}))`;
   }
   const sign = m.direction === "down" ? -1 : 1;
-  if (m.kind === "rate") return `IF(OR(${a}="",${p}=""),"",${sign > 0 ? `${a}-${p}` : `${p}-${a}`})`;
+  if (m.kind === "rate") return `IF(OR(${a}="",${p}=""),"",ROUND(${sign > 0 ? `${a}-${p}` : `${p}-${a}`},9))`;
   const [att, x, y] = additive
     ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
     : [c("Attainment"), a, p];
   const above = sign > 0 ? `${x}>0` : `${x}<0`;
-  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${att},IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
+  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${roundRule(att)},IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
 }
 
 interface ForecastParts {
@@ -294,6 +314,7 @@ interface ForecastParts {
   usableCount: (range: string, when?: string) => string;
   usableAt: (range: string, k: string) => string;
   keyRange: string;
+  backRows: number[];
   m: GridMeasure;
 }
 
@@ -332,7 +353,7 @@ function forecastFormulas(
     : `IF(COUNTIFS(${x.D},">0",${upTo})=AsOfN,SUMPRODUCT(${x.A},${x.D},--(MonthNo<=AsOfN))/SUMIFS(${x.D},${upTo}),SUMIFS(${x.A},${upTo})/AsOfN)`;
   const history = `AND(${c("Complete year")}=1,$C${r}<AsOfFY)`;
   const at = (name: GridComputed, k: string) => `INDEX(${sameRows(x.keyRange, name)},${k})`;
-  const sumBack = (f: (k: string) => string) => backSum(c, f);
+  const sumBack = (f: (k: string) => string) => backSum(c, x.backRows, f);
   const ya = c("YTD actual");
   const hy = c("History years");
   const hw = c("History whole");
@@ -394,14 +415,20 @@ function backRowFormulas(
   return out;
 }
 
-/** Sum of f(row) over the earlier rows that exist. */
-function backSum(c: (n: GridComputed) => string, f: (k: string) => string): string {
-  return BACK.map((name) => `IF(${c(name)}>0,${f(c(name))},0)`).join("+");
+/**
+ * Sum of f(row) over the earlier rows that exist. A "Row k years back" column Yardstick wrote
+ * as 0 (no such row) stays 0, so its term is left out; with no earlier row the sum is 0.
+ */
+function backSum(c: (n: GridComputed) => string, backRows: number[], f: (k: string) => string): string {
+  const terms = BACK.filter((_, i) => (backRows[i] ?? 0) > 0).map(
+    (name) => `IF(${c(name)}>0,${f(c(name))},0)`,
+  );
+  return terms.length ? terms.join("+") : "0";
 }
 
 function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure, additive: boolean): string {
   const band = m.direction === "band";
-  const metric = roundRule(c("Status metric"));
+  const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
   const ytdGap =
     additive && !band

@@ -102,16 +102,18 @@ export function monthlySheet(
       computed(name, FORMATS[name], name === "Forecast label" || name === "Key" ? 28 : 11),
     ),
   ];
+  const backOf = dataRows.map((g) =>
+    [1, 2, 3].map((k) => (g ? rowOf.get(gridKey(g.measure, g.unit, g.fiscalYear - k)) : undefined)),
+  );
+  const readBack = new Set(backOf.flat().filter((row) => row !== undefined));
   const tableRows: PlanValue[][] = dataRows.map((g, i) => {
     const r = firstRow + i;
-    const back = [1, 2, 3].map((k) =>
-      g ? rowOf.get(gridKey(g.measure, g.unit, g.fiscalYear - k)) : undefined,
-    );
     const formulas = gridRowFormulas(
       r,
-      back.map((row) => (row ? row - firstRow + 1 : 0)),
+      backOf[i].map((row) => (row ? row - firstRow + 1 : 0)),
       keyRange,
       g ? measureOf.get(g.measure) : { kind: "count", direction: "up" },
+      readBack.has(r),
     );
     const data: PlanValue[] = g
       ? [
@@ -124,7 +126,8 @@ export function monthlySheet(
           ...g.denominator.map(v),
         ]
       : new Array<PlanValue>(GRID.firstComputed - 1).fill(null);
-    return [...data, ...GRID_COMPUTED.map((name) => fx(formulas[name]))];
+    // A column that is a constant on this row (no earlier year to look back to) is written as its value.
+    return [...data, ...GRID_COMPUTED.map((name) => (formulas[name] === "0" ? 0 : fx(formulas[name])))];
   });
   sheet.ranges.push(
     ...heading(
