@@ -406,11 +406,20 @@ function backRowFormulas(
   keyRange: string,
 ): Record<(typeof BACK)[number], string> {
   const out = {} as Record<(typeof BACK)[number], string>;
+  const firstRow = Number(/\$(\d+):/.exec(keyRange)?.[1] ?? r);
+  const own = r - firstRow + 1;
   BACK.forEach((name, i) => {
     const pos = backRows[i] ?? 0;
     const key = `$A${r}&"|"&$B${r}&"|"&($C${r}-${i + 1})`;
+    // The position as this row's place plus a fixed step: the same formula on every row whose
+    // earlier year sits the same distance below, so spreadsheets share one formula down the run.
+    // After a sort the step can point past the table: IFERROR sends that to MATCH too.
+    const step = pos - own - (firstRow - 1);
+    const at = `(ROW()${step >= 0 ? "+" : ""}${step})`;
     out[name] =
-      pos > 0 ? `IF(INDEX(${keyRange},${pos})=${key},${pos},IFERROR(MATCH(${key},${keyRange},0),0))` : "0";
+      pos > 0
+        ? `IF(IFERROR(INDEX(${keyRange},${at}),"")=${key},${at},IFERROR(MATCH(${key},${keyRange},0),0))`
+        : "0";
   });
   return out;
 }

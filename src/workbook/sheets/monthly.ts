@@ -127,7 +127,8 @@ export function monthlySheet(
         ]
       : new Array<PlanValue>(GRID.firstComputed - 1).fill(null);
     // A column that is a constant on this row (no earlier year to look back to) is written as its value.
-    return [...data, ...GRID_COMPUTED.map((name) => (formulas[name] === "0" ? 0 : fx(formulas[name])))];
+    // (The empty table's placeholder row keeps formulas, so readers still see a row with no data.)
+    return [...data, ...GRID_COMPUTED.map((name) => (g && formulas[name] === "0" ? 0 : fx(formulas[name])))];
   });
   sheet.ranges.push(
     ...heading(

@@ -43,13 +43,20 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
   const rows: PlanValue[][] = (units.length ? units : [undefined]).map((u, i) => {
     const r = first + i;
     if (u) unitRow.set(u.id, r);
-    const statuses = input.measures.map((m) => {
+    const statuses = input.measures.map((m, mi) => {
       const at = u ? grid.rowOf.get(gridKey(m.id, u.id, fy0)) : undefined;
       const key = `"${m.id}|"&$A${r}&"|"&AsOfFY`;
       const fallback = `IFERROR(INDEX(${statusRange},MATCH(${key},${keyRange},0)),"")`;
       if (!at) return fx(fallback);
       const k = at - grid.firstRow + 1;
-      return fx(`IF(INDEX(${keyRange},${k})=${key},INDEX(${statusRange},${k}),${fallback})`);
+      // Written in the grid's order (measure by measure, units in this table's order), the
+      // position is this row's place plus the measure's offset: the same formula down the
+      // column, which spreadsheets store and calculate as one shared formula. A sort can move it
+      // past the grid: IFERROR sends that case to MATCH as well.
+      const inOrder = k === mi * units.length + i + 1;
+      const step = mi * units.length - (first - 1);
+      const pos = inOrder ? `(ROW()${step >= 0 ? "+" : ""}${step})` : `${k}`;
+      return fx(`IF(IFERROR(INDEX(${keyRange},${pos}),"")=${key},INDEX(${statusRange},${pos}),${fallback})`);
     });
     const span = M > 0 ? `$${col(0)}${r}:$${col(M - 1)}${r}` : undefined;
     const count = (label: string) => (span ? fx(`COUNTIF(${span},"${label}")`) : 0);
