@@ -110,6 +110,48 @@ export function recalculate(files: Buffer[], options: { timeoutMs?: number } = {
   return run;
 }
 
+/**
+ * Milliseconds soffice takes to open a workbook and recalculate it, without writing it back as
+ * .xlsx (it converts to CSV, which writes only the first sheet's values): what a recipient waits
+ * for when the file opens, with LibreOffice's start included as for any user.
+ * @example const ms = await timeOpen(await writePlanToXlsx(plan));
+ */
+export function timeOpen(file: Buffer, options: { timeoutMs?: number } = {}): Promise<number> {
+  const run = queue.then(() => openNow(file, options.timeoutMs ?? 600_000));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function openNow(file: Buffer, timeoutMs: number): Promise<number> {
+  if (!sofficeAvailable()) throw new LibreOfficeError(`LibreOffice "${sofficeBinary()}" is not installed`);
+  const work = mkdtempSync(path.join(os.tmpdir(), "yardstick-open-"));
+  try {
+    const input = path.join(work, "book.xlsx");
+    writeFileSync(input, file);
+    const args = [
+      `-env:UserInstallation=file://${profile()}`,
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      "--convert-to",
+      "csv",
+      "--outdir",
+      work,
+      input,
+    ];
+    const started = Date.now();
+    const { code, stderr } = await runSoffice(args, timeoutMs);
+    const ms = Date.now() - started;
+    if (code !== 0 || !existsSync(path.join(work, "book.csv")))
+      throw new LibreOfficeError(
+        `soffice exited with ${code} and wrote no CSV: ${stderr.trim() || "(none)"}`,
+      );
+    return ms;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function recalculateNow(files: Buffer[], timeoutMs: number): Promise<Buffer[]> {
   if (!sofficeAvailable()) {
     throw new LibreOfficeError(
