@@ -71,7 +71,12 @@ export function buildPlanFromInput(
 ): WorkbookPlan {
   fiscalYearOf(input.asOfMonth, input.fyStartMonth); // throws a RangeError naming a malformed as-of month
   const rows = gridRows(input);
-  const { sheet: monthly, layout } = monthlySheet(rows, input.measures, input.fyStartMonth, options.protectFormulas === true);
+  const { sheet: monthly, layout } = monthlySheet(
+    rows,
+    input.measures,
+    input.fyStartMonth,
+    options.protectFormulas === true,
+  );
   const measures = measuresSheet(input.measures);
   const sheets: SheetPlan[] = [
     planSheet(input),

@@ -246,7 +246,8 @@ export function gridRowFormulas(
     ].join("+"),
     "Actuals to date": `IF(${n}=0,0,${usableCount(A, toDate)})`,
     "Milestones to date": `IF(${n}=0,0,${usableCount(M, toDate)})`,
-    "Denominators to date": `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
+    // Only a rate's or ratio's year to date and period weight read their denominators.
+    "Denominators to date": b.additive ? '""' : `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
     "Unusable cells to date": `IF(OR(${n}=0,${bad}=0),0,${badCells("<=", n)})`,
     "Unusable cells in period": `IF(OR(${n}=0,${bad}=0),0,${badCells("=", n)})`,
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
@@ -266,7 +267,7 @@ export function gridRowFormulas(
     "Status metric": statusMetric(m, b.additive, c),
     Status: statusFormula(r, c, m, b.additive),
     "Period weight": b.additive
-      ? `IF(${a}="","",1)`
+      ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
     ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, keyRange, backRows, m }),
     ...(readByLaterYears ? {} : HISTORY_UNREAD),

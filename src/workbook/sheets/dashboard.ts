@@ -264,7 +264,10 @@ function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: Gri
       programStatus({
         units: c("Units"),
         reporting: c("Units reporting"),
-        weighted: `COUNTIFS(${keys},${grid.range("Period weight")},">0")`,
+        // A count's or amount's reporting unit always carries weight 1 (its grid cell is left empty).
+        weighted: bnd.additive
+          ? c("Units reporting")
+          : `COUNTIFS(${keys},${grid.range("Period weight")},">0")`,
         actual: a,
         metric: c("Status metric"),
         earlier,

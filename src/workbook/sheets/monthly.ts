@@ -126,9 +126,11 @@ export function monthlySheet(
           ...g.denominator.map(v),
         ]
       : new Array<PlanValue>(GRID.firstComputed - 1).fill(null);
-    // A column that is a constant on this row (no earlier year to look back to) is written as its value.
+    // A column that is a constant on this row (nothing to look back to, a band column of a
+    // measure that is not a band) is written as its value: a formula cell costs every reader.
     // (The empty table's placeholder row keeps formulas, so readers still see a row with no data.)
-    return [...data, ...GRID_COMPUTED.map((name) => (g && formulas[name] === "0" ? 0 : fx(formulas[name])))];
+    const cell = (f: string): PlanValue => (!g ? fx(f) : f === "0" ? 0 : f === '""' ? null : fx(f));
+    return [...data, ...GRID_COMPUTED.map((name) => cell(formulas[name]))];
   });
   sheet.ranges.push(
     ...heading(

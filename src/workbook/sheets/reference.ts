@@ -172,8 +172,10 @@ export function measuresSheet(measures: TemplateMeasure[]): { sheet: SheetPlan; 
     input(h.owner, 28),
     input(h.goal, 50),
     input(h.group, 22),
+    computed(MEASURE_CHECK_HEADERS.builtFor, undefined, 16),
+    computed(MEASURE_CHECK_HEADERS.current, undefined, 30),
   ];
-  const rows: PlanValue[][] = (measures.length ? measures : [undefined]).map((m) =>
+  const rows: PlanValue[][] = (measures.length ? measures : [undefined]).map((m, i) =>
     m
       ? [
           m.id,
@@ -190,13 +192,14 @@ export function measuresSheet(measures: TemplateMeasure[]): { sheet: SheetPlan; 
           v(m.owner),
           v(m.goal),
           v(m.group),
+          ...builtForCells(m, LIST_FIRST_ROW + i),
         ]
       : new Array<PlanValue>(columns.length).fill(null),
   );
   sheet.ranges.push(
     ...heading(
       "Measures",
-      "Kind: count, amount, rate (0-100 %) or ratio. Direction: up (higher is better), down, or band (stay between the band edges).",
+      "Kind: count, amount, rate (0-100 %) or ratio. Direction: up (higher is better), down, or band (stay between the band edges). The checks are built for each measure's kind, direction and band: after changing them, apply the workbook with Yardstick again.",
     ),
   );
   sheet.tables.push({ name: TABLES.measures, topLeft: `A${LIST_FIRST_ROW - 1}`, columns, rows });
@@ -217,6 +220,32 @@ export function measuresSheet(measures: TemplateMeasure[]): { sheet: SheetPlan; 
       name("MeasureUppers", 6, "Band upper edge."),
     ],
   };
+}
+
+export const MEASURE_CHECK_HEADERS = {
+  builtFor: "Checks built for",
+  current: "Checks up to date",
+} as const;
+
+/**
+ * A measure's kind, direction and band edges are written into its checks' formulas (grid and
+ * Dashboard). These two cells say what the checks were built for and whether the row still
+ * says so: a changed kind, direction or band shows "no" until Yardstick rebuilds the checks.
+ */
+function builtForCells(m: TemplateMeasure, r: number): PlanValue[] {
+  const band = m.direction === "band" && m.lower !== undefined && m.upper !== undefined;
+  const text = `${m.kind}, ${m.direction}${band ? `, ${m.lower} to ${m.upper}` : ""}`;
+  const same = [
+    `$C${r}="${m.kind}"`,
+    `$D${r}="${m.direction}"`,
+    ...(band ? [`$E${r}=${m.lower}`, `$F${r}=${m.upper}`] : []),
+  ];
+  return [
+    text,
+    fx(
+      `IF(AND(${same.join(",")}),"yes","no: apply the workbook with Yardstick again to rebuild the checks")`,
+    ),
+  ];
 }
 
 /** Units: one row per office, district or division, with the drivers targets are prorated by. */
