@@ -35,7 +35,10 @@ export const GRID = {
 
 /** Criteria text matching every number (inside COUNTIFS criteria strings only). */
 export const BIG = "1E+300";
-/** Numeric stand-ins for the engine's +/- Infinity (attainment against a zero plan); unary minus binds before ^. */
+/**
+ * Numeric stand-ins for the engine's +/- Infinity (attainment against a zero plan); unary minus
+ * binds before ^. Not the literal 1E+300: HyperFormula cannot parse it.
+ */
 export const INF = "(10^300)";
 export const NEG_INF = "(-(10^300))";
 
@@ -44,7 +47,6 @@ export const GRID_COMPUTED = [
   "Months to date",
   "Bad cells in year",
   "Actuals to date",
-  "Milestones to date",
   "Denominators to date",
   "Unusable cells to date",
   "Unusable cells in period",
@@ -53,7 +55,6 @@ export const GRID_COMPUTED = [
   "Row 2 years back",
   "Row 3 years back",
   "Actuals in year",
-  "Earlier actual",
   "Period actual",
   "Period plan",
   "Variance",
@@ -134,11 +135,6 @@ function usableCriteria(b: ValueBounds): string[] {
   return [...(b.min !== undefined ? [`>=${b.min}`] : []), ...(b.max !== undefined ? [`<=${b.max}`] : [])];
 }
 
-/** Criteria text matching a number out of bounds. Example: count -> ["<0"]. */
-function badCriteria(b: ValueBounds): string[] {
-  return [...(b.min !== undefined ? [`<${b.min}`] : []), ...(b.max !== undefined ? [`>${b.max}`] : [])];
-}
-
 /** Conditions that number(s) lo..hi are in bounds (empty when every number is). */
 function inBounds(b: ValueBounds, lo: string, hi = lo): string[] {
   return [
@@ -154,11 +150,6 @@ function all(conditions: string[]): string {
     : conditions.length === 1
       ? conditions[0]
       : `AND(${conditions.join(",")})`;
-}
-
-/** Attainment (higher is better) of x against y for a direction's sign. */
-function attainment(sign: 1 | -1, x: string, y: string): string {
-  return `1${sign > 0 ? "+" : "-"}(${x}-${y})/${y}`;
 }
 
 /**
@@ -209,15 +200,15 @@ export function gridRowFormulas(
     const ok = inBounds(b, x);
     return `IF(ISNUMBER(${x}),${ok.length ? `IF(${all(ok)},${x},"")` : x},"")`;
   };
-  // 1 when a block's month k holds a usable number, else 0 (never an error).
-  const usableFlag = (range: string, k: string) =>
-    inBounds(b, at(range, k)).length ? `ISNUMBER(${usableAt(range, k)})` : `ISNUMBER(${at(range, k)})`;
-  // Bad cells (text, out-of-range milestones or actuals, negative denominators) in months op x.
+  // Bad cells (text, out-of-range milestones or actuals, negative denominators) in months op x;
+  // a kind whose values cannot be negative counts its negatives and its denominators' together.
   const badCells = (op: "<=" | "=", x: string) =>
     [
       `SUMPRODUCT(ISTEXT(${MAD})*(MonthNoAll${op}${x}))`,
-      ...badCriteria(b).map((k) => `COUNTIFS(${MA},"${k}",MonthNoMA,"${op}"&${x})`),
-      `COUNTIFS(${D},"<0",MonthNo,"${op}"&${x})`,
+      ...(b.min === 0
+        ? [`COUNTIFS(${MAD},"<0",MonthNoAll,"${op}"&${x})`]
+        : [`COUNTIFS(${D},"<0",MonthNo,"${op}"&${x})`]),
+      ...(b.max !== undefined ? [`COUNTIFS(${MA},">${b.max}",MonthNoMA,"${op}"&${x})`] : []),
     ].join("+");
   const toDate = `MonthNo,"<="&${n}`;
   const a = c("Period actual");
@@ -227,45 +218,46 @@ export function gridRowFormulas(
   const level = (range: string) =>
     `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),SUMIFS(${range},${toDate})/${n})`;
   const ytd = (range: string) => `IFERROR(${b.additive ? `SUMIFS(${range},${toDate})` : level(range)},"")`;
-  const rel = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",IF(${y}=0,"",(${x}-${y})/${y}))`;
   const diff = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",${x}-${y})`;
+  // Relative variance and attainment from the variance cell v = x - y (blank when x or y is).
+  const rel = (v: string, y: string) => `IF(OR(${v}="",${y}=0),"",${v}/${y})`;
   const band = m.direction === "band";
   const sign = m.direction === "down" ? -1 : 1;
-  const att = (x: string, y: string) =>
-    band ? '""' : `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${attainment(sign, x, y)},""))`;
+  const att = (v: string, y: string) =>
+    band ? '""' : `IF(${v}="","",IF(${y}>0,1${sign > 0 ? "+" : "-"}${v}/${y},""))`;
   const inPeriodBad = c("Unusable cells in period");
+  // A usable actual before this month, or in an earlier year's row: "Stale" rather than "No data yet".
   const earlierSum = backSum(c, backRows, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`);
-  const earlierYears = earlierSum === "0" ? "0" : `IF(${earlierSum}>0,1,0)`;
+  const earlier = `${usableCount(A, `MonthNo,"<"&${n}`)}${earlierSum === "0" ? "" : `+${earlierSum}`}>0`;
   return {
     ...common,
     // Text, error and logical cells (COUNTA counts them, COUNT does not) and out-of-range numbers.
     "Bad cells in year": [
       `COUNTA(${MAD})-COUNT(${MAD})`,
-      ...badCriteria(b).map((k) => `COUNTIF(${MA},"${k}")`),
-      `COUNTIF(${D},"<0")`,
+      b.min === 0 ? `COUNTIF(${MAD},"<0")` : `COUNTIF(${D},"<0")`,
+      ...(b.max !== undefined ? [`COUNTIF(${MA},">${b.max}")`] : []),
     ].join("+"),
-    "Actuals to date": `IF(${n}=0,0,${usableCount(A, toDate)})`,
-    "Milestones to date": `IF(${n}=0,0,${usableCount(M, toDate)})`,
+    // Counts to date need no guard for month 0: no month number is <= 0.
+    "Actuals to date": usableCount(A, toDate),
     // Only a rate's or ratio's year to date and period weight read their denominators.
-    "Denominators to date": b.additive ? '""' : `IF(${n}=0,0,COUNTIFS(${D},">0",${toDate}))`,
-    "Unusable cells to date": `IF(OR(${n}=0,${bad}=0),0,${badCells("<=", n)})`,
-    "Unusable cells in period": `IF(OR(${n}=0,${bad}=0),0,${badCells("=", n)})`,
+    "Denominators to date": b.additive ? '""' : `COUNTIFS(${D},">0",${toDate})`,
+    "Unusable cells to date": `IF(${bad}=0,0,${badCells("<=", n)})`,
+    "Unusable cells in period": `IF(${bad}=0,0,${badCells("=", n)})`,
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
-    "Earlier actual": `IF(IF(${n}>1,${c("Actuals to date")}-${usableFlag(A, n)},0)>0,1,${earlierYears})`,
     // With no bad cell in the period, the period's actual is blank or usable.
     "Period actual": `IF(OR(${n}=0,${inPeriodBad}>0),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
     "Period plan": `IF(${n}=0,"",${usableAt(M, n)})`,
     Variance: diff(a, p),
-    "Variance %": rel(a, p),
-    Attainment: att(a, p),
+    "Variance %": rel(c("Variance"), p),
+    Attainment: att(c("Variance"), p),
     "YTD actual": `IF(OR(${n}=0,${c("Actuals to date")}<${n},${c("Unusable cells to date")}>0),"",${ytd(A)})`,
-    "YTD plan": `IF(OR(${n}=0,${c("Milestones to date")}<${n}),"",${ytd(M)})`,
+    "YTD plan": `IF(OR(${n}=0,${usableCount(M, toDate)}<${n}),"",${ytd(M)})`,
     "YTD variance": diff(ya, yp),
-    "YTD variance %": rel(ya, yp),
-    "YTD attainment": att(ya, yp),
+    "YTD variance %": rel(c("YTD variance"), yp),
+    "YTD attainment": att(c("YTD variance"), yp),
     "Band attainment": bandAttainment(m, a),
     "Status metric": statusMetric(m, b.additive, c),
-    Status: statusFormula(r, c, m, b.additive),
+    Status: statusFormula(r, c, m, b.additive, earlier),
     "Period weight": b.additive
       ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
@@ -296,7 +288,7 @@ function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) =>
   if (m.direction === "band") {
     if (m.lower === undefined || m.upper === undefined) return '""';
     const ba = c("Band attainment");
-    return `IF(${ba}<>"",${roundRule(ba)},IF(${a}="","",${NEG_INF}))`;
+    return `IF(${ba}<>"",ROUND(${ba},9),IF(${a}="","",${NEG_INF}))`;
   }
   const sign = m.direction === "down" ? -1 : 1;
   if (m.kind === "rate") return `IF(OR(${a}="",${p}=""),"",ROUND(${sign > 0 ? `${a}-${p}` : `${p}-${a}`},9))`;
@@ -304,7 +296,7 @@ function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) =>
     ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
     : [c("Attainment"), a, p];
   const above = sign > 0 ? `${x}>0` : `${x}<0`;
-  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,${roundRule(att)},IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
+  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
 }
 
 interface ForecastParts {
@@ -436,7 +428,13 @@ function backSum(c: (n: GridComputed) => string, backRows: number[], f: (k: stri
   return terms.length ? terms.join("+") : "0";
 }
 
-function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure, additive: boolean): string {
+function statusFormula(
+  r: number,
+  c: (n: GridComputed) => string,
+  m: GridMeasure,
+  additive: boolean,
+  earlier: string,
+): string {
   const band = m.direction === "band";
   const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
@@ -447,7 +445,7 @@ function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure
   return [
     `IF(OR($A${r}="",${c("Months to date")}=0),"",`,
     `IF(${c("Unusable cells in period")}>0,"${STATUS_LABELS["insufficient-data"]}",`,
-    `IF(${c("Period actual")}="",IF(${c("Earlier actual")}=1,"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
+    `IF(${c("Period actual")}="",IF(${earlier},"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
     ytdGap,
     `IF(${c("Status metric")}="","${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))`,
