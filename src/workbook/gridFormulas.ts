@@ -13,10 +13,13 @@
  * the as-of month stay live; changing a measure's kind, direction or band is a change of
  * plan that Yardstick rebuilds (the Measures sheet says so).
  *
- * Recalculation cost is what the recipient of an emailed workbook feels (bench/workbook):
- * each row first counts its bad cells over the whole year with COUNT, COUNTA, MIN and MAX,
- * and the exact per-month counts (COUNTIFS over fiscal month numbers) run only on rows that
- * have a bad cell. Names used: AsOfFY, AsOfN, MonthNo, MonthNoMA, MonthNoAll (see names.ts).
+ * Opening cost is what the recipient of an emailed workbook feels (bench/workbook), and in
+ * LibreOffice it grows with the number of formula cells and of tokens in them (each cell's
+ * token array is copied, compared and freed on load), more than with the work they do. So:
+ * each row counts its bad cells over the whole year once (COUNTA, COUNT, COUNTIF) and the
+ * exact per-month counts run only on rows that have one; cells a row's measure makes constant
+ * are left empty; a value read once is computed where it is read. Names used: AsOfFY, AsOfN,
+ * MonthNo, MonthNoMA, MonthNoAll (see monthNoNames in sheets/monthly.ts and sheets/reference.ts).
  */
 import type { MeasureDef } from "../engine/model";
 import { columnLetter } from "./layout";
@@ -246,7 +249,10 @@ export function gridRowFormulas(
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
     // With no bad cell in the period, the period's actual is blank or usable.
     "Period actual": `IF(OR(${n}=0,${inPeriodBad}>0),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
-    "Period plan": `IF(${n}=0,"",${usableAt(M, n)})`,
+    "Period plan":
+      b.min === undefined
+        ? `IF(${n}=0,"",IF(ISNUMBER(${at(M, n)}),${at(M, n)},""))`
+        : `IF(${n}=0,"",IF(${usableCount(M, `MonthNo,${n}`)}=1,${at(M, n)},""))`,
     Variance: diff(a, p),
     "Variance %": rel(c("Variance"), p),
     Attainment: att(c("Variance"), p),
@@ -295,8 +301,9 @@ function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) =>
   const [att, x, y] = additive
     ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
     : [c("Attainment"), a, p];
-  const above = sign > 0 ? `${x}>0` : `${x}<0`;
-  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,IF(${above},${INF},${NEG_INF})),"")))`;
+  // Against a zero plan: 1 when the actual is 0 too, else +/- "infinite" (10^300) by its sign.
+  const infinite = `${sign > 0 ? "" : "-"}SIGN(${x})*${INF}`;
+  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,${infinite}),"")))`;
 }
 
 interface ForecastParts {
@@ -364,13 +371,12 @@ function forecastFormulas(
         : `ROUND(${f}-${t},9)>=0`;
   const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
   const seasonal = additive ? `IF(${hp}>0,${ya}*(${hw}/${hp}),"")` : `${ya}+(${hw}-${hp})/${hy}`;
-  const targetBounds = inBounds(x.bounds, `$D${r}`);
-  const targetOk = targetBounds.length
-    ? `IF(ISNUMBER($D${r}),${all(targetBounds)},FALSE())`
-    : `ISNUMBER($D${r})`;
+  const targetOk = x.bounds.min === undefined ? `ISNUMBER($D${r})` : `${x.usableCount(`$D${r}`)}=1`;
   const fromMilestones = additive
-    ? `IF(IF(${c("Bad cells in year")}=0,COUNT(${x.M}),${x.usableCount(x.M)})=12,SUM(${x.M}),"")`
-    : `IF(ISNUMBER(${x.usableAt(x.M, "12")}),INDEX(${x.M},1,12),${c("Period plan")})`;
+    ? `IF(${x.usableCount(x.M)}=12,SUM(${x.M}),"")`
+    : `IF(${x.usableCount(x.M, `MonthNo,12`)}=1,INDEX(${x.M},1,12),${c("Period plan")})`;
+  // With no earlier year's row, no history: the seasonal method only covers a finished year.
+  const noHistory = x.backRows.every((k) => !(k > 0));
   return {
     "Complete year": `IF(AND(${c("Bad cells in year")}=0,COUNT(${x.A})=12),1,0)`,
     "Year level": `IF(${history},${yearLevel},"")`,
@@ -378,8 +384,10 @@ function forecastFormulas(
     "History years": sumBack((k) => at("Complete year", k)),
     "History whole": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Year level", k)},0)`),
     "History part": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Level to as-of month", k)},0)`),
-    "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,${additive ? `${hp}>0` : "TRUE()"})),"seasonal run rate","run rate"))`,
-    "Year-end forecast": `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",${additive ? `${ya}*12/${n}` : ya},${seasonal})))`,
+    "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(${noHistory ? `${n}>=12` : `OR(${n}>=12,AND(${hy}>0,${additive ? `${hp}>0` : "TRUE()"}))`},"seasonal run rate","run rate"))`,
+    "Year-end forecast": noHistory
+      ? `IF(${method}="","",IF(${n}>=12,${ya},${additive ? `${ya}*12/${n}` : ya}))`
+      : `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",${additive ? `${ya}*12/${n}` : ya},${seasonal})))`,
     "Forecast target": `IF(${targetOk},$D${r},${fromMilestones})`,
     "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")","no target to compare ("&${method}&")")))`,
   };
@@ -438,17 +446,18 @@ function statusFormula(
   const band = m.direction === "band";
   const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
-  const ytdGap =
-    additive && !band
-      ? `IF(OR(${c("Actuals to date")}<${c("Months to date")},${c("Unusable cells to date")}>0),"${STATUS_LABELS["insufficient-data"]}",`
-      : "";
+  // Counts and amounts with a gap in the year to date, or no metric: insufficient data.
+  const gaps = [
+    ...(additive && !band
+      ? [`${c("Actuals to date")}<${c("Months to date")}`, `${c("Unusable cells to date")}>0`]
+      : []),
+    `${metric}=""`,
+  ];
   return [
     `IF(OR($A${r}="",${c("Months to date")}=0),"",`,
     `IF(${c("Unusable cells in period")}>0,"${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${c("Period actual")}="",IF(${earlier},"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
-    ytdGap,
-    `IF(${c("Status metric")}="","${STATUS_LABELS["insufficient-data"]}",`,
-    `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))`,
-    ytdGap ? "))" : ")",
+    `IF(${gaps.length > 1 ? `OR(${gaps.join(",")})` : gaps[0]},"${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}"))))))`,
   ].join("");
 }
