@@ -267,7 +267,7 @@ export function gridRowFormulas(
     "Period weight": b.additive
       ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
-    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, keyRange, backRows, m }),
+    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, badCells, keyRange, backRows, m }),
     ...(readByLaterYears ? {} : HISTORY_UNREAD),
   };
 }
@@ -313,6 +313,7 @@ interface ForecastParts {
   bounds: ValueBounds;
   usableCount: (range: string, when?: string) => string;
   usableAt: (range: string, k: string) => string;
+  badCells: (op: "<=" | "=", x: string) => string;
   keyRange: string;
   backRows: number[];
   m: GridMeasure;
@@ -322,8 +323,8 @@ interface ForecastParts {
  * Year-end forecast (src/engine/forecast): seasonal run rate when a complete prior year exists
  * (totals: YTD x whole / part of the prior years; levels: YTD + mean lift from the as-of month
  * to year end), else run rate (totals: YTD x 12 / n; levels: the YTD level). History sums add
- * up to three earlier rows found through the "Row k years back" columns; only rows of years
- * before the as-of year compute the levels that history reads.
+ * up to three earlier rows found through the "Row k years back" columns; only rows a later
+ * year's row points back to compute the levels that history reads.
  */
 type ForecastColumn =
   | "Complete year"
@@ -351,7 +352,7 @@ function forecastFormulas(
   const partLevel = additive
     ? `SUMIFS(${x.A},${upTo})`
     : `IF(COUNTIFS(${x.D},">0",${upTo})=AsOfN,SUMPRODUCT(${x.A},${x.D},--(MonthNo<=AsOfN))/SUMIFS(${x.D},${upTo}),SUMIFS(${x.A},${upTo})/AsOfN)`;
-  const history = `AND(${c("Complete year")}=1,$C${r}<AsOfFY)`;
+  const history = `${c("Complete year")}=1`;
   const at = (name: GridComputed, k: string) => `INDEX(${sameRows(x.keyRange, name)},${k})`;
   const sumBack = (f: (k: string) => string) => backSum(c, x.backRows, f);
   const ya = c("YTD actual");
@@ -378,7 +379,9 @@ function forecastFormulas(
   // With no earlier year's row, no history: the seasonal method only covers a finished year.
   const noHistory = x.backRows.every((k) => !(k > 0));
   return {
-    "Complete year": `IF(AND(${c("Bad cells in year")}=0,COUNT(${x.A})=12),1,0)`,
+    // Twelve usable actuals and no unusable cell (errors and logicals do not count against a
+    // finished year, as in the engine): settled by COUNT on a row with no bad cell at all.
+    "Complete year": `IF(${c("Bad cells in year")}=0,IF(COUNT(${x.A})=12,1,0),IF(AND(${x.usableCount(x.A)}=12,${x.badCells("<=", "12")}=0),1,0))`,
     "Year level": `IF(${history},${yearLevel},"")`,
     "Level to as-of month": `IF(${history},${partLevel},"")`,
     "History years": sumBack((k) => at("Complete year", k)),

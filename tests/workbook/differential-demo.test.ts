@@ -12,7 +12,33 @@ import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { formulaExpectations } from "../../src/workbook/expectations";
 import { writePlanToXlsx } from "../../src/xlsx";
 import { readComputedCells, recalculate } from "../support/libreoffice";
-import { blankCells, insertRowExcelLike, renameSheet, sortTable } from "../xlsx/edits";
+import { fiscalYearOf } from "../../src/engine/period";
+import { fiscalMonthLabels } from "../../src/workbook/layout";
+import type { WorkbookInput } from "../../src/workbook/input";
+import { blankCells, insertRowExcelLike, renameSheet, setCells, sortTable } from "../xlsx/edits";
+
+/**
+ * A row typed by hand (no formulas) in among this year's rows of the first measure: next
+ * year's row of its first unit, with a first-month actual. The Dashboard must notice that the
+ * measure's rows are no longer as written and roll up over the whole grid.
+ */
+async function typedRowInside(bytes: Buffer, input: WorkbookInput): Promise<Buffer> {
+  const inserted = await insertRowExcelLike(bytes, "tblMonthly", 5);
+  const next = fiscalYearOf(input.asOfMonth, input.fyStartMonth) + 1;
+  const typed = await setCells(
+    inserted.bytes,
+    "tblMonthly",
+    {
+      "Measure ID": input.measures[0].id,
+      "Unit ID": input.units[0].id,
+      "Fiscal year": next,
+      [`Actual ${fiscalMonthLabels(input.fyStartMonth)[0]}`]: 40,
+    },
+    (row) => row["Measure ID"] === null || row["Measure ID"] === undefined,
+  );
+  expect(typed.changed).toHaveLength(4);
+  return typed.bytes;
+}
 import {
   compareExpectations,
   compareWorkbook,
@@ -68,6 +94,10 @@ describe("the demo workbook recomputes in LibreOffice exactly as the engine comp
         name: "an empty row inserted in the middle of the grid",
         bytes: (await insertRowExcelLike(written, "tblMonthly", 40)).bytes,
       },
+      {
+        name: "next year's row typed in among this year's rows of the first measure",
+        bytes: await typedRowInside(written, input),
+      },
     ];
     recalculated = await recalculate([written, ...edits.map((e) => e.bytes), original]);
   });
@@ -106,14 +136,18 @@ describe("the demo workbook recomputes in LibreOffice exactly as the engine comp
     [1, "one office's as-of month blanked"],
     [2, "the grid's sheet renamed"],
     [3, "an empty row inserted in the middle of the grid"],
-  ])("after edit %i (%s), the grid still agrees with the engine on the scorecard read back", async (i) => {
-    const result = await compareWorkbook(edits[i].bytes, recalculated[i + 1], asOf);
-    expect(result.compared).toBeGreaterThan(1000);
-    if (result.mismatches.length) {
-      throw new Error(
-        `${edits[i].name}: ${result.mismatches.length} of ${result.compared} cells differ:\n${describeMismatches(result.mismatches)}`,
-      );
-    }
-    expect(result.errors.slice(0, 10)).toEqual([]);
-  });
+    [4, "next year's row typed in among this year's rows"],
+  ])(
+    "after edit %i (%s), the grid and the Dashboard still agree with the engine on the scorecard read back",
+    async (i) => {
+      const result = await compareWorkbook(edits[i].bytes, recalculated[i + 1], asOf);
+      expect(result.compared).toBeGreaterThan(1000);
+      if (result.mismatches.length) {
+        throw new Error(
+          `${edits[i].name}: ${result.mismatches.length} of ${result.compared} cells differ:\n${describeMismatches(result.mismatches)}`,
+        );
+      }
+      expect(result.errors.slice(0, 10)).toEqual([]);
+    },
+  );
 });

@@ -130,8 +130,40 @@ export async function compareWorkbook(
         mismatches.push({ where, column: header, workbook: value, engine: engine[field] });
     }
   });
+  compared += compareProgramRows(
+    (await readRawTables(recalculated))[TABLES.programStatus],
+    checkScorecard(scorecard, { asOf: asOfMonth, dataFindings: read.findings }).rows,
+    mismatches,
+  );
   const cells = await readComputedCells(recalculated);
   return { compared, expectations: 0, mismatches, ...formulaErrors(cells), readFindings: read.findings };
+}
+
+/**
+ * The Dashboard's program rows (roll-ups over every unit) against the engine's roll-up rows:
+ * after an edit the roll-ups must leave their fast path over each measure's own grid rows.
+ */
+function compareProgramRows(program: RawTable | undefined, rows: CheckRow[], mismatches: Mismatch[]): number {
+  if (!program) throw new Error("the recalculated workbook has no tblProgramStatus");
+  const rollups = new Map(rows.filter((r) => r.rollup).map((r) => [r.measure, r]));
+  const idCol = column(program, "Measure ID");
+  let compared = 0;
+  program.rows.forEach((row) => {
+    const engine = rollups.get(String(row[idCol]));
+    if (!engine) return;
+    for (const [header, field] of Object.entries(GRID_TO_ENGINE)) {
+      compared += 1;
+      const value = cellValue(row[column(program, header)]);
+      if (!agree(value, engine[field], header))
+        mismatches.push({
+          where: `Dashboard program ${engine.measure}`,
+          column: header,
+          workbook: value,
+          engine: engine[field],
+        });
+    }
+  });
+  return compared;
 }
 
 /** Every formula cell that evaluated to an error (none is intended in a generated workbook). */

@@ -187,7 +187,8 @@ function placeCells(
   const last = rows[rows.length - 1];
   if (first === undefined || last - first + 1 !== rows.length) return { units, fast: "FALSE()" };
   const span = (column: string) => colRange(SHEETS.monthly, column, first, last);
-  const fast = `IF(AND(${unitsCell}=${rows.length},COUNTIFS(${span("A")},${id},${span("C")},${fy})=${rows.length}),COUNTIF(${span(gridCol("Bad cells in year"))},">0")=0,FALSE())`;
+  // ROWS catches a row inserted inside the span, which stretches it without matching the measure.
+  const fast = `IF(AND(ROWS(${span("A")})=${rows.length},${unitsCell}=${rows.length},COUNTIFS(${span("A")},${id},${span("C")},${fy})=${rows.length}),COUNTIF(${span(gridCol("Bad cells in year"))},">0")=0,FALSE())`;
   return { units, fast, span };
 }
 

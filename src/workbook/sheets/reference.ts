@@ -239,6 +239,8 @@ function builtForCells(m: TemplateMeasure, r: number): PlanValue[] {
     `$C${r}="${m.kind}"`,
     `$D${r}="${m.direction}"`,
     ...(band ? [`$E${r}=${m.lower}`, `$F${r}=${m.upper}`] : []),
+    // A band built without edges judges nothing; edges typed later need the checks rebuilt.
+    ...(m.direction === "band" && !band ? [`$E${r}=""`, `$F${r}=""`] : []),
   ];
   return [
     text,
