@@ -362,15 +362,7 @@ function forecastFormulas(
   const method = c("Forecast method");
   const f = c("Year-end forecast");
   const t = c("Forecast target");
-  const m = x.m;
-  const hasBand = m.lower !== undefined && m.upper !== undefined;
-  const meets =
-    m.direction === "band"
-      ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
-      : m.direction === "down"
-        ? `ROUND(${t}-${f},9)>=0`
-        : `ROUND(${f}-${t},9)>=0`;
-  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
+  const { meets, hasTarget } = forecastVerdict(x.m, f, t);
   const seasonal = additive ? `IF(${hp}>0,${ya}*(${hw}/${hp}),"")` : `${ya}+(${hw}-${hp})/${hy}`;
   const targetOk = x.bounds.min === undefined ? `ISNUMBER($D${r})` : `${x.usableCount(`$D${r}`)}=1`;
   const fromMilestones = additive
@@ -394,6 +386,23 @@ function forecastFormulas(
     "Forecast target": `IF(${targetOk},$D${r},${fromMilestones})`,
     "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")","no target to compare ("&${method}&")")))`,
   };
+}
+
+/**
+ * Whether a year-end forecast `f` meets its target `t` (a band measure: lies inside its band),
+ * and whether there is a target to compare: the test behind "likely/unlikely to meet target"
+ * on a grid row and on the Dashboard.
+ */
+export function forecastVerdict(m: GridMeasure, f: string, t: string): { meets: string; hasTarget: string } {
+  const hasBand = m.lower !== undefined && m.upper !== undefined;
+  const meets =
+    m.direction === "band"
+      ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
+      : m.direction === "down"
+        ? `ROUND(${t}-${f},9)>=0`
+        : `ROUND(${f}-${t},9)>=0`;
+  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
+  return { meets, hasTarget };
 }
 
 /** A range of another computed column over the same rows as the key range. */

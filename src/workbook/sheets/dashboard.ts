@@ -3,7 +3,7 @@
  * by month (the charts' data), unit status with a league table, and for the child-support
  * template the federal incentive score. Every number is a formula over Milestones & Actuals.
  */
-import { BIG, gridCol, INF, NEG_INF } from "../gridFormulas";
+import { BIG, forecastVerdict, gridCol, INF, NEG_INF } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
 import type { PlanValue, SheetPlan } from "../plan";
@@ -313,14 +313,7 @@ function forecastCells(
     : `IF(ISNUMBER(INDEX(${b.milestone},1,12)),INDEX(${b.milestone},1,12),${c("Period plan")})`;
   const f = c("Year-end forecast");
   const t = c("Forecast target");
-  const hasBand = m.lower !== undefined && m.upper !== undefined;
-  const meets =
-    m.direction === "band"
-      ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
-      : m.direction === "down"
-        ? `ROUND(${t}-${f},9)>=0`
-        : `ROUND(${f}-${t},9)>=0`;
-  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
+  const { meets, hasTarget } = forecastVerdict(m, f, t);
   const label = `IF(${c("Units")}<2,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${c("Forecast method")}&")","no target to compare ("&${c("Forecast method")}&")")))`;
   void r;
   return { method, value, target, label };
