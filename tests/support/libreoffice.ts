@@ -123,22 +123,12 @@ export function timeOpen(file: Buffer, options: { timeoutMs?: number } = {}): Pr
 }
 
 async function openNow(file: Buffer, timeoutMs: number): Promise<number> {
-  if (!sofficeAvailable()) throw new LibreOfficeError(`LibreOffice "${sofficeBinary()}" is not installed`);
+  requireSoffice();
   const work = mkdtempSync(path.join(os.tmpdir(), "yardstick-open-"));
   try {
     const input = path.join(work, "book.xlsx");
     writeFileSync(input, file);
-    const args = [
-      `-env:UserInstallation=file://${profile()}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      "csv",
-      "--outdir",
-      work,
-      input,
-    ];
+    const args = convertArgs("csv", work, [input]);
     const started = Date.now();
     const { code, stderr } = await runSoffice(args, timeoutMs);
     const ms = Date.now() - started;
@@ -152,12 +142,32 @@ async function openNow(file: Buffer, timeoutMs: number): Promise<number> {
   }
 }
 
-async function recalculateNow(files: Buffer[], timeoutMs: number): Promise<Buffer[]> {
+/** Throw a LibreOfficeError saying what to install when soffice does not run here. */
+function requireSoffice(): void {
   if (!sofficeAvailable()) {
     throw new LibreOfficeError(
       `LibreOffice "${sofficeBinary()}" is not installed or does not start; install LibreOffice Calc (apt-get install libreoffice-calc) or point YARDSTICK_SOFFICE at soffice`,
     );
   }
+}
+
+/** soffice arguments converting `inputs` to `format` into `outDir`, with this process's own profile. */
+function convertArgs(format: string, outDir: string, inputs: string[]): string[] {
+  return [
+    `-env:UserInstallation=file://${profile()}`,
+    "--headless",
+    "--norestore",
+    "--nolockcheck",
+    "--convert-to",
+    format,
+    "--outdir",
+    outDir,
+    ...inputs,
+  ];
+}
+
+async function recalculateNow(files: Buffer[], timeoutMs: number): Promise<Buffer[]> {
+  requireSoffice();
   const work = mkdtempSync(path.join(os.tmpdir(), "yardstick-recalc-"));
   try {
     const inDir = path.join(work, "in");
@@ -169,17 +179,7 @@ async function recalculateNow(files: Buffer[], timeoutMs: number): Promise<Buffe
       writeFileSync(file, bytes);
       return file;
     });
-    const args = [
-      `-env:UserInstallation=file://${profile()}`,
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outDir,
-      ...inputs,
-    ];
+    const args = convertArgs("xlsx:Calc MS Excel 2007 XML", outDir, inputs);
     const started = Date.now();
     const { code, stderr } = await runSoffice(args, timeoutMs);
     lastSofficeMs = Date.now() - started;
