@@ -138,23 +138,6 @@ function usableCriteria(b: ValueBounds): string[] {
   return [...(b.min !== undefined ? [`>=${b.min}`] : []), ...(b.max !== undefined ? [`<=${b.max}`] : [])];
 }
 
-/** Conditions that number(s) lo..hi are in bounds (empty when every number is). */
-function inBounds(b: ValueBounds, lo: string, hi = lo): string[] {
-  return [
-    ...(b.min !== undefined ? [`${lo}>=${b.min}`] : []),
-    ...(b.max !== undefined ? [`${hi}<=${b.max}`] : []),
-  ];
-}
-
-/** One condition from a list: TRUE(), the condition, or AND(...). */
-function all(conditions: string[]): string {
-  return conditions.length === 0
-    ? "TRUE()"
-    : conditions.length === 1
-      ? conditions[0]
-      : `AND(${conditions.join(",")})`;
-}
-
 /**
  * Formulas of every computed column for the grid row at sheet row `r` of measure `m`
  * (undefined: the measure is not on the Measures sheet). `backRows[k-1]` is the 1-based
@@ -196,13 +179,8 @@ export function gridRowFormulas(
       .join(",");
   const usableCount = (range: string, when?: string) =>
     `COUNTIFS(${[crit(range), when].filter(Boolean).join(",")})`;
-  // The value of a block in month k when it is a usable number, else "".
+  // The cell of a block in month k.
   const at = (range: string, k: string) => `INDEX(${range},1,${k})`;
-  const usableAt = (range: string, k: string) => {
-    const x = at(range, k);
-    const ok = inBounds(b, x);
-    return `IF(ISNUMBER(${x}),${ok.length ? `IF(${all(ok)},${x},"")` : x},"")`;
-  };
   // Bad cells (text, out-of-range milestones or actuals, negative denominators) in months op x;
   // a kind whose values cannot be negative counts its negatives and its denominators' together.
   const badCells = (op: "<=" | "=", x: string) =>
@@ -267,7 +245,7 @@ export function gridRowFormulas(
     "Period weight": b.additive
       ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
-    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, usableAt, badCells, keyRange, backRows, m }),
+    ...forecastFormulas(r, c, { A, D, M, bounds: b, usableCount, badCells, keyRange, backRows, m }),
     ...(readByLaterYears ? {} : HISTORY_UNREAD),
   };
 }
@@ -312,7 +290,6 @@ interface ForecastParts {
   M: string;
   bounds: ValueBounds;
   usableCount: (range: string, when?: string) => string;
-  usableAt: (range: string, k: string) => string;
   badCells: (op: "<=" | "=", x: string) => string;
   keyRange: string;
   backRows: number[];
