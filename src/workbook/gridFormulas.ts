@@ -49,9 +49,7 @@ export const NEG_INF = "(-(10^300))";
 export const GRID_COMPUTED = [
   "Months to date",
   "Bad cells in year",
-  "Actuals to date",
   "Denominators to date",
-  "Unusable cells to date",
   "Unusable cells in period",
   "Key",
   "Row 1 year back",
@@ -157,7 +155,8 @@ export function gridRowFormulas(
 ): Record<GridComputed, string> {
   const c = (n: GridComputed) => `$${gridCol(n)}${r}`;
   const common = {
-    "Months to date": `MAX(0,MIN(12,(AsOfFY-$C${r})*12+AsOfN))`,
+    // MEDIAN of 0, 12 and x is x clamped to 0..12.
+    "Months to date": `MEDIAN(0,12,(AsOfFY-$C${r})*12+AsOfN)`,
     Key: `$A${r}&"|"&$B${r}&"|"&$C${r}`,
     ...backRowFormulas(r, backRows, keyRange),
   };
@@ -198,7 +197,8 @@ export function gridRowFormulas(
   const yp = c("YTD plan");
   const level = (range: string) =>
     `IF(${c("Denominators to date")}=${n},SUMPRODUCT(${range},${D},--(MonthNo<=${n}))/SUMIFS(${D},${toDate}),SUMIFS(${range},${toDate})/${n})`;
-  const ytd = (range: string) => `IFERROR(${b.additive ? `SUMIFS(${range},${toDate})` : level(range)},"")`;
+  // A total to date needs no IFERROR: its gate has already found every month to date usable.
+  const ytd = (range: string) => (b.additive ? `SUMIFS(${range},${toDate})` : `IFERROR(${level(range)},"")`);
   const diff = (x: string, y: string) => `IF(OR(${x}="",${y}=""),"",${x}-${y})`;
   // Relative variance and attainment from the variance cell v = x - y (blank when x or y is).
   const rel = (v: string, y: string) => `IF(OR(${v}="",${y}=0),"",${v}/${y})`;
@@ -218,11 +218,8 @@ export function gridRowFormulas(
       b.min === 0 ? `COUNTIF(${MAD},"<0")` : `COUNTIF(${D},"<0")`,
       ...(b.max !== undefined ? [`COUNTIF(${MA},">${b.max}")`] : []),
     ].join("+"),
-    // Counts to date need no guard for month 0: no month number is <= 0.
-    "Actuals to date": usableCount(A, toDate),
     // Only a rate's or ratio's year to date and period weight read their denominators.
     "Denominators to date": b.additive ? '""' : `COUNTIFS(${D},">0",${toDate})`,
-    "Unusable cells to date": `IF(${bad}=0,0,${badCells("<=", n)})`,
     "Unusable cells in period": `IF(${bad}=0,0,${badCells("=", n)})`,
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
     // With no bad cell in the period, the period's actual is blank or usable.
@@ -234,7 +231,9 @@ export function gridRowFormulas(
     Variance: diff(a, p),
     "Variance %": rel(c("Variance"), p),
     Attainment: att(c("Variance"), p),
-    "YTD actual": `IF(OR(${n}=0,${c("Actuals to date")}<${n},${c("Unusable cells to date")}>0),"",${ytd(A)})`,
+    // Blank unless every month to date has a usable actual and no bad cell (counted only on a
+    // row that has one: IF, unlike OR, leaves its other branch uncomputed).
+    "YTD actual": `IF(OR(${n}=0,${usableCount(A, toDate)}<${n},IF(${bad}=0,FALSE(),${badCells("<=", n)}>0)),"",${ytd(A)})`,
     "YTD plan": `IF(OR(${n}=0,${usableCount(M, toDate)}<${n}),"",${ytd(M)})`,
     "YTD variance": diff(ya, yp),
     "YTD variance %": rel(c("YTD variance"), yp),
@@ -280,8 +279,13 @@ function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) =>
     ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
     : [c("Attainment"), a, p];
   // Against a zero plan: 1 when the actual is 0 too, else +/- "infinite" (10^300) by its sign.
-  const infinite = `${sign > 0 ? "" : "-"}SIGN(${x})*${INF}`;
-  return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,${infinite}),"")))`;
+  if (valueBounds(m.kind).min !== 0) {
+    const infinite = `${sign > 0 ? "" : "-"}SIGN(${x})*${INF}`;
+    return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,${infinite}),"")))`;
+  }
+  // Values that cannot be negative: the attainment exists exactly when both exist and the plan
+  // is above 0, so what is left with both present is a zero plan, and the actual's sign is +.
+  return `IF(${att}<>"",ROUND(${att},9),IF(OR(${x}="",${y}=""),"",IF(${x}=0,1,${sign > 0 ? INF : NEG_INF})))`;
 }
 
 interface ForecastParts {
@@ -358,11 +362,16 @@ function forecastFormulas(
     "History part": sumBack((k) => `IF(${at("Complete year", k)}=1,${at("Level to as-of month", k)},0)`),
     "Forecast method": `IF(OR(${n}=0,${ya}=""),"",IF(${noHistory ? `${n}>=12` : `OR(${n}>=12,AND(${hy}>0,${additive ? `${hp}>0` : "TRUE()"}))`},"seasonal run rate","run rate"))`,
     "Year-end forecast": noHistory
-      ? `IF(${method}="","",IF(${n}>=12,${ya},${additive ? `${ya}*12/${n}` : ya}))`
+      ? `IF(${method}="","",${additive ? `IF(${n}>=12,${ya},${ya}*12/${n})` : ya})`
       : `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",${additive ? `${ya}*12/${n}` : ya},${seasonal})))`,
     "Forecast target": `IF(${targetOk},$D${r},${fromMilestones})`,
-    "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")","no target to compare ("&${method}&")")))`,
+    "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",${ifConstant(hasTarget, `IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")"`, `"no target to compare ("&${method}&")"`)}))`,
   };
+}
+
+/** IF(test,yes,no), or just the branch taken when the test is the constant TRUE() or FALSE(). */
+function ifConstant(test: string, yes: string, no: string): string {
+  return test === "TRUE()" ? yes : test === "FALSE()" ? no : `IF(${test},${yes},${no})`;
 }
 
 /**
@@ -435,18 +444,13 @@ function statusFormula(
   const band = m.direction === "band";
   const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
-  // Counts and amounts with a gap in the year to date, or no metric: insufficient data.
-  const gaps = [
-    ...(additive && !band
-      ? [`${c("Actuals to date")}<${c("Months to date")}`, `${c("Unusable cells to date")}>0`]
-      : []),
-    `${metric}=""`,
-  ];
+  // No metric: insufficient data. For counts and amounts that includes a gap or a bad cell in
+  // the year to date, which blanks the YTD actual the metric is computed from.
   return [
     `IF(OR($A${r}="",${c("Months to date")}=0),"",`,
     `IF(${c("Unusable cells in period")}>0,"${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${c("Period actual")}="",IF(${earlier},"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
-    `IF(${gaps.length > 1 ? `OR(${gaps.join(",")})` : gaps[0]},"${STATUS_LABELS["insufficient-data"]}",`,
+    `IF(${metric}="","${STATUS_LABELS["insufficient-data"]}",`,
     `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}"))))))`,
   ].join("");
 }
