@@ -239,8 +239,8 @@ export function gridRowFormulas(
     "YTD variance %": rel(c("YTD variance"), yp),
     "YTD attainment": att(c("YTD variance"), yp),
     "Band attainment": bandAttainment(m, a),
-    "Status metric": statusMetric(m, b.additive, c),
-    Status: statusFormula(r, c, m, b.additive, earlier),
+    "Status metric": statusMetric(m, b, c),
+    Status: statusFormula(r, c, m, earlier),
     "Period weight": b.additive
       ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
@@ -265,7 +265,7 @@ function bandAttainment(m: GridMeasure, a: string): string {
 }
 
 /** The metric the status thresholds compare, already rounded to 9 places as the engine rounds it. */
-function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) => string): string {
+function statusMetric(m: GridMeasure, b: ValueBounds, c: (n: GridComputed) => string): string {
   const a = c("Period actual");
   const p = c("Period plan");
   if (m.direction === "band") {
@@ -275,11 +275,11 @@ function statusMetric(m: GridMeasure, additive: boolean, c: (n: GridComputed) =>
   }
   const sign = m.direction === "down" ? -1 : 1;
   if (m.kind === "rate") return `IF(OR(${a}="",${p}=""),"",ROUND(${sign > 0 ? `${a}-${p}` : `${p}-${a}`},9))`;
-  const [att, x, y] = additive
+  const [att, x, y] = b.additive
     ? [c("YTD attainment"), c("YTD actual"), c("YTD plan")]
     : [c("Attainment"), a, p];
   // Against a zero plan: 1 when the actual is 0 too, else +/- "infinite" (10^300) by its sign.
-  if (valueBounds(m.kind).min !== 0) {
+  if (b.min !== 0) {
     const infinite = `${sign > 0 ? "" : "-"}SIGN(${x})*${INF}`;
     return `IF(OR(${x}="",${y}=""),"",IF(${y}>0,ROUND(${att},9),IF(${y}=0,IF(${x}=0,1,${infinite}),"")))`;
   }
@@ -434,13 +434,7 @@ function backSum(c: (n: GridComputed) => string, backRows: number[], f: (k: stri
   return terms.length ? terms.join("+") : "0";
 }
 
-function statusFormula(
-  r: number,
-  c: (n: GridComputed) => string,
-  m: GridMeasure,
-  additive: boolean,
-  earlier: string,
-): string {
+function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure, earlier: string): string {
   const band = m.direction === "band";
   const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
