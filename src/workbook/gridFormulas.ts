@@ -343,7 +343,6 @@ function forecastFormulas(
   const method = c("Forecast method");
   const f = c("Year-end forecast");
   const t = c("Forecast target");
-  const { meets, hasTarget } = forecastVerdict(x.m, f, t);
   const seasonal = additive ? `IF(${hp}>0,${ya}*(${hw}/${hp}),"")` : `${ya}+(${hw}-${hp})/${hy}`;
   const targetOk = x.bounds.min === undefined ? `ISNUMBER($D${r})` : `${x.usableCount(`$D${r}`)}=1`;
   const fromMilestones = additive
@@ -365,30 +364,27 @@ function forecastFormulas(
       ? `IF(${method}="","",${additive ? `IF(${n}>=12,${ya},${ya}*12/${n})` : ya})`
       : `IF(${method}="","",IF(${n}>=12,${ya},IF(${method}="run rate",${additive ? `${ya}*12/${n}` : ya},${seasonal})))`,
     "Forecast target": `IF(${targetOk},$D${r},${fromMilestones})`,
-    "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",${ifConstant(hasTarget, `IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")"`, `"no target to compare ("&${method}&")"`)}))`,
+    "Forecast label": `IF(${n}=0,"",IF(${ya}="","no forecast: the year to date has gaps",${forecastVerdict(x.m, f, t, method)}))`,
   };
 }
 
-/** IF(test,yes,no), or just the branch taken when the test is the constant TRUE() or FALSE(). */
-function ifConstant(test: string, yes: string, no: string): string {
-  return test === "TRUE()" ? yes : test === "FALSE()" ? no : `IF(${test},${yes},${no})`;
-}
-
 /**
- * Whether a year-end forecast `f` meets its target `t` (a band measure: lies inside its band),
- * and whether there is a target to compare: the test behind "likely/unlikely to meet target"
- * on a grid row and on the Dashboard.
+ * The sentence for a year-end forecast `f` against its target `t`, naming the forecast method
+ * in cell `method`: "likely" or "unlikely to meet target (...)" (a band measure: whether `f`
+ * lies inside its band), or "no target to compare (...)". Shared by grid rows and the Dashboard.
+ * A band measure has a target exactly when its edges exist, so only one branch is written.
  */
-export function forecastVerdict(m: GridMeasure, f: string, t: string): { meets: string; hasTarget: string } {
-  const hasBand = m.lower !== undefined && m.upper !== undefined;
+export function forecastVerdict(m: GridMeasure, f: string, t: string, method: string): string {
   const meets =
     m.direction === "band"
       ? `AND(ROUND(${f},9)>=${m.lower ?? 0},ROUND(${f},9)<=${m.upper ?? 0})`
       : m.direction === "down"
         ? `ROUND(${t}-${f},9)>=0`
         : `ROUND(${f}-${t},9)>=0`;
-  const hasTarget = m.direction === "band" ? (hasBand ? "TRUE()" : "FALSE()") : `${t}<>""`;
-  return { meets, hasTarget };
+  const verdict = `IF(${meets},"likely","unlikely")&" to meet target ("&${method}&")"`;
+  const noTarget = `"no target to compare ("&${method}&")"`;
+  if (m.direction !== "band") return `IF(${t}<>"",${verdict},${noTarget})`;
+  return m.lower !== undefined && m.upper !== undefined ? verdict : noTarget;
 }
 
 /** A range of another computed column over the same rows as the key range. */

@@ -313,8 +313,7 @@ function forecastCells(
     : `IF(ISNUMBER(INDEX(${b.milestone},1,12)),INDEX(${b.milestone},1,12),${c("Period plan")})`;
   const f = c("Year-end forecast");
   const t = c("Forecast target");
-  const { meets, hasTarget } = forecastVerdict(m, f, t);
-  const label = `IF(${c("Units")}<2,"",IF(${ya}="","no forecast: the year to date has gaps",IF(${hasTarget},IF(${meets},"likely","unlikely")&" to meet target ("&${c("Forecast method")}&")","no target to compare ("&${c("Forecast method")}&")")))`;
+  const label = `IF(${c("Units")}<2,"",IF(${ya}="","no forecast: the year to date has gaps",${forecastVerdict(m, f, t, c("Forecast method"))}))`;
   void r;
   return { method, value, target, label };
 }
