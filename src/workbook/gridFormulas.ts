@@ -50,7 +50,6 @@ export const GRID_COMPUTED = [
   "Months to date",
   "Bad cells in year",
   "Denominators to date",
-  "Unusable cells in period",
   "Key",
   "Row 1 year back",
   "Row 2 years back",
@@ -206,7 +205,9 @@ export function gridRowFormulas(
   const sign = m.direction === "down" ? -1 : 1;
   const att = (v: string, y: string) =>
     band ? '""' : `IF(${v}="","",IF(${y}>0,1${sign > 0 ? "+" : "-"}${v}/${y},""))`;
-  const inPeriodBad = c("Unusable cells in period");
+  // A bad cell in the period's month: counted only on a row that has one (IF, unlike OR, leaves
+  // its other branch uncomputed).
+  const badInPeriod = `IF(${bad}=0,FALSE(),${badCells("=", n)}>0)`;
   // A usable actual before this month, or in an earlier year's row: "Stale" rather than "No data yet".
   const earlierSum = backSum(c, backRows, (k) => `INDEX(${sameRows(keyRange, "Actuals in year")},${k})`);
   const earlier = `${usableCount(A, `MonthNo,"<"&${n}`)}${earlierSum === "0" ? "" : `+${earlierSum}`}>0`;
@@ -220,10 +221,9 @@ export function gridRowFormulas(
     ].join("+"),
     // Only a rate's or ratio's year to date and period weight read their denominators.
     "Denominators to date": b.additive ? '""' : `COUNTIFS(${D},">0",${toDate})`,
-    "Unusable cells in period": `IF(${bad}=0,0,${badCells("=", n)})`,
     "Actuals in year": `IF(${bad}=0,COUNT(${A}),${usableCount(A)})`,
     // With no bad cell in the period, the period's actual is blank or usable.
-    "Period actual": `IF(OR(${n}=0,${inPeriodBad}>0),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
+    "Period actual": `IF(OR(${n}=0,${badInPeriod}),"",IF(ISNUMBER(${at(A, n)}),${at(A, n)},""))`,
     "Period plan":
       b.min === undefined
         ? `IF(${n}=0,"",IF(ISNUMBER(${at(M, n)}),${at(M, n)},""))`
@@ -240,7 +240,7 @@ export function gridRowFormulas(
     "YTD attainment": att(c("YTD variance"), yp),
     "Band attainment": bandAttainment(m, a),
     "Status metric": statusMetric(m, b, c),
-    Status: statusFormula(r, c, m, earlier),
+    Status: statusFormula(r, c, m, earlier, badInPeriod),
     "Period weight": b.additive
       ? '""'
       : `IF(${a}="","",IF(ISNUMBER(${at(D, n)}),IF(${at(D, n)}>0,${at(D, n)},""),""))`,
@@ -430,17 +430,23 @@ function backSum(c: (n: GridComputed) => string, backRows: number[], f: (k: stri
   return terms.length ? terms.join("+") : "0";
 }
 
-function statusFormula(r: number, c: (n: GridComputed) => string, m: GridMeasure, earlier: string): string {
+function statusFormula(
+  r: number,
+  c: (n: GridComputed) => string,
+  m: GridMeasure,
+  earlier: string,
+  badInPeriod: string,
+): string {
   const band = m.direction === "band";
   const metric = c("Status metric");
   const [on, risk] = band ? [1, 0.5] : m.kind === "rate" ? [-2, -5] : [0.95, 0.85];
+  // A bad cell in the period blanks the period's actual, so it is looked for only on a blank one.
   // No metric: insufficient data. For counts and amounts that includes a gap or a bad cell in
   // the year to date, which blanks the YTD actual the metric is computed from.
   return [
     `IF(OR($A${r}="",${c("Months to date")}=0),"",`,
-    `IF(${c("Unusable cells in period")}>0,"${STATUS_LABELS["insufficient-data"]}",`,
-    `IF(${c("Period actual")}="",IF(${earlier},"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}"),`,
+    `IF(${c("Period actual")}="",IF(${badInPeriod},"${STATUS_LABELS["insufficient-data"]}",IF(${earlier},"${STATUS_LABELS.stale}","${STATUS_LABELS["no-data"]}")),`,
     `IF(${metric}="","${STATUS_LABELS["insufficient-data"]}",`,
-    `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}"))))))`,
+    `IF(${metric}>=${on},"${STATUS_LABELS["on-track"]}",IF(${metric}>=${risk},"${STATUS_LABELS["at-risk"]}","${STATUS_LABELS["off-track"]}")))))`,
   ].join("");
 }
