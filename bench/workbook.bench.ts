@@ -3,8 +3,8 @@
  * default; YARDSTICK_BENCH_UNITS to change it) written with every check as a formula, then
  * recalculated by LibreOffice headless, against the same workbook holding the computed values
  * only. Prints file sizes, write time, LibreOffice time for each (the fastest of
- * YARDSTICK_BENCH_RUNS runs, default 3), and their ratio (keep < 3x): for opening the file
- * (load + recalculate) and for load + recalculate + save.
+ * YARDSTICK_BENCH_RUNS runs, default 3, the two workbooks taking turns), and their ratio
+ * (keep < 3x): for opening the file (load + recalculate) and for load + recalculate + save.
  */
 import { spawnSync } from "node:child_process";
 import { getHeapStatistics } from "node:v8";
@@ -140,14 +140,20 @@ export function valuesOnly(plan: WorkbookPlan, cells: Map<string, ComputedCell>)
 /** Runs per LibreOffice timing; the fastest is reported (a busy machine only ever adds time). */
 const RUNS = Number(process.env.YARDSTICK_BENCH_RUNS ?? 3);
 
-/** The fastest of RUNS timings of a LibreOffice call (`first`: a timing already taken). */
-async function fastest(first: number | undefined, call: () => Promise<unknown>): Promise<number> {
-  const times = first === undefined ? [] : [first];
-  while (times.length < RUNS) {
-    const result = await call();
-    times.push(typeof result === "number" ? result : lastSofficeMs);
+/**
+ * The fastest of RUNS timings of each call, taken in turns (a, b, c, a, b, c, ...), so a
+ * machine that slows down or speeds up during the bench weighs on every ratio alike.
+ * `first`: timings already taken, by call.
+ */
+async function fastestInTurns(
+  calls: Array<() => Promise<number>>,
+  first: number[][] = [],
+): Promise<number[]> {
+  const times = calls.map((_, i) => [...(first[i] ?? [])]);
+  for (let round = 0; round < RUNS; round++) {
+    for (const [i, call] of calls.entries()) if (times[i].length < RUNS) times[i].push(await call());
   }
-  return Math.min(...times);
+  return times.map((t) => Math.min(...t));
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -193,16 +199,22 @@ async function measure(units: number): Promise<void> {
     `live formulas: ${mb(live.length)} written in ${sec(writeMs)}, rss ${mb(process.memoryUsage().rss)}`,
   );
   const [recalculated] = await recalculate([live], { timeoutMs: 3_600_000 });
-  const liveMs = await fastest(lastSofficeMs, () => recalculate([live], { timeoutMs: 3_600_000 }));
-  console.log(`live formulas: LibreOffice load + recalculate + save ${sec(liveMs)}`);
+  const firstLiveMs = lastSofficeMs;
   const cells = await readComputedCells(recalculated);
   t = Date.now();
   const values = await writePlanToXlsx(valuesOnly(plan, cells));
   console.log(`values only:   ${mb(values.length)} written in ${sec(Date.now() - t)}`);
-  const valuesMs = await fastest(undefined, () => recalculate([values], { timeoutMs: 3_600_000 }));
+  const save = (bytes: Buffer) => async () => {
+    await recalculate([bytes], { timeoutMs: 3_600_000 });
+    return lastSofficeMs;
+  };
+  const open = (bytes: Buffer) => () => timeOpen(bytes, { timeoutMs: 3_600_000 });
+  const [liveMs, valuesMs, liveOpenMs, valuesOpenMs] = await fastestInTurns(
+    [save(live), save(values), open(live), open(values)],
+    [[firstLiveMs]],
+  );
+  console.log(`live formulas: LibreOffice load + recalculate + save ${sec(liveMs)}`);
   console.log(`values only:   LibreOffice load + save ${sec(valuesMs)}`);
-  const liveOpenMs = await fastest(undefined, () => timeOpen(live, { timeoutMs: 3_600_000 }));
-  const valuesOpenMs = await fastest(undefined, () => timeOpen(values, { timeoutMs: 3_600_000 }));
   console.log(
     `open only (load + recalculate, no .xlsx save): live ${sec(liveOpenMs)}, values ${sec(valuesOpenMs)}: ${(liveOpenMs / valuesOpenMs).toFixed(2)}x`,
   );

@@ -5,7 +5,7 @@
  * is rolled up only when every unit of the measure has a usable actual (and, for levels, a
  * denominator > 0); otherwise it stays blank and the status says why.
  */
-import { BIG, GRID, roundRule, STATUS_LABELS } from "./gridFormulas";
+import { BIG, GRID, roundRule, STATUS_LABELS, valueBounds } from "./gridFormulas";
 import { columnLetter } from "./layout";
 import type { TemplateMeasure } from "./templates/types";
 
@@ -14,20 +14,22 @@ export interface GridRanges {
   range(column: string): string;
 }
 
+/** A measure's usable values (valueBounds) as COUNTIFS criteria text: `">=" & lo`, `"<=" & hi`. */
 export interface MeasureBounds {
   additive: boolean;
+  /** Smallest usable value, "-1E+300" when any number is. */
   lo: string;
+  /** Largest usable value, "1E+300" when any number is. */
   hi: string;
 }
 
-/** Usable bounds of a measure's values, as the reader enforces them. */
+/** Usable bounds of a measure's values as criteria text. Example: rate -> lo "0", hi "100". */
 export function boundsOf(m: Pick<TemplateMeasure, "kind">): MeasureBounds {
-  const additive = m.kind === "count" || m.kind === "amount";
+  const b = valueBounds(m.kind);
   return {
-    additive,
-    lo: m.kind === "count" || m.kind === "rate" ? "0" : `-${BIG}`,
-    hi: m.kind === "rate" ? "100" : BIG,
-    // lo and hi are criteria text, e.g. ">=" & lo is written as the literal ">=-1E+300".
+    additive: b.additive,
+    lo: b.min === undefined ? `-${BIG}` : String(b.min),
+    hi: b.max === undefined ? BIG : String(b.max),
   };
 }
 
