@@ -114,7 +114,9 @@ function exactMonth(g: GridRanges, m: TemplateMeasure, fy: string, j: number) {
     const milestone = `IF(AND(${units}>0,COUNTIFS(${keys},${ok(Ms)})=${units}),SUMIFS(${Ms},${keys}),"")`;
     return { actual, milestone, weight: '""' };
   }
-  const weighted = (range: string) => `SUMPRODUCT(--(${GM}=${id}),--(${GFY}=${fy}),${range},${D})`;
+  // A unit whose denominator is not above 0 carries no weight (its product would still count in
+  // a plain SUMPRODUCT when the denominator is negative).
+  const weighted = (range: string) => `SUMPRODUCT(--(${GM}=${id}),--(${GFY}=${fy}),--(${D}>0),${range},${D})`;
   const withWeight = `COUNTIFS(${keys},${D},">0")`;
   const good = mOk.map((mc) => `COUNTIFS(${keys},${ok(A)},${D},">0",${mc})`).join("+");
   const complete = `AND(${units}>0,${good}=${units})`;

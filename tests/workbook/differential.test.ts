@@ -17,7 +17,7 @@ import {
   withPortableTextCounts,
   type DifferentialResult,
 } from "./differential-support";
-import { scorecardInputArb } from "./random-scorecard";
+import { badBesideUsableActual, scorecardInputArb } from "./random-scorecard";
 
 jest.setTimeout(600_000);
 
@@ -45,6 +45,11 @@ function expectAgreement(result: DifferentialResult, i: number): void {
   }
   expect(result.errors).toEqual([]);
 }
+
+it("the sampled scorecards hold bad milestones or denominators in months whose actual is usable", () => {
+  // Otherwise nothing here checks that a row's own bad-cell counts reach its period and YTD checks.
+  expect(inputs.map(badBesideUsableActual).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+});
 
 describe("randomized scorecards, as written", () => {
   let results: DifferentialResult[];

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { Direction, MeasureKind, Observation, UnitDef } from "../../src/engine/model";
 import { fiscalYearMonths } from "../../src/engine/period";
 import type { WorkbookInput } from "../../src/workbook/input";
+import { valueBounds, type ValueBounds } from "../../src/workbook/gridFormulas";
 import { emptyPlanText } from "../../src/workbook/templates";
 import type { TemplateMeasure } from "../../src/workbook/templates/types";
 
@@ -51,13 +52,19 @@ function seriesArb(
   months: number,
 ): fc.Arbitrary<Observation[]> {
   const ratio = measure.kind === "rate" || measure.kind === "ratio";
+  // Milestones and denominators go bad on their own too, so a bad cell also turns up in a month
+  // whose actual is fine (the period's and year-to-date checks must still notice it).
   const point = fc.record({
-    milestone: valueOf(measure.kind, 8),
+    milestone: fc.oneof(
+      { weight: 19, arbitrary: valueOf(measure.kind, 8) },
+      { weight: 1, arbitrary: measure.kind === "rate" ? fc.constant(140) : fc.constant(-7) },
+    ),
     actual: valueOf(measure.kind, 12),
     denominator: ratio
       ? fc.oneof(
-          { weight: 9, arbitrary: fc.integer({ min: 1, max: 500 }) },
-          { weight: 1, arbitrary: fc.constant(undefined) },
+          { weight: 17, arbitrary: fc.integer({ min: 1, max: 500 }) },
+          { weight: 2, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constant(-3) },
         )
       : fc.constant(undefined),
   });
@@ -115,3 +122,19 @@ export const scorecardInputArb: fc.Arbitrary<WorkbookInput> = fc
       }));
     });
   });
+
+/**
+ * Months (up to the as-of month) whose actual is usable but whose milestone or denominator is
+ * not: the cases where only a row's own bad-cell counts, not its actuals, change a check.
+ */
+export function badBesideUsableActual(input: WorkbookInput): number {
+  const kinds = new Map(input.measures.map((m) => [m.id, valueBounds(m.kind)]));
+  const usable = (x: number | undefined, b: ValueBounds) =>
+    x !== undefined && (b.min === undefined || x >= b.min) && (b.max === undefined || x <= b.max);
+  return input.observations.filter((o) => {
+    const b = kinds.get(o.measure);
+    if (!b || o.period > input.asOfMonth || !usable(o.actual, b)) return false;
+    const badMilestone = o.milestone !== undefined && !usable(o.milestone, b);
+    return badMilestone || (o.denominator !== undefined && o.denominator < 0);
+  }).length;
+}
