@@ -4,6 +4,7 @@
  * cells) handled or reported with their location.
  */
 import fc from "fast-check";
+import { checkScorecard } from "../../src/engine/checks";
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { scorecardOf } from "../../src/workbook/expectations";
 import { TABLES, type RawTable } from "../../src/workbook/layout";
@@ -200,6 +201,28 @@ describe("bad cells become located findings, never NaN", () => {
       expect.objectContaining({ code: "missing-actual", period: "2027-01", unit: "allegany" }),
     );
     expect(read.findings.filter((f) => f.code === "missing-actual" && f.period! > "2027-04")).toEqual([]);
+  });
+
+  it("reads a wholly blank month up to the as-of month as a gap in a month the unit reports in", () => {
+    // The grid row of the fiscal year says the office is in the program from its first month.
+    // Read as "not reporting yet", a blank October left the office's October out of the
+    // engine's program year to date, while the workbook's roll-up showed it as incomplete
+    // (found by the HyperFormula differential, tests/workbook/formulas.test.ts), and the engine
+    // asked for a "missing row" the grid already has.
+    const i = grid().rows.findIndex((r) => r[0] === "pep" && r[1] === "allegany" && r[2] === 2027);
+    const blankOct = withTable(TABLES.monthly, (t) => ({
+      ...t,
+      rows: t.rows.map((r, k) => (k === i ? r.map((v, j) => (t.headers[j].endsWith(" Oct") ? null : v)) : r)),
+    }));
+    const read = scorecardFromTables(blankOct);
+    const oct = read.scorecard.observations.filter(
+      (o) => o.measure === "pep" && o.unit === "allegany" && o.period === "2026-10",
+    );
+    expect(oct.map((o) => [o.actual, o.milestone, o.denominator])).toEqual([
+      [undefined, undefined, undefined],
+    ]);
+    const result = checkScorecard(read.scorecard, { asOf: "2027-04", dataFindings: read.findings });
+    expect(result.findings.filter((f) => f.code === "missing-row")).toEqual([]);
   });
 
   it("reports a duplicate measure x unit x year row and keeps the first", () => {
