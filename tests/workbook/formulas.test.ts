@@ -101,8 +101,12 @@ describe("the demo workbook", () => {
   });
 });
 
+/** Fixed by default; YARDSTICK_HF_SEED and YARDSTICK_HF_RUNS explore other scorecards. */
+const HF_SEED = Number(process.env.YARDSTICK_HF_SEED ?? 424242);
+const HF_RUNS = Number(process.env.YARDSTICK_HF_RUNS ?? 40);
+
 describe("randomized scorecards: odd kinds, bands, blanks, bad cells, any fiscal-year start", () => {
-  const inputs = fc.sample(scorecardInputArb, { seed: 424242, numRuns: 40 });
+  const inputs = fc.sample(scorecardInputArb, { seed: HF_SEED, numRuns: HF_RUNS });
   it.each(
     inputs.map((input, i) => [
       i,
