@@ -143,15 +143,11 @@ const RUNS = Number(process.env.YARDSTICK_BENCH_RUNS ?? 3);
 /**
  * The fastest of RUNS timings of each call, taken in turns (a, b, c, a, b, c, ...), so a
  * machine that slows down or speeds up during the bench weighs on every ratio alike.
- * `first`: timings already taken, by call.
  */
-async function fastestInTurns(
-  calls: Array<() => Promise<number>>,
-  first: number[][] = [],
-): Promise<number[]> {
-  const times = calls.map((_, i) => [...(first[i] ?? [])]);
+async function fastestInTurns(calls: Array<() => Promise<number>>): Promise<number[]> {
+  const times = calls.map(() => [] as number[]);
   for (let round = 0; round < RUNS; round++) {
-    for (const [i, call] of calls.entries()) if (times[i].length < RUNS) times[i].push(await call());
+    for (const [i, call] of calls.entries()) times[i].push(await call());
   }
   return times.map((t) => Math.min(...t));
 }
@@ -199,7 +195,6 @@ async function measure(units: number): Promise<void> {
     `live formulas: ${mb(live.length)} written in ${sec(writeMs)}, rss ${mb(process.memoryUsage().rss)}`,
   );
   const [recalculated] = await recalculate([live], { timeoutMs: 3_600_000 });
-  const firstLiveMs = lastSofficeMs;
   const cells = await readComputedCells(recalculated);
   t = Date.now();
   const values = await writePlanToXlsx(valuesOnly(plan, cells));
@@ -209,10 +204,12 @@ async function measure(units: number): Promise<void> {
     return lastSofficeMs;
   };
   const open = (bytes: Buffer) => () => timeOpen(bytes, { timeoutMs: 3_600_000 });
-  const [liveMs, valuesMs, liveOpenMs, valuesOpenMs] = await fastestInTurns(
-    [save(live), save(values), open(live), open(values)],
-    [[firstLiveMs]],
-  );
+  const [liveMs, valuesMs, liveOpenMs, valuesOpenMs] = await fastestInTurns([
+    save(live),
+    save(values),
+    open(live),
+    open(values),
+  ]);
   console.log(`live formulas: LibreOffice load + recalculate + save ${sec(liveMs)}`);
   console.log(`values only:   LibreOffice load + save ${sec(valuesMs)}`);
   console.log(

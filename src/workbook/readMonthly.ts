@@ -106,14 +106,17 @@ function rowObservations(
     }
     byPeriod.set(mc.period, obs);
   }
-  // A grid row holds its unit's whole fiscal year: every month up to the as-of month is one the
-  // unit reports in, even when all its cells are blank (a gap, not "not reporting yet"), as the
-  // workbook's own formulas count it.
-  if (asOfMonth) {
-    for (const mc of cols) {
-      if (mc.series === "Actual" && mc.period <= asOfMonth && !byPeriod.has(mc.period))
-        byPeriod.set(mc.period, { measure: measure.id, unit: unitId, period: mc.period });
-    }
+  // A grid row holds its unit's whole fiscal year, as the Dashboard's formulas count it: a month
+  // whose cells are all blank is a gap in the unit's results, not "not reporting yet". It
+  // points at the month's actual, the cell to fill.
+  for (const mc of cols) {
+    if (mc.series === "Actual" && !byPeriod.has(mc.period))
+      byPeriod.set(mc.period, {
+        measure: measure.id,
+        unit: unitId,
+        period: mc.period,
+        source: cur.ref(i, mc.col),
+      });
   }
   const out = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
   for (const o of out) {

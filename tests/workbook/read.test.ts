@@ -203,7 +203,7 @@ describe("bad cells become located findings, never NaN", () => {
     expect(read.findings.filter((f) => f.code === "missing-actual" && f.period! > "2027-04")).toEqual([]);
   });
 
-  it("reads a wholly blank month up to the as-of month as a gap in a month the unit reports in", () => {
+  it("reads a wholly blank month as a gap in a month the unit reports in, pointing at its actual", () => {
     // The grid row of the fiscal year says the office is in the program from its first month.
     // Read as "not reporting yet", a blank October left the office's October out of the
     // engine's program year to date, while the workbook's roll-up showed it as incomplete
@@ -221,8 +221,12 @@ describe("bad cells become located findings, never NaN", () => {
     expect(oct.map((o) => [o.actual, o.milestone, o.denominator])).toEqual([
       [undefined, undefined, undefined],
     ]);
-    const result = checkScorecard(read.scorecard, { asOf: "2027-04", dataFindings: read.findings });
-    expect(result.findings.filter((f) => f.code === "missing-row")).toEqual([]);
+    expect(oct[0].source).toMatchObject({ row: 7 + i, column: col(grid(), "Actual Oct") + 1 });
+    // Whatever month is judged (check --as-of, the pane's picker), not only the workbook's as-of.
+    for (const asOf of ["2027-04", "2027-09"]) {
+      const result = checkScorecard(read.scorecard, { asOf, dataFindings: read.findings });
+      expect(result.findings.filter((f) => f.code === "missing-row")).toEqual([]);
+    }
   });
 
   it("reports a duplicate measure x unit x year row and keeps the first", () => {

@@ -59,6 +59,13 @@ function readBytes(file: string, io: CliIo): Buffer {
   }
 }
 
+/** An observation with at least one number in it. */
+function holdsValue(o: Scorecard["observations"][number]): boolean {
+  return [o.target, o.milestone, o.actual, o.numerator, o.denominator, o.priorActual].some(
+    (v) => v !== undefined,
+  );
+}
+
 /** The last month holding any actual: what a manager means by "now" in a workbook. */
 export function lastActualMonth(scorecard: Scorecard): string | undefined {
   let last: number | undefined;
@@ -121,7 +128,8 @@ export async function checkWorkbook(bytes: Buffer, file: string, asOfOption?: st
     asOf,
     measures: scorecard.measures.length,
     units: scorecard.units.length,
-    observations: scorecard.observations.length,
+    // Months a grid row holds with nothing typed are read as gaps, not counted as observations.
+    observations: scorecard.observations.filter(holdsValue).length,
     statusCounts,
     rollups: result.rows.filter((r) => r.rollup),
     rows: result.rows.filter((r) => !r.rollup),

@@ -25,7 +25,7 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/yearend";
-import { fiscalYearAt, goodActualAt, sourceAt, ytdRange, type SeriesData } from "./series";
+import { at, fiscalYearAt, goodActualAt, sourceAt, ytdRange, type SeriesData } from "./series";
 import {
   applyRules,
   defaultBasis,
@@ -251,9 +251,11 @@ function dataStatus(
     return { status: "insufficient-data", reason: why };
   }
   if (goodActualAt(s, t) === undefined) {
+    // Stale when any earlier month has a usable actual, even one whose month has another bad
+    // cell (a milestone or denominator): the unit did report, as the workbook's Status counts it.
     let latest = -1;
     for (let p = Math.min(t - 1, s.length - 1); p >= 0; p--) {
-      if (goodActualAt(s, p) !== undefined) {
+      if (at(s.actual, p) !== undefined) {
         latest = p;
         break;
       }

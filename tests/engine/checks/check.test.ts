@@ -32,6 +32,19 @@ describe("data rules come before comparisons", () => {
     });
   });
 
+  it("says stale, not no-data, when the earlier actual's month has a bad milestone", () => {
+    // The unit did report in January; its bad milestone makes January's checks insufficient,
+    // not its actual unreported (the workbook's Status counts it the same way).
+    const { rows } = check(
+      [H, "Cases,North,2026-01,-5,10,up,count,", "Cases,North,2026-02,10,,up,count,"],
+      "2026-02",
+    );
+    expect(rowOf(rows, "Cases", "North")).toMatchObject({
+      status: "stale",
+      reason: "latest actual is for 2026-01",
+    });
+  });
+
   it.each([
     ["text", "ten"],
     ["#N/A", "#N/A"],
