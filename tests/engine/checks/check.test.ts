@@ -21,23 +21,15 @@ describe("data rules come before comparisons", () => {
     expect(rowOf(rows, "Cases", "North")).toMatchObject({ status: "no-data", reason: "no actual yet" });
   });
 
-  it("says stale when the as-of month has no actual but an earlier one does", () => {
-    const { rows } = check(
-      [H, "Cases,North,2026-01,10,10,up,count,", "Cases,North,2026-02,10,,up,count,"],
-      "2026-03",
-    );
-    expect(rowOf(rows, "Cases", "North")).toMatchObject({
-      status: "stale",
-      reason: "latest actual is for 2026-01",
-    });
-  });
-
-  it("says stale, not no-data, when the earlier actual's month has a bad milestone", () => {
+  it.each([
+    ["the as-of month has no actual but an earlier one does", "10", "2026-03"],
     // The unit did report in January; its bad milestone makes January's checks insufficient,
     // not its actual unreported (the workbook's Status counts it the same way).
+    ["the earlier actual's month has a bad milestone (not no-data)", "-5", "2026-02"],
+  ])("says stale when %s", (_what, januaryMilestone, asOf) => {
     const { rows } = check(
-      [H, "Cases,North,2026-01,-5,10,up,count,", "Cases,North,2026-02,10,,up,count,"],
-      "2026-02",
+      [H, `Cases,North,2026-01,${januaryMilestone},10,up,count,`, "Cases,North,2026-02,10,,up,count,"],
+      asOf,
     );
     expect(rowOf(rows, "Cases", "North")).toMatchObject({
       status: "stale",
