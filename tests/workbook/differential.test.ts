@@ -21,7 +21,9 @@ import { badBesideUsableActual, scorecardInputArb } from "./random-scorecard";
 
 jest.setTimeout(600_000);
 
-const SEED = Number(process.env.YARDSTICK_DIFF_SEED ?? 20271);
+/** The seed the suite samples by default; YARDSTICK_DIFF_SEED explores others. */
+const DEFAULT_SEED = 20271;
+const SEED = Number(process.env.YARDSTICK_DIFF_SEED ?? DEFAULT_SEED);
 const RUNS = Number(process.env.YARDSTICK_DIFF_RUNS ?? 6);
 const inputs = fc.sample(scorecardInputArb, { seed: SEED, numRuns: RUNS });
 const countifStar = inputs.some((input) => usesCountifStar(buildPlanFromInput(input)));
@@ -49,7 +51,7 @@ function expectAgreement(result: DifferentialResult, i: number): void {
 it("the random scorecards hold bad milestones or denominators in months whose actual is usable", () => {
   // Otherwise nothing here checks that a row's own bad-cell counts reach its period and YTD
   // checks. A fixed sample, so that a small YARDSTICK_DIFF_RUNS cannot fail it.
-  const fixed = fc.sample(scorecardInputArb, { seed: 20271, numRuns: 6 });
+  const fixed = fc.sample(scorecardInputArb, { seed: DEFAULT_SEED, numRuns: 6 });
   expect(fixed.map(badBesideUsableActual).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AsOfError, checkScorecard, type CheckResult, type CheckRow } from "../../engine/checks";
 import { runFlags, type Flag } from "../../engine/flags";
-import type { Finding, Scorecard } from "../../engine/model";
+import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags } from "../../xlsx";
 import { CliError, type CliCommand, type CliIo } from "../io";
@@ -60,7 +60,7 @@ function readBytes(file: string, io: CliIo): Buffer {
 }
 
 /** An observation with at least one number in it. */
-function holdsValue(o: Scorecard["observations"][number]): boolean {
+function holdsValue(o: Observation): boolean {
   return [o.target, o.milestone, o.actual, o.numerator, o.denominator, o.priorActual].some(
     (v) => v !== undefined,
   );
