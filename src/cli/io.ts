@@ -7,8 +7,6 @@ export interface CliIo {
 
 export interface CliCommand {
   name: string;
-  /** One line for `yardstick help`. */
-  summary: string;
   usage: string;
   /** Returns the process exit code: 0 ok, 1 findings/failed check, 2 bad usage or input. */
   run: (argv: string[], io: CliIo) => Promise<number>;

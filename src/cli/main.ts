@@ -8,11 +8,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(helpText());
     return name ? 0 : 2;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`yardstick: unknown command "${name}".\n\n${helpText()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.out(`${command.usage}\n`);
     return 0;
@@ -34,7 +35,8 @@ function helpText(): string {
   return `Usage: yardstick <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun "yardstick <command> --help" for a command's options.\n`;
 }
 
-if (require.main === module) {
+/** Runs the command line on this process's arguments and streams; the `yardstick` bin calls it. */
+export function runFromProcess(): void {
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
@@ -52,3 +54,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runFromProcess();

@@ -206,7 +206,6 @@ export function formatCheckReport(report: CheckReport): string {
 
 export const checkCommand: CliCommand = {
   name: "check",
-  summary: "Read a scorecard workbook and report status, flags and data problems",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);

@@ -43,7 +43,6 @@ function parseArgs(argv: string[]): { out: string; seed: number } {
 
 export const demoCommand: CliCommand = {
   name: "demo",
-  summary: `Write a demo scorecard workbook (./${DEFAULT_DEMO_FILE}) that works without the add-in`,
   usage: USAGE,
   run: async (argv, io) => {
     const { out, seed } = parseArgs(argv);

@@ -105,7 +105,6 @@ async function load(file: string, io: CliIo, fyStart: number): Promise<Loaded> {
 
 export const flagsCommand: CliCommand = {
   name: "flags",
-  summary: "Flag lowballed targets and gaming patterns in a long-CSV or .xlsx scorecard",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);

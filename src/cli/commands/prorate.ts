@@ -314,7 +314,6 @@ function fiscalYearToSpread(args: Args, table: Table): number {
 
 export const prorateCommand: CliCommand = {
   name: "prorate",
-  summary: "Split a program target across units exactly and spread it into milestones",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);

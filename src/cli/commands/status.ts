@@ -89,7 +89,6 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 
 export const statusCommand: CliCommand = {
   name: "status",
-  summary: "Judge a long-CSV scorecard as of a period: status, roll-ups, year-end forecasts",
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const args = parseArgs(argv);

@@ -111,7 +111,6 @@ export async function writeTemplate(
 
 export const templateCommand: CliCommand = {
   name: "template",
-  summary: "Write a new scorecard workbook from a template (live formulas, no add-in needed)",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);

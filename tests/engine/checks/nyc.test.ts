@@ -3,17 +3,14 @@
  * actuals FY2016-2022 (NA where not reported). No per-year targets, so the rule compares each
  * indicator with last year in its desired direction. Figures checked by hand against the file.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { checkScorecard, type CheckResult, type StatusRule } from "../../../src/engine/checks";
 import { parseLongCsv } from "../../../src/engine/longcsv";
 import type { Finding } from "../../../src/engine/model";
+import { realDataFile } from "../../support/realData";
 
-const FILE = path.resolve(
-  __dirname,
-  "../../../../shared/data/real/nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv",
-);
+const FILE = realDataFile("nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
 const YEARS = ["2016", "2017", "2018", "2019", "2020", "2021", "2022"]; // "2023" is a projection, not an actual
 
 function toLongCsv(raw: string): string {
@@ -34,9 +31,7 @@ const betterThanLastYear: StatusRule[] = [
   { status: "off-track" },
 ];
 
-const maybe = existsSync(FILE) ? describe : describe.skip;
-
-maybe("NYC Mayor's Management Report (real yearly data)", () => {
+describe("NYC Mayor's Management Report (real yearly data)", () => {
   let result: CheckResult;
   let parsed: Finding[];
 

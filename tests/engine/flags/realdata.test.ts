@@ -4,15 +4,14 @@
  * back as findings rather than crashes.
  */
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import Papa from "papaparse";
 import { densityJump, runFlags } from "../../../src/engine/flags";
+import { realDataFile } from "../../support/realData";
 import { adaptBaltimore, adaptNhsAe, adaptNycMmr } from "./adapters";
 
-const REAL = path.resolve(__dirname, "../../../../shared/data/real");
-const NYC = path.join(REAL, "nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
-const BALTIMORE = path.join(REAL, "baltimore_pm_target_actual_fy21-fy23.csv");
-const NHS = path.join(REAL, "nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv");
+const NYC = realDataFile("nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
+const BALTIMORE = realDataFile("baltimore_pm_target_actual_fy21-fy23.csv");
+const NHS = realDataFile("nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv");
 
 type Row = Record<string, string>;
 const rows = (file: string) =>

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import Papa from "papaparse";
 import { spreadMilestones, type MilestoneInput, type MonthlyActual } from "../../../src/engine/milestones";
 import { ProrationError } from "../../../src/engine/prorate";
+import { realDataFile } from "../../support/realData";
 
 const month = (ym: string): string => ym;
 const evenCounts = (
@@ -210,10 +210,7 @@ describe("seasonal spreading from prior years", () => {
   });
 
   it("golden case from real data: an NHS trust's A&E attendances shape an April-March year", () => {
-    const file = path.join(
-      __dirname,
-      "../../../../shared/data/real/nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv",
-    );
+    const file = realDataFile("nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv");
     const rows = Papa.parse<Record<string, string>>(readFileSync(file, "utf8"), {
       header: true,
       skipEmptyLines: true,
