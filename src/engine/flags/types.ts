@@ -23,7 +23,9 @@ export type DetectorKind =
   | "last-digit"
   | "duplicate-rows"
   | "stale-periods"
-  | "revised-actuals";
+  | "revised-actuals"
+  | "late-target-cut"
+  | "repeated-target-cuts";
 
 export type FlagSeverity = "high" | "medium" | "low";
 

@@ -1,3 +1,4 @@
 export * from "./types";
 export * from "./chain";
 export * from "./audit";
+export * from "./flags";
