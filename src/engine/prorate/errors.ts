@@ -34,6 +34,11 @@ export const PRORATION_ERRORS = {
   profileInvalid: "The custom profile {detail}.",
   targetNotFinite: "Unit {unit} has a target that is not a number ({detail}).",
   targetNotMultiple: "Unit {unit} has a target ({detail}) that is not a multiple of the increment.",
+  moneyNotWhole:
+    "{detail} is not a whole number of the money unit. Give budgets in whole cents or whole dollars, as chosen.",
+  productivityMissing:
+    "Unit {unit} has no usable productivity ({detail}). Targets that follow resources need each free unit's results per dollar, zero or more.",
+  fteStepInvalid: "{detail}. Give staff in steps such as 0.1 or 0.5 FTE that divide the total.",
 } as const;
 
 export type ProrationErrorCode = keyof typeof PRORATION_ERRORS;
