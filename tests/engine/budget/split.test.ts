@@ -144,7 +144,12 @@ describe("invariants of the joint split", () => {
         method: "proportional",
         budget,
         moneyUnit: "cents",
-        budgetBasis: basis === "driver" ? { kind: "driver", label: "positions" } : ({ kind: basis } as never),
+        budgetBasis:
+          basis === "driver"
+            ? { kind: "driver", label: "positions" }
+            : basis === "targets"
+              ? { kind: "targets" }
+              : { kind: "sameDriver" },
         fteTotal: n * 2,
         units: drivers.map((driver, i) => ({
           id: `Office ${i}`,
