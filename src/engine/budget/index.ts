@@ -1,2 +1,3 @@
 export * from "./split";
 export * from "./cost";
+export * from "./spend";
