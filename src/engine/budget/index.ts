@@ -1,3 +1,4 @@
 export * from "./split";
 export * from "./cost";
 export * from "./spend";
+export * from "./flags";

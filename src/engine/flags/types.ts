@@ -25,7 +25,10 @@ export type DetectorKind =
   | "stale-periods"
   | "revised-actuals"
   | "late-target-cut"
-  | "repeated-target-cuts";
+  | "repeated-target-cuts"
+  | "resources-up-target-down"
+  | "cost-per-result-outlier"
+  | "year-end-spend-spike";
 
 export type FlagSeverity = "high" | "medium" | "low";
 
