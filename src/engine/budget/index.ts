@@ -2,3 +2,4 @@ export * from "./split";
 export * from "./cost";
 export * from "./spend";
 export * from "./flags";
+export * from "./whatif";
