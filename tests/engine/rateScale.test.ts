@@ -1,10 +1,14 @@
 /** Rates stored as fractions: found per measure, warned about, rescaled only when asked. */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import Papa from "papaparse";
 import { gapUnit, pct } from "../../src/engine/flags/flag";
 import { runFlags } from "../../src/engine/flags";
 import { parseLongCsv } from "../../src/engine/longcsv";
 import type { MeasureDef, Observation, Scorecard } from "../../src/engine/model";
 import { readRateScale } from "../../src/engine/rateScale";
+import { realDataFile } from "../support/realData";
+import { adaptBaltimore, adaptNycMmr } from "./flags/adapters";
 
 const H = "measure,unit,period,target,actual,direction,kind";
 
@@ -183,4 +187,58 @@ describe("point gaps in sentences", () => {
       `FY2021 target 0.75 vs FY2020 actual 0.79 (higher is better): 0.04${gapUnit("rate")} easier.`,
     ]);
   });
+});
+
+/**
+ * Golden cases from real published data (data/real): the rule's hits, counted independently
+ * from the raw rows (papaparse, plain arithmetic), are all true small percents, so the default
+ * must warn and leave them alone.
+ */
+describe("percent measures in NYC's and Baltimore's published scorecards", () => {
+  type Row = Record<string, string>;
+  const rows = (name: string) =>
+    Papa.parse<Row>(readFileSync(realDataFile(name), "utf8"), { header: true, skipEmptyLines: true }).data;
+  /** Names of percent measures whose values (these columns) all lie within 0-1.5, one between 0 and 1. */
+  const fitting = (data: Row[], name: string, columns: string[]) =>
+    data
+      .filter((r) => /%|percent/i.test(r[name] ?? ""))
+      .filter((r) => {
+        const v = columns
+          .map((c) => (r[c] ?? "").trim())
+          .filter((x) => x !== "" && x !== "NA")
+          .map(Number);
+        return v.length > 0 && v.every((x) => x >= 0 && x <= 1.5) && v.some((x) => x > 0 && x < 1);
+      })
+      .map((r) => r[name].trim());
+
+  it.each([
+    [
+      "NYC Mayor's Management Report FY16-FY23",
+      "nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv",
+      adaptNycMmr,
+      "Indicator",
+      ["2016", "2017", "2018", "2019", "2020", "2021", "2022", "Target.MMR"],
+      6,
+    ],
+    [
+      "Baltimore's scorecards FY21-FY23",
+      "baltimore_pm_target_actual_fy21-fy23.csv",
+      adaptBaltimore,
+      "Measure",
+      ["Target 2021", "Actual 2021", "Target 2022", "Target 2023"],
+      3,
+    ],
+  ])(
+    "%s: one warning per fitting measure, as counted from the raw file, and no value changed",
+    (_what, file, adapt, name, columns, count) => {
+      const expected = fitting(rows(file), name, columns);
+      expect(expected).toHaveLength(count);
+      const { scorecard } = adapt(readFileSync(realDataFile(file), "utf8"));
+      const reading = readRateScale(scorecard);
+      expect(reading.scorecard).toBe(scorecard);
+      const names = new Map(scorecard.measures.map((m) => [m.id, m.name]));
+      expect(reading.measures.map((id) => names.get(id)).sort()).toEqual([...expected].sort());
+      expect(reading.findings.every((f) => f.code === "rate-looks-fractional")).toBe(true);
+    },
+  );
 });
