@@ -1,4 +1,5 @@
 /** Option values shared by the commands, so one spelling works everywhere. */
+import { RATE_SCALES, type RateScale } from "../engine/rateScale";
 import { CliError } from "./io";
 
 /**
@@ -17,3 +18,17 @@ export function fyStartArg(raw: string): number {
     throw new CliError(`--fy-start must be a month 1-12 or a name; got "${raw}".`);
   return n;
 }
+
+/** `--rate-scale` as auto, fraction or percent (src/engine/rateScale.ts). Example: `rateScaleArg("percent") === "percent"`. */
+export function rateScaleArg(raw: string): RateScale {
+  const scale = raw.toLowerCase();
+  if (!(RATE_SCALES as readonly string[]).includes(scale))
+    throw new CliError(`--rate-scale must be ${RATE_SCALES.join(", ")}; got "${raw}".`);
+  return scale as RateScale;
+}
+
+/** The help text of `--rate-scale`, shared so every command explains it alike. */
+export const RATE_SCALE_HELP = `  --rate-scale SCALE      rates stored as fractions (0.814 for 81.4 %): auto (default) reads rates as
+                          written and warns when a percent rate's values all lie within 0-1.5;
+                          fraction reads such rates as fractions (x 100); percent reads them as
+                          written without the warning`;

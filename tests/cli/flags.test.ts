@@ -125,3 +125,44 @@ describe("yardstick flags", () => {
     expect(err).toMatch(/no measure, unit, period column/);
   });
 });
+
+/** samples/fraction-rates.csv: a county scorecard publishing its rate as fractions (0.79 for 79 %). */
+describe("yardstick flags on a rate stored as fractions", () => {
+  const FRACTIONS = "samples/fraction-rates.csv";
+
+  it("warns once, naming the measure and both fixes, and never prints a 0-point gap", async () => {
+    const { code, out } = await cli(FRACTIONS);
+    expect(code).toBe(1);
+    expect(out).toContain("1 data finding(s) (1 warnings or errors).");
+    expect(out).toMatch(
+      /warning: Cases with support orders %: all 24 values lie within 0-1\.5 \(0\.64 to 0\.801\).*-> If 0\.801 means 80\.1 %.*--rate-scale fraction/,
+    );
+    expect(out).toContain("FY2021 target 0.75 vs FY2020 actual 0.79 (higher is better): 0.04 pts easier.");
+    expect(out).not.toMatch(/\b0 pts/);
+  });
+
+  it("reads the rate as fractions with --rate-scale fraction: the one planted lowball, in points", async () => {
+    const { code, out } = await cli(FRACTIONS, "--rate-scale", "fraction");
+    expect(code).toBe(1);
+    expect(out).toContain("1 flag(s) for review (0 high, 1 medium, 0 low)");
+    expect(out).toContain("Evidence: FY2021 target 75 vs FY2020 actual 79 (higher is better): 4 pts easier.");
+    // Read as written, Brown County's 1-2 point margins looked like 0.01-0.02: "met by a whisker".
+    expect(out).not.toContain("meet-not-beat");
+    expect(out).toContain("1 data finding(s) (0 warnings or errors).");
+  });
+
+  it("gives the same flag in JSON, with the gap in points among its values", async () => {
+    const { out, err } = await cli(FRACTIONS, "--rate-scale", "fraction", "--json");
+    const flags = JSON.parse(out) as Flag[];
+    expect(flags.map((f) => [f.detector, f.unit, f.evidence.values.gap])).toEqual([
+      ["lowball-prior-actual", "Adams County", -4],
+    ]);
+    expect(err).toContain("1 data finding(s)");
+  });
+
+  it("exits 2 on an unknown scale", async () => {
+    const { code, err } = await cli(FRACTIONS, "--rate-scale", "tenths");
+    expect(code).toBe(2);
+    expect(err).toMatch(/--rate-scale must be auto, fraction, percent; got "tenths"/);
+  });
+});

@@ -119,3 +119,34 @@ describe("yardstick status", () => {
     expect(err).toMatch(/ERROR card\.csv A1: card\.csv line 1 has no measure, unit, period column/);
   });
 });
+
+describe("yardstick status on a rate stored as fractions (samples/fraction-rates.csv)", () => {
+  const FRACTIONS = "samples/fraction-rates.csv";
+
+  it("warns once with the fix and shows the fractions with the decimals that tell them apart", async () => {
+    const { code, out } = await run([FRACTIONS, "--as-of", "2021"]);
+    expect(code).toBe(0);
+    expect(out).toContain("Data findings: 0 errors, 1 warnings, 0 notes");
+    expect(out).toMatch(
+      /WARNING fraction-rates\.csv E2: Cases with support orders %: all 24 values lie within 0-1\.5/,
+    );
+    expect(out).toMatch(/Clark County\s+on-track\s+0\.733 %\s+0\.745 %.*-0\.008 pts/);
+    expect(out).not.toMatch(/\b0(\.0)? pts/);
+  });
+
+  it("judges the rate in percent with --rate-scale fraction", async () => {
+    const { out } = await run([FRACTIONS, "--as-of", "2021", "--rate-scale", "fraction", "--json"]);
+    const json = JSON.parse(out) as JsonOut;
+    const clark = json.rows.find(
+      (r) => r.measure === "Cases with support orders %" && r.unit === "Clark County",
+    )!;
+    expect([clark.actual, clark.plan, clark.lastYearActual]).toEqual([73.3, 74.5, 74.1]);
+    expect(clark.changeAbs).toBeCloseTo(-0.8, 9);
+    expect(json.findings.map((f) => [f.severity, f.code])).toEqual([["info", "rate-read-as-fraction"]]);
+  });
+
+  it("says nothing about the scale with --rate-scale percent", async () => {
+    const { out } = await run([FRACTIONS, "--as-of", "2021", "--rate-scale", "percent"]);
+    expect(out).not.toContain("Data findings");
+  });
+});

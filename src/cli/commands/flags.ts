@@ -7,8 +7,9 @@ import path from "node:path";
 import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } from "../../engine/flags";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding, Scorecard } from "../../engine/model";
+import { readRateScale, type RateScale } from "../../engine/rateScale";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
-import { DEFAULT_FY_START, fyStartArg } from "../args";
+import { DEFAULT_FY_START, fyStartArg, RATE_SCALE_HELP, rateScaleArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick flags FILE [options]
@@ -23,6 +24,7 @@ Options:
   --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
   --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
   --only ID[,ID...]       run only these detectors (see the list below)
+${RATE_SCALE_HELP}
 
 Exit code: 0 no flags, 1 flags raised, 2 bad usage or unreadable input.
 
@@ -37,10 +39,15 @@ interface Args {
   programUnit?: string;
   previous?: string;
   only?: DetectorKind[];
+  rateScale: RateScale;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { json: boolean; fyStart: number } = { json: false, fyStart: DEFAULT_FY_START };
+  const args: Partial<Args> & { json: boolean; fyStart: number; rateScale: RateScale } = {
+    json: false,
+    fyStart: DEFAULT_FY_START,
+    rateScale: "auto",
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -52,6 +59,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--fy-start") args.fyStart = fyStartArg(value());
     else if (a === "--program-unit") args.programUnit = value();
     else if (a === "--previous") args.previous = value();
+    else if (a === "--rate-scale") args.rateScale = rateScaleArg(value());
     else if (a === "--only") {
       const ids = value()
         .split(",")
@@ -74,7 +82,14 @@ interface Loaded {
   reviews?: Flag[];
 }
 
-async function load(file: string, io: CliIo, fyStart: number): Promise<Loaded> {
+/** A file read with its rates on one scale (fractions of a percent rate become percent). */
+async function load(file: string, io: CliIo, args: Args): Promise<Loaded> {
+  const loaded = await loadFile(file, io, args.fyStart);
+  const rates = readRateScale(loaded.scorecard, args.rateScale);
+  return { ...loaded, scorecard: rates.scorecard, findings: [...loaded.findings, ...rates.findings] };
+}
+
+async function loadFile(file: string, io: CliIo, fyStart: number): Promise<Loaded> {
   const full = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
@@ -108,7 +123,7 @@ export const flagsCommand: CliCommand = {
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseArgs(argv);
-    const parsed = await load(args.file, io, args.fyStart);
+    const parsed = await load(args.file, io, args);
     const options: FlagOptions = {
       directionUnknown: new Set(
         parsed.findings.filter((f) => f.code === "direction-assumed").map((f) => f.measure!),
@@ -118,7 +133,7 @@ export const flagsCommand: CliCommand = {
     if (parsed.reviews?.length) options.previousFlags = parsed.reviews;
     if (args.programUnit) options.programUnit = args.programUnit;
     if (args.only) options.only = args.only;
-    if (args.previous) options.previousSnapshot = (await load(args.previous, io, args.fyStart)).scorecard;
+    if (args.previous) options.previousSnapshot = (await load(args.previous, io, args)).scorecard;
     const run = runFlags(parsed.scorecard, options);
     const findings = [...parsed.findings, ...run.findings];
     if (args.json) {
@@ -163,7 +178,8 @@ export function renderTable(flags: Flag[], findings: Finding[], file: string): s
 function findingsText(findings: Finding[]): string {
   const notable = findings.filter((f) => f.severity !== "info");
   const lines = [`${findings.length} data finding(s) (${notable.length} warnings or errors).`];
-  for (const f of notable.slice(0, 5)) lines.push(`  ${f.severity}: ${f.message}`);
+  for (const f of notable.slice(0, 5))
+    lines.push(`  ${f.severity}: ${f.message}${f.fix ? ` -> ${f.fix}` : ""}`);
   if (notable.length > 5) lines.push(`  ... and ${notable.length - 5} more.`);
   return `${lines.join("\n")}\n`;
 }

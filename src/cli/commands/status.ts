@@ -16,8 +16,9 @@ import {
 } from "../../engine/checks";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
+import { readRateScale, type RateScale } from "../../engine/rateScale";
 import { isMonth, isYear } from "../../engine/period";
-import { DEFAULT_FY_START, fyStartArg } from "../args";
+import { DEFAULT_FY_START, fyStartArg, rateScaleArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick status FILE --as-of PERIOD [options]
@@ -35,6 +36,10 @@ Options:
                      "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
   --only STATUS,...  list only rows with these statuses (e.g. off-track,at-risk); roll-ups always show
   --max-findings N   findings to list in the text output (default 20; JSON lists all)
+  --rate-scale SCALE rates stored as fractions (0.814 for 81.4 %): auto (default) reads rates as
+                     written and warns when a percent rate's values all lie within 0-1.5; fraction
+                     reads such rates as fractions (x 100); percent reads them as written without
+                     the warning
 
 Exit code: 0 nothing off track, 1 something off track, 2 bad usage or unreadable input.
 `;
@@ -47,14 +52,17 @@ interface Args {
   maxFindings: number;
   only?: Status[];
   rules?: string;
+  rateScale: RateScale;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { json: boolean; fyStart: number; maxFindings: number } = {
-    json: false,
-    fyStart: DEFAULT_FY_START,
-    maxFindings: 20,
-  };
+  const args: Partial<Args> & { json: boolean; fyStart: number; maxFindings: number; rateScale: RateScale } =
+    {
+      json: false,
+      fyStart: DEFAULT_FY_START,
+      maxFindings: 20,
+      rateScale: "auto",
+    };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -67,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--fy-start") args.fyStart = fyStartArg(value());
     else if (a === "--rules") args.rules = value();
     else if (a === "--only") args.only = statusList(value());
+    else if (a === "--rate-scale") args.rateScale = rateScaleArg(value());
     else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);
     else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
     else if (args.file === undefined) args.file = a;
@@ -110,12 +119,13 @@ export const statusCommand: CliCommand = {
       return 2;
     }
     const rules = args.rules ? readRules(path.resolve(io.cwd, args.rules), args.rules) : undefined;
-    const result = checkScorecard(parsed.scorecard, {
+    const rates = readRateScale(parsed.scorecard, args.rateScale);
+    const result = checkScorecard(rates.scorecard, {
       asOf: args.asOf,
       dataFindings: parsed.findings,
       rules,
     });
-    const findings = [...parsed.findings, ...result.findings];
+    const findings = [...parsed.findings, ...rates.findings, ...result.findings];
     if (args.json)
       io.out(
         `${JSON.stringify({ asOf: result.asOf, rows: result.rows, leadTurns: result.leadTurns, findings }, null, 2)}\n`,
@@ -229,14 +239,14 @@ function rowCells(r: CheckRow): string[] {
     r.changeAbs === undefined
       ? ""
       : pct
-        ? `${signed(r.changeAbs)} pts`
+        ? signedPoints(r.changeAbs, "no change")
         : r.changeRel !== undefined
           ? `${signed(r.changeRel * 100, 1)} %`
           : signed(r.changeAbs);
   const attain =
     r.attainment === undefined
       ? r.varianceAbs !== undefined && pct
-        ? `${signed(r.varianceAbs)} pts`
+        ? signedPoints(r.varianceAbs, "on plan")
         : ""
       : `${(r.attainment * 100).toFixed(1)} %`;
   return [
@@ -258,11 +268,23 @@ function rowCells(r: CheckRow): string[] {
 function num(v: number | undefined, pct: boolean): string {
   if (v === undefined) return "-";
   const digits = pct || (!Number.isInteger(v) && Math.abs(v) < 1000) ? 1 : 0;
-  return `${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}${pct ? " %" : ""}`;
+  // A rate under 1.5 % (or a fraction read as written) keeps its third decimal: 0.801 %, not 0.8 %.
+  const most = pct && v !== 0 && Math.abs(v) < 1.5 ? 3 : digits;
+  return `${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: most })}${pct ? " %" : ""}`;
 }
 
 function signed(v: number, digits = 1): string {
   return `${v >= 0 ? "+" : ""}${v.toFixed(digits)}`;
+}
+
+/**
+ * A change in points: one decimal, or as many as show a gap one decimal would print as 0.0
+ * (-0.04 pts, never -0.0 pts); an exact 0 is said in words.
+ */
+function signedPoints(v: number, zero: string): string {
+  if (v === 0) return zero;
+  const digits = Math.abs(v) >= 0.05 ? 1 : Math.min(9, -Math.floor(Math.log10(Math.abs(v) * 1.0000001)));
+  return `${signed(v, digits)} pts`;
 }
 
 function alignTable(rows: string[][]): string[] {

@@ -2,9 +2,12 @@
  * Program roll-ups: one series per measure across its units. Counts and amounts are summed;
  * rates and ratios are weighted by their denominators, SUM(actual x denominator) / SUM(denominator),
  * never an average of percentages. A unit that should report and did not makes the roll-up
- * period insufficient rather than quietly smaller.
+ * period insufficient rather than quietly smaller. A unit with no row at all in a fiscal year
+ * is not in the program that year (issue 14): the workbook has no grid row for it, and the
+ * Dashboard's formulas leave it out, so a long CSV and a workbook roll up alike.
  */
 import type { Finding } from "../model";
+import { fiscalYearOfIndex } from "../period";
 import { isAdditive } from "./aggregate";
 import { at, emptySeries, goodActualAt, planAt, type SeriesData } from "./series";
 
@@ -12,9 +15,12 @@ import { at, emptySeries, goodActualAt, planAt, type SeriesData } from "./series
 export const ROLLUP_UNIT = "All units";
 
 /**
- * Roll a measure's unit series into one program series. Example: `rollUp(index.byMeasure.get("Orders")!).series.unit === "All units"`.
+ * Roll a measure's unit series into one program series. Example: `rollUp(index.byMeasure.get("Orders")!, 10).series.unit === "All units"`.
  */
-export function rollUp(units: SeriesData[]): { series?: SeriesData; findings: Finding[] } {
+export function rollUp(
+  units: SeriesData[],
+  fyStartMonth: number,
+): { series?: SeriesData; findings: Finding[] } {
   const findings: Finding[] = [];
   if (units.length === 0) return { findings };
   const measure = units[0].measure;
@@ -25,6 +31,8 @@ export function rollUp(units: SeriesData[]): { series?: SeriesData; findings: Fi
   const start = Math.min(...same.map((u) => u.start));
   const end = Math.max(...same.map((u) => u.start + u.length - 1));
   const out = emptySeries(measure, ROLLUP_UNIT, monthly, start, end - start + 1);
+  const fyOf = (pos: number) => (monthly ? fiscalYearOfIndex(pos, fyStartMonth) : pos);
+  const years = same.map((u) => yearsInProgram(u, fyOf));
   let lackedWeights = false;
   for (let p = 0; p < out.length; p++) {
     const pos = start + p;
@@ -36,9 +44,12 @@ export function rollUp(units: SeriesData[]): { series?: SeriesData; findings: Fi
     let incomplete = false;
     let planOk = true;
     let targetOk = true;
-    for (const u of same) {
+    const fy = fyOf(pos);
+    for (let k = 0; k < same.length; k++) {
+      const u = same[k];
       const i = pos - u.start;
       if (i < 0 || i >= u.length) continue; // not reporting yet, or no longer
+      if (!years[k].has(fy)) continue; // skipped this fiscal year: not in the program
       const a = goodActualAt(u, i);
       const w = additive ? 1 : at(u.denominator, i);
       if (!additive && (w === undefined || !(w > 0))) {
@@ -74,7 +85,7 @@ export function rollUp(units: SeriesData[]): { series?: SeriesData; findings: Fi
       out.numerator[p] = sumA * (measure.kind === "rate" ? 0.01 : 1);
     }
   }
-  if (additive) mergeYearTargets(same, out);
+  if (additive) mergeYearTargets(same, years, out);
   if (lackedWeights) {
     findings.push({
       severity: "warning",
@@ -88,13 +99,22 @@ export function rollUp(units: SeriesData[]): { series?: SeriesData; findings: Fi
   return { series: out, findings };
 }
 
-function mergeYearTargets(units: SeriesData[], out: SeriesData): void {
+/** Fiscal years in which a unit has a row: any period of the year, or the year's target row. */
+function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<number> {
+  const years = new Set<number>(u.yearTargets.keys());
+  for (let i = 0; i < u.length; i++) if (u.present[i]) years.add(fyOf(u.start + i));
+  return years;
+}
+
+/** The program's year target: the sum over the units in the program that year, when each has one. */
+function mergeYearTargets(units: SeriesData[], inProgram: Set<number>[], out: SeriesData): void {
   const years = new Set(units.flatMap((u) => [...u.yearTargets.keys()]));
   for (const y of years) {
-    if (units.every((u) => u.yearTargets.has(y))) {
+    const members = units.filter((_, k) => inProgram[k].has(y));
+    if (members.every((u) => u.yearTargets.has(y))) {
       out.yearTargets.set(
         y,
-        units.reduce((sum, u) => sum + u.yearTargets.get(y)!, 0),
+        members.reduce((sum, u) => sum + u.yearTargets.get(y)!, 0),
       );
     }
   }

@@ -98,7 +98,7 @@ export function checkScorecard(scorecard: Scorecard, options: CheckOptions): Che
   if (options.rollups !== false) {
     for (const [id, list] of index.byMeasure) {
       if (list.length < 2) continue;
-      const { series, findings: rf } = rollUp(list);
+      const { series, findings: rf } = rollUp(list, index.fyStartMonth);
       findings.push(...rf);
       if (!series) continue;
       rollupSeries.set(id, series);

@@ -49,12 +49,23 @@ export function fmt(v: number): string {
 const SMALL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
 const LARGE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
-/** A percentage or point figure for a sentence, one decimal. Example: `pct(5.236) === "5.2"`. */
+/**
+ * A percentage or point figure for a sentence: one decimal, or as many as it takes to show a
+ * gap that one decimal would print as 0 (a 0.04-point gap is "0.04", never "0"; up to 9).
+ * Example: `pct(5.236) === "5.2"`, `pct(-0.042) === "-0.04"`.
+ */
 export function pct(v: number): string {
-  return ONE.format(v);
+  if (v === 0) return "0"; // also -0, which Intl prints as "-0"
+  if (!Number.isFinite(v) || Math.abs(v) >= 0.05) return DECIMALS[1].format(v);
+  const digits = Math.min(9, -Math.floor(Math.log10(Math.abs(v) * 1.0000001)));
+  return DECIMALS[digits].format(v);
 }
 
-const ONE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+// Built once per decimal count, like SMALL and LARGE.
+const DECIMALS = Array.from(
+  { length: 10 },
+  (_, d) => new Intl.NumberFormat("en-US", { maximumFractionDigits: d }),
+);
 
 /** "%" for percent gaps or " pts" for rate gaps. Example: `gapUnit("rate") === " pts"`. */
 export function gapUnit(kind: string): string {

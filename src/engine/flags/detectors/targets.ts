@@ -94,7 +94,7 @@ export const targetCutAfterStrongYear: Detector = {
             unit: s.unit,
             periods: [String(prev.year), String(cur.year)],
             values: { priorTarget: prev.target, priorActual: prev.actual, target: cur.target, cut, beat },
-            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (beat by ${pct(beat)}${u}); FY${cur.year} target ${fmt(cur.target)} (${pct(-cut)}${u} easier).`,
+            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (${beat === 0 ? "met exactly" : `beat by ${pct(beat)}${u}`}); FY${cur.year} target ${fmt(cur.target)} (${pct(-cut)}${u} easier).`,
             explanation: `The unit beat its FY${prev.year} target for ${s.measure.name}, and the FY${cur.year} target was then made easier.`,
             whatToCheck:
               "The reason given for lowering the target, and whether FY" +
