@@ -3,3 +3,4 @@ export * from "./cost";
 export * from "./spend";
 export * from "./flags";
 export * from "./whatif";
+export * from "./monitor";
