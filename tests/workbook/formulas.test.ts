@@ -7,19 +7,14 @@
 import fc from "fast-check";
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { buildDemoData } from "../../src/workbook/demo";
-import { formulaExpectations, type Expectation } from "../../src/workbook/expectations";
+import { formulaExpectations } from "../../src/workbook/expectations";
 import type { WorkbookInput } from "../../src/workbook/input";
 import { SHEETS } from "../../src/workbook/layout";
-import { evaluatePlan } from "./hf";
+import { agreesWithEngine, evaluatePlan } from "./hf";
 import { scorecardInputArb } from "./random-scorecard";
 import { templateInput } from "./support";
 
-function agrees(expected: Expectation["expected"], got: unknown): boolean {
-  if (typeof expected === "number")
-    return typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
-  if (expected === "") return got === null || got === "";
-  return got === expected;
-}
+const agrees = agreesWithEngine;
 
 function differences(input: WorkbookInput) {
   const plan = buildPlanFromInput(input);

@@ -4,6 +4,7 @@
  */
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { isFormula, type PlanValue, type WorkbookPlan } from "../../src/workbook/plan";
+import type { Expectation } from "../../src/workbook/expectations";
 import { columnLetter, parseA1 } from "../../src/workbook/layout";
 
 function content(v: PlanValue): RawCellContent {
@@ -11,6 +12,14 @@ function content(v: PlanValue): RawCellContent {
   if (isFormula(v)) return v.formula;
   if (typeof v === "string" && /^[=+\-@']/.test(v)) return `'${v}`;
   return v;
+}
+
+/** Whether a cell's value is what the engine expects: numbers within 1e-9 relative, "" as a blank cell. */
+export function agreesWithEngine(expected: Expectation["expected"], got: unknown): boolean {
+  if (typeof expected === "number")
+    return typeof got === "number" && Math.abs(got - expected) <= 1e-9 * Math.max(1, Math.abs(expected));
+  if (expected === "") return got === null || got === "";
+  return got === expected;
 }
 
 export interface EvaluatedBook {
