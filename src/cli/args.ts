@@ -17,3 +17,11 @@ export function fyStartArg(raw: string): number {
     throw new CliError(`--fy-start must be a month 1-12 or a name; got "${raw}".`);
   return n;
 }
+
+/**
+ * `--force`: replace an existing workbook at `--out` (never a file that is not a workbook). One
+ * definition for every command that writes: the util.parseArgs option and its help line.
+ */
+export const FORCE_OPTION = { force: { type: "boolean", default: false } } as const;
+export const FORCE_HELP =
+  "  --force          replace FILE if it already exists (only a workbook; on a terminal Yardstick asks instead)";
