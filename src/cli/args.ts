@@ -32,3 +32,11 @@ export const RATE_SCALE_HELP = `  --rate-scale SCALE      rates stored as fracti
                           written and warns when a percent rate's values all lie within 0-1.5;
                           fraction reads such rates as fractions (x 100); percent reads them as
                           written without the warning`;
+
+/**
+ * `--force`: replace an existing workbook at `--out` (never a file that is not a workbook). One
+ * definition for every command that writes: the util.parseArgs option and its help line.
+ */
+export const FORCE_OPTION = { force: { type: "boolean", default: false } } as const;
+export const FORCE_HELP =
+  "  --force          replace FILE if it already exists (only a workbook; on a terminal Yardstick asks instead)";

@@ -3,6 +3,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   cwd: string;
+  /** Ask a yes/no question; present only when a person is at a terminal (stdin is a TTY). */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 export interface CliCommand {

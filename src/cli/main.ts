@@ -1,4 +1,5 @@
 /** `yardstick <command> ...`: the command line for budget staff working from files. */
+import { createInterface } from "node:readline/promises";
 import { commands } from "./commands";
 import { CliError, type CliIo } from "./io";
 
@@ -35,12 +36,23 @@ function helpText(): string {
   return `Usage: yardstick <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun "yardstick <command> --help" for a command's options.\n`;
 }
 
+/** A yes/no question on the terminal; anything but y or yes is no. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
 /** Runs the command line on this process's arguments and streams; the `yardstick` bin calls it. */
 export function runFromProcess(): void {
   const io: CliIo = {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    confirm: process.stdin.isTTY ? askOnTerminal : undefined,
   };
   main(process.argv.slice(2), io).then(
     (code) => {

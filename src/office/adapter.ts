@@ -18,7 +18,8 @@ import { DEFAULT_BUDGET_BYTES } from "./payload";
 import { planOps } from "./planOps";
 import { readTables } from "./readTables";
 import { type ResultsTarget, resultsOps } from "./results";
-import { restoreOps, type Snapshot } from "./revert";
+import type { CellChange, Snapshot } from "./revert";
+import { runRevert } from "./revertRun";
 import { STATE_KEY, type YardstickState, emptyState, migrateState } from "./state";
 import { UnsupportedHostError, detectSupport, type HostSupport } from "./support";
 import { tableKeys } from "./tableKeys";
@@ -48,6 +49,8 @@ export type WriteOutcome =
       message: string;
       sheets?: string[];
       edits?: EditedCells[];
+      /** For a revert: the cells a person changed since, which it would put back. */
+      changes?: CellChange[];
     };
 
 export type NeedsConfirmation = Extract<WriteOutcome, { status: "needs-confirmation" }>;
@@ -148,6 +151,7 @@ export class OfficeAdapter {
       const previous = setting.isNullObject ? emptyState() : migrateState(setting.value);
       this.snapshot = {
         kind: "created",
+        plan,
         sheets: plan.sheets.map((s) => s.name),
         names: plan.names.map((n) => n.name),
         state: previous,
@@ -294,7 +298,7 @@ export class OfficeAdapter {
       this.snapshot = {
         kind: "results",
         target,
-        finalRows: finalRows.length,
+        after: finalRows,
         values: contents.values ?? current,
         state,
       };
@@ -384,25 +388,36 @@ export class OfficeAdapter {
     };
   }
 
-  /** Take back the last operation (the one-step revert used where Excel has no add-in undo). */
-  async revert(): Promise<WriteOutcome> {
+  /**
+   * Take back the last operation (the one-step revert used where Excel has no add-in undo).
+   * Only what is still as Yardstick left it is put back; cells a person changed since come
+   * back as "needs-confirmation" with `changes`, and nothing is touched unless `confirm`.
+   */
+  async revert(options: { confirm?: boolean } = {}): Promise<WriteOutcome> {
     this.requireSupport();
     const snapshot = this.snapshot;
     if (!snapshot)
       throw new Error(
         "Nothing to revert: Yardstick keeps only its last operation, and this session has none.",
       );
-    const exists = await this.host.run({}, async (context) => {
-      const sheets = context.workbook.worksheets.load("items/name");
-      const names = context.workbook.names.load("items/name");
-      await context.sync();
-      return new Set([...sheets.items, ...names.items].map((x) => x.name.toLowerCase()));
+    const run = await runRevert(this.host, snapshot, {
+      confirm: options.confirm === true,
+      canResize: this.support.tableResize,
+      budgetBytes: this.budget,
     });
-    const syncs = await this.host.run({}, async (context) =>
-      syncGroups(context, restoreOps(snapshot, this.support.tableResize, this.budget, exists), this.budget),
-    );
+    if (run.status === "changed-since") {
+      const built = snapshot.kind === "created";
+      return {
+        status: "needs-confirmation",
+        reason: "user-edited",
+        changes: run.changes,
+        message: built
+          ? `Someone typed into the template's sheets since it was inserted (${run.changes.length} cell(s)). Reverting deletes those sheets with what was typed; the sheets refer to one another, so they go together or not at all. Confirm to delete them anyway.`
+          : `Someone changed ${run.changes.length} cell(s) since Yardstick wrote them. Reverting would put back the old values there. They are kept unless you confirm.`,
+      };
+    }
     await this.saveState(snapshot.state);
     this.snapshot = undefined;
-    return { status: "written", syncs: syncs + 2, undo: "revert", rowsWritten: 0 };
+    return { status: "written", syncs: run.syncs + 1, undo: "revert", rowsWritten: 0 };
   }
 }

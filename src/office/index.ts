@@ -11,3 +11,4 @@ export { cellInput, isPlainText } from "./text";
 export { DEFAULT_BUDGET_BYTES } from "./payload";
 export type { ResultsInput } from "./merge";
 export { ResultsShapeError } from "./merge";
+export type { CellChange } from "./revert";

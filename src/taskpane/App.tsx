@@ -8,6 +8,10 @@ const StartTab = React.lazy(() => import(/* webpackChunkName: "tab-start" */ "./
 const ProrateTab = React.lazy(() => import(/* webpackChunkName: "tab-prorate" */ "./tabs/ProrateTab"));
 const CheckTab = React.lazy(() => import(/* webpackChunkName: "tab-check" */ "./tabs/CheckTab"));
 const FlagsTab = React.lazy(() => import(/* webpackChunkName: "tab-flags" */ "./tabs/FlagsTab"));
+// Only hosts without add-in undo (before ExcelApi 1.20) need Revert and its dialog.
+const RevertBar = React.lazy(() =>
+  import(/* webpackChunkName: "revert" */ "./RevertBar").then((m) => ({ default: m.RevertBar })),
+);
 
 const TAB_LABELS: Record<TabId, string> = {
   start: "Start",
@@ -72,6 +76,11 @@ export function App({ port, initialTab = "start" }: AppProps): React.JSX.Element
           {tab === "flags" && <FlagsTab port={port} />}
         </React.Suspense>
       </div>
+      {port.revertsOwnWrites ? (
+        <React.Suspense fallback={null}>
+          <RevertBar port={port} />
+        </React.Suspense>
+      ) : null}
     </div>
   );
 }

@@ -130,8 +130,22 @@ export interface FlagList {
   units: { id: string; name: string }[];
 }
 
+/** A cell a person changed after Yardstick wrote it: Revert would put `old` back over `now`. */
+export interface ChangedCell {
+  /** "Flags!B6" */
+  address: string;
+  old: string;
+  now: string;
+}
+
+export type RevertOutcome =
+  | { status: "reverted"; message: string }
+  | { status: "needs-confirmation"; message: string; changes: ChangedCell[] };
+
 export interface YardstickPort {
   readonly mode: PortMode;
+  /** True where Excel has no undo for add-in writes (before ExcelApi 1.20): the pane offers Revert. */
+  readonly revertsOwnWrites: boolean;
   /** Whether "insert into a new workbook" works on this host. */
   readonly canCreateWorkbook: boolean;
   listTemplates(): Promise<TemplateSummary[]>;
@@ -146,6 +160,11 @@ export interface YardstickPort {
   listFlags(): Promise<FlagList>;
   reviewFlag(flagId: string, review: FlagReview): Promise<WriteResult>;
   selectCell(ref: CellRef): Promise<void>;
+  /**
+   * Take back Yardstick's last change. Cells a person changed since are listed in
+   * "needs-confirmation" and kept; with `confirm` they are put back too.
+   */
+  revertLast(options?: { confirm?: boolean }): Promise<RevertOutcome>;
 }
 
 /**

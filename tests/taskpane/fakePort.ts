@@ -7,6 +7,7 @@ import type {
   ProrateRequest,
   ProratePreview,
   ProrateSetup,
+  RevertOutcome,
   TemplatePreview,
   YardstickPort,
 } from "../../src/taskpane/port";
@@ -32,6 +33,12 @@ export const fakeFlag = (over: Partial<Flag> = {}): Flag => ({
 export class FakePort implements YardstickPort {
   readonly mode = "preview" as const;
   canCreateWorkbook = false;
+  revertsOwnWrites = true;
+  /** What revertLast answers without and with confirm. */
+  revertAnswers: { first: RevertOutcome; confirmed: RevertOutcome } = {
+    first: { status: "reverted", message: "Yardstick's last change is taken back." },
+    confirmed: { status: "reverted", message: "Yardstick's last change is taken back." },
+  };
   calls: { name: string; args: unknown[] }[] = [];
   /** Set to make the next call of that name reject with this error. */
   failures: Record<string, Error> = {};
@@ -207,4 +214,8 @@ export class FakePort implements YardstickPort {
   reviewFlag = (id: string, review: FlagReview) =>
     this.answer("reviewFlag", [id, review], () => ({ where: "Flags!H2", message: "Saved." }));
   selectCell = (ref: CellRef) => this.answer("selectCell", [ref], () => undefined);
+  revertLast = (options?: { confirm?: boolean }) =>
+    this.answer("revertLast", [options], () =>
+      options?.confirm ? this.revertAnswers.confirmed : this.revertAnswers.first,
+    );
 }

@@ -7,26 +7,34 @@ import { buildPlanFromInput } from "../../workbook/buildPlan";
 import { buildDemoData } from "../../workbook/demo";
 import type { WorkbookInput } from "../../workbook/input";
 import { writePlanToXlsx } from "../../xlsx";
+import { FORCE_HELP } from "../args";
 import { CliError, type CliCommand } from "../io";
+import { freeName } from "../output";
 import { howToOpen, writeOutput } from "./template";
 
 export const DEFAULT_DEMO_FILE = "yardstick-demo.xlsx";
 
-const USAGE = `Usage: yardstick demo [--out FILE] [--seed N]
+const USAGE = `Usage: yardstick demo [--out FILE] [--force] [--seed N]
 
-Writes a demo scorecard workbook (default ./${DEFAULT_DEMO_FILE}): a child-support program with
-12 offices, two prior fiscal years and seven months of the current one, targets prorated to
-offices and spread into monthly milestones, every check as a live Excel formula, and the
-flags Yardstick raised. Open it in Excel or LibreOffice; no add-in is needed.`;
+Writes a demo scorecard workbook: a child-support program with 12 offices, two prior fiscal
+years and seven months of the current one, targets prorated to offices and spread into monthly
+milestones, every check as a live Excel formula, and the flags Yardstick raised. Open it in
+Excel or LibreOffice; no add-in is needed.
+
+  --out FILE       where to write it (default ./${DEFAULT_DEMO_FILE}, or -2, -3, ... when that exists,
+                   so a demo you have edited is never replaced)
+${FORCE_HELP}
+  --seed N         sample data seed (default 1)`;
 
 /** The demo's inputs: the workbook layer's demo scorecard with the engine's flags. */
 export function demoInput(seed = 1): WorkbookInput {
   return buildDemoData(seed).input;
 }
 
-function parseArgs(argv: string[]): { out: string; seed: number } {
-  let out = DEFAULT_DEMO_FILE;
+function parseArgs(argv: string[]): { out?: string; seed: number; force: boolean } {
+  let out: string | undefined;
   let seed = 1;
+  let force = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--out" || arg === "-o") {
@@ -36,20 +44,24 @@ function parseArgs(argv: string[]): { out: string; seed: number } {
     } else if (arg === "--seed") {
       seed = Number(argv[++i]);
       if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number`);
-    } else throw new CliError(`unknown argument ${arg}\n\n${USAGE}`);
+    } else if (arg === "--force") force = true;
+    else throw new CliError(`unknown argument ${arg}\n\n${USAGE}`);
   }
-  return { out, seed };
+  return { out, seed, force };
 }
 
 export const demoCommand: CliCommand = {
   name: "demo",
   usage: USAGE,
   run: async (argv, io) => {
-    const { out, seed } = parseArgs(argv);
+    const args = parseArgs(argv);
+    const { seed, force } = args;
+    // Without --out, a fresh name: the default file may hold a month someone typed in to try it.
+    const out = args.out ?? freeName(io.cwd, DEFAULT_DEMO_FILE);
     const { input, planted } = buildDemoData(seed);
     const plan = buildPlanFromInput(input);
     const bytes = await writePlanToXlsx(plan);
-    const target = writeOutput(out, bytes, io);
+    const target = await writeOutput(out, bytes, io, force);
     io.out(
       [
         `Wrote ${target} (${(bytes.length / 1024).toFixed(0)} KB)`,

@@ -2,14 +2,14 @@
  * `yardstick template NAME --out FILE`: write a new scorecard workbook from a template
  * (child-support, city-services, balanced-scorecard, blank), empty or with sample data.
  */
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { buildWorkbookPlan } from "../../workbook/buildPlan";
 import { TEMPLATE_IDS, TEMPLATES } from "../../workbook/templates";
 import { writePlanToXlsx } from "../../xlsx";
+import { FORCE_HELP } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
+import { writeWorkbookSafely } from "../output";
 
-const USAGE = `Usage: yardstick template NAME --out FILE [--sample] [--seed N] [--as-of YYYY-MM] [--protect]
+const USAGE = `Usage: yardstick template NAME --out FILE [--force] [--sample] [--seed N] [--as-of YYYY-MM] [--protect]
 
 Writes a scorecard workbook whose checks are live Excel formulas.
 
@@ -17,6 +17,7 @@ Templates:
 ${TEMPLATE_IDS.map((id) => `  ${id.padEnd(20)} ${TEMPLATES[id].description}`).join("\n")}
 
   --out FILE       where to write the .xlsx (required)
+${FORCE_HELP}
   --sample         fill it with realistic sample data
   --seed N         sample data seed (default 1)
   --as-of MONTH    the month the checks judge (default: seven months into the sample year)
@@ -29,10 +30,11 @@ export interface TemplateArgs {
   seed?: number;
   asOf?: string;
   protect: boolean;
+  force: boolean;
 }
 
 function parseArgs(argv: string[]): TemplateArgs {
-  const args: Partial<TemplateArgs> = { sample: false, protect: false };
+  const args: Partial<TemplateArgs> = { sample: false, protect: false, force: false };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith("--")) throw new CliError(`${flag} needs a value\n\n${USAGE}`);
@@ -43,6 +45,7 @@ function parseArgs(argv: string[]): TemplateArgs {
     if (arg === "--out" || arg === "-o") args.out = value(i++, arg);
     else if (arg === "--sample") args.sample = true;
     else if (arg === "--protect") args.protect = true;
+    else if (arg === "--force") args.force = true;
     else if (arg === "--as-of") args.asOf = value(i++, arg);
     else if (arg === "--seed") {
       const seed = Number(value(i++, arg));
@@ -60,22 +63,9 @@ function parseArgs(argv: string[]): TemplateArgs {
   return args as TemplateArgs;
 }
 
-/** Write bytes where the user asked, with a clear message when the folder is missing or read-only. */
-export function writeOutput(file: string, bytes: Buffer, io: CliIo): string {
-  const target = path.resolve(io.cwd, file);
-  try {
-    writeFileSync(target, bytes);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "the folder does not exist"
-        : code === "EACCES"
-          ? "permission denied"
-          : (error as Error).message;
-    throw new CliError(`cannot write ${target}: ${why}`);
-  }
-  return target;
+/** Write a workbook where the user asked, safely (see ../output.ts); returns the absolute path. */
+export function writeOutput(file: string, bytes: Buffer, io: CliIo, force: boolean): Promise<string> {
+  return writeWorkbookSafely(file, bytes, io, { force });
 }
 
 /** How to open a workbook on a machine with or without Excel. */
@@ -103,7 +93,7 @@ export async function writeTemplate(
   }
   const bytes = await writePlanToXlsx(plan);
   return {
-    target: writeOutput(args.out, bytes, io),
+    target: await writeOutput(args.out, bytes, io, args.force),
     bytes: bytes.length,
     sheets: plan.sheets.map((s) => s.name),
   };

@@ -22,6 +22,7 @@ export function notifying(
   return {
     mode: port.mode,
     canCreateWorkbook: port.canCreateWorkbook,
+    revertsOwnWrites: port.revertsOwnWrites,
     listTemplates: () => port.listTemplates(),
     previewTemplate: (id) => port.previewTemplate(id),
     insertTemplate: after((r) => port.insertTemplate(r)),
@@ -31,6 +32,7 @@ export function notifying(
     runCheck: (asOf) => port.runCheck(asOf),
     listFlags: () => port.listFlags(),
     reviewFlag: after((id, review) => port.reviewFlag(id, review)),
+    revertLast: after((o) => port.revertLast(o)),
     selectCell: async (ref) => {
       await port.selectCell(ref);
       select(ref);

@@ -6,6 +6,7 @@
 import type { CellRef } from "../../engine/model";
 import type { PlanScalar, WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
+import type { RevertOutcome } from "../port";
 
 /** Rows for one table: `columns` must include the table's key columns; other rows are left alone. */
 export interface TableRows {
@@ -19,6 +20,8 @@ export type GatewayWrite = { status: "written" } | { status: "needs-confirmation
 export interface WorkbookGateway {
   /** Whether the host can open a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
   readonly canCreateWorkbook: boolean;
+  /** True where Excel has no undo for add-in writes, so Yardstick's revert is the undo. */
+  readonly revertsOwnWrites: boolean;
   applyPlan(plan: WorkbookPlan, destination: "this" | "new"): Promise<void>;
   /** Every Yardstick table present, keyed by table name. */
   readTables(): Promise<TablesInput>;
@@ -28,4 +31,6 @@ export interface WorkbookGateway {
    */
   writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite>;
   selectCell(ref: CellRef): Promise<void>;
+  /** Take back the last write; lists cells a person changed since unless `confirm`. */
+  revert(confirm: boolean): Promise<RevertOutcome>;
 }

@@ -11,7 +11,7 @@ import { DEFAULT_BUDGET_BYTES } from "../../office/payload";
 import { TABLES } from "../../workbook/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
-import { PortError } from "../port";
+import { PortError, type RevertOutcome } from "../port";
 import type { GatewayWrite, TableRows, WorkbookGateway } from "./gateway";
 
 export interface OfficeGatewayOptions {
@@ -24,6 +24,7 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
   const adapter = new OfficeAdapter(host, { budgetBytes: budget });
   return {
     canCreateWorkbook: options.canCreateWorkbook,
+    revertsOwnWrites: adapter.support.ok && !adapter.support.undoGroups,
 
     async applyPlan(plan: WorkbookPlan, destination: "this" | "new"): Promise<void> {
       if (destination === "new") {
@@ -55,6 +56,19 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
 
     selectCell(ref: CellRef): Promise<void> {
       return adapter.selectCell(ref);
+    },
+
+    async revert(confirm: boolean): Promise<RevertOutcome> {
+      if (!adapter.canRevert) {
+        throw new PortError(
+          "There is nothing to revert.",
+          "Revert takes back Yardstick's last change made since the pane was opened.",
+        );
+      }
+      const outcome = await adapter.revert({ confirm });
+      return outcome.status === "written"
+        ? { status: "reverted", message: "Yardstick's last change is taken back." }
+        : { status: "needs-confirmation", message: outcome.message, changes: outcome.changes ?? [] };
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   type ProratePreview,
   type ProrateRequest,
   type ProrateSetup,
+  type RevertOutcome,
   type TemplatePreview,
   type TemplateSummary,
   type WriteResult,
@@ -45,11 +46,13 @@ const NO_SCORECARD = new PortError(
 export class WorkbookPort implements YardstickPort {
   readonly mode: PortMode;
   readonly canCreateWorkbook: boolean;
+  readonly revertsOwnWrites: boolean;
   private lastFlags: Flag[] = [];
 
   constructor(private readonly deps: WorkbookPortDeps) {
     this.mode = deps.mode;
     this.canCreateWorkbook = deps.gateway.canCreateWorkbook;
+    this.revertsOwnWrites = deps.gateway.revertsOwnWrites;
   }
 
   private template(id: string): TemplateDef {
@@ -157,5 +160,9 @@ export class WorkbookPort implements YardstickPort {
 
   async selectCell(ref: CellRef): Promise<void> {
     await this.deps.gateway.selectCell(ref);
+  }
+
+  revertLast(options: { confirm?: boolean } = {}): Promise<RevertOutcome> {
+    return this.deps.gateway.revert(options.confirm === true);
   }
 }

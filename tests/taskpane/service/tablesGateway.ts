@@ -4,6 +4,7 @@ import type { GatewayWrite, TableRows, WorkbookGateway } from "../../../src/task
 import { monthlyDataHeaders, type RawTable } from "../../../src/workbook/layout";
 import type { WorkbookPlan } from "../../../src/workbook/plan";
 import type { TablesInput } from "../../../src/workbook/read";
+import type { RevertOutcome } from "../../../src/taskpane/port";
 
 const KEYS: Record<string, string[]> = {
   tblMonthly: ["Measure ID", "Unit ID", "Fiscal year"],
@@ -13,6 +14,7 @@ const KEYS: Record<string, string[]> = {
 
 export class TablesGateway implements WorkbookGateway {
   readonly canCreateWorkbook = false;
+  readonly revertsOwnWrites = false;
   selected: CellRef[] = [];
   applied: WorkbookPlan[] = [];
 
@@ -62,6 +64,9 @@ export class TablesGateway implements WorkbookGateway {
   }
   async selectCell(ref: CellRef): Promise<void> {
     this.selected.push(ref);
+  }
+  async revert(): Promise<RevertOutcome> {
+    throw new Error("TablesGateway keeps no revert; the Office adapter's is tested in tests/office.");
   }
 }
 

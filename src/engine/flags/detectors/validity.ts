@@ -9,6 +9,7 @@ import type { Detector, Flag } from "../types";
 
 const same = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : a === b);
 
+/** Repeats in a scorecard built in code; files Yardstick reads report them as `duplicate-row` findings instead (docs/flags.md). */
 export const duplicateRows: Detector = {
   id: "duplicate-rows",
   title: "The same period reported twice",
