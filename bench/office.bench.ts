@@ -6,7 +6,7 @@
  */
 import { OfficeAdapter, type ExcelHost } from "../src/office";
 import { buildPlanFromInput } from "../src/workbook/buildPlan";
-import { createMemoryExcel } from "../tests/support/memoryExcel";
+import { createMemoryExcel } from "../src/office/memory";
 import { scorecardInput } from "../tests/office/scorecards";
 
 export const title = "Office adapter: syncs and bytes per operation";

@@ -1,9 +1,9 @@
 /**
- * The browser preview's wiring: the in-memory Excel (tests/support/memoryExcel, HyperFormula
+ * The browser preview's wiring: the in-memory Excel (src/office/memory, HyperFormula
  * inside) behind the same Office gateway and port the pane uses in Excel. Loaded lazily, only
  * outside Office, so HyperFormula never weighs on the pane's first load in Excel.
  */
-import { createMemoryExcel } from "../../../tests/support/memoryExcel";
+import { createMemoryExcel } from "../../office/memory";
 import type { ExcelHost } from "../../office/host";
 import { buildWorkbookPlan } from "../../workbook/buildPlan";
 import { TEMPLATES } from "../../workbook/templates";

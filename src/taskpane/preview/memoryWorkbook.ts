@@ -4,7 +4,7 @@
  * into a cell). Reads look at the host's state; writes go through the Excel API so that text is parsed
  * as Excel parses it.
  */
-import type { MemoryExcel } from "../../../tests/support/memoryExcel";
+import type { MemoryExcel } from "../../office/memory";
 import { columnLetter as columnName } from "../../engine/a1";
 
 export interface GridView {

@@ -19,71 +19,32 @@ import {
   TableRow,
 } from "@fluentui/react-components";
 import { NeedsConfirmationError } from "../port";
-import type {
-  ProrateMethod,
-  ProratePreview,
-  ProrateRequest,
-  ProrateSetup,
-  RoundingChoice,
-  SpreadChoice,
-  WriteResult,
-  YardstickPort,
-} from "../port";
+import type { ProrateMethod, ProratePreview, RoundingChoice, SpreadChoice, YardstickPort } from "../port";
 import { useTask } from "../useTask";
 import { ErrorBar, Note, Progress } from "../feedback";
 import { formatPct, formatValue, MONTH_NAMES } from "../format";
+import {
+  editField,
+  formProblem,
+  initialProrateForm,
+  METHODS,
+  methodOf,
+  prorateReducer,
+  prorateRequest,
+  type ProrateFields,
+} from "./prorateForm";
 import { useTabStyles } from "./styles";
+
+export { METHODS };
 
 /** Number columns of a 320-px table stay narrow so the reason gets the room. */
 const NUMBER_COLUMN: React.CSSProperties = { width: "76px" };
-
-/** Each method with the one line a manager needs to choose it. */
-export const METHODS: { id: ProrateMethod; label: string; explain: string; needsDriver: boolean }[] = [
-  { id: "equal", label: "Equal", explain: "Every unit gets the same share.", needsDriver: false },
-  {
-    id: "proportional",
-    label: "By a driver",
-    explain: "In proportion to caseload, staff or budget.",
-    needsDriver: true,
-  },
-  {
-    id: "priorShare",
-    label: "Last year's share",
-    explain: "Each unit keeps its share of last year's actual.",
-    needsDriver: true,
-  },
-  {
-    id: "custom",
-    label: "Custom weights",
-    explain: "In proportion to weights you typed in a column.",
-    needsDriver: true,
-  },
-  {
-    id: "gapClosing",
-    label: "Close the gap",
-    explain: "Rates: weaker units close the same part of their gap, so they rise more.",
-    needsDriver: false,
-  },
-  {
-    id: "basePlusProRata",
-    label: "Base plus share",
-    explain: "A fixed base each, the rest by the driver.",
-    needsDriver: true,
-  },
-];
 
 const SPREADS: { id: SpreadChoice; label: string }[] = [
   { id: "even", label: "Even" },
   { id: "seasonal", label: "Seasonal" },
   { id: "ramp", label: "Ramp" },
 ];
-
-/** Parses a typed number; blank or junk gives undefined, never NaN. */
-function toNumber(text: string): number | undefined {
-  if (text.trim() === "") return undefined;
-  const n = Number(text.replace(/[,$\s]/g, ""));
-  return Number.isFinite(n) ? n : undefined;
-}
 
 /** Prorate: split a program target across units, preview each share and why, write it. */
 export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX.Element {
@@ -92,83 +53,37 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
   const runSetup = setupTask.run;
   const previewTask = useTask();
   const writeTask = useTask();
-  const [setup, setSetup] = React.useState<ProrateSetup>();
-  const [measure, setMeasure] = React.useState("");
-  const [totalText, setTotalText] = React.useState("");
-  const [method, setMethod] = React.useState<ProrateMethod>("proportional");
-  const [driver, setDriver] = React.useState("");
-  const [baseText, setBaseText] = React.useState("0");
-  const [locks, setLocks] = React.useState<Record<string, string>>({});
-  const [rounding, setRounding] = React.useState<RoundingChoice>("largestRemainder");
-  const [incrementText, setIncrementText] = React.useState("1");
-  const [fyStart, setFyStart] = React.useState(10);
-  const [fiscalYearText, setFiscalYearText] = React.useState("");
-  const [spread, setSpread] = React.useState<SpreadChoice>("even");
-  const [preview, setPreview] = React.useState<ProratePreview>();
-  const [written, setWritten] = React.useState<WriteResult>();
+  const [form, dispatch] = React.useReducer(prorateReducer, initialProrateForm);
+  const { setup, measure, totalText, method, driver, baseText, locks, rounding, incrementText } = form;
+  const { fyStartMonth, fiscalYearText, spread, preview, written, askFirst } = form;
+  const edit = <K extends keyof ProrateFields>(field: K, value: ProrateFields[K]): void =>
+    dispatch(editField(field, value));
 
   React.useEffect(() => {
-    void runSetup(async () => {
-      const s = await port.loadProrateSetup();
-      setSetup(s);
-      setMeasure(s.measures[0]?.id ?? "");
-      setDriver(s.drivers[0] ?? "");
-      setFyStart(s.fyStartMonth);
-      setFiscalYearText(String(s.fiscalYear));
-    });
+    void runSetup(async () => dispatch({ type: "setupLoaded", setup: await port.loadProrateSetup() }));
   }, [port, runSetup]);
 
-  const methodInfo = METHODS.find((m) => m.id === method) ?? METHODS[0];
+  const methodInfo = methodOf(form);
   const measureDef = setup?.measures.find((m) => m.id === measure);
-  const total = toNumber(totalText);
-  const increment = toNumber(incrementText);
-  const fiscalYear = toNumber(fiscalYearText);
-  const problem = !measure
-    ? "Choose a measure."
-    : total === undefined || total < 0
-      ? "Type the program total as a number, 0 or more."
-      : increment === undefined || increment <= 0
-        ? "Rounding step must be a number above 0 (1 = whole numbers)."
-        : fiscalYear === undefined || !Number.isInteger(fiscalYear)
-          ? "Type the fiscal year, e.g. 2027."
-          : methodInfo.needsDriver && !driver
-            ? "Choose the column to split by."
-            : undefined;
-
-  const request = (): ProrateRequest => {
-    const held: Record<string, number> = {};
-    for (const [unit, text] of Object.entries(locks)) {
-      const n = toNumber(text);
-      if (n !== undefined) held[unit] = n;
-    }
-    return {
-      measure,
-      total: total ?? 0,
-      method,
-      driver: methodInfo.needsDriver ? driver : undefined,
-      baseEach: method === "basePlusProRata" ? (toNumber(baseText) ?? 0) : undefined,
-      locks: held,
-      rounding,
-      increment: increment ?? 1,
-      fyStartMonth: fyStart,
-      fiscalYear: fiscalYear ?? 0,
-      spread,
-    };
-  };
+  const problem = formProblem(form);
 
   const runPreview = (): void => {
-    setWritten(undefined);
-    void previewTask.run(async () => setPreview(await port.previewProration(request())));
+    dispatch({ type: "previewStarted" });
+    const request = prorateRequest(form);
+    void previewTask.run(async () =>
+      dispatch({ type: "previewed", preview: await port.previewProration(request) }),
+    );
   };
-  const [askFirst, setAskFirst] = React.useState<string>();
   const write = (confirm = false): void => {
-    setAskFirst(undefined);
+    dispatch({ type: "writeStarted" });
+    const request = prorateRequest(form);
     void writeTask.run(async () => {
       try {
-        setWritten(await port.writeProration(request(), { confirm }));
+        dispatch({ type: "written", result: await port.writeProration(request, { confirm }) });
       } catch (e) {
         // Values people typed would be replaced: ask instead of failing.
-        if (e instanceof NeedsConfirmationError) setAskFirst(e.message);
+        if (e instanceof NeedsConfirmationError)
+          dispatch({ type: "confirmationNeeded", question: e.message });
         else throw e;
       }
     });
@@ -191,7 +106,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         <Dropdown
           value={measureDef?.name ?? ""}
           selectedOptions={measure ? [measure] : []}
-          onOptionSelect={(_, d) => setMeasure(d.optionValue ?? "")}
+          onOptionSelect={(_, d) => edit("measure", d.optionValue ?? "")}
           placeholder="Choose a measure"
         >
           {(setup?.measures ?? []).map((m) => (
@@ -213,10 +128,10 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
             : "Unit targets add up to exactly this."
         }
       >
-        <Input inputMode="decimal" value={totalText} onChange={(_, d) => setTotalText(d.value)} />
+        <Input inputMode="decimal" value={totalText} onChange={(_, d) => edit("totalText", d.value)} />
       </Field>
       <Field label="Method">
-        <RadioGroup value={method} onChange={(_, d) => setMethod(d.value as ProrateMethod)}>
+        <RadioGroup value={method} onChange={(_, d) => edit("method", d.value as ProrateMethod)}>
           {METHODS.map((m) => (
             <Radio
               key={m.id}
@@ -237,7 +152,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
           <Dropdown
             value={driver}
             selectedOptions={driver ? [driver] : []}
-            onOptionSelect={(_, d) => setDriver(d.optionValue ?? "")}
+            onOptionSelect={(_, d) => edit("driver", d.optionValue ?? "")}
           >
             {(setup?.drivers ?? []).map((c) => (
               <Option key={c} value={c}>
@@ -249,7 +164,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
       ) : null}
       {method === "basePlusProRata" ? (
         <Field label="Base per unit" hint="Every free unit gets this before the rest is shared.">
-          <Input inputMode="decimal" value={baseText} onChange={(_, d) => setBaseText(d.value)} />
+          <Input inputMode="decimal" value={baseText} onChange={(_, d) => edit("baseText", d.value)} />
         </Field>
       ) : null}
       <Field label="Locked units" hint="They keep the value you type; the others share the rest.">
@@ -258,9 +173,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
           placeholder="None"
           value={lockedUnits.map((id) => setup?.units.find((u) => u.id === id)?.name ?? id).join(", ")}
           selectedOptions={lockedUnits}
-          onOptionSelect={(_, d) =>
-            setLocks((old) => Object.fromEntries(d.selectedOptions.map((id) => [id, old[id] ?? ""])))
-          }
+          onOptionSelect={(_, d) => dispatch({ type: "lockUnits", units: d.selectedOptions })}
         >
           {(setup?.units ?? []).map((u) => (
             <Option key={u.id} value={u.id}>
@@ -274,19 +187,23 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
           <Input
             inputMode="decimal"
             value={locks[id]}
-            onChange={(_, d) => setLocks((old) => ({ ...old, [id]: d.value }))}
+            onChange={(_, d) => dispatch({ type: "holdValue", unit: id, text: d.value })}
           />
         </Field>
       ))}
       <div className={styles.row}>
         <Field label="Round to steps of" className={styles.narrow}>
-          <Input inputMode="decimal" value={incrementText} onChange={(_, d) => setIncrementText(d.value)} />
+          <Input
+            inputMode="decimal"
+            value={incrementText}
+            onChange={(_, d) => edit("incrementText", d.value)}
+          />
         </Field>
         <Field label="Rounding">
           <Dropdown
             value={rounding === "webster" ? "Webster" : "Largest remainder"}
             selectedOptions={[rounding]}
-            onOptionSelect={(_, d) => setRounding(d.optionValue as RoundingChoice)}
+            onOptionSelect={(_, d) => edit("rounding", d.optionValue as RoundingChoice)}
           >
             <Option value="largestRemainder">Largest remainder</Option>
             <Option value="webster">Webster</Option>
@@ -296,9 +213,9 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
       <div className={styles.row}>
         <Field label="Fiscal year starts">
           <Dropdown
-            value={MONTH_NAMES[fyStart - 1]}
-            selectedOptions={[String(fyStart)]}
-            onOptionSelect={(_, d) => setFyStart(Number(d.optionValue))}
+            value={MONTH_NAMES[fyStartMonth - 1]}
+            selectedOptions={[String(fyStartMonth)]}
+            onOptionSelect={(_, d) => edit("fyStartMonth", Number(d.optionValue))}
           >
             {MONTH_NAMES.map((name, i) => (
               <Option key={name} value={String(i + 1)}>
@@ -308,14 +225,18 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
           </Dropdown>
         </Field>
         <Field label="Fiscal year" className={styles.narrow}>
-          <Input inputMode="numeric" value={fiscalYearText} onChange={(_, d) => setFiscalYearText(d.value)} />
+          <Input
+            inputMode="numeric"
+            value={fiscalYearText}
+            onChange={(_, d) => edit("fiscalYearText", d.value)}
+          />
         </Field>
       </div>
       <Field label="Spread over the months">
         <RadioGroup
           layout="horizontal"
           value={spread}
-          onChange={(_, d) => setSpread(d.value as SpreadChoice)}
+          onChange={(_, d) => edit("spread", d.value as SpreadChoice)}
         >
           {SPREADS.map((s) => (
             <Radio key={s.id} value={s.id} label={s.label} />
@@ -344,7 +265,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
             <Button appearance="primary" onClick={() => write(true)}>
               Write anyway
             </Button>
-            <Button onClick={() => setAskFirst(undefined)}>Cancel</Button>
+            <Button onClick={() => dispatch({ type: "confirmationCancelled" })}>Cancel</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}

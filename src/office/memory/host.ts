@@ -1,13 +1,12 @@
 /**
  * The host side of the in-memory Excel: what the workbook holds after each sync. Client
- * proxies (client.ts) only ever change it through queued operations applied at sync.
+ * proxies (base.ts and the files beside it) only ever change it through queued operations applied at sync.
  */
-import { HyperFormula, type CellValue } from "hyperformula";
 import { type Box, MAX_COLS, boxAddress, colsOf, overlaps, quoteSheet, rowsOf } from "./a1";
 import { type Cell, type Content, type Scalar, fillFormula, formulaOf, parseInput } from "./cells";
 import { MemoryExcelError } from "./errors";
+import { HostFormulas } from "./formulas";
 import type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
-import { toEngineFormula } from "./structured";
 
 export type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
 
@@ -26,8 +25,7 @@ export class HostWorkbook {
   charts: HostChart[] = [];
   calculationSuspensions = 0;
   private nextId = 1;
-  private engine?: HyperFormula;
-  private readonly checker = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+  private readonly formulas = new HostFormulas(this);
 
   constructor(readonly evaluateFormulas: boolean) {}
 
@@ -133,7 +131,7 @@ export class HostWorkbook {
         const raw = grid[r][c];
         if (raw === null || raw === undefined) continue;
         const at = { sheet, row: box.row0 + r, col: box.col0 + c };
-        const check = (f: string): boolean => this.validFormulaAt(f, at);
+        const check = (f: string): boolean => this.formulas.isValidAt(f, at);
         const existing = this.cell(sheet, box.row0 + r, box.col0 + c);
         const parsed = parseInput(raw, existing?.numberFormat, check);
         if (parsed === null) {
@@ -247,7 +245,7 @@ export class HostWorkbook {
     if (!content) return "";
     if (content.t !== "f") return content.v;
     if (!this.evaluateFormulas) return 0;
-    return toScalar(this.hf().getCellValue({ sheet: this.hf().getSheetId(sheet.name)!, row, col }));
+    return this.formulas.valueAt(sheet, row, col);
   }
 
   private grid<T>(box: Box, at: (r: number, c: number) => T): T[][] {
@@ -343,7 +341,7 @@ export class HostWorkbook {
       throw new MemoryExcelError("ItemAlreadyExists", `The name "${name}" already exists.`);
     }
     const f = formula.startsWith("=") ? formula : `=${formula}`;
-    if (!this.checker.validateFormula(this.forEngine(f))) {
+    if (!this.formulas.isValid(f)) {
       throw new MemoryExcelError(
         "InvalidArgument",
         `There's a problem with the reference of "${name}": ${formula}`,
@@ -353,65 +351,15 @@ export class HostWorkbook {
     this.touch();
   }
 
-  private readonly validity = new Map<string, boolean>();
-
-  /** Syntax check as Excel does on write, cached by shape (numbers blanked): validity does not depend on row numbers. */
-  private validFormulaAt(f: string, at: { sheet: HostSheet; row: number; col: number }): boolean {
-    const shape = f.replace(/\d+/g, "0");
-    let ok = this.validity.get(shape);
-    if (ok === undefined) {
-      ok = this.checker.validateFormula(this.forEngine(f, at));
-      this.validity.set(shape, ok);
-    }
-    return ok;
-  }
-
   isValidFormula(formula: string): boolean {
-    return this.checker.validateFormula(this.forEngine(formula.startsWith("=") ? formula : `=${formula}`));
+    return this.formulas.isValid(formula.startsWith("=") ? formula : `=${formula}`);
   }
 
   addressOf(sheet: HostSheet, box: Box): string {
     return `${quoteSheet(sheet.name)}!${boxAddress(box)}`;
   }
 
-  /** The formula as HyperFormula reads it (structured references as A1 ranges). */
-  forEngine(formula: string, at?: { sheet: HostSheet; row: number; col: number }): string {
-    return toEngineFormula(formula, this, at);
-  }
-
   private touch(): void {
-    this.engine = undefined;
+    this.formulas.invalidate();
   }
-
-  private hf(): HyperFormula {
-    if (this.engine) return this.engine;
-    const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-    for (const s of this.sheets) {
-      const rows: (string | number | boolean | null)[][] = [];
-      s.cells.forEach((cell, k) => {
-        const c = cell.content;
-        if (!c) return;
-        const r = Math.floor(k / MAX_COLS);
-        const col = k % MAX_COLS;
-        (rows[r] ??= [])[col] =
-          c.t === "f" ? this.forEngine(c.f, { sheet: s, row: r, col }) : c.t === "s" ? `'${c.v}` : c.v;
-      });
-      sheets[s.name] = Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
-    }
-    const named = [...this.names.values()].map((n) => ({ name: n.name, expression: n.formula }));
-    // Excel evaluates SUMPRODUCT's arguments as arrays (e.g. SUMPRODUCT(ISTEXT(r)*(c<=n)));
-    // HyperFormula does so only with array arithmetic on.
-    this.engine = HyperFormula.buildFromSheets(
-      sheets,
-      { licenseKey: "gpl-v3", useArrayArithmetic: true },
-      named,
-    );
-    return this.engine;
-  }
-}
-
-function toScalar(v: CellValue): Scalar {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") return (v as { value: string }).value ?? "#VALUE!";
-  return v;
 }

@@ -2,7 +2,7 @@
  * A1 addresses as Excel spells them: "B3", "$B$3", "A1:C9", "'Milestones & Actuals'!A1:C9".
  * Rows and columns here are 0-based, like Office.js getRangeByIndexes.
  */
-import { columnLetter } from "../../../src/engine/a1";
+import { columnLetter } from "../../engine/a1";
 import { MemoryExcelError } from "./errors";
 
 export interface Box {

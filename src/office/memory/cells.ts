@@ -4,7 +4,7 @@
  * they are numbers, "12", "50%", "TRUE", "2026-07" become numbers, booleans and dates; a
  * leading apostrophe forces text and is not part of the value; a cell formatted "@" keeps text.
  */
-import { columnLetter } from "../../../src/engine/a1";
+import { columnLetter } from "../../engine/a1";
 import { MemoryExcelError } from "./errors";
 
 export type Content =

@@ -1,5 +1,5 @@
 /**
- * A faithful in-memory Excel for tests, benchmarks and the task pane's browser preview:
+ * A faithful in-memory Excel for the task pane's browser preview, tests and benchmarks:
  * the subset of the Excel JavaScript API that Yardstick uses, with Excel's proxy semantics
  * (queued writes, load before read, errors at sync), Excel's parsing of strings, its errors
  * (PropertyNotLoaded, InvalidArgument, ItemNotFound, ApiNotFound, payload limits), counters

@@ -1,5 +1,5 @@
 /** The in-memory Excel throws where Excel throws, queues writes until sync, and computes formulas. */
-import { createMemoryExcel, type MemoryContext } from "../support/memoryExcel";
+import { createMemoryExcel, type MemoryContext } from "../../../src/office/memory";
 
 const excel = (apiVersion = "1.20") => createMemoryExcel({ apiVersion, sheets: ["Plan"] });
 
