@@ -270,6 +270,7 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
     op(jsonBytes(name), (context) => {
       const ws = context.workbook.worksheets.add(name);
       if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+      if (sheet.hidden) ws.visibility = "Hidden";
     }),
   ];
   for (const range of sheet.ranges) ops.push(...rangeOps(name, range, sliceBytes));

@@ -6,7 +6,7 @@ import { fiscalYearOf } from "../engine/period";
 import { gridRows, type WorkbookInput } from "./input";
 import { SHEETS } from "./layout";
 import type { SheetPlan, WorkbookPlan } from "./plan";
-import { dashboardSheet } from "./sheets/dashboard";
+import { dashboardSheets } from "./sheets/dashboard";
 import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
@@ -86,7 +86,9 @@ export function buildPlanFromInput(
     monthly,
   ];
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
-  sheets.push(dashboardSheet(input, layout), flagsSheet(input.flags));
+  const [dashboard, chartData] = dashboardSheets(input, layout);
+  // The hidden chart data goes last, so the visible tabs keep their order.
+  sheets.push(dashboard, flagsSheet(input.flags), chartData);
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
   const about = aboutSheet(input, [
     [SHEETS.about, "What this workbook is, its settings and how to use it."],

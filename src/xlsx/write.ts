@@ -81,6 +81,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: Def
   }
   const ws = workbook.addWorksheet(sheet.name, {
     properties: tabArgb ? { tabColor: { argb: tabArgb } } : {},
+    ...(sheet.hidden ? { state: "hidden" as const } : {}),
     views: sheet.freeze
       ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
       : [{ state: "normal" }],

@@ -16,7 +16,8 @@ import {
   type RowsInPlace,
 } from "../programFormulas";
 import type { TemplateMeasure } from "../templates/types";
-import { colRange, computed, emptySheet, fx, heading, sheetRef } from "./common";
+import { chartDataSheet } from "./chartData";
+import { colRange, computed, emptySheet, fx, heading } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
 import { statusColors } from "./monthly";
@@ -43,15 +44,17 @@ function priorYearsOf(grid: GridLayout, fy0: number): number {
   return years.size;
 }
 
-export function dashboardSheet(input: WorkbookInput, grid: GridLayout): SheetPlan {
-  return buildDashboard(input, grid).sheet;
+/** The Dashboard and the hidden sheet its charts read. */
+export function dashboardSheets(input: WorkbookInput, grid: GridLayout): SheetPlan[] {
+  const { sheet, chartData } = buildDashboard(input, grid);
+  return [sheet, chartData];
 }
 
 /** The sheet and where everything landed (the expectations need the positions). */
 export function buildDashboard(
   input: WorkbookInput,
   grid: GridLayout,
-): { sheet: SheetPlan; layout: DashboardLayout } {
+): { sheet: SheetPlan; layout: DashboardLayout; chartData: SheetPlan } {
   const sheet = emptySheet(
     SHEETS.dashboard,
     "Program and unit status, year-end forecasts, the league table and (child support) the federal incentive score.",
@@ -143,25 +146,14 @@ export function buildDashboard(
     sheet.ranges.push(...incentive.ranges);
     sheet.tables.push(incentive.table);
   }
-  measures.forEach((m, i) => {
-    const b = layout.block.get(m.id)!;
+  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
+  chartData.charts.forEach((chart, i) => {
     const top = 3 + i * 18;
-    const abs = (rowRef: string) => `${sheetRef(SHEETS.dashboard)}!${rowRef}`;
-    const categories = abs(`$C$${blockHeader}:$N$${blockHeader}`);
-    sheet.charts.push({
-      title: `${m.name}: milestone vs actual vs last year`,
-      kind: "line",
-      anchor: `AB${top}:AK${top + 16}`,
-      series: [
-        { name: "Milestone", categories, values: abs(b.milestone) },
-        { name: "Actual", categories, values: abs(b.actual) },
-        ...(H > 0 ? [{ name: "Last year", categories, values: abs(b.prior[0].actual) }] : []),
-      ],
-    });
+    sheet.charts.push({ ...chart, anchor: `AB${top}:AK${top + 16}` });
   });
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
-  return { sheet, layout };
+  return { sheet, layout, chartData: chartData.sheet };
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
