@@ -12,6 +12,7 @@ import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
+import { withPrintSetup } from "./print";
 import { getTemplate } from "./templates";
 
 /** Above this many grid rows the Data sheet explains instead of unpivoting (it would triple the formulas). */
@@ -99,7 +100,7 @@ export function buildPlanFromInput(
     templateId: input.templateId,
     title: input.title,
     fyStartMonth: input.fyStartMonth,
-    sheets: [about.sheet, ...sheets],
+    sheets: withPrintSetup([about.sheet, ...sheets], input.title, input.asOfMonth),
     names: [...about.names, ...measures.names, ...monthNoNames()],
   };
 }

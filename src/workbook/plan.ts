@@ -143,6 +143,8 @@ export interface SheetPlan {
   /** A helper sheet people need not see (the charts' series); still recalculated and readable. */
   hidden?: boolean;
   print?: PrintPlan;
+  /** Column letters hidden on screen and paper (working columns a reader does not need). */
+  hiddenColumns?: string[];
 }
 
 export interface WorkbookPlan {

@@ -66,8 +66,24 @@ export function buildDashboard(
   const H = priorYearsOf(grid, fy0);
   const measures = input.measures;
   const firstProgram = PROGRAM_HEADER_ROW + 1;
-  const blockHeader = firstProgram + Math.max(1, measures.length) + 3;
   const rowsPerMeasure = 3 + 2 * H;
+  // The report reads top down: program status, unit status and league table, the incentive
+  // score, then a chart per measure; the monthly series the formulas and charts need come
+  // last, below the print area.
+  const unitTop = firstProgram + Math.max(1, measures.length) + 1;
+  const unitDry = unitSection(input, grid, unitTop, fy0);
+  const dryLayout: DashboardLayout = {
+    programRow: new Map(measures.map((m, i) => [m.id, firstProgram + i])),
+    block: new Map(
+      measures.map((m) => [m.id, { firstRow: 1, milestone: "", actual: "", weight: "", prior: [] }]),
+    ),
+    priorYears: H,
+  };
+  const incentiveDry = incentiveSection(measures, dryLayout, unitDry.nextRow);
+  const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : unitDry.nextRow;
+  const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
+  const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
+  const blockHeader = reportEnd + 3;
   const labels = fiscalMonthLabels(input.fyStartMonth);
   const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
   const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels, ...PLACE_HEADERS]];
@@ -135,8 +151,7 @@ export function buildDashboard(
   sheet.conditionalFormats.push(
     ...statusColors(`${programCol("Status")}${firstProgram}:${programCol("Status")}${lastProgram}`),
   );
-  const afterBlock = blockHeader + 1 + measures.length * rowsPerMeasure + 2;
-  const unit = unitSection(input, grid, afterBlock, fy0);
+  const unit = unitSection(input, grid, unitTop, fy0);
   sheet.ranges.push(...unit.ranges);
   sheet.tables.push(...unit.tables);
   sheet.conditionalFormats.push(...unit.conditionalFormats);
@@ -148,15 +163,32 @@ export function buildDashboard(
   }
   const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
   chartData.charts.forEach((chart, i) => {
-    const top = 3 + i * 18;
-    sheet.charts.push({ ...chart, anchor: `AB${top}:AK${top + 16}` });
+    const top = chartsTop + Math.floor(i / CHARTS_PER_BAND) * CHART_BAND_ROWS;
+    const [from, to] = CHART_SLOTS[i % CHARTS_PER_BAND];
+    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${top + CHART_BAND_ROWS - 2}` });
   });
+  const lastColumn = programCol(PROGRAM_COLUMNS[PROGRAM_COLUMNS.length - 1]);
+  sheet.print = {
+    orientation: "landscape",
+    fitToWidth: 1,
+    area: `A1:${lastColumn}${reportEnd}`,
+    titleRows: "1:3",
+  };
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
   return { sheet, layout, chartData: chartData.sheet };
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/** Charts sit three to a band under the report, each over a band of rows and these columns. */
+const CHARTS_PER_BAND = 3;
+const CHART_BAND_ROWS = 18;
+const CHART_SLOTS: [string, string][] = [
+  ["A", "B"],
+  ["C", "I"],
+  ["J", "P"],
+];
 
 /**
  * The cells that let a fiscal year's roll-ups read only the measure's own grid rows: the units
