@@ -3,10 +3,10 @@
  * by month (the charts' data), unit status with a league table, and for the child-support
  * template the federal incentive score. Every number is a formula over Milestones & Actuals.
  */
-import { BIG, forecastVerdict, gridCol, INF, NEG_INF } from "../gridFormulas";
+import { BIG, forecastVerdict, gridCol, INF, NEG_INF, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
-import type { PlanValue, SheetPlan } from "../plan";
+import type { PlanRange, PlanValue, SheetPlan } from "../plan";
 import {
   boundsOf,
   programMonth,
@@ -148,6 +148,14 @@ export function buildDashboard(
     rows: programRows,
   });
   const lastProgram = firstProgram + programRows.length - 1;
+  sheet.ranges.push(
+    statusCounts(`$${programCol("Status")}$${firstProgram}:$${programCol("Status")}$${lastProgram}`),
+  );
+  sheet.conditionalFormats.push(
+    { type: "expression", range: "G3", formula: "=G3>0", color: "good" },
+    { type: "expression", range: "I3", formula: "=I3>0", color: "warn" },
+    { type: "expression", range: "K3", formula: "=K3>0", color: "bad" },
+  );
   sheet.conditionalFormats.push(
     ...statusColors(`${programCol("Status")}${firstProgram}:${programCol("Status")}${lastProgram}`),
   );
@@ -180,6 +188,22 @@ export function buildDashboard(
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/**
+ * The program's measures by status, beside the as-of month in the title rows (so they head
+ * every printed page): the first thing a manager reads. Counts over tblProgramStatus' Status.
+ */
+function statusCounts(statusRange: string): PlanRange {
+  const count = (label: string) => fx(`COUNTIF(${statusRange},"${label}")`);
+  const judged = [STATUS_LABELS["on-track"], STATUS_LABELS["at-risk"], STATUS_LABELS["off-track"]];
+  const others = `COUNTA(${statusRange})-COUNTBLANK(${statusRange})-${judged.map((l) => `COUNTIF(${statusRange},"${l}")`).join("-")}`;
+  return {
+    topLeft: "F3",
+    values: [[...judged.flatMap((label) => [label, count(label)]), "Not judged", fx(`MAX(0,${others})`)]],
+    numberFormat: "General",
+    bold: true,
+  };
+}
 
 /** Charts sit three to a band under the report, each over a band of rows and these columns. */
 const CHARTS_PER_BAND = 3;
