@@ -6,7 +6,7 @@
 import { BIG, forecastVerdict, gridCol, INF, NEG_INF, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
-import type { PlanRange, PlanValue, SheetPlan } from "../plan";
+import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 import {
   boundsOf,
   programMonth,
@@ -28,6 +28,25 @@ export { PROGRAM_COLUMNS, programCol, type ProgramColumn };
 
 export const PROGRAM_HEADER_ROW = 5;
 
+/** A section the report places from a given top row; it says where the next section may start. */
+export interface DashboardSection {
+  ranges: PlanRange[];
+  tables: PlanTable[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** First free row after the section (leave a blank row or two). */
+  nextRow: number;
+}
+
+/**
+ * Sections other parts of Yardstick add to the report. `budget` is the slot for "Budget and
+ * results" (docs/design.md, the Dashboard's item 4): it goes after the league table and
+ * before the incentive score and charts, which move down by its height; it is called twice
+ * (once to measure it), so it must be a pure function of its top row.
+ */
+export interface DashboardSlots {
+  budget?: (top: number) => DashboardSection;
+}
+
 export interface DashboardLayout {
   /** Sheet row of each measure's program status row. */
   programRow: Map<string, number>;
@@ -45,8 +64,12 @@ function priorYearsOf(grid: GridLayout, fy0: number): number {
 }
 
 /** The Dashboard and the hidden sheet its charts read. */
-export function dashboardSheets(input: WorkbookInput, grid: GridLayout): SheetPlan[] {
-  const { sheet, chartData } = buildDashboard(input, grid);
+export function dashboardSheets(
+  input: WorkbookInput,
+  grid: GridLayout,
+  slots: DashboardSlots = {},
+): SheetPlan[] {
+  const { sheet, chartData } = buildDashboard(input, grid, slots);
   return [sheet, chartData];
 }
 
@@ -54,6 +77,7 @@ export function dashboardSheets(input: WorkbookInput, grid: GridLayout): SheetPl
 export function buildDashboard(
   input: WorkbookInput,
   grid: GridLayout,
+  slots: DashboardSlots = {},
 ): { sheet: SheetPlan; layout: DashboardLayout; chartData: SheetPlan } {
   const sheet = emptySheet(
     SHEETS.dashboard,
@@ -79,8 +103,9 @@ export function buildDashboard(
     ),
     priorYears: H,
   };
-  const incentiveDry = incentiveSection(measures, dryLayout, unitDry.nextRow);
-  const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : unitDry.nextRow;
+  const incentiveTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const incentiveDry = incentiveSection(measures, dryLayout, incentiveTop);
+  const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : incentiveTop;
   const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
   const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
   const blockHeader = reportEnd + 3;
@@ -163,7 +188,13 @@ export function buildDashboard(
   sheet.ranges.push(...unit.ranges);
   sheet.tables.push(...unit.tables);
   sheet.conditionalFormats.push(...unit.conditionalFormats);
-  const incentive = incentiveSection(input.measures, layout, unit.nextRow);
+  if (slots.budget) {
+    const budget = slots.budget(unit.nextRow);
+    sheet.ranges.push(...budget.ranges);
+    sheet.tables.push(...budget.tables);
+    sheet.conditionalFormats.push(...budget.conditionalFormats);
+  }
+  const incentive = incentiveSection(input.measures, layout, incentiveTop);
   if (incentive) {
     layout.incentiveFirstRow = incentive.firstRow;
     sheet.ranges.push(...incentive.ranges);
