@@ -35,7 +35,8 @@ describe("the demo's charts in LibreOffice", () => {
   let saved: Buffer;
   beforeAll(async () => {
     written = await writePlanToXlsx(plan);
-    [saved] = await recalculate([written]);
+    // The lock on soffice is shared by everyone on the machine: allow for a queue.
+    [saved] = await recalculate([written], { timeoutMs: 500_000 });
   });
 
   it("keeps every chart, each with its series, after open and save as .xlsx", async () => {
