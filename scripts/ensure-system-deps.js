@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// pretest: the spreadsheet and browser tests need LibreOffice (headless) and Chromium. They must
+// pretest: the spreadsheet and browser tests need LibreOffice (headless), Chromium, xmllint (the
+// OOXML schema checks in tools/ooxml) and poppler's pdftoppm (print previews). They must
 // never skip silently, so this step finds them, installs them on Debian as root, and otherwise
 // stops with the exact command to run.
 const { execFileSync, spawnSync } = require("node:child_process");
@@ -12,6 +13,8 @@ const NEEDS = [
     pkg: "libreoffice-calc-nogui",
   },
   { what: "Chromium (task pane end-to-end tests)", bins: ["chromium", "chromium-browser"], pkg: "chromium" },
+  { what: "xmllint (OOXML schema checks)", bins: ["xmllint"], pkg: "libxml2-utils" },
+  { what: "pdftoppm (PDF page images of the printed workbook)", bins: ["pdftoppm"], pkg: "poppler-utils" },
 ];
 
 function which(bin) {
@@ -29,9 +32,7 @@ function isRoot() {
 
 const missing = NEEDS.filter((n) => !n.bins.some(which));
 if (missing.length === 0) {
-  console.log(
-    `[pretest] LibreOffice and Chromium found: ${NEEDS.map((n) => n.bins.map(which).find(Boolean)).join(", ")}`,
-  );
+  console.log(`[pretest] Found: ${NEEDS.map((n) => n.bins.map(which).find(Boolean)).join(", ")}`);
   process.exit(0);
 }
 

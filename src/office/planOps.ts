@@ -270,6 +270,7 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
     op(jsonBytes(name), (context) => {
       const ws = context.workbook.worksheets.add(name);
       if (sheet.tabColor) ws.tabColor = sheet.tabColor;
+      if (sheet.hidden) ws.visibility = "Hidden";
     }),
   ];
   for (const range of sheet.ranges) ops.push(...rangeOps(name, range, sliceBytes));
@@ -301,7 +302,6 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
       }),
     );
   }
-  for (const chart of sheet.charts) ops.push(chartOp(name, chart));
   return ops;
 }
 
@@ -313,6 +313,8 @@ export function planOps(
   const sliceBytes = Math.floor(budgetBytes / 2);
   const written: Record<string, WrittenTable> = {};
   const ops = plan.sheets.flatMap((s) => sheetOps(s, sliceBytes, written));
+  // Charts last: a chart's series may live on a sheet written after its own (Chart data).
+  for (const s of plan.sheets) for (const chart of s.charts) ops.push(chartOp(s.name, chart));
   for (const n of plan.names) {
     ops.push(op(jsonBytes(n), (context) => context.workbook.names.add(n.name, n.refersTo, n.comment)));
   }

@@ -6,12 +6,13 @@ import { fiscalYearOf } from "../engine/period";
 import { gridRows, type WorkbookInput } from "./input";
 import { SHEETS } from "./layout";
 import type { SheetPlan, WorkbookPlan } from "./plan";
-import { dashboardSheet } from "./sheets/dashboard";
+import { dashboardSheets } from "./sheets/dashboard";
 import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
+import { withPrintSetup } from "./print";
 import { getTemplate } from "./templates";
 
 /** Above this many grid rows the Data sheet explains instead of unpivoting (it would triple the formulas). */
@@ -86,7 +87,9 @@ export function buildPlanFromInput(
     monthly,
   ];
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
-  sheets.push(dashboardSheet(input, layout), flagsSheet(input.flags));
+  const [dashboard, chartData] = dashboardSheets(input, layout);
+  // The hidden chart data goes last, so the visible tabs keep their order.
+  sheets.push(dashboard, flagsSheet(input.flags), chartData);
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
   const about = aboutSheet(input, [
     [SHEETS.about, "What this workbook is, its settings and how to use it."],
@@ -97,7 +100,7 @@ export function buildPlanFromInput(
     templateId: input.templateId,
     title: input.title,
     fyStartMonth: input.fyStartMonth,
-    sheets: [about.sheet, ...sheets],
+    sheets: withPrintSetup([about.sheet, ...sheets], input.title, input.asOfMonth),
     names: [...about.names, ...measures.names, ...monthNoNames()],
   };
 }

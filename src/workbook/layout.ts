@@ -20,6 +20,7 @@ export const SHEETS = {
   data: "Data",
   dashboard: "Dashboard",
   flags: "Flags",
+  chartData: "Chart data",
 } as const;
 
 export const TABLES = {

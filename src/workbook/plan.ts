@@ -108,6 +108,22 @@ export interface ChartPlan {
   series: ChartSeriesPlan[];
 }
 
+/** How a sheet prints: the page setup a manager would otherwise set by hand before emailing. */
+export interface PrintPlan {
+  orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide (1: one page wide); the height runs to as many pages as needed. */
+  fitToWidth?: number;
+  /** Cells that print, e.g. "A1:N40"; the whole used range when absent. */
+  area?: string;
+  /** Rows repeated at the top of every page, e.g. "1:5". */
+  titleRows?: string;
+  /** Columns repeated at the left of every page, e.g. "A:C". */
+  titleColumns?: string;
+  /** Header text (left, centre, right); "&P" is the page number and "&N" the page count. */
+  header?: [string, string, string];
+  footer?: [string, string, string];
+}
+
 export interface SheetPlan {
   name: string;
   /** What this sheet is for, one sentence; the About sheet lists it. */
@@ -124,6 +140,11 @@ export interface SheetPlan {
   charts: ChartPlan[];
   /** Protect formula columns. Off by default: protection clears Excel's undo stack. */
   protectFormulas?: boolean;
+  /** A helper sheet people need not see (the charts' series); still recalculated and readable. */
+  hidden?: boolean;
+  print?: PrintPlan;
+  /** Column letters hidden on screen and paper (working columns a reader does not need). */
+  hiddenColumns?: string[];
 }
 
 export interface WorkbookPlan {

@@ -93,7 +93,7 @@ export function chartXml(chart: ChartPlan): string {
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:roundedCorners val="0"/>` +
     `<c:chart>${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${body}${catAx}${valAx}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
 
@@ -116,15 +116,44 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
 }
 
-/** Insert `<drawing>` where the schema wants it: before legacy drawings, table parts and extensions. */
-function withDrawingElement(sheetXml: string, relId: string): string {
+/** CT_Worksheet's children that come after `<drawing>`, in the schema's order (sml.xsd). */
+const AFTER_DRAWING = new Set([
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
+
+/**
+ * Insert `<drawing>` where CT_Worksheet's sequence wants it: before the first top-level child
+ * that the schema puts after it. Only direct children of `<worksheet>` count: a conditional
+ * format's data bar carries its own nested `<extLst>`, and a drawing placed there makes
+ * LibreOffice drop every chart and Excel repair the file. Nothing after `</sheetData>` is
+ * large, so the scan starts there.
+ */
+export function withDrawingElement(sheetXml: string, relId: string): string {
   const element = `<drawing r:id="${relId}"/>`;
-  const match =
-    /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]/.exec(
-      sheetXml,
-    );
-  const at = match ? match.index : sheetXml.lastIndexOf("</worksheet>");
-  return sheetXml.slice(0, at) + element + sheetXml.slice(at);
+  const dataEnd = /<\/sheetData>|<sheetData\s*\/>/.exec(sheetXml);
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+  tag.lastIndex = dataEnd ? dataEnd.index + dataEnd[0].length : 0;
+  let depth = dataEnd ? 1 : 0;
+  for (let m = tag.exec(sheetXml); m; m = tag.exec(sheetXml)) {
+    const [, closing, name, selfClosing] = m;
+    if (closing) {
+      depth -= 1;
+      if (depth === 0) return sheetXml.slice(0, m.index) + element + sheetXml.slice(m.index);
+      continue;
+    }
+    if (depth === 1 && AFTER_DRAWING.has(name.replace(/^\w+:/, "")))
+      return sheetXml.slice(0, m.index) + element + sheetXml.slice(m.index);
+    if (!selfClosing) depth += 1;
+  }
+  throw new XlsxPlanError("the written worksheet has no closing </worksheet>");
 }
 
 /**

@@ -13,6 +13,7 @@ import { BULK_ROWS, writeDeferredRows, type DeferredRows } from "./bulk";
 import { addChartsToZip } from "./charts";
 import { XlsxPlanError } from "./errors";
 import { applyConditionalFormats, applyProtection, applyValidation } from "./features";
+import { applyPrint } from "./print";
 import { toArgb } from "./styles";
 
 /** Excel's limit on sheet names, and the characters it refuses in them. */
@@ -81,6 +82,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: Def
   }
   const ws = workbook.addWorksheet(sheet.name, {
     properties: tabArgb ? { tabColor: { argb: tabArgb } } : {},
+    ...(sheet.hidden ? { state: "hidden" as const } : {}),
     views: sheet.freeze
       ? [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }]
       : [{ state: "normal" }],
@@ -103,6 +105,8 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: Def
   applyConditionalFormats(ws, sheet);
   for (const { range, validation } of sheet.validations) applyValidation(ws, range, validation);
   if (sheet.protectFormulas) applyProtection(ws, sheet);
+  if (sheet.print) applyPrint(ws, sheet.print);
+  for (const letters of sheet.hiddenColumns ?? []) ws.getColumn(letters).hidden = true;
 }
 
 function writeRange(ws: ExcelJS.Worksheet, sheetName: string, range: PlanRange): void {

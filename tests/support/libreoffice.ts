@@ -166,6 +166,35 @@ function convertArgs(format: string, outDir: string, inputs: string[]): string[]
   ];
 }
 
+/**
+ * The PDF LibreOffice prints for a workbook (every visible sheet, with its page setup), after
+ * recalculating it: what a recipient gets from File > Export as PDF.
+ * @example const pdf = await exportPdf(await writePlanToXlsx(plan));
+ */
+export function exportPdf(file: Buffer, options: { timeoutMs?: number } = {}): Promise<Buffer> {
+  const run = queue.then(() => exportPdfNow(file, options.timeoutMs ?? 300_000));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function exportPdfNow(file: Buffer, timeoutMs: number): Promise<Buffer> {
+  requireSoffice();
+  const work = mkdtempSync(path.join(os.tmpdir(), "yardstick-pdf-"));
+  try {
+    const input = path.join(work, "book.xlsx");
+    writeFileSync(input, file);
+    const { code, stderr } = await runSoffice(convertArgs("pdf", work, [input]), timeoutMs);
+    const output = path.join(work, "book.pdf");
+    if (code !== 0 || !existsSync(output))
+      throw new LibreOfficeError(
+        `soffice exited with ${code} and wrote no PDF: ${stderr.trim() || "(none)"}`,
+      );
+    return readFileSync(output);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function recalculateNow(files: Buffer[], timeoutMs: number): Promise<Buffer[]> {
   requireSoffice();
   const work = mkdtempSync(path.join(os.tmpdir(), "yardstick-recalc-"));

@@ -166,13 +166,18 @@ function compareProgramRows(program: RawTable | undefined, rows: CheckRow[], mis
   return compared;
 }
 
-/** Every formula cell that evaluated to an error (none is intended in a generated workbook). */
+/**
+ * Every formula cell that evaluated to an error. None is intended in a generated workbook, except
+ * the chart data's deliberate NA(), which makes a month without data a gap in a line chart.
+ */
 export function formulaErrors(cells: Map<string, ComputedCell>): { errors: string[]; formulaCells: number } {
   const errors: string[] = [];
   let formulaCells = 0;
   for (const [key, cell] of cells) {
     if (cell.formula === undefined) continue;
     formulaCells += 1;
+    if (cell.error === "#N/A" && /^IF\(ISNUMBER\([^()]*\),[^()]*,NA\(\)\)$/.test(cell.formula ?? ""))
+      continue;
     if (cell.error) errors.push(`${key} ${cell.error} = ${cell.formula}`);
   }
   return { errors, formulaCells };

@@ -56,7 +56,9 @@ describe.each(cases)("the %s template (sample data: %s)", (id, sampleData) => {
       SHEETS.data,
       SHEETS.dashboard,
       SHEETS.flags,
+      SHEETS.chartData,
     ]);
+    expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([SHEETS.chartData]);
     for (const s of plan.sheets) expect(s.name.length).toBeLessThanOrEqual(31);
   });
 

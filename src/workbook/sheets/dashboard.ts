@@ -3,10 +3,10 @@
  * by month (the charts' data), unit status with a league table, and for the child-support
  * template the federal incentive score. Every number is a formula over Milestones & Actuals.
  */
-import { BIG, forecastVerdict, gridCol, INF, NEG_INF } from "../gridFormulas";
+import { BIG, forecastVerdict, gridCol, INF, NEG_INF, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
-import type { PlanValue, SheetPlan } from "../plan";
+import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 import {
   boundsOf,
   programMonth,
@@ -16,7 +16,8 @@ import {
   type RowsInPlace,
 } from "../programFormulas";
 import type { TemplateMeasure } from "../templates/types";
-import { colRange, computed, emptySheet, fx, heading, sheetRef } from "./common";
+import { chartDataSheet } from "./chartData";
+import { colRange, computed, emptySheet, fx, heading } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
 import { statusColors } from "./monthly";
@@ -26,6 +27,25 @@ import { PROGRAM_COLUMNS, programCol, type ProgramColumn } from "./programColumn
 export { PROGRAM_COLUMNS, programCol, type ProgramColumn };
 
 export const PROGRAM_HEADER_ROW = 5;
+
+/** A section the report places from a given top row; it says where the next section may start. */
+export interface DashboardSection {
+  ranges: PlanRange[];
+  tables: PlanTable[];
+  conditionalFormats: ConditionalFormatPlan[];
+  /** First free row after the section (leave a blank row or two). */
+  nextRow: number;
+}
+
+/**
+ * Sections other parts of Yardstick add to the report. `budget` is the slot for "Budget and
+ * results" (docs/design.md, the Dashboard's item 4): it goes after the league table and
+ * before the incentive score and charts, which move down by its height; it is called twice
+ * (once to measure it), so it must be a pure function of its top row.
+ */
+export interface DashboardSlots {
+  budget?: (top: number) => DashboardSection;
+}
 
 export interface DashboardLayout {
   /** Sheet row of each measure's program status row. */
@@ -43,15 +63,22 @@ function priorYearsOf(grid: GridLayout, fy0: number): number {
   return years.size;
 }
 
-export function dashboardSheet(input: WorkbookInput, grid: GridLayout): SheetPlan {
-  return buildDashboard(input, grid).sheet;
+/** The Dashboard and the hidden sheet its charts read. */
+export function dashboardSheets(
+  input: WorkbookInput,
+  grid: GridLayout,
+  slots: DashboardSlots = {},
+): SheetPlan[] {
+  const { sheet, chartData } = buildDashboard(input, grid, slots);
+  return [sheet, chartData];
 }
 
 /** The sheet and where everything landed (the expectations need the positions). */
 export function buildDashboard(
   input: WorkbookInput,
   grid: GridLayout,
-): { sheet: SheetPlan; layout: DashboardLayout } {
+  slots: DashboardSlots = {},
+): { sheet: SheetPlan; layout: DashboardLayout; chartData: SheetPlan } {
   const sheet = emptySheet(
     SHEETS.dashboard,
     "Program and unit status, year-end forecasts, the league table and (child support) the federal incentive score.",
@@ -63,8 +90,25 @@ export function buildDashboard(
   const H = priorYearsOf(grid, fy0);
   const measures = input.measures;
   const firstProgram = PROGRAM_HEADER_ROW + 1;
-  const blockHeader = firstProgram + Math.max(1, measures.length) + 3;
   const rowsPerMeasure = 3 + 2 * H;
+  // The report reads top down: program status, unit status and league table, the incentive
+  // score, then a chart per measure; the monthly series the formulas and charts need come
+  // last, below the print area.
+  const unitTop = firstProgram + Math.max(1, measures.length) + 1;
+  const unitDry = unitSection(input, grid, unitTop, fy0);
+  const dryLayout: DashboardLayout = {
+    programRow: new Map(measures.map((m, i) => [m.id, firstProgram + i])),
+    block: new Map(
+      measures.map((m) => [m.id, { firstRow: 1, milestone: "", actual: "", weight: "", prior: [] }]),
+    ),
+    priorYears: H,
+  };
+  const incentiveTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const incentiveDry = incentiveSection(measures, dryLayout, incentiveTop);
+  const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : incentiveTop;
+  const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
+  const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
+  const blockHeader = reportEnd + 3;
   const labels = fiscalMonthLabels(input.fyStartMonth);
   const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
   const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels, ...PLACE_HEADERS]];
@@ -129,42 +173,77 @@ export function buildDashboard(
     rows: programRows,
   });
   const lastProgram = firstProgram + programRows.length - 1;
+  sheet.ranges.push(
+    statusCounts(`$${programCol("Status")}$${firstProgram}:$${programCol("Status")}$${lastProgram}`),
+  );
+  sheet.conditionalFormats.push(
+    { type: "expression", range: "G3", formula: "=G3>0", color: "good" },
+    { type: "expression", range: "I3", formula: "=I3>0", color: "warn" },
+    { type: "expression", range: "K3", formula: "=K3>0", color: "bad" },
+  );
   sheet.conditionalFormats.push(
     ...statusColors(`${programCol("Status")}${firstProgram}:${programCol("Status")}${lastProgram}`),
   );
-  const afterBlock = blockHeader + 1 + measures.length * rowsPerMeasure + 2;
-  const unit = unitSection(input, grid, afterBlock, fy0);
+  const unit = unitSection(input, grid, unitTop, fy0);
   sheet.ranges.push(...unit.ranges);
   sheet.tables.push(...unit.tables);
   sheet.conditionalFormats.push(...unit.conditionalFormats);
-  const incentive = incentiveSection(input.measures, layout, unit.nextRow);
+  if (slots.budget) {
+    const budget = slots.budget(unit.nextRow);
+    sheet.ranges.push(...budget.ranges);
+    sheet.tables.push(...budget.tables);
+    sheet.conditionalFormats.push(...budget.conditionalFormats);
+  }
+  const incentive = incentiveSection(input.measures, layout, incentiveTop);
   if (incentive) {
     layout.incentiveFirstRow = incentive.firstRow;
     sheet.ranges.push(...incentive.ranges);
     sheet.tables.push(incentive.table);
   }
-  measures.forEach((m, i) => {
-    const b = layout.block.get(m.id)!;
-    const top = 3 + i * 18;
-    const abs = (rowRef: string) => `${sheetRef(SHEETS.dashboard)}!${rowRef}`;
-    const categories = abs(`$C$${blockHeader}:$N$${blockHeader}`);
-    sheet.charts.push({
-      title: `${m.name}: milestone vs actual vs last year`,
-      kind: "line",
-      anchor: `AB${top}:AK${top + 16}`,
-      series: [
-        { name: "Milestone", categories, values: abs(b.milestone) },
-        { name: "Actual", categories, values: abs(b.actual) },
-        ...(H > 0 ? [{ name: "Last year", categories, values: abs(b.prior[0].actual) }] : []),
-      ],
-    });
+  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
+  chartData.charts.forEach((chart, i) => {
+    const top = chartsTop + Math.floor(i / CHARTS_PER_BAND) * CHART_BAND_ROWS;
+    const [from, to] = CHART_SLOTS[i % CHARTS_PER_BAND];
+    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${top + CHART_BAND_ROWS - 2}` });
   });
+  const lastColumn = programCol(PROGRAM_COLUMNS[PROGRAM_COLUMNS.length - 1]);
+  sheet.print = {
+    orientation: "landscape",
+    fitToWidth: 1,
+    area: `A1:${lastColumn}${reportEnd}`,
+    titleRows: "1:3",
+  };
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
-  return { sheet, layout };
+  return { sheet, layout, chartData: chartData.sheet };
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/**
+ * The program's measures by status, beside the as-of month in the title rows (so they head
+ * every printed page): the first thing a manager reads. Counts over tblProgramStatus' Status.
+ */
+function statusCounts(statusRange: string): PlanRange {
+  const count = (label: string) => fx(`COUNTIF(${statusRange},"${label}")`);
+  const judged = [STATUS_LABELS["on-track"], STATUS_LABELS["at-risk"], STATUS_LABELS["off-track"]];
+  const others = `COUNTA(${statusRange})-COUNTBLANK(${statusRange})-${judged.map((l) => `COUNTIF(${statusRange},"${l}")`).join("-")}`;
+  return {
+    topLeft: "F3",
+    values: [[...judged.flatMap((label) => [label, count(label)]), "Not judged", fx(`MAX(0,${others})`)]],
+    numberFormat: "General",
+    bold: true,
+  };
+}
+
+/** Charts sit three to a band under the report, each over a band of rows and these columns. */
+const CHARTS_PER_BAND = 3;
+const CHART_BAND_ROWS = 18;
+const CHART_SLOTS: [string, string][] = [
+  ["A", "B"],
+  ["C", "I"],
+  ["J", "P"],
+];
 
 /**
  * The cells that let a fiscal year's roll-ups read only the measure's own grid rows: the units

@@ -1,0 +1,95 @@
+/**
+ * The demo printed to PDF through LibreOffice, as a manager would before emailing it: the
+ * Dashboard on one landscape page, every page headed with the workbook's title, sheet and as-of
+ * month and numbered, the grid's pages each carrying the measure and unit columns, and the Data
+ * sheet (a long table for PivotTables) not printed page after page. The page images are kept in
+ * test-artifacts/print/ for a person to look at.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { demoInput } from "../../src/cli/commands/demo";
+import { buildPlanFromInput } from "../../src/workbook/buildPlan";
+import { SHEETS } from "../../src/workbook/layout";
+import { writePlanToXlsx } from "../../src/xlsx";
+import { exportPdf } from "../support/libreoffice";
+import { pdfPages, pngSize, renderPages, type PdfPage } from "../support/pdf";
+
+jest.setTimeout(600_000);
+
+const ARTIFACTS = path.join(__dirname, "..", "..", "test-artifacts", "print");
+
+describe("the demo printed to PDF", () => {
+  const input = demoInput();
+  let pdf: Buffer;
+  let pages: PdfPage[];
+  /** Pages of one sheet: the sheet name is the header's centre (&A). */
+  const pagesOf = (sheet: string) =>
+    pages.filter((p) =>
+      p.text
+        .split("\n")
+        .slice(0, 3)
+        .some((line) =>
+          line
+            .trim()
+            .split(/\s{2,}/)
+            .includes(sheet),
+        ),
+    );
+
+  beforeAll(async () => {
+    pdf = await exportPdf(await writePlanToXlsx(buildPlanFromInput(input)));
+    pages = pdfPages(pdf);
+  });
+
+  it("prints the Dashboard on one landscape page, every column of its report on it", () => {
+    const dashboard = pagesOf(SHEETS.dashboard);
+    expect(dashboard).toHaveLength(1);
+    const [page] = dashboard;
+    expect(page.widthPt).toBeGreaterThan(page.heightPt);
+    for (const text of [
+      "Measure ID",
+      "Forecast label",
+      "League table",
+      "Federal incentive score",
+      "milestone vs",
+    ])
+      expect(page.text).toContain(text);
+    const [png] = renderPages(pdf, [page.number], ARTIFACTS, "dashboard", 110);
+    const size = pngSize(readFileSync(png));
+    expect(size.width).toBeGreaterThan(size.height);
+  });
+
+  it("heads every page with the title, sheet and as-of month, and numbers it", () => {
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      expect(page.text).toContain(input.title);
+      expect(page.text).toContain(`As of ${input.asOfMonth}`);
+      expect(page.text).toContain(`Page ${page.number} of ${pages.length}`);
+      expect(page.widthPt).toBeGreaterThan(page.heightPt);
+    }
+  });
+
+  it("repeats the grid's header rows and measure and unit columns on every page of Milestones & Actuals", () => {
+    const grid = pagesOf(SHEETS.monthly);
+    expect(grid.length).toBeGreaterThan(1);
+    for (const page of grid) {
+      expect(page.text).toContain("Measure ID");
+      expect(page.text).toContain("Unit ID");
+    }
+    renderPages(pdf, [grid[0].number, grid[grid.length - 1].number], ARTIFACTS, "milestones");
+  });
+
+  it("keeps the Data sheet to one page and the reference sheets one page wide", () => {
+    expect(pagesOf(SHEETS.data)).toHaveLength(1);
+    for (const sheet of [SHEETS.about, SHEETS.measures, SHEETS.units, SHEETS.flags])
+      for (const page of pagesOf(sheet)) expect(page.text).toMatch(/\S/);
+    renderPages(
+      pdf,
+      pagesOf(SHEETS.flags)
+        .map((p) => p.number)
+        .slice(0, 1),
+      ARTIFACTS,
+      "flags",
+    );
+  });
+});
