@@ -3,7 +3,8 @@
  * and last year's actual. Counts and amounts add up; rates and ratios are weighted by their
  * denominator when every month has one, otherwise each month counts equally.
  */
-import { at, goodActualAt, lagOneYear, planAt, type SeriesData } from "./series";
+import { at, goodActualAt, lagOneYear, planAt } from "../index/access";
+import type { SeriesData } from "../index/series";
 
 export interface Aggregate {
   actual?: number;
@@ -50,7 +51,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
   let lyWeighted = true;
   let missing: number[] | undefined;
   // Reads the arrays directly (NaN = missing): this loop is the hottest in a 720,000-point check.
-  const { actual: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
+  const { usable: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
   for (let i = first; i <= last; i++) {
     const w = valueIn(D, i);
     const weight = w !== undefined && w > 0 ? w : 0;

@@ -3,15 +3,7 @@
  * period and year-to-date actual vs milestone, variances, attainment, last year, trend and status.
  */
 import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../model";
-import {
-  fiscalMonthOffset,
-  fiscalYearMonths,
-  fiscalYearOf,
-  isMonth,
-  isYear,
-  monthFromIndex,
-  monthIndex,
-} from "../period";
+import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
 import { periodAggregate, rangeAggregate, type Aggregate } from "./aggregate";
 import {
   attainment,
@@ -25,7 +17,8 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/yearend";
-import { at, fiscalYearAt, goodActualAt, sourceAt, ytdRange, type SeriesData } from "./series";
+import { at, fiscalYearAt, goodActualAt, periodAt, ytdRange } from "../index/access";
+import { sourceAt, type SeriesData } from "../index/series";
 import {
   applyRules,
   defaultBasis,
@@ -84,14 +77,19 @@ export interface CheckContext {
   fyStartMonth: number;
   /** Rules per measure id; measures not listed use defaultRules. */
   rules?: Record<string, StatusRule[]>;
+  /** Default rules already built, by measure id: a check may run 720,000 times in one call. */
+  defaults?: Map<string, StatusRule[]>;
 }
 
-const rulesCache = new WeakMap<MeasureDef, StatusRule[]>();
-
-/** Default rules, built once per measure (a check may run 720,000 times). */
-function defaultRulesFor(measure: MeasureDef): StatusRule[] {
-  let rules = rulesCache.get(measure);
-  if (!rules) rulesCache.set(measure, (rules = defaultRules(measure)));
+/** The measure's rules: its own, else the defaults (built once per measure when `ctx.defaults` is given). */
+function rulesFor(measure: MeasureDef, ctx: CheckContext): StatusRule[] {
+  const own = ctx.rules?.[measure.id];
+  if (own) return own;
+  let rules = ctx.defaults?.get(measure.id);
+  if (!rules) {
+    rules = defaultRules(measure);
+    ctx.defaults?.set(measure.id, rules);
+  }
   return rules;
 }
 
@@ -107,11 +105,6 @@ export function judgedPosition(s: SeriesData, asOf: Period, fyStartMonth: number
   const fy = fiscalYearOf(asOf, fyStartMonth);
   const ended = fiscalMonthOffset(asOf, fyStartMonth) === 11 ? fy : fy - 1;
   return ended - s.start;
-}
-
-/** The period label of a position. Example: `periodAt(s, 0) === "2016-04"`. */
-export function periodAt(s: SeriesData, position: number): Period {
-  return s.monthly ? monthFromIndex(s.start + position) : String(s.start + position);
 }
 
 /**
@@ -144,7 +137,7 @@ export function checkSeriesAt(
     ytdPeriods: t - first + 1,
   };
   fillNumbers(row, s, t, period, ytd);
-  const rules = ctx.rules?.[m.id] ?? defaultRulesFor(m);
+  const rules = rulesFor(m, ctx);
   row.basis = rules.find((r) => r.when)?.when?.basis ?? row.basis;
   const data = dataStatus(s, t, first, row.basis, ytd, rollup);
   if (data) {

@@ -7,7 +7,8 @@
 import { linearRegression } from "simple-statistics";
 import { combine, isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
-import { at, fiscalYearAt, goodActualAt, planAt, ytdRange, type SeriesData } from "../checks/series";
+import { at, fiscalYearAt, goodActualAt, planAt, ytdRange } from "../index/access";
+import type { SeriesData } from "../index/series";
 
 export type ForecastMethod = "run-rate" | "seasonal-run-rate" | "linear-trend";
 
