@@ -51,7 +51,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
   let lyWeighted = true;
   let missing: number[] | undefined;
   // Reads the arrays directly (NaN = missing): this loop is the hottest in a 720,000-point check.
-  const { usable: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
+  const { actual: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
   for (let i = first; i <= last; i++) {
     const w = valueIn(D, i);
     const weight = w !== undefined && w > 0 ? w : 0;

@@ -248,7 +248,7 @@ function dataStatus(
     // cell (a milestone or denominator): the unit did report, as the workbook's Status counts it.
     let latest = -1;
     for (let p = Math.min(t - 1, s.length - 1); p >= 0; p--) {
-      if (at(s.actual, p) !== undefined) {
+      if (s.reported[p] || at(s.actual, p) !== undefined) {
         latest = p;
         break;
       }

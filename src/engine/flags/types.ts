@@ -97,7 +97,7 @@ export interface Detector {
   minSample: number;
   /** Plain-language explanation of why the pattern matters. */
   explanation: string;
-  /** Look at the indexed scorecard; read actuals through `series.usable`, as the checks do. */
+  /** Look at the indexed scorecard; its `actual` arrays hold only usable cells, as the checks read them. */
   run: (index: ScorecardIndex, ctx: DetectorContext) => Flag[];
 }
 

@@ -18,7 +18,7 @@ export function planAt(s: SeriesData, position: number): number | undefined {
 /** A usable actual: present, a number, and not hit by a data error. Example: `goodActualAt(s, 3)`. */
 export function goodActualAt(s: SeriesData, position: number): number | undefined {
   if (position < 0 || position >= s.length || s.bad[position]) return undefined;
-  return at(s.usable, position);
+  return at(s.actual, position);
 }
 
 /** Positions of the fiscal year to date ending at a position (one position for yearly series). Example: `ytdRange(s, 5, 10)`. */

@@ -15,13 +15,15 @@ export interface SeriesData {
   /** Month index (monthly) or year (yearly) of position 0. */
   start: number;
   length: number;
-  /** The actual as read, NaN when blank. Use `usable` unless the question is "did the unit report?". */
+  /**
+   * The usable actual, the one notion of a usable cell that checks, forecasts and detectors read:
+   * NaN where there is no row, the cell is blank or not a number, or a data error hit the row (`bad`).
+   */
   actual: Float64Array;
   /**
-   * The actual a check, a forecast or a detector may use: NaN where there is no row, the cell is
-   * blank, or a data error hit the row (`bad`). The one notion of a usable cell.
+   * The other values as read (NaN = blank). In an indexed series a field no row of the scorecard
+   * has is a view of one shared NaN buffer: read-only, like every array of the index.
    */
-  usable: Float64Array;
   milestone: Float64Array;
   target: Float64Array;
   numerator: Float64Array;
@@ -31,6 +33,8 @@ export interface SeriesData {
   bad: Uint8Array;
   /** 1 where the file has a row for the period. */
   present: Uint8Array;
+  /** 1 where the row gave a number as its actual, even if a data error made it unusable: the unit did report. */
+  reported: Uint8Array;
   /** Index into `observations` of each position's row, -1 where none. */
   rowOf: Int32Array;
   observations: Observation[];
@@ -107,6 +111,7 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   let lastMeasure: string | undefined;
   let lastUnit: string | undefined;
   let lastId = -1;
+  let seen = 0; // which value fields any row has, as bits of FIELD_BIT
   for (let r = 0; r < n; r++) {
     const o = obs[r];
     const key = periodKey(o.period);
@@ -146,6 +151,7 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
       continue;
     }
     seriesOf[r] = id;
+    if (seen !== ALL_FIELDS) seen |= fieldBits(o);
     const span = spans[id];
     if (o.period.length === 7) {
       span.monthly = true;
@@ -157,11 +163,14 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     }
   }
   let total = 0;
+  let longest = 0;
   for (const sp of spans) {
     const width = sp.monthly ? sp.monthHi - sp.monthLo + 1 : sp.yearHi - sp.yearLo + 1;
     if (width > 0) total += width; // a series of orphaned rows only has none
+    if (width > longest) longest = width;
   }
-  const pool = new SeriesPool(total);
+  const fields = new Set(FIELDS.filter((f, k) => f === "actual" || seen & (1 << k)));
+  const pool = new SeriesPool(total, fields, longest);
   const built: (SeriesData | undefined)[] = new Array<SeriesData | undefined>(spans.length);
   const series: SeriesData[] = [];
   const byMeasure = new Map<string, SeriesData[]>();
@@ -171,7 +180,6 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     const hi = sp.monthly ? sp.monthHi : sp.yearHi;
     if (!(lo <= hi)) continue; // only orphaned rows
     const s = emptySeries(sp.measure, sp.unit, sp.monthly, lo, hi - lo + 1, pool, obs);
-    s.usable = pool.floats(s.length); // apart from `actual`: a bad row's actual stays readable
     built[id] = s;
     series.push(s);
     let list = byMeasure.get(sp.measure.id);
@@ -192,7 +200,7 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     const i = key - s.start;
     if (i < 0 || i >= s.length) continue;
     s.bad[i] = 1;
-    s.usable[i] = NaN;
+    s.actual[i] = NaN;
   }
   return {
     series,
@@ -203,6 +211,19 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     orphans,
     findings: orphanFindings(orphans, measures),
   };
+}
+
+const ALL_FIELDS = 0b111110;
+
+/** Bits of the value fields an observation has (bit k for FIELDS[k]; the actual is always kept). */
+function fieldBits(o: Observation): number {
+  return (
+    (o.milestone !== undefined ? 2 : 0) |
+    (o.target !== undefined ? 4 : 0) |
+    (o.numerator !== undefined ? 8 : 0) |
+    (o.denominator !== undefined ? 16 : 0) |
+    (o.priorActual !== undefined ? 32 : 0)
+  );
 }
 
 /** One observation into its series: the first row for a period wins, later ones are duplicates. */
@@ -222,7 +243,10 @@ function fillRow(s: SeriesData, o: Observation, row: number, key: number): void 
   s.rowOf[i] = row;
   // Only finite numbers are values: NaN or Infinity from a hand-built scorecard counts as blank.
   const a = o.actual;
-  if (Number.isFinite(a)) s.usable[i] = s.actual[i] = a!;
+  if (Number.isFinite(a)) {
+    s.actual[i] = a!;
+    s.reported[i] = 1;
+  }
   if (Number.isFinite(o.milestone)) s.milestone[i] = o.milestone!;
   if (Number.isFinite(o.target)) s.target[i] = o.target!;
   if (Number.isFinite(o.numerator)) s.numerator[i] = o.numerator!;
@@ -259,44 +283,60 @@ function orphanFindings(orphans: Observation[], measures: Map<string, MeasureDef
   return findings;
 }
 
+const FIELDS = ["actual", "milestone", "target", "numerator", "denominator", "priorActual"] as const;
+type Field = (typeof FIELDS)[number];
+
 /**
- * Hands out NaN-filled Float64 and zeroed Uint8 views of shared buffers: 20,000 series then
- * cost a few large buffers instead of 200,000 small ones the garbage collector must copy.
+ * Hands out NaN-filled Float64, zeroed Uint8 and -1 Int32 views of a few shared buffers: 20,000
+ * series then cost a few large buffers instead of 200,000 small ones the garbage collector must
+ * copy. A field no row has (`fields` says which do) shares one NaN buffer, because touching fresh
+ * memory, not arithmetic, is most of the cost of indexing 720,000 points.
  */
 export class SeriesPool {
   private readonly f64: Float64Array;
+  private readonly blank: Float64Array;
+  private readonly slot: Record<Field, number>;
   private readonly u8: Uint8Array;
   private readonly i32: Int32Array;
-  private f64At = 0;
+  private at = 0;
   private u8At = 0;
-  private i32At = 0;
+  private readonly positions: number;
   /** Room for `positions` positions of whole series. Example: `new SeriesPool(36 * 20000)`. */
-  constructor(positions: number) {
-    this.f64 = new Float64Array(positions * 7).fill(NaN);
-    this.u8 = new Uint8Array(positions * 2);
+  constructor(positions: number, fields: ReadonlySet<Field> = new Set(FIELDS), longest = 0) {
+    this.positions = positions;
+    const slot = {} as Record<Field, number>;
+    let used = 0;
+    for (const f of FIELDS) slot[f] = fields.has(f) ? used++ : -1;
+    this.slot = slot;
+    this.f64 = new Float64Array(positions * used).fill(NaN);
+    this.blank = new Float64Array(longest).fill(NaN);
+    this.u8 = new Uint8Array(positions * 3);
     this.i32 = new Int32Array(positions).fill(-1);
   }
+  /** The next series' row numbers; call once per series, before its floats. */
   ints(length: number): Int32Array {
-    const v = this.i32.subarray(this.i32At, this.i32At + length);
-    this.i32At += length;
-    return v;
+    return this.i32.subarray(this.at, this.at + length);
   }
-  floats(length: number): Float64Array {
-    const v = this.f64.subarray(this.f64At, this.f64At + length);
-    this.f64At += length;
-    return v;
+  floats(field: Field, length: number): Float64Array {
+    const k = this.slot[field];
+    if (k < 0) return this.blank.subarray(0, length);
+    const from = k * this.positions + this.at;
+    return this.f64.subarray(from, from + length);
   }
   bytes(length: number): Uint8Array {
     const v = this.u8.subarray(this.u8At, this.u8At + length);
     this.u8At += length;
     return v;
   }
+  /** Move on to the next series. */
+  next(length: number): void {
+    this.at += length;
+  }
 }
 
 /**
- * A series with every value missing, for derived series such as roll-ups. Its `usable` is its
- * `actual` array itself: write only usable actuals and mark the rest `bad`.
- * Example: `emptySeries(m, "All units", true, 24312, 12).actual[0]` is NaN.
+ * A series with every value missing, for derived series such as roll-ups: write only usable
+ * actuals, and mark the rest `bad`. Example: `emptySeries(m, "All units", true, 24312, 12).actual[0]` is NaN.
  */
 export function emptySeries(
   measure: MeasureDef,
@@ -307,28 +347,30 @@ export function emptySeries(
   pool: SeriesPool = new SeriesPool(length),
   observations: Observation[] = [],
 ): SeriesData {
-  const nan = () => pool.floats(length);
-  const actual = nan();
-  return {
+  const rowOf = pool.ints(length);
+  const field = (f: Field) => pool.floats(f, length);
+  const series: SeriesData = {
     measure,
     unit,
     monthly,
     start,
     length,
-    actual,
-    usable: actual,
-    milestone: nan(),
-    target: nan(),
-    numerator: nan(),
-    denominator: nan(),
-    priorActual: nan(),
+    actual: field("actual"),
+    milestone: field("milestone"),
+    target: field("target"),
+    numerator: field("numerator"),
+    denominator: field("denominator"),
+    priorActual: field("priorActual"),
     bad: pool.bytes(length),
     present: pool.bytes(length),
-    rowOf: pool.ints(length),
+    reported: pool.bytes(length),
+    rowOf,
     observations,
     yearTargets: new Map(),
     duplicates: [],
   };
+  pool.next(length);
+  return series;
 }
 
 /** Where a position's row came from, for findings. Example: `sourceAt(s, 3)?.address`. */

@@ -37,7 +37,7 @@ export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary
   if (!s.monthly) {
     for (let i = 0; i < s.length; i++) {
       if (!s.present[i]) continue;
-      const a = s.usable[i];
+      const a = s.actual[i];
       const t = s.target[i];
       out.push({
         year: s.start + i,
@@ -81,7 +81,7 @@ function summarizeMonths(s: SeriesData, from: number, to: number, fy: number): Y
     if (!s.present[i]) continue;
     count++;
     if (first < 0) first = i;
-    const a = s.usable[i];
+    const a = s.actual[i];
     if (a === a) {
       nA++;
       sumA += a;

@@ -34,8 +34,8 @@ export const benfordFirstDigitDetector: Detector = {
       let seriesCount = 0;
       for (const s of list) {
         let used = false;
-        for (let i = 0; i < s.usable.length; i++) {
-          const a = s.usable[i];
+        for (let i = 0; i < s.actual.length; i++) {
+          const a = s.actual[i];
           if (!(a >= 1)) continue;
           counts[firstDigit(a) - 1] += 1;
           lo = Math.min(lo, a);
@@ -89,8 +89,8 @@ export const lastDigit: Detector = {
     for (const s of index.series) {
       if (s.measure.kind !== "count") continue;
       const counts = byUnit.get(s.unit) ?? new Array<number>(10).fill(0);
-      for (let i = 0; i < s.usable.length; i++) {
-        const a = s.usable[i];
+      for (let i = 0; i < s.actual.length; i++) {
+        const a = s.actual[i];
         if (!(a >= 20) || !Number.isInteger(a)) continue;
         counts[a % 10] += 1;
       }

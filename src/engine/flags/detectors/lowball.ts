@@ -149,7 +149,7 @@ function annualForecast(s: Series, year: number, k: number): Forecast | undefine
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const a = s.usable[i];
+    const a = s.actual[i];
     if (a === a && s.start + i < year && s.start + i >= year - 6) {
       xs.push(s.start + i);
       ys.push(a);
@@ -169,7 +169,7 @@ function monthlyForecast(s: Series, year: number, k: number, fyStartMonth: numbe
   const xs: number[] = [];
   const ys: number[] = [];
   for (let i = 0; i < s.length && s.start + i < start; i++) {
-    const a = s.usable[i];
+    const a = s.actual[i];
     if (a === a && s.start + i >= start - 36) {
       xs.push(s.start + i);
       ys.push(a);

@@ -20,7 +20,7 @@ function trend(s: Series, sign: 1 | -1, minN: number): Trend | undefined {
   const ys: number[] = [];
   const periods: string[] = [];
   for (let i = 0; i < s.length; i++) {
-    const a = s.usable[i];
+    const a = s.actual[i];
     if (a !== a) continue;
     xs.push(s.start + i);
     ys.push(a);

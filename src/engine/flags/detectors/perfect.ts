@@ -23,14 +23,14 @@ export const exactHits: Detector = {
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
     for (const s of index.series) {
       let ties = 0;
-      for (let i = 0; i < s.usable.length; i++) if (isTie(s.usable[i], s.milestone[i])) ties++;
+      for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
       if (ties < 4) continue;
       const diffs: number[] = [];
       const milestones: number[] = [];
       const hitPeriods: string[] = [];
       let whole = true;
       for (let i = 0; i < s.length; i++) {
-        const a = s.usable[i];
+        const a = s.actual[i];
         const ms = s.milestone[i];
         if (a !== a || ms !== ms) continue;
         if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
@@ -92,9 +92,9 @@ export const jumpReversal: Detector = {
       if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) continue;
       // Positions with an actual; periods are looked up only for a flag.
       const at: number[] = [];
-      for (let i = 0; i < s.length; i++) if (s.usable[i] === s.usable[i]) at.push(i);
+      for (let i = 0; i < s.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
       if (at.length < minN) continue;
-      const xs = at.map((i) => s.usable[i]);
+      const xs = at.map((i) => s.actual[i]);
       const spikes: number[] = [];
       let candidate = false;
       for (let t = 1; t < xs.length - 1; t++) {

@@ -25,7 +25,7 @@ function ratios(s: Series, sign: 1 | -1): Ratios {
   const refs: number[] = [];
   let whole = true;
   for (let i = 0; i < s.length; i++) {
-    const a = s.usable[i];
+    const a = s.actual[i];
     const ref = s.milestone[i] === s.milestone[i] || s.monthly ? s.milestone[i] : s.target[i];
     if (!(a > 0) || !(ref > 0)) continue;
     if (whole && (!Number.isInteger(a) || !Number.isInteger(ref))) whole = false;

@@ -22,7 +22,7 @@ function fiscalYears(index: ScorecardIndex, s: Series): Map<number, FiscalYear> 
   const out = new Map<number, FiscalYear>();
   for (const y of yearSummaries(index, s)) {
     if (y.actualMonths !== 12 || y.count !== 12) continue;
-    const months = Array.from(s.usable.subarray(y.first, y.first + 12));
+    const months = Array.from(s.actual.subarray(y.first, y.first + 12));
     if (months.every((v) => v >= 0)) out.set(y.year, { months, first: y.first, target: y.target });
   }
   return out;

@@ -68,7 +68,7 @@ export const stalePeriods: Detector = {
       let latest = -Infinity;
       const lastOf = list.map((s) => {
         let last = -1;
-        for (let i = 0; i < s.usable.length; i++) if (s.usable[i] === s.usable[i]) last = i;
+        for (let i = 0; i < s.actual.length; i++) if (s.actual[i] === s.actual[i]) last = i;
         if (s.monthly && last >= 0) latest = Math.max(latest, s.start + last);
         return last;
       });
@@ -99,12 +99,12 @@ export const stalePeriods: Detector = {
 
 /** The longest run of identical actuals, flagged when its chance under the series' own changes is tiny. */
 function carriedForward(s: Series, minN: number): Flag | undefined {
-  if (!hasRepeat(s.usable)) return undefined;
+  if (!hasRepeat(s.actual)) return undefined;
   const xs: number[] = [];
   const periods: string[] = [];
-  for (let i = 0; i < s.usable.length; i++) {
-    if (s.usable[i] !== s.usable[i]) continue;
-    xs.push(s.usable[i]);
+  for (let i = 0; i < s.actual.length; i++) {
+    if (s.actual[i] !== s.actual[i]) continue;
+    xs.push(s.actual[i]);
     periods.push(periodAt(s, i));
   }
   if (xs.length < minN) return undefined;
@@ -197,8 +197,8 @@ function compareSnapshots(s: Series, old: Series): Flag | undefined {
   for (let i = 0; i < s.length; i++) {
     const j = s.start + i - old.start;
     if (j < 0 || j >= old.length) continue;
-    const a = s.usable[i];
-    const b = old.usable[j];
+    const a = s.actual[i];
+    const b = old.actual[j];
     if (a !== a || b !== b || a === b) continue;
     const gap = sign * gapOf(s.measure.kind, a, b);
     revised.push({
