@@ -121,7 +121,8 @@ export function forecastWith(
       return part > 0 ? ytd * (whole / part) : undefined;
     }
     let lift = 0;
-    for (let h = 0; h < historyCount; h++) lift += level(history[h], 12, false)! - level(history[h], n, false)!;
+    for (let h = 0; h < historyCount; h++)
+      lift += level(history[h], 12, false)! - level(history[h], n, false)!;
     return ytd + lift / historyCount;
   }
   if (n < 3) return undefined;

@@ -179,7 +179,7 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     const lo = sp.monthly ? sp.monthLo : sp.yearLo;
     const hi = sp.monthly ? sp.monthHi : sp.yearHi;
     if (!(lo <= hi)) continue; // only orphaned rows
-    const s = emptySeries(sp.measure, sp.unit, sp.monthly, lo, hi - lo + 1, pool, obs);
+    const s = emptySeries(sp.measure, sp.unit, sp.monthly, lo, hi - lo + 1, pool, obs, NO_YEAR_TARGETS);
     built[id] = s;
     series.push(s);
     let list = byMeasure.get(sp.measure.id);
@@ -215,6 +215,12 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
 
 const ALL_FIELDS = 0b111110;
 
+/**
+ * The year targets of an indexed series that has none: one shared empty map, never written (the
+ * index replaces it on a series' first YYYY target), instead of 20,000 empty maps.
+ */
+const NO_YEAR_TARGETS = new Map<number, number>();
+
 /** Bits of the value fields an observation has (bit k for FIELDS[k]; the actual is always kept). */
 function fieldBits(o: Observation): number {
   return (
@@ -231,7 +237,9 @@ function fillRow(s: SeriesData, o: Observation, row: number, key: number): void 
   if (s.monthly && o.period.length === 4) {
     // A YYYY row beside monthly rows carries the fiscal year's target.
     const t = o.target;
-    if (Number.isFinite(t) && !s.yearTargets.has(key)) s.yearTargets.set(key, t!);
+    if (!Number.isFinite(t) || s.yearTargets.has(key)) return;
+    if (s.yearTargets === NO_YEAR_TARGETS) s.yearTargets = new Map();
+    s.yearTargets.set(key, t!);
     return;
   }
   const i = key - s.start;
@@ -295,6 +303,8 @@ type Field = (typeof FIELDS)[number];
 export class SeriesPool {
   private readonly f64: Float64Array;
   private readonly blank: Float64Array;
+  /** One view of the blank buffer per length: 20,000 series of 36 months share one object. */
+  private readonly blankViews = new Map<number, Float64Array>();
   private readonly slot: Record<Field, number>;
   private readonly u8: Uint8Array;
   private readonly i32: Int32Array;
@@ -319,7 +329,11 @@ export class SeriesPool {
   }
   floats(field: Field, length: number): Float64Array {
     const k = this.slot[field];
-    if (k < 0) return this.blank.subarray(0, length);
+    if (k < 0) {
+      let view = this.blankViews.get(length);
+      if (!view) this.blankViews.set(length, (view = this.blank.subarray(0, length)));
+      return view;
+    }
     const from = k * this.positions + this.at;
     return this.f64.subarray(from, from + length);
   }
@@ -346,6 +360,7 @@ export function emptySeries(
   length: number,
   pool: SeriesPool = new SeriesPool(length),
   observations: Observation[] = [],
+  yearTargets: Map<number, number> = new Map(),
 ): SeriesData {
   const rowOf = pool.ints(length);
   const field = (f: Field) => pool.floats(f, length);
@@ -366,7 +381,7 @@ export function emptySeries(
     reported: pool.bytes(length),
     rowOf,
     observations,
-    yearTargets: new Map(),
+    yearTargets,
     duplicates: [],
   };
   pool.next(length);
