@@ -99,10 +99,11 @@ export function run(): void {
   const rssAfterAsOf = process.memoryUsage().rss;
   const every = timed(() => {
     const index = indexScorecard(card);
+    const ctx = { fyStartMonth: card.fyStartMonth };
     let checks = 0;
     for (const s of index.series) {
       for (let t = 0; t < s.length; t++) {
-        checkSeriesAt(s, t, { fyStartMonth: card.fyStartMonth }, []);
+        checkSeriesAt(s, t, ctx, []);
         checks++;
       }
     }

@@ -77,19 +77,17 @@ export interface CheckContext {
   fyStartMonth: number;
   /** Rules per measure id; measures not listed use defaultRules. */
   rules?: Record<string, StatusRule[]>;
-  /** Default rules already built, by measure id: a check may run 720,000 times in one call. */
+  /** Default rules built so far, by measure id (filled on first use): a check may run 720,000 times. */
   defaults?: Map<string, StatusRule[]>;
 }
 
-/** The measure's rules: its own, else the defaults (built once per measure when `ctx.defaults` is given). */
+/** The measure's rules: its own, else the defaults, built once per measure and kept on the context. */
 function rulesFor(measure: MeasureDef, ctx: CheckContext): StatusRule[] {
   const own = ctx.rules?.[measure.id];
   if (own) return own;
-  let rules = ctx.defaults?.get(measure.id);
-  if (!rules) {
-    rules = defaultRules(measure);
-    ctx.defaults?.set(measure.id, rules);
-  }
+  const defaults = (ctx.defaults ??= new Map());
+  let rules = defaults.get(measure.id);
+  if (!rules) defaults.set(measure.id, (rules = defaultRules(measure)));
   return rules;
 }
 
