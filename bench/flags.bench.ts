@@ -6,6 +6,8 @@
 import { detectors, runFlags } from "../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../src/engine/model";
 import { addMonths } from "../src/engine/period";
+import { ref } from "./reference";
+import { indexScorecard } from "../src/engine/index";
 
 export const title = "flags: all detectors, 1,000 units x 20 measures x 36 months";
 
@@ -72,31 +74,37 @@ export function run(): void {
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
   const t1 = performance.now();
-  const options = { previousSnapshot: previous, programUnit: "ALL", capacityMeasures: ["m2"] };
-  const result = runFlags(scorecard, options);
+  // Indexing included (both snapshots), as the command line does it.
+  const options = {
+    previousSnapshot: indexScorecard(previous),
+    programUnit: "ALL",
+    capacityMeasures: ["m2"],
+  };
+  const result = runFlags(indexScorecard(scorecard), options);
   const totalMs = performance.now() - t1;
   // CPU time (user + system) is reported beside wall time because the machine may be shared.
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
   console.log(
-    `all ${detectors.length} detectors (indexing included): ${totalMs.toFixed(0)} ms wall, ${cpuMs.toFixed(0)} ms CPU, ${result.flags.length} flags, heap +${heapMb.toFixed(0)} MB  [aim < 2000 ms]`,
+    `all ${detectors.length} detectors (indexing included): ${totalMs.toFixed(0)} ms wall, ${ref(cpuMs)}, ${result.flags.length} flags, heap +${heapMb.toFixed(0)} MB  [aim < 1000 ms CPU]`,
   );
   // Again on new scorecard objects over the same rows: re-indexed, but the input no longer fresh
   // in the young generation, as when flags run on a scorecard read a while ago.
   const again = { ...scorecard };
   const cpu2 = process.cpuUsage();
   const t2 = performance.now();
-  runFlags(again, { ...options, previousSnapshot: { ...previous } });
+  runFlags(indexScorecard(again), { ...options, previousSnapshot: indexScorecard({ ...previous }) });
   const warmCpu = process.cpuUsage(cpu2);
   console.log(
-    `second run on the same rows (settled heap): ${(performance.now() - t2).toFixed(0)} ms wall, ${((warmCpu.user + warmCpu.system) / 1000).toFixed(0)} ms CPU`,
+    `second run on the same rows (settled heap): ${(performance.now() - t2).toFixed(0)} ms wall, ${ref((warmCpu.user + warmCpu.system) / 1000)}`,
   );
-  // Per-detector time on the already-indexed scorecard.
+  // Per-detector time on an already-indexed scorecard.
+  const indexed = indexScorecard(scorecard);
   for (const d of detectors) {
     const t = performance.now();
-    const n = d.run(scorecard, {
-      previousSnapshot: previous,
+    const n = d.run(indexed, {
+      previousSnapshot: options.previousSnapshot,
       programUnit: "ALL",
       capacityMeasures: ["m2"],
     }).length;

@@ -4,6 +4,7 @@
  */
 import { spreadMilestones } from "../src/engine/milestones";
 import { prorate, type ProrationUnitInput } from "../src/engine/prorate";
+import { ref } from "./reference";
 
 export const title = "prorate + spread (12 months, 5 % locked)";
 
@@ -57,7 +58,7 @@ export function run(): void {
       ? `  CPU x${(cpuMs / previous.cpuMs).toFixed(1)} for x${n / previous.n} units`
       : "";
     console.log(
-      `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms wall, ${cpuMs.toFixed(1).padStart(7)} ms CPU (median of ${runs})${growth}`,
+      `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms wall, ${ref(cpuMs)} (median of ${runs})${growth}`,
     );
     previous = { n, cpuMs };
   }

@@ -1,9 +1,11 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts (or only those whose name contains an argument)
- * and prints their figures. Benchmarks print numbers; tests assert correctness.
+ * and prints their figures. Benchmarks print numbers; tests assert correctness. The reference
+ * workload (bench/reference.ts) runs first, so every figure can be read as a multiple of it.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { referenceMs } from "./reference";
 
 interface BenchModule {
   title: string;
@@ -15,6 +17,10 @@ async function runAll(filters: string[]): Promise<void> {
     .filter((f) => f.endsWith(".bench.ts"))
     .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
     .sort();
+  const reference = referenceMs();
+  console.log(
+    `reference: sort 1,000,000 seeded doubles = ${reference.toFixed(0)} ms CPU (1x ref; figures below as multiples of it)`,
+  );
   for (const file of files) {
     const mod = (await import(path.join(__dirname, file))) as BenchModule;
     console.log(`\n== ${mod.title} (${file})`);

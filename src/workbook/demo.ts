@@ -5,6 +5,7 @@
  * something true to say. Deterministic from the seed; the as-of month is an input (no clock).
  */
 import { runFlags } from "../engine/flags";
+import { indexScorecard } from "../engine/index";
 import type { DetectorKind } from "../engine/flags/types";
 import { spreadMilestones } from "../engine/milestones";
 import type { Observation } from "../engine/model";
@@ -150,7 +151,7 @@ export function buildDemoData(seed: number, asOfMonth = "2027-04"): DemoData {
     target: p.target,
   }));
   input.flags = runFlags(
-    { measures: t.measures, units: t.units, observations: obs, fyStartMonth: t.fyStartMonth },
+    indexScorecard({ measures: t.measures, units: t.units, observations: obs, fyStartMonth: t.fyStartMonth }),
     { programTargets },
   ).flags;
   return { input, planted };

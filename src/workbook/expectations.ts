@@ -4,13 +4,8 @@
  * recalculates the workbook (LibreOffice or HyperFormula) and compares cell by cell:
  * numbers to a relative 1e-9, text exactly; "" means the cell must look empty.
  */
-import {
-  checkScorecard,
-  ROLLUP_UNIT,
-  judgedPosition,
-  type CheckRow,
-  type SeriesData,
-} from "../engine/checks";
+import { checkScorecard, ROLLUP_UNIT, judgedPosition, type CheckRow } from "../engine/checks";
+import { indexScorecard, type SeriesData } from "../engine/index";
 import { forecastYearEnd, METHOD_NAMES, type YearEndForecast } from "../engine/forecast/yearend";
 import { scoreMeasure, type IncentiveMeasure } from "../engine/incentive/federal";
 import type { Finding, Scorecard } from "../engine/model";
@@ -88,7 +83,7 @@ interface Judged {
 }
 
 function judge(scorecard: Scorecard, asOf: string, dataFindings: Finding[]): Judged {
-  const result = checkScorecard(scorecard, { asOf, dataFindings });
+  const result = checkScorecard(indexScorecard(scorecard, dataFindings), { asOf });
   const rows = new Map(result.rows.map((r) => [`${r.measure}|${r.unit}`, r]));
   const forecasts = new Map<string, YearEndForecast>();
   const add = (s: SeriesData) =>

@@ -14,7 +14,7 @@ function text(raw: unknown): string | undefined {
 
 /**
  * Flags carrying only their id and review, for `runFlags(..., { previousFlags })`.
- * @example runFlags(scorecard, { previousFlags: reviewedFlags(tables) })
+ * @example runFlags(indexScorecard(scorecard, findings), { previousFlags: reviewedFlags(tables) })
  */
 export function reviewedFlags(tables: TablesInput): Flag[] {
   const table = tables[TABLES.flags];

@@ -9,6 +9,7 @@ import type { MeasureDef, Observation, Scorecard } from "../../src/engine/model"
 import { readRateScale } from "../../src/engine/rateScale";
 import { realDataFile } from "../support/realData";
 import { adaptBaltimore, adaptNycMmr } from "./flags/adapters";
+import { indexScorecard } from "../../src/engine/index";
 
 const H = "measure,unit,period,target,actual,direction,kind";
 
@@ -181,7 +182,7 @@ describe("point gaps in sentences", () => {
   });
 
   it("a lowballed rate read as written says 0.04 pts easier, never 0 pts", () => {
-    const run = runFlags(card(orders), { only: ["lowball-prior-actual"] });
+    const run = runFlags(indexScorecard(card(orders)), { only: ["lowball-prior-actual"] });
     const texts = run.flags.map((f) => f.evidence.text);
     expect(texts).toEqual([
       `FY2021 target 0.75 vs FY2020 actual 0.79 (higher is better): 0.04${gapUnit("rate")} easier.`,

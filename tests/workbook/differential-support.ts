@@ -14,6 +14,7 @@ import { TABLES, type RawTable } from "../../src/workbook";
 import { formulaExpectations, type Expectation } from "../../src/workbook/expectations";
 import { readRawTables, readScorecardXlsx, writePlanToXlsx } from "../../src/xlsx";
 import { readComputedCells, recalculate, type ComputedCell } from "../support/libreoffice";
+import { indexScorecard } from "../../src/engine/index";
 
 /** Grid column -> the engine's CheckRow field it must equal. */
 export const GRID_TO_ENGINE: Record<string, keyof CheckRow> = {
@@ -104,7 +105,7 @@ export async function compareWorkbook(
     let rows = checks.get(fy);
     if (!rows) {
       const asOf = fy === asOfFy ? asOfMonth : fiscalYearEnd(fy, scorecard.fyStartMonth);
-      const result = checkScorecard(scorecard, { asOf, dataFindings: read.findings });
+      const result = checkScorecard(indexScorecard(scorecard, read.findings), { asOf });
       rows = new Map(result.rows.filter((r) => !r.rollup).map((r) => [`${r.measure}|${r.unit}`, r]));
       checks.set(fy, rows);
     }
@@ -132,7 +133,7 @@ export async function compareWorkbook(
   });
   compared += compareProgramRows(
     (await readRawTables(recalculated))[TABLES.programStatus],
-    checkScorecard(scorecard, { asOf: asOfMonth, dataFindings: read.findings }).rows,
+    checkScorecard(indexScorecard(scorecard, read.findings), { asOf: asOfMonth }).rows,
     mismatches,
   );
   const cells = await readComputedCells(recalculated);

@@ -12,6 +12,7 @@ import { rawTablesFromPlan } from "../../src/workbook/rawTables";
 import { scorecardFromTables } from "../../src/workbook/read";
 import type { Observation } from "../../src/engine/model";
 import { templateInput } from "./support";
+import { indexScorecard } from "../../src/engine/index";
 
 const input = templateInput("child-support", "2027-04");
 const plan = buildPlanFromInput(input);
@@ -224,7 +225,7 @@ describe("bad cells become located findings, never NaN", () => {
     expect(oct[0].source).toMatchObject({ row: 7 + i, column: col(grid(), "Actual Oct") + 1 });
     // Whatever month is judged (check --as-of, the pane's picker), not only the workbook's as-of.
     for (const asOf of ["2027-04", "2027-09"]) {
-      const result = checkScorecard(read.scorecard, { asOf, dataFindings: read.findings });
+      const result = checkScorecard(indexScorecard(read.scorecard, read.findings), { asOf });
       expect(result.findings.filter((f) => f.code === "missing-row")).toEqual([]);
     }
   });

@@ -16,6 +16,7 @@ import { rawTablesFromPlan } from "../../src/workbook/rawTables";
 import { scorecardFromTables } from "../../src/workbook/read";
 import { emptyPlanText } from "../../src/workbook/templates";
 import { agreesWithEngine, evaluatePlan } from "./hf";
+import { indexScorecard } from "../../src/engine/index";
 
 const AS_OF = "2027-03";
 
@@ -103,11 +104,11 @@ describe("a unit that skipped a fiscal year", () => {
   const expectations = formulaExpectations(input, plan);
   const read = scorecardFromTables(rawTablesFromPlan(plan));
   const fromWorkbook = rollups(
-    checkScorecard(read.scorecard, { asOf: AS_OF, dataFindings: read.findings }).rows,
+    checkScorecard(indexScorecard(read.scorecard, read.findings), { asOf: AS_OF }).rows,
   );
   const parsed = parseLongCsv(csv, { fileName: "skipped.csv" });
   const fromCsv = rollups(
-    checkScorecard(parsed.scorecard, { asOf: AS_OF, dataFindings: parsed.findings }).rows,
+    checkScorecard(indexScorecard(parsed.scorecard, parsed.findings), { asOf: AS_OF }).rows,
   );
 
   it("is left out of last year's roll-up: the Dashboard shows the other units' total", () => {
@@ -153,7 +154,7 @@ describe("a unit that skipped a fiscal year", () => {
   it("still makes a month insufficient when a unit in the program that year left it blank", () => {
     const gap = csv.replace("cases,east,2026-03,10,8,", "cases,east,2026-03,10,,");
     const card = parseLongCsv(gap, { fileName: "gap.csv" });
-    const row = rollups(checkScorecard(card.scorecard, { asOf: AS_OF, dataFindings: card.findings }).rows);
+    const row = rollups(checkScorecard(indexScorecard(card.scorecard, card.findings), { asOf: AS_OF }).rows);
     expect(row.get("cases")!.lastYearActual).toBeUndefined();
   });
 });

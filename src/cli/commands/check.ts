@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { AsOfError, checkScorecard, type CheckResult, type CheckRow } from "../../engine/checks";
 import { runFlags, type Flag } from "../../engine/flags";
+import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags } from "../../xlsx";
@@ -110,14 +111,16 @@ export async function checkWorkbook(bytes: Buffer, file: string, asOfOption?: st
       1,
     );
   }
+  // One index for the status and the flags, so both skip the same unusable cells.
+  const index = indexScorecard(scorecard, findings);
   let result: CheckResult;
   try {
-    result = checkScorecard(scorecard, { asOf, dataFindings: findings });
+    result = checkScorecard(index, { asOf });
   } catch (error) {
     if (error instanceof AsOfError) throw new CliError(error.message);
     throw error;
   }
-  const flagRun = runFlags(scorecard, { programTargets, previousFlags: reviewedFlags(tables) });
+  const flagRun = runFlags(index, { programTargets, previousFlags: reviewedFlags(tables) });
   const statusCounts: Record<string, number> = {};
   for (const row of result.rows)
     if (!row.rollup) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1;

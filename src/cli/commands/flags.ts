@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } from "../../engine/flags";
+import { indexScorecard } from "../../engine/index";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding, Scorecard } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
@@ -133,8 +134,11 @@ export const flagsCommand: CliCommand = {
     if (parsed.reviews?.length) options.previousFlags = parsed.reviews;
     if (args.programUnit) options.programUnit = args.programUnit;
     if (args.only) options.only = args.only;
-    if (args.previous) options.previousSnapshot = (await load(args.previous, io, args)).scorecard;
-    const run = runFlags(parsed.scorecard, options);
+    if (args.previous) {
+      const previous = await load(args.previous, io, args);
+      options.previousSnapshot = indexScorecard(previous.scorecard, previous.findings);
+    }
+    const run = runFlags(indexScorecard(parsed.scorecard, parsed.findings), options);
     const findings = [...parsed.findings, ...run.findings];
     if (args.json) {
       io.out(`${JSON.stringify(run.flags, null, 2)}\n`);

@@ -14,6 +14,7 @@ import {
   type Status,
   type StatusRule,
 } from "../../engine/checks";
+import { indexScorecard } from "../../engine/index";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
@@ -120,9 +121,8 @@ export const statusCommand: CliCommand = {
     }
     const rules = args.rules ? readRules(path.resolve(io.cwd, args.rules), args.rules) : undefined;
     const rates = readRateScale(parsed.scorecard, args.rateScale);
-    const result = checkScorecard(rates.scorecard, {
+    const result = checkScorecard(indexScorecard(rates.scorecard, [...parsed.findings, ...rates.findings]), {
       asOf: args.asOf,
-      dataFindings: parsed.findings,
       rules,
     });
     const findings = [...parsed.findings, ...rates.findings, ...result.findings];

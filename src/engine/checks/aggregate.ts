@@ -3,7 +3,8 @@
  * and last year's actual. Counts and amounts add up; rates and ratios are weighted by their
  * denominator when every month has one, otherwise each month counts equally.
  */
-import { at, goodActualAt, lagOneYear, planAt, type SeriesData } from "./series";
+import { at, goodActualAt, lagOneYear, planAt } from "../index/access";
+import type { SeriesData } from "../index/series";
 
 export interface Aggregate {
   actual?: number;

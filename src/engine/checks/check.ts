@@ -3,15 +3,7 @@
  * period and year-to-date actual vs milestone, variances, attainment, last year, trend and status.
  */
 import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../model";
-import {
-  fiscalMonthOffset,
-  fiscalYearMonths,
-  fiscalYearOf,
-  isMonth,
-  isYear,
-  monthFromIndex,
-  monthIndex,
-} from "../period";
+import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
 import { periodAggregate, rangeAggregate, type Aggregate } from "./aggregate";
 import {
   attainment,
@@ -25,7 +17,8 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/yearend";
-import { at, fiscalYearAt, goodActualAt, sourceAt, ytdRange, type SeriesData } from "./series";
+import { at, fiscalYearAt, goodActualAt, periodAt, ytdRange } from "../index/access";
+import { sourceAt, type SeriesData } from "../index/series";
 import {
   applyRules,
   defaultBasis,
@@ -84,14 +77,17 @@ export interface CheckContext {
   fyStartMonth: number;
   /** Rules per measure id; measures not listed use defaultRules. */
   rules?: Record<string, StatusRule[]>;
+  /** Default rules built so far, by measure id (filled on first use): a check may run 720,000 times. */
+  defaults?: Map<string, StatusRule[]>;
 }
 
-const rulesCache = new WeakMap<MeasureDef, StatusRule[]>();
-
-/** Default rules, built once per measure (a check may run 720,000 times). */
-function defaultRulesFor(measure: MeasureDef): StatusRule[] {
-  let rules = rulesCache.get(measure);
-  if (!rules) rulesCache.set(measure, (rules = defaultRules(measure)));
+/** The measure's rules: its own, else the defaults, built once per measure and kept on the context. */
+function rulesFor(measure: MeasureDef, ctx: CheckContext): StatusRule[] {
+  const own = ctx.rules?.[measure.id];
+  if (own) return own;
+  const defaults = (ctx.defaults ??= new Map());
+  let rules = defaults.get(measure.id);
+  if (!rules) defaults.set(measure.id, (rules = defaultRules(measure)));
   return rules;
 }
 
@@ -107,11 +103,6 @@ export function judgedPosition(s: SeriesData, asOf: Period, fyStartMonth: number
   const fy = fiscalYearOf(asOf, fyStartMonth);
   const ended = fiscalMonthOffset(asOf, fyStartMonth) === 11 ? fy : fy - 1;
   return ended - s.start;
-}
-
-/** The period label of a position. Example: `periodAt(s, 0) === "2016-04"`. */
-export function periodAt(s: SeriesData, position: number): Period {
-  return s.monthly ? monthFromIndex(s.start + position) : String(s.start + position);
 }
 
 /**
@@ -144,7 +135,7 @@ export function checkSeriesAt(
     ytdPeriods: t - first + 1,
   };
   fillNumbers(row, s, t, period, ytd);
-  const rules = ctx.rules?.[m.id] ?? defaultRulesFor(m);
+  const rules = rulesFor(m, ctx);
   row.basis = rules.find((r) => r.when)?.when?.basis ?? row.basis;
   const data = dataStatus(s, t, first, row.basis, ytd, rollup);
   if (data) {
@@ -255,7 +246,7 @@ function dataStatus(
     // cell (a milestone or denominator): the unit did report, as the workbook's Status counts it.
     let latest = -1;
     for (let p = Math.min(t - 1, s.length - 1); p >= 0; p--) {
-      if (at(s.actual, p) !== undefined) {
+      if (s.reported[p] || at(s.actual, p) !== undefined) {
         latest = p;
         break;
       }

@@ -5,5 +5,4 @@ export * from "./compare";
 export * from "./leadlag";
 export * from "./rollup";
 export * from "./scorecard";
-export * from "./series";
 export * from "./status";

@@ -4,8 +4,9 @@
  */
 import type { Period } from "../model";
 import { measureTrend, type TrendLabel } from "./compare";
-import { judgedPosition, periodAt } from "./check";
-import { goodActualAt, type ScorecardIndex, type SeriesData } from "./series";
+import { judgedPosition } from "./check";
+import { goodActualAt, periodAt } from "../index/access";
+import type { ScorecardIndex, SeriesData } from "../index/series";
 
 export interface LeadTurn {
   lead: string;

@@ -9,7 +9,8 @@
 import type { Finding } from "../model";
 import { fiscalYearOfIndex } from "../period";
 import { isAdditive } from "./aggregate";
-import { at, emptySeries, goodActualAt, planAt, type SeriesData } from "./series";
+import { at, goodActualAt, planAt } from "../index/access";
+import { emptySeries, type SeriesData } from "../index/series";
 
 /** The unit name of program roll-up rows. */
 export const ROLLUP_UNIT = "All units";

@@ -2,13 +2,14 @@
  * The whole scorecard as of a period: one check row per measure x unit, then one per measure
  * for the program roll-up, plus the data-quality findings the checks raised.
  */
-import type { Finding, Period, Scorecard } from "../model";
+import type { Finding, Period } from "../model";
 import { isMonth, isYear } from "../period";
 import { forecastYearEnd } from "../forecast/yearend";
-import { checkSeriesAt, judgedPosition, periodAt, type CheckRow } from "./check";
+import { periodAt } from "../index/access";
+import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
+import { checkSeriesAt, judgedPosition, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
-import { indexScorecard, sourceAt, type ScorecardIndex, type SeriesData } from "./series";
 import type { StatusRule } from "./status";
 
 export interface CheckOptions {
@@ -16,8 +17,6 @@ export interface CheckOptions {
   asOf: Period;
   /** Rules per measure id; measures not listed use the defaults. */
   rules?: Record<string, StatusRule[]>;
-  /** Findings from the parser: an error on a point makes its check "insufficient-data". */
-  dataFindings?: Finding[];
   /** Add a program roll-up row per measure (default true). */
   rollups?: boolean;
   /** Add a year-end forecast to each monthly row (default true). */
@@ -73,13 +72,13 @@ export class AsOfError extends RangeError {
 }
 
 /**
- * Check every measure x unit as of a period. Example:
- * `checkScorecard(parseLongCsv(text).scorecard, { asOf: "2026-07" }).rows[0].status === "on-track"`.
+ * Check every measure x unit of an index as of a period. The index carries the reader's findings:
+ * an error on a point makes its check "insufficient-data". Example:
+ * `checkScorecard(indexScorecard(parsed.scorecard, parsed.findings), { asOf: "2026-07" }).rows[0].status`.
  */
-export function checkScorecard(scorecard: Scorecard, options: CheckOptions): CheckResult {
+export function checkScorecard(index: ScorecardIndex, options: CheckOptions): CheckResult {
   if (!isMonth(options.asOf) && !isYear(options.asOf)) throw new AsOfError(options.asOf);
-  const index = indexScorecard(scorecard, options.dataFindings);
-  const ctx = { fyStartMonth: scorecard.fyStartMonth, rules: options.rules };
+  const ctx: CheckContext = { fyStartMonth: index.fyStartMonth, rules: options.rules, defaults: new Map() };
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const judge = (s: SeriesData, sink: Finding[], rollup: boolean): CheckRow => {

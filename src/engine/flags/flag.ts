@@ -1,5 +1,6 @@
 /** Building flags with stable ids and rounded evidence, shared by every detector. */
-import type { Period } from "../model";
+import { directionSign } from "../checks/compare";
+import type { MeasureDef, Period } from "../model";
 import { flagId, type DetectorKind, type Flag, type FlagSeverity } from "./types";
 
 export interface FlagInput {
@@ -70,4 +71,33 @@ const DECIMALS = Array.from(
 /** "%" for percent gaps or " pts" for rate gaps. Example: `gapUnit("rate") === " pts"`. */
 export function gapUnit(kind: string): string {
   return kind === "rate" ? " pts" : "%";
+}
+
+/** +1 when higher is better, -1 when lower is better, 0 for bands. Example: `goodSign({direction:"down"}) === -1`. */
+export function goodSign(measure: Pick<MeasureDef, "direction">): 1 | -1 | 0 {
+  return directionSign(measure.direction);
+}
+
+/** True for measures that add up across months and units. Example: `isAdditive({kind:"count"}) === true`. */
+export function isAdditive(measure: Pick<MeasureDef, "kind">): boolean {
+  return measure.kind === "count" || measure.kind === "amount";
+}
+
+/** A finite number or undefined. Example: `finite(NaN) === undefined`. */
+export function finite(v: number | undefined): number | undefined {
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/** Plain sum. Example: `sumOf([1, 2]) === 3`. */
+export function sumOf(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i];
+  return s;
+}
+
+/** Relative or point gap, whichever the brief asks: points for rates, percent otherwise. Example: `gapOf("rate", 90, 85) === 5`. */
+export function gapOf(kind: MeasureDef["kind"], a: number, b: number): number {
+  if (kind === "rate") return a - b;
+  const base = Math.abs(b);
+  return base === 0 ? (a === b ? 0 : Math.sign(a - b) * Infinity) : ((a - b) / base) * 100;
 }

@@ -3,7 +3,8 @@
  * every detector over a scorecard, flags sorted by severity, reviews carried over by id,
  * and findings for what could not be checked.
  */
-import type { Finding, Scorecard } from "../model";
+import type { ScorecardIndex } from "../index/series";
+import type { Finding } from "../model";
 import { belowCapacity, targetCutAfterStrongYear, unitSumBelowProgram } from "./detectors/targets";
 import { lowballPriorActual, lowballTrend, meetNotBeat } from "./detectors/lowball";
 import { endOfPeriodSpike, q4Sandbagging } from "./detectors/timing";
@@ -12,7 +13,6 @@ import { exactHits, jumpReversal } from "./detectors/perfect";
 import { pairedDivergence } from "./detectors/paired";
 import { benfordFirstDigitDetector, lastDigit } from "./detectors/digits";
 import { duplicateRows, revisedActuals, stalePeriods } from "./detectors/validity";
-import { indexSeries } from "./series";
 import type { Detector, DetectorContext, DetectorKind, Flag, FlagSeverity } from "./types";
 
 /** Every detector, in the order a reviewer reads them. */
@@ -58,13 +58,14 @@ export interface FlagRun {
 const RANK: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2 };
 
 /**
- * Run the detectors over a scorecard. Never throws on bad data: unknown measures and odd periods
- * come back as findings. Example: `runFlags(scorecard).flags.filter((f) => f.severity === "high")`.
+ * Run the detectors over an indexed scorecard. Never throws on bad data: unknown measures and odd
+ * periods come back as findings, and cells the index marks unusable are skipped as the checks skip
+ * them. Example: `runFlags(indexScorecard(scorecard)).flags.filter((f) => f.severity === "high")`.
  */
-export function runFlags(scorecard: Scorecard, options: FlagOptions = {}): FlagRun {
+export function runFlags(index: ScorecardIndex, options: FlagOptions = {}): FlagRun {
   const chosen = options.only ? detectors.filter((d) => options.only!.includes(d.id)) : detectors;
   const flags: Flag[] = [];
-  for (const d of chosen) for (const f of d.run(scorecard, options)) flags.push(f);
+  for (const d of chosen) for (const f of d.run(index, options)) flags.push(f);
   const reviews = new Map(
     (options.previousFlags ?? []).filter((f) => f.review).map((f) => [f.id, f.review!]),
   );
@@ -80,38 +81,13 @@ export function runFlags(scorecard: Scorecard, options: FlagOptions = {}): FlagR
       a.unit.localeCompare(b.unit) ||
       a.id.localeCompare(b.id),
   );
-  return { flags, findings: findingsFor(scorecard, options) };
+  return { flags, findings: findingsFor(index, options) };
 }
 
-function findingsFor(scorecard: Scorecard, options: DetectorContext): Finding[] {
-  const findings: Finding[] = [];
-  const index = indexSeries(scorecard);
-  const orphanMeasures = new Set(
-    index.orphans.filter((o) => !index.measures.has(o.measure)).map((o) => o.measure),
-  );
-  for (const m of orphanMeasures) {
-    findings.push({
-      severity: "warning",
-      code: "flags.unknown-measure",
-      message: `Rows for measure "${m}" were skipped: the measure is not defined.`,
-      fix: "Define the measure (its kind and direction) or correct its name.",
-      measure: m,
-    });
-  }
-  const badPeriods = index.orphans.filter((o) => index.measures.has(o.measure));
-  if (badPeriods.length > 0) {
-    const o = badPeriods[0];
-    findings.push({
-      severity: "warning",
-      code: "flags.bad-period",
-      message: `${badPeriods.length} row(s) have a period that is neither YYYY nor YYYY-MM (first: "${o.period}") and were skipped.`,
-      fix: "Write periods as YYYY-MM for months or YYYY for fiscal years.",
-      where: o.source,
-      measure: o.measure,
-      unit: o.unit,
-    });
-  }
-  for (const m of scorecard.measures) {
+function findingsFor(index: ScorecardIndex, options: DetectorContext): Finding[] {
+  // Rows the index could not place (unknown measure, odd period) are explained once, by the index.
+  const findings: Finding[] = [...index.findings];
+  for (const m of index.measures.values()) {
     if (options.directionUnknown?.has(m.id)) {
       findings.push({
         severity: "info",

@@ -3,7 +3,8 @@
  * described. The workbook's Flags sheet, the Office adapter and the task pane's Flags tab
  * build on these types. A flag prompts a review; it never states a verdict.
  */
-import type { Period, Scorecard } from "../model";
+import type { ScorecardIndex } from "../index/series";
+import type { Period } from "../model";
 
 /** Every detector kind, one per pattern in BRIEF.md section 5. */
 export type DetectorKind =
@@ -66,8 +67,8 @@ export interface Flag {
 
 /** Run-time context shared by all detectors. */
 export interface DetectorContext {
-  /** Earlier snapshot of the same scorecard, for revised-actual checks. */
-  previousSnapshot?: Scorecard;
+  /** Earlier snapshot of the same scorecard, indexed, for revised-actual checks. */
+  previousSnapshot?: ScorecardIndex;
   /** Program-level targets per measure and period, for the unit-sum check. */
   programTargets?: { measure: string; period: Period; target: number }[];
   /** Unit whose targets are the program targets (e.g. "ALL"), for the unit-sum check. */
@@ -96,7 +97,8 @@ export interface Detector {
   minSample: number;
   /** Plain-language explanation of why the pattern matters. */
   explanation: string;
-  run: (scorecard: Scorecard, ctx: DetectorContext) => Flag[];
+  /** Look at the indexed scorecard; its `actual` arrays hold only usable cells, as the checks read them. */
+  run: (index: ScorecardIndex, ctx: DetectorContext) => Flag[];
 }
 
 /**

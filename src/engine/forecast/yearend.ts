@@ -4,10 +4,10 @@
  * far the same method missed in prior years; and a label naming the method.
  * Counts and amounts forecast the year's total; rates and ratios the year's level.
  */
-import { linearRegression } from "simple-statistics";
-import { combine, isAdditive } from "../checks/aggregate";
+import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
-import { at, fiscalYearAt, goodActualAt, planAt, ytdRange, type SeriesData } from "../checks/series";
+import { at, fiscalYearAt, planAt, ytdRange } from "../index/access";
+import type { SeriesData } from "../index/series";
 
 export type ForecastMethod = "run-rate" | "seasonal-run-rate" | "linear-trend";
 
@@ -39,10 +39,10 @@ export interface YearEndForecast {
   label: string;
 }
 
-/** One fiscal year's months: good actuals (undefined where missing) and denominators. */
+/** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
 export interface YearData {
-  values: (number | undefined)[];
-  weights: (number | undefined)[];
+  values: ArrayLike<number | undefined>;
+  weights: ArrayLike<number | undefined>;
 }
 
 /**
@@ -57,7 +57,7 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
   if (!s.monthly) return { ...base, label: "no forecast: yearly data" };
   const target = yearTarget(s, first, fiscalYear, t);
   const current = yearData(s, first);
-  if (current.values.slice(0, n).some((v) => v === undefined)) {
+  if (!complete(current.values, n)) {
     return { ...base, target, label: "no forecast: the year to date has gaps" };
   }
   const history = priorYears(s, first);
@@ -90,8 +90,9 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
 }
 
 /**
- * One method's forecast from the first n months of a year and complete prior years.
- * Example: `forecastWith("run-rate", { values: [10, 10, 10], weights: [] }, 3, [], true) === 120`.
+ * One method's forecast from the first n months of a year and the first `historyCount` complete
+ * prior years. Reads the arrays in place (no slices): it runs several times for each of 20,000
+ * series in a large check. Example: `forecastWith("run-rate", { values: [10, 10, 10], weights: [] }, 3, [], true) === 120`.
  */
 export function forecastWith(
   method: ForecastMethod,
@@ -99,19 +100,19 @@ export function forecastWith(
   n: number,
   history: YearData[],
   additive: boolean,
+  historyCount = history.length,
 ): number | undefined {
-  const done = year.values.slice(0, n) as number[];
-  const ytd = level(done, year.weights.slice(0, n), additive);
+  const ytd = level(year, n, additive);
   if (ytd === undefined) return undefined;
   if (n >= 12) return ytd;
   if (method === "run-rate") return additive ? (ytd * 12) / n : ytd;
   if (method === "seasonal-run-rate") {
-    if (history.length === 0) return undefined;
+    if (historyCount === 0) return undefined;
     if (additive) {
       let part = 0;
       let whole = 0;
-      for (const y of history) {
-        const v = y.values as number[];
+      for (let h = 0; h < historyCount; h++) {
+        const v = history[h].values as ArrayLike<number>;
         for (let k = 0; k < 12; k++) {
           whole += v[k];
           if (k < n) part += v[k];
@@ -120,36 +121,81 @@ export function forecastWith(
       return part > 0 ? ytd * (whole / part) : undefined;
     }
     let lift = 0;
-    for (const y of history)
-      lift +=
-        level(y.values as number[], y.weights, false)! -
-        level((y.values as number[]).slice(0, n), y.weights.slice(0, n), false)!;
-    return ytd + lift / history.length;
+    for (let h = 0; h < historyCount; h++)
+      lift += level(history[h], 12, false)! - level(history[h], n, false)!;
+    return ytd + lift / historyCount;
   }
   if (n < 3) return undefined;
-  const { m, b } = linearRegression(done.map((v, k) => [k, v]));
+  const { m, b } = lineThrough(year.values as ArrayLike<number>, n);
   const remaining = 12 - n;
   const remainingMean = b + (m * (n + 11)) / 2;
   return additive ? ytd + remaining * remainingMean : (n * ytd + remaining * remainingMean) / 12;
 }
 
-/** SUM for totals; denominator-weighted (else plain) average for levels. */
-function level(values: number[], weights: (number | undefined)[], additive: boolean): number | undefined {
-  const w =
-    weights.length === values.length && weights.every((x) => x !== undefined && x > 0)
-      ? (weights as number[])
-      : undefined;
-  return combine(values, w, additive);
+/**
+ * Of the first n months: SUM for totals; for levels SUMPRODUCT/SUM of the denominators when all n
+ * have one above 0, else AVERAGE (as `combine` does, in the same order of operations).
+ */
+function level(year: YearData, n: number, additive: boolean): number | undefined {
+  if (n === 0) return undefined;
+  const values = year.values as ArrayLike<number>;
+  let sum = 0;
+  if (additive) {
+    for (let k = 0; k < n; k++) sum += values[k];
+    return sum;
+  }
+  const weights = year.weights;
+  let weighted = weights.length >= n;
+  for (let k = 0; k < n && weighted; k++) if (!(weights[k]! > 0)) weighted = false;
+  if (weighted) {
+    let wsum = 0;
+    for (let k = 0; k < n; k++) {
+      sum += values[k] * weights[k]!;
+      wsum += weights[k]!;
+    }
+    return sum / wsum;
+  }
+  for (let k = 0; k < n; k++) sum += values[k];
+  return sum / n;
 }
 
-function yearData(s: SeriesData, first: number): YearData {
-  const values: (number | undefined)[] = [];
-  const weights: (number | undefined)[] = [];
-  for (let k = 0; k < 12; k++) {
-    values.push(goodActualAt(s, first + k));
-    weights.push(at(s.denominator, first + k));
+/** Least squares through (k, values[k]) for k < n, as simple-statistics' linearRegression computes it. */
+function lineThrough(values: ArrayLike<number>, n: number): { m: number; b: number } {
+  if (n === 1) return { m: 0, b: values[0] };
+  let sumX = 0;
+  let sumY = 0;
+  for (let k = 0; k < n; k++) {
+    sumX += k;
+    sumY += values[k];
   }
-  return { values, weights };
+  const meanX = sumX / n;
+  const meanY = sumY / n;
+  let sumXY = 0;
+  let sumXX = 0;
+  for (let k = 0; k < n; k++) {
+    const dx = k - meanX;
+    sumXY += dx * (values[k] - meanY);
+    sumXX += dx * dx;
+  }
+  const m = sumXY / sumXX;
+  return { m, b: meanY - m * meanX };
+}
+
+/** True when the first n values are all numbers (not undefined, not NaN, not past the end). */
+function complete(values: ArrayLike<number | undefined>, n: number): boolean {
+  if (values.length < n) return false;
+  for (let k = 0; k < n; k++) if (!(values[k]! > -Infinity)) return false;
+  return true;
+}
+
+/**
+ * Views of the year's usable actuals and denominators (no copies: this runs for every series of a
+ * large check). The index's `actual` is NaN wherever a cell is unusable; a year cut off by the
+ * series' start or end is shorter than 12 and so never complete.
+ */
+function yearData(s: SeriesData, first: number): YearData {
+  if (first < 0) return { values: [], weights: [] };
+  return { values: s.actual.subarray(first, first + 12), weights: s.denominator.subarray(first, first + 12) };
 }
 
 /** Prior fiscal years with all twelve actuals, oldest first. */
@@ -157,7 +203,7 @@ function priorYears(s: SeriesData, first: number): YearData[] {
   const years: YearData[] = [];
   for (let start = first - 12; start + 11 >= 0; start -= 12) {
     const y = yearData(s, start);
-    if (y.values.every((v) => v !== undefined)) years.unshift(y);
+    if (complete(y.values, 12)) years.unshift(y);
   }
   return years;
 }
@@ -174,20 +220,28 @@ function intervalFor(
   history: YearData[],
   additive: boolean,
 ): [number, number] | undefined {
-  const misses: number[] = [];
-  history.forEach((y, i) => {
-    const f = forecastWith(method, y, n, history.slice(0, i), additive);
-    const actual = level(y.values as number[], y.weights, additive);
-    if (f === undefined || actual === undefined) return;
-    if (additive && f > 0) misses.push(actual / f);
-    if (!additive) misses.push(actual - f);
-  });
-  if (misses.length === 0) return undefined;
   // The interval always holds the forecast itself (a miss of x1 or +0) and widens by past misses.
-  const lo = Math.min(additive ? 1 : 0, ...misses);
-  const hi = Math.max(additive ? 1 : 0, ...misses);
-  const ends = additive ? [value * lo, value * hi] : [value + lo, value + hi];
-  return [Math.min(...ends), Math.max(...ends)];
+  let lo = additive ? 1 : 0;
+  let hi = lo;
+  let misses = 0;
+  for (let i = 0; i < history.length; i++) {
+    const y = history[i];
+    const f = forecastWith(method, y, n, history, additive, i);
+    const actual = level(y, 12, additive);
+    if (f === undefined || actual === undefined) continue;
+    let miss: number;
+    if (additive) {
+      if (!(f > 0)) continue;
+      miss = actual / f;
+    } else miss = actual - f;
+    misses++;
+    if (miss < lo) lo = miss;
+    if (miss > hi) hi = miss;
+  }
+  if (misses === 0) return undefined;
+  const a = additive ? value * lo : value + lo;
+  const b = additive ? value * hi : value + hi;
+  return [Math.min(a, b), Math.max(a, b)];
 }
 
 /** The fiscal year's target: its YYYY row, else the sum (totals) or last value (levels) of the months' targets. */

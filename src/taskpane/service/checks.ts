@@ -1,5 +1,6 @@
 /** The Check tab's work: run the engine's checks as of a month and shape rows for a narrow pane. */
 import { checkScorecard, type CheckRow } from "../../engine/checks";
+import { indexScorecard } from "../../engine/index";
 import type { Observation, Scorecard } from "../../engine/model";
 import { isMonth } from "../../engine/period";
 import { METHOD_NAMES } from "../../engine/forecast/yearend";
@@ -61,7 +62,7 @@ export function checkReport(read: ReadResult, asOf?: string): CheckReport {
   const month = asOf ?? read.settings.asOfMonth ?? latestActualMonth(scorecard) ?? months.at(-1);
   if (!month) return { asOf: "", months, rows: [], findings: read.findings };
   if (!isMonth(month)) throw new PortError(`"${month}" is not a month.`, "Pick a month from the As of list.");
-  const result = checkScorecard(scorecard, { asOf: month, dataFindings: read.findings });
+  const result = checkScorecard(indexScorecard(scorecard, read.findings), { asOf: month });
   const sources = new Map<string, Observation>();
   for (const o of scorecard.observations) if (o.source) sources.set(`${o.measure}|${o.unit}|${o.period}`, o);
   const rows = result.rows

@@ -1,5 +1,6 @@
 /** The Flags tab's work: run the detectors, carry reviews over from tblFlags, write a review back. */
 import { runFlags } from "../../engine/flags";
+import { indexScorecard } from "../../engine/index";
 import type { Flag, FlagReview, ReviewStatus } from "../../engine/flags/types";
 import type { RawTable } from "../../workbook/layout";
 import { FLAG_HEADERS, TABLES } from "../../workbook/layout";
@@ -32,7 +33,8 @@ export function reviewsFrom(table: RawTable | undefined): Flag[] {
 /** Every flag with its review, and the measures and units to filter by. */
 export function flagList(read: ReadResult, flagsTable: RawTable | undefined): FlagList {
   const { scorecard } = read;
-  const run = runFlags(scorecard, {
+  // Indexed with the reader's findings, so flags skip the cells the status refuses.
+  const run = runFlags(indexScorecard(scorecard, read.findings), {
     programTargets: read.programTargets,
     previousFlags: reviewsFrom(flagsTable),
   });

@@ -9,6 +9,7 @@ import {
 } from "../../../src/engine/checks";
 import type { Scorecard } from "../../../src/engine/model";
 import { check, rowOf } from "./helpers";
+import { indexScorecard } from "../../../src/engine/index";
 
 const H = "measure,unit,period,milestone,actual,direction,kind,denominator";
 
@@ -222,7 +223,7 @@ describe("program roll-ups", () => {
           })),
           fyStartMonth: 1,
         };
-        const row = checkScorecard(card, { asOf: "2026-01" }).rows.find((r) => r.rollup)!;
+        const row = checkScorecard(indexScorecard(card), { asOf: "2026-01" }).rows.find((r) => r.rollup)!;
         expect(row.actual).toBe(actuals.reduce((a, b) => a + b, 0));
       }),
     );
@@ -255,7 +256,7 @@ describe("program roll-ups", () => {
             })),
             fyStartMonth: 1,
           };
-          const row = checkScorecard(card, { asOf: "2026-01" }).rows.find((r) => r.rollup)!;
+          const row = checkScorecard(indexScorecard(card), { asOf: "2026-01" }).rows.find((r) => r.rollup)!;
           const rates = units.map((u) => u.rate);
           expect(row.actual!).toBeGreaterThanOrEqual(Math.min(...rates) - 1e-9);
           expect(row.actual!).toBeLessThanOrEqual(Math.max(...rates) + 1e-9);

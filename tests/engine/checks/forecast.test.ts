@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { indexScorecard } from "../../../src/engine/checks";
+import { indexScorecard } from "../../../src/engine/index";
 import { forecastWith, forecastYearEnd } from "../../../src/engine/forecast/yearend";
 import type { Observation, Scorecard } from "../../../src/engine/model";
 import { monthFromIndex, monthIndex } from "../../../src/engine/period";

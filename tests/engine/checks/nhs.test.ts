@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { checkScorecard, ROLLUP_UNIT, type CheckResult, type CheckRow } from "../../../src/engine/checks";
 import { parseLongCsv } from "../../../src/engine/longcsv";
 import { realDataFile } from "../../support/realData";
+import { indexScorecard } from "../../../src/engine/index";
 
 const FILE = realDataFile("nhs_england_ae_attendances_by_trust_monthly_2016-2019.csv");
 const MEASURE = "Seen within 4 hours %";
@@ -39,7 +40,7 @@ describe("NHS A&E four-hour standard (real data)", () => {
       fyStartMonth: 4,
     });
     parserFindings = parsed.findings.filter((f) => f.severity !== "info").length;
-    result = checkScorecard(parsed.scorecard, { asOf: "2019-03", dataFindings: parsed.findings });
+    result = checkScorecard(indexScorecard(parsed.scorecard, parsed.findings), { asOf: "2019-03" });
   });
 
   it("reads every provider without a data error (dates like 2019-03-01 are read as months)", () => {

@@ -9,6 +9,7 @@ import { checkScorecard, type CheckResult, type StatusRule } from "../../../src/
 import { parseLongCsv } from "../../../src/engine/longcsv";
 import type { Finding } from "../../../src/engine/model";
 import { realDataFile } from "../../support/realData";
+import { indexScorecard } from "../../../src/engine/index";
 
 const FILE = realDataFile("nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
 const YEARS = ["2016", "2017", "2018", "2019", "2020", "2021", "2022"]; // "2023" is a projection, not an actual
@@ -42,7 +43,7 @@ describe("NYC Mayor's Management Report (real yearly data)", () => {
     });
     parsed = findings;
     const rules = Object.fromEntries(scorecard.measures.map((m) => [m.id, betterThanLastYear]));
-    result = checkScorecard(scorecard, { asOf: "2022", dataFindings: findings, rules, rollups: false });
+    result = checkScorecard(indexScorecard(scorecard, findings), { asOf: "2022", rules, rollups: false });
   });
 
   it("reads every indicator x agency once and reports the repeated ones as duplicates", () => {

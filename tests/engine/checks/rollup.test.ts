@@ -4,7 +4,8 @@
  * invariant is checked on the engine alone for any data.
  */
 import fc from "fast-check";
-import { checkScorecard, type SeriesData } from "../../../src/engine/checks";
+import { checkScorecard } from "../../../src/engine/checks";
+import { indexScorecard, type SeriesData } from "../../../src/engine/index";
 import type { Observation, Scorecard } from "../../../src/engine/model";
 import { fiscalYearMonths, monthFromIndex } from "../../../src/engine/period";
 
@@ -62,7 +63,7 @@ describe("a unit that skipped a fiscal year", () => {
           const withGap = [...obs(0, (fy) => fy !== YEARS[skipped]), ...others];
           const asOf = fiscalYearMonths(2027, fyStart)[11];
           const rollup = (o: Observation[]) =>
-            byPeriod(checkScorecard(scorecard(o, fyStart), { asOf }).rollupSeries.get("C"));
+            byPeriod(checkScorecard(indexScorecard(scorecard(o, fyStart)), { asOf }).rollupSeries.get("C"));
           const gap = rollup(withGap);
           const without = rollup(others);
           const full = rollup([...obs(0, () => true), ...others]);

@@ -17,6 +17,7 @@ import {
 import type { MeasureDef, Observation, Scorecard } from "../../../src/engine/model";
 import { addMonths } from "../../../src/engine/period";
 import { generateDigits } from "./generator";
+import { indexScorecard } from "../../../src/engine/index";
 
 const measure = (over: Partial<MeasureDef> = {}): MeasureDef => ({
   id: "cases",
@@ -59,7 +60,7 @@ const card = (measures: MeasureDef[], observations: Observation[], fyStartMonth 
   fyStartMonth,
 });
 const flagsOf = (id: DetectorKind, sc: Scorecard, opts: FlagOptions = {}) =>
-  runFlags(sc, { ...opts, only: [id] }).flags;
+  runFlags(indexScorecard(sc), { ...opts, only: [id] }).flags;
 
 describe("lowball-prior-actual", () => {
   it("weighs last year's monthly rates by their denominators, as the status does, not an average of percentages", () => {
@@ -148,10 +149,10 @@ describe("lowball-prior-actual", () => {
 
   it("gives a flag an id a reviewer's disposition can follow across runs", () => {
     const sc = card([measure()], [year(2025, undefined, 100), year(2026, 90)]);
-    const first = runFlags(sc).flags;
+    const first = runFlags(indexScorecard(sc)).flags;
     expect(first[0].id).toBe("lowball-prior-actual|cases|North|2026");
     first[0].review = { status: "dismissed", reviewer: "A. Manager", note: "caseload fell 20 %" };
-    const again = runFlags(card([measure()], [year(2025, undefined, 100), year(2026, 90)]), {
+    const again = runFlags(indexScorecard(card([measure()], [year(2025, undefined, 100), year(2026, 90)])), {
       previousFlags: first,
     });
     expect(again.flags[0].review).toEqual({
@@ -378,7 +379,7 @@ describe("validity", () => {
   it("a past actual revised 20 % upwards since the last snapshot is high", () => {
     const before = card([measure()], [year(2024, 100, 100), year(2025, 100, 100)]);
     const now = card([measure()], [year(2024, 100, 120), year(2025, 100, 100)]);
-    const [f] = flagsOf("revised-actuals", now, { previousSnapshot: before });
+    const [f] = flagsOf("revised-actuals", now, { previousSnapshot: indexScorecard(before) });
     expect([f.severity, f.periods]).toEqual(["high", ["2024"]]);
   });
   it("a figure repeated eight months in a series that moves is flagged as carried forward", () => {
@@ -428,7 +429,7 @@ describe("registry", () => {
     expect(detectorById(d.id)).toBe(d);
   });
   it("reports rows for an undefined measure as a finding, not a crash", () => {
-    const run = runFlags(card([measure()], [year(2025, 1, 1, "North", "ghost")]));
+    const run = runFlags(indexScorecard(card([measure()], [year(2025, 1, 1, "North", "ghost")])));
     expect(run.findings.map((f) => f.code)).toEqual(["flags.unknown-measure"]);
   });
 });

@@ -6,14 +6,15 @@
  */
 import { detectors, runFlags, type DetectorKind, type Flag } from "../../../src/engine/flags";
 import { generate, generateDigits, type Generated } from "./generator";
+import { indexScorecard } from "../../../src/engine/index";
 
 const SEEDS = [11, 22, 33, 44, 55];
 const UNITS = 90;
 const MEASURES = 10;
 
 function run(g: Generated): Flag[] {
-  return runFlags(g.scorecard, {
-    previousSnapshot: g.previous,
+  return runFlags(indexScorecard(g.scorecard), {
+    previousSnapshot: g.previous && indexScorecard(g.previous),
     programUnit: g.programUnit,
     capacityMeasures: g.capacityMeasures,
   }).flags;
@@ -76,9 +77,11 @@ beforeAll(() => {
   for (const seed of SEEDS) {
     const t = tally.get("benford-first-digit")!;
     t.planted++;
-    const hit = runFlags(generateDigits({ seed, units: 1000, fabricatedShare: 0.5 })).flags;
+    const hit = runFlags(indexScorecard(generateDigits({ seed, units: 1000, fabricatedShare: 0.5 }))).flags;
     if (hit.some((f) => f.detector === "benford-first-digit")) t.found++;
-    const clean = runFlags(generateDigits({ seed: seed + 1000, units: 1000, fabricatedShare: 0 })).flags;
+    const clean = runFlags(
+      indexScorecard(generateDigits({ seed: seed + 1000, units: 1000, fabricatedShare: 0 })),
+    ).flags;
     t.cleanCandidates += 1;
     t.cleanFlagged += clean.filter((f) => f.detector === "benford-first-digit").length;
   }

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { runFlags } from "../../../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../../../src/engine/model";
 import { addMonths } from "../../../src/engine/period";
+import { indexScorecard } from "../../../src/engine/index";
 
 const MEASURES: MeasureDef[] = [
   { id: "cases", name: "Cases", kind: "count", direction: "up", pairedWith: "quality" },
@@ -43,7 +44,11 @@ describe("flag invariants", () => {
     fc.assert(
       fc.property(scorecard, (sc) => {
         const previousSnapshot = structuredClone(sc);
-        const { flags } = runFlags(sc, { previousSnapshot, programUnit: "ALL", capacityMeasures: ["cases"] });
+        const { flags } = runFlags(indexScorecard(sc), {
+          previousSnapshot: indexScorecard(previousSnapshot),
+          programUnit: "ALL",
+          capacityMeasures: ["cases"],
+        });
         for (const f of flags) {
           expect(Object.values(f.evidence.values).some((v) => Number.isNaN(v))).toBe(false);
           expect(Object.values(f.evidence.values).every((v) => Number.isFinite(v))).toBe(true);
@@ -81,7 +86,7 @@ describe("flag invariants", () => {
             })),
           );
           const sc: Scorecard = { measures: MEASURES, units: [], observations, fyStartMonth: 1 };
-          const flags = runFlags(sc, { only: [...needYear] }).flags.filter(
+          const flags = runFlags(indexScorecard(sc), { only: [...needYear] }).flags.filter(
             (f) => !("monthsBehind" in f.evidence.values),
           );
           expect(flags).toEqual([]);
@@ -100,7 +105,7 @@ describe("flag invariants", () => {
         });
         const shuffled = { ...sc, observations: shuffle(sc.observations, seed) };
         const ids = (s: Scorecard) =>
-          runFlags(s)
+          runFlags(indexScorecard(s))
             .flags.map((f) => f.id)
             .sort();
         expect(ids(shuffled)).toEqual(ids(sc));
@@ -130,7 +135,7 @@ describe("flag invariants", () => {
         });
         const only = ["lowball-prior-actual", "target-cut-after-strong-year", "meet-not-beat"] as const;
         const ids = (s: Scorecard) =>
-          runFlags(s, { only: [...only] }).flags.map((f) => `${f.id}:${f.severity}`);
+          runFlags(indexScorecard(s), { only: [...only] }).flags.map((f) => `${f.id}:${f.severity}`);
         expect(ids(make(k))).toEqual(ids(make(1)));
       }),
     );

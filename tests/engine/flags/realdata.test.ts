@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { densityJump, runFlags } from "../../../src/engine/flags";
 import { realDataFile } from "../../support/realData";
 import { adaptBaltimore, adaptNhsAe, adaptNycMmr } from "./adapters";
+import { indexScorecard } from "../../../src/engine/index";
 
 const NYC = realDataFile("nyc_mmr_indicators_fy16-fy23_comptroller_tidy.csv");
 const BALTIMORE = realDataFile("baltimore_pm_target_actual_fy21-fy23.csv");
@@ -20,7 +21,7 @@ const num = (s: string | undefined) => (s === undefined || s.trim() === "" ? NaN
 
 describe("NYC Mayor's Management Report: FY23 target vs FY22 actual", () => {
   const adapted = adaptNycMmr(readFileSync(NYC, "utf8"));
-  const run = runFlags(adapted.scorecard, { directionUnknown: adapted.directionUnknown });
+  const run = runFlags(indexScorecard(adapted.scorecard), { directionUnknown: adapted.directionUnknown });
   const lowball = run.flags.filter((f) => f.detector === "lowball-prior-actual");
 
   /*
@@ -84,7 +85,7 @@ describe("NYC Mayor's Management Report: FY23 target vs FY22 actual", () => {
 
 describe("Baltimore budget measures: 2022 target vs 2021 actual, direction unknown", () => {
   const adapted = adaptBaltimore(readFileSync(BALTIMORE, "utf8"));
-  const run = runFlags(adapted.scorecard, { directionUnknown: adapted.directionUnknown });
+  const run = runFlags(indexScorecard(adapted.scorecard), { directionUnknown: adapted.directionUnknown });
   const lowball = run.flags.filter((f) => f.detector === "lowball-prior-actual");
 
   /*
@@ -150,7 +151,7 @@ describe("Baltimore budget measures: 2022 target vs 2021 actual, direction unkno
 
 describe("NHS England A&E against the 95 % four-hour standard", () => {
   const adapted = adaptNhsAe(readFileSync(NHS, "utf8"));
-  const run = runFlags(adapted.scorecard);
+  const run = runFlags(indexScorecard(adapted.scorecard));
 
   it("finds no pile-up just above 95 %: results thin out above the standard instead", () => {
     const ratios = adapted.scorecard.observations
@@ -197,13 +198,15 @@ describe("adapter quirks", () => {
     const csv = `Service Name,Service ID,Type,Measure,Target 2021,Actual 2021,Target 2022,Target 2023\nParks,1,Output,# of trees,${target},${actual},${target},${target}\n`;
     const adapted = adaptBaltimore(csv);
     expect(adapted.findings.some((f) => f.code === code && f.where?.row === 2)).toBe(true);
-    expect(() => runFlags(adapted.scorecard, { directionUnknown: adapted.directionUnknown })).not.toThrow();
+    expect(() =>
+      runFlags(indexScorecard(adapted.scorecard), { directionUnknown: adapted.directionUnknown }),
+    ).not.toThrow();
   });
 
   it("a NYC row with no direction is checked for equality only, with a finding", () => {
     const csv = `"ID","Desired.Direction","Agency.Full.Name.y","Indicator","2021","2022","Target.MMR"\n1,"","Parks","Trees planted",10,20,20\n2,"","Parks","Benches",10,20,15\n`;
     const adapted = adaptNycMmr(csv);
-    const run = runFlags(adapted.scorecard, { directionUnknown: adapted.directionUnknown });
+    const run = runFlags(indexScorecard(adapted.scorecard), { directionUnknown: adapted.directionUnknown });
     expect(adapted.findings.filter((f) => f.code === "flags.direction-missing")).toHaveLength(2);
     expect(run.flags.map((f) => f.measure)).toEqual(["nyc-1"]);
   });

@@ -2,8 +2,7 @@
  * Digit tests for hand-entered figures (Nigrini): Benford's first digit across a measure's
  * values, and last-digit uniformity of a unit's whole-number counts. Silent unless n is large.
  */
-import { fmt, pct, makeFlag } from "../flag";
-import { indexSeries, isAdditive } from "../series";
+import { fmt, isAdditive, makeFlag, pct } from "../flag";
 import { benfordFirstDigit, chiSquare, firstDigit, meanAbsoluteDeviation } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -23,10 +22,10 @@ export const benfordFirstDigitDetector: Detector = {
   minSample: 800,
   explanation:
     "Naturally occurring counts that span several orders of magnitude follow Benford's law; invented ones often do not.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minSeries = Math.ceil(800 * (ctx.minSampleFactor ?? 1));
-    for (const list of indexSeries(scorecard).byMeasure.values()) {
+    for (const list of index.byMeasure.values()) {
       const m = list[0].measure;
       if (!isAdditive(m)) continue;
       const counts = new Array<number>(9).fill(0);
@@ -83,11 +82,11 @@ export const lastDigit: Detector = {
   minSample: 100,
   explanation:
     "Counted figures end in every digit about equally; estimated or invented ones favour round numbers.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(100 * (ctx.minSampleFactor ?? 1));
     const byUnit = new Map<string, number[]>();
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       if (s.measure.kind !== "count") continue;
       const counts = byUnit.get(s.unit) ?? new Array<number>(10).fill(0);
       for (let i = 0; i < s.actual.length; i++) {

@@ -4,8 +4,10 @@
  * year after year (meet-but-not-beat).
  */
 import type { MeasureDef } from "../../model";
-import { fmt, pct, gapUnit, makeFlag } from "../flag";
-import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries, type Series } from "../series";
+import { fiscalYearStartIndex } from "../../index/access";
+import type { SeriesData as Series } from "../../index/series";
+import { yearSummaries } from "../../index/years";
+import { fmt, gapOf, gapUnit, goodSign, isAdditive, makeFlag, pct } from "../flag";
 import { ols, tQuantile99 } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -26,13 +28,13 @@ export const lowballPriorActual: Detector = {
   thresholds: { highGapPct: -CUT_HIGH },
   minSample: 1,
   explanation: "A target the unit has already beaten may be easy to meet (lowballing, MIT notes).",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       const unknown = ctx.directionUnknown?.has(s.measure.id) ?? false;
       const sign = goodSign(s.measure);
       if (sign === 0 && !unknown) continue;
-      const years = yearSummaries(s);
+      const years = yearSummaries(index, s);
       for (let i = 1; i < years.length; i++) {
         const prev = years[i - 1];
         const cur = years[i];
@@ -99,15 +101,17 @@ export const lowballTrend: Detector = {
   thresholds: { confidence: 0.99 },
   minSample: 4,
   explanation: "If the unit's own trend would carry it past the target, the target may be easy.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const k = ctx.minSampleFactor ?? 1;
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      for (const y of yearSummaries(s)) {
+      for (const y of yearSummaries(index, s)) {
         if (y.target === undefined) continue;
-        const fc = s.monthly ? monthlyForecast(s, y.year, k) : annualForecast(s, y.year, k);
+        const fc = s.monthly
+          ? monthlyForecast(s, y.year, k, index.fyStartMonth)
+          : annualForecast(s, y.year, k);
         if (!fc) continue;
         // A straight line can run past what a measure can be (above 100 %, below 0): clamp it.
         const hi = s.measure.kind === "rate" ? 100 : Infinity;
@@ -144,10 +148,10 @@ interface Forecast {
 function annualForecast(s: Series, year: number, k: number): Forecast | undefined {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < s.index.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
-    if (a === a && s.index[i] < year && s.index[i] >= year - 6) {
-      xs.push(s.index[i]);
+    if (a === a && s.start + i < year && s.start + i >= year - 6) {
+      xs.push(s.start + i);
       ys.push(a);
     }
   }
@@ -157,17 +161,17 @@ function annualForecast(s: Series, year: number, k: number): Forecast | undefine
   return { forecast: fit.intercept + fit.slope * year, halfWidth: tQuantile99(fit.n - 2) * se, n: fit.n };
 }
 
-function monthlyForecast(s: Series, year: number, k: number): Forecast | undefined {
-  if (s.index.length === 0) return undefined;
-  // The year's first month from any point's place in its own fiscal year, so next year's target
-  // (a YYYY row with no months yet, the usual case when targets are set) is checked too.
-  const start = s.index[0] - s.fiscalMonth[0] + 12 * (year - s.fiscalYear[0]);
+function monthlyForecast(s: Series, year: number, k: number, fyStartMonth: number): Forecast | undefined {
+  if (s.length === 0) return undefined;
+  // The year's first month, so next year's target (a YYYY row with no months yet, the usual case
+  // when targets are set) is checked too.
+  const start = fiscalYearStartIndex(year, fyStartMonth);
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < s.index.length && s.index[i] < start; i++) {
+  for (let i = 0; i < s.length && s.start + i < start; i++) {
     const a = s.actual[i];
-    if (a === a && s.index[i] >= start - 36) {
-      xs.push(s.index[i]);
+    if (a === a && s.start + i >= start - 36) {
+      xs.push(s.start + i);
       ys.push(a);
     }
   }
@@ -194,14 +198,14 @@ export const meetNotBeat: Detector = {
   minSample: 3,
   explanation:
     "Results that land just over the target every year suggest the target, or the result, is managed.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minYears = Math.ceil(3 * (ctx.minSampleFactor ?? 1));
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
       const thin = s.measure.kind === "rate" ? 0.5 : 1;
-      const years = yearSummaries(s).filter(
+      const years = yearSummaries(index, s).filter(
         (y) => y.target !== undefined && y.actual !== undefined && (!s.monthly || y.actualMonths === 12),
       );
       if (years.length < minYears) continue;

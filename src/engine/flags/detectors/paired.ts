@@ -2,8 +2,9 @@
  * Output distortion and creaming (Bevan & Hood; Heckman et al.): a measure improving while
  * the control measure paired with it (MeasureDef.pairedWith) worsens, unit by unit.
  */
-import { makeFlag, pct } from "../flag";
-import { goodSign, indexSeries, type Series } from "../series";
+import { periodAt } from "../../index/access";
+import type { SeriesData as Series } from "../../index/series";
+import { goodSign, makeFlag, pct } from "../flag";
 import { ols } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -18,12 +19,12 @@ function trend(s: Series, sign: 1 | -1, minN: number): Trend | undefined {
   const xs: number[] = [];
   const ys: number[] = [];
   const periods: string[] = [];
-  for (let i = 0; i < s.points.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
     if (a !== a) continue;
-    xs.push(s.index[i]);
+    xs.push(s.start + i);
     ys.push(a);
-    periods.push(s.points[i].period);
+    periods.push(periodAt(s, i));
   }
   const take = Math.min(xs.length, s.monthly ? 24 : 6);
   if (take < minN) return undefined;
@@ -47,9 +48,8 @@ export const pairedDivergence: Detector = {
   minSample: 12,
   explanation:
     "Each measure is paired with a control that guards against its distortion; when they part ways, the gain may be bought with quality.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
-    const index = indexSeries(scorecard);
     const factor = ctx.minSampleFactor ?? 1;
     for (const [measureId, list] of index.byMeasure) {
       const m = index.measures.get(measureId)!;

@@ -3,8 +3,8 @@
  * one-period jumps in the good direction that reverse the next period.
  */
 import { errorFunction, median } from "simple-statistics";
-import { fmt, pct, makeFlag } from "../flag";
-import { goodSign, indexSeries } from "../series";
+import { periodAt } from "../../index/access";
+import { fmt, goodSign, makeFlag, pct } from "../flag";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
 
@@ -18,10 +18,10 @@ export const exactHits: Detector = {
   minSample: 12,
   explanation:
     "Real results rarely land exactly on plan; repeated exact hits can mean the plan was copied into the actuals.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       let ties = 0;
       for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
       if (ties < 4) continue;
@@ -29,14 +29,14 @@ export const exactHits: Detector = {
       const milestones: number[] = [];
       const hitPeriods: string[] = [];
       let whole = true;
-      for (let i = 0; i < s.points.length; i++) {
+      for (let i = 0; i < s.length; i++) {
         const a = s.actual[i];
         const ms = s.milestone[i];
         if (a !== a || ms !== ms) continue;
         if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
         diffs.push(a - ms);
         milestones.push(Math.abs(ms));
-        if (isTie(a, ms)) hitPeriods.push(s.points[i].period);
+        if (isTie(a, ms)) hitPeriods.push(periodAt(s, i));
       }
       const n = diffs.length;
       const k = hitPeriods.length;
@@ -84,15 +84,15 @@ export const jumpReversal: Detector = {
   minSample: 12,
   explanation:
     "Gains that vanish the next period were, in Jacob & Levitt's classrooms, a sign of manipulated results.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) continue;
       // Positions with an actual; periods are looked up only for a flag.
       const at: number[] = [];
-      for (let i = 0; i < s.points.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
+      for (let i = 0; i < s.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
       if (at.length < minN) continue;
       const xs = at.map((i) => s.actual[i]);
       const spikes: number[] = [];
@@ -126,11 +126,11 @@ export const jumpReversal: Detector = {
             severity: z >= 10 ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
-            periods: [s.points[at[t]].period],
+            periods: [periodAt(s, at[t])],
             values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
-            text: `${s.points[at[t]].period}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${Number.isFinite(rel) ? `${pct(rel * 100)}% above its neighbours` : "up from 0 either side"}, z=${pct(z)}).`,
-            explanation: `${s.measure.name} improved sharply in ${s.points[at[t]].period} and fell straight back the next period.`,
-            whatToCheck: `What happened in ${s.points[at[t]].period}: a genuine one-off, a data-entry slip, or results moved between periods.`,
+            text: `${periodAt(s, at[t])}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${Number.isFinite(rel) ? `${pct(rel * 100)}% above its neighbours` : "up from 0 either side"}, z=${pct(z)}).`,
+            explanation: `${s.measure.name} improved sharply in ${periodAt(s, at[t])} and fell straight back the next period.`,
+            whatToCheck: `What happened in ${periodAt(s, at[t])}: a genuine one-off, a data-entry slip, or results moved between periods.`,
           }),
         );
       }

@@ -2,8 +2,8 @@
  * Lowballing in how targets are set: unit targets that add up to less than the program
  * target, a target cut right after a year that beat it, and a target far below capacity.
  */
-import { fmt, pct, gapUnit, makeFlag } from "../flag";
-import { gapOf, goodSign, indexSeries, isAdditive, yearSummaries } from "../series";
+import { yearSummaries } from "../../index/years";
+import { fmt, gapOf, gapUnit, goodSign, isAdditive, makeFlag, pct } from "../flag";
 import type { Detector, Flag } from "../types";
 
 export const unitSumBelowProgram: Detector = {
@@ -14,9 +14,8 @@ export const unitSumBelowProgram: Detector = {
   thresholds: { tolerancePct: 0.5, highPct: 5 },
   minSample: 2,
   explanation: "If every unit meets its target and the program still misses, the proration left a gap.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
-    const index = indexSeries(scorecard);
     for (const [measureId, list] of index.byMeasure) {
       const m = index.measures.get(measureId)!;
       const sign = goodSign(m);
@@ -26,7 +25,7 @@ export const unitSumBelowProgram: Detector = {
         if (p.measure === measureId) program.set(Number(p.period.slice(0, 4)), p.target);
       const sums = new Map<number, { sum: number; units: number }>();
       for (const s of list) {
-        for (const y of yearSummaries(s)) {
+        for (const y of yearSummaries(index, s)) {
           if (y.target === undefined) continue;
           if (s.unit === ctx.programUnit) {
             if (!program.has(y.year)) program.set(y.year, y.target);
@@ -72,12 +71,12 @@ export const targetCutAfterStrongYear: Detector = {
   minSample: 2,
   explanation:
     "Lowering the bar after clearing it is the opposite of ratcheting up and invites easy targets.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      const years = yearSummaries(s);
+      const years = yearSummaries(index, s);
       for (let i = 1; i < years.length; i++) {
         const prev = years[i - 1];
         const cur = years[i];
@@ -117,17 +116,17 @@ export const belowCapacity: Detector = {
   minSample: 1,
   explanation:
     "TEMPO asks targets to follow process capacity; a target far below it may leave capacity idle.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const wanted = new Set(ctx.capacityMeasures ?? []);
     if (wanted.size === 0) return flags;
-    const units = new Map(scorecard.units.map((u) => [u.id, u]));
-    for (const s of indexSeries(scorecard).series) {
+    const units = new Map(index.units.map((u) => [u.id, u]));
+    for (const s of index.series) {
       if (!wanted.has(s.measure.id) || s.measure.direction !== "up" || !isAdditive(s.measure)) continue;
       const u = units.get(s.unit);
       if (!u || !(u.fte! > 0) || !(u.productivity! > 0)) continue;
       const capacity = u.fte! * u.productivity!;
-      for (const y of yearSummaries(s)) {
+      for (const y of yearSummaries(index, s)) {
         if (y.target === undefined) continue;
         const share = y.target / capacity;
         if (share >= 0.75) continue;

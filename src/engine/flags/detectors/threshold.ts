@@ -3,8 +3,8 @@
  * of a measure a McCrary-style density jump at actual/target = 1; within one unit's months, an
  * exact binomial test on the narrow bins either side of 1.
  */
-import { fmt, makeFlag } from "../flag";
-import { goodSign, indexSeries, type Series } from "../series";
+import type { SeriesData as Series } from "../../index/series";
+import { fmt, goodSign, makeFlag } from "../flag";
 import { errorFunction, mean, median, standardDeviation } from "simple-statistics";
 import { binomialUpperTail } from "../stats";
 import type { Detector, Flag } from "../types";
@@ -24,7 +24,7 @@ function ratios(s: Series, sign: 1 | -1): Ratios {
   const values: number[] = [];
   const refs: number[] = [];
   let whole = true;
-  for (let i = 0; i < s.points.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
     const ref = s.milestone[i] === s.milestone[i] || s.monthly ? s.milestone[i] : s.target[i];
     if (!(a > 0) || !(ref > 0)) continue;
@@ -174,10 +174,10 @@ export const thresholdBunching: Detector = {
   minSample: 12,
   explanation:
     "A pile-up just above the bar, with few just below, suggests results are managed to the threshold.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
-    for (const list of indexSeries(scorecard).byMeasure.values()) {
+    for (const list of index.byMeasure.values()) {
       const m = list[0].measure;
       const sign = goodSign(m);
       if (sign === 0 || ctx.directionUnknown?.has(m.id)) continue;

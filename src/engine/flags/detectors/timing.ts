@@ -3,35 +3,28 @@
  * (ratchet avoidance, sandbagging) and a spike in the last month (Oyer; Liebman & Mahoney).
  */
 import { mean, sampleStandardDeviation } from "simple-statistics";
-import { fmt, pct, makeFlag } from "../flag";
-import { indexSeries, isAdditive, sumOf, yearSummaries, type Series } from "../series";
+import { periodAt } from "../../index/access";
+import type { ScorecardIndex, SeriesData as Series } from "../../index/series";
+import { yearSummaries } from "../../index/years";
+import { fmt, isAdditive, makeFlag, pct, sumOf } from "../flag";
 import { robustZ } from "../stats";
 import type { Detector, Flag } from "../types";
 
 interface FiscalYear {
   months: number[];
-  /** Index of the year's first point in the series (its 12 points follow in fiscal order). */
+  /** Position of the year's first month in the series (its 12 months follow in fiscal order). */
   first: number;
   target?: number;
 }
 
-const fiscalCache = new WeakMap<Series, Map<number, FiscalYear>>();
-
-/** Complete fiscal years of a monthly series: year -> 12 non-negative actuals in fiscal order, plus the target. */
-function fiscalYears(s: Series): Map<number, FiscalYear> {
-  const hit = fiscalCache.get(s);
-  if (hit) return hit;
+/** Complete fiscal years of a monthly series: year -> 12 non-negative usable actuals in fiscal order, plus the target. */
+function fiscalYears(index: ScorecardIndex, s: Series): Map<number, FiscalYear> {
   const out = new Map<number, FiscalYear>();
-  fiscalCache.set(s, out);
-  for (const y of yearSummaries(s)) {
+  for (const y of yearSummaries(index, s)) {
     if (y.actualMonths !== 12 || y.count !== 12) continue;
-    out.set(y.year, { months: [], first: y.first, target: y.target });
+    const months = Array.from(s.actual.subarray(y.first, y.first + 12));
+    if (months.every((v) => v >= 0)) out.set(y.year, { months, first: y.first, target: y.target });
   }
-  for (let i = 0; i < s.points.length; i++) {
-    const rec = out.get(s.fiscalYear[i]);
-    if (rec) rec.months[s.fiscalMonth[i]] = s.actual[i];
-  }
-  for (const [fy, rec] of out) if (rec.months.some((v) => !(v >= 0))) out.delete(fy);
   return out;
 }
 
@@ -52,16 +45,16 @@ export const q4Sandbagging: Detector = {
   minSample: 8,
   explanation:
     "Easing off once the target is safe can keep next year's target low (the ratchet effect, Bevan & Hood).",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     const minUnits = Math.ceil(8 * (ctx.minSampleFactor ?? 1));
-    for (const list of indexSeries(scorecard).byMeasure.values()) {
+    for (const list of index.byMeasure.values()) {
       const m = list[0].measure;
       if (m.direction !== "up" || !isAdditive(m)) continue;
       const rows: Q4Row[] = [];
       for (const s of list) {
         if (!s.monthly) continue;
-        for (const [fy, rec] of fiscalYears(s)) {
+        for (const [fy, rec] of fiscalYears(index, s)) {
           const q13 = sumOf(rec.months.slice(0, 9));
           const q4 = sumOf(rec.months.slice(9));
           if (q13 <= 0) continue;
@@ -166,11 +159,11 @@ export const endOfPeriodSpike: Detector = {
   thresholds: { minShareRatio: 1.75, minZ: 4, minVsLastYear: 1.5 },
   minSample: 12,
   explanation: "A year-end rush can mean results or spending were pushed into the year to hit a number.",
-  run(scorecard) {
+  run(index) {
     const flags: Flag[] = [];
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       if (!s.monthly || !isAdditive(s.measure)) continue;
-      const years = fiscalYears(s);
+      const years = fiscalYears(index, s);
       for (const [fy, rec] of years) {
         const total = sumOf(rec.months);
         if (total <= 0) continue;
@@ -190,14 +183,14 @@ export const endOfPeriodSpike: Detector = {
             severity: ratio >= 2.5 && vsPrior !== undefined ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
-            periods: [s.points[rec.first + 11].period],
+            periods: [periodAt(s, rec.first + 11)],
             values: {
               lastShare: share,
               shareRatio: ratio,
               z,
               ...(vsPrior !== undefined ? { vsLastYear: vsPrior } : {}),
             },
-            text: `${s.points[rec.first + 11].period} holds ${pct(share * 100)}% of FY${fy} (1/12 = 8.3%), ${sd === 0 ? `while the other 11 months were all ${fmt(rest[0])}` : `z=${fmt(z)} vs the other months`}${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
+            text: `${periodAt(s, rec.first + 11)} holds ${pct(share * 100)}% of FY${fy} (1/12 = 8.3%), ${sd === 0 ? `while the other 11 months were all ${fmt(rest[0])}` : `z=${fmt(z)} vs the other months`}${vsPrior !== undefined ? `, ${fmt(vsPrior)}x last year's share` : ""}.`,
             explanation: `The last month of FY${fy} for ${s.measure.name} is far above the rest of the year.`,
             whatToCheck:
               "Transactions dated in the last month: were they real, complete, and not moved from the next year?",

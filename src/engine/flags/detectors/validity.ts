@@ -3,8 +3,10 @@
  * forward or no longer reported, and past actuals revised since an earlier snapshot.
  */
 import type { Observation } from "../../model";
-import { fmt, pct, makeFlag } from "../flag";
-import { finite, gapOf, goodSign, indexSeries, type Series } from "../series";
+import { periodKey } from "../../index/series";
+import { periodAt } from "../../index/access";
+import type { SeriesData as Series } from "../../index/series";
+import { finite, fmt, gapOf, goodSign, makeFlag, pct } from "../flag";
 import type { Detector, Flag } from "../types";
 
 const same = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : a === b);
@@ -18,14 +20,17 @@ export const duplicateRows: Detector = {
   thresholds: {},
   minSample: 1,
   explanation: "A second row for the same period is either double counting or a conflicting correction.",
-  run(scorecard) {
+  run(index) {
     const flags: Flag[] = [];
-    for (const s of indexSeries(scorecard).series) {
+    for (const s of index.series) {
       if (s.duplicates.length === 0) continue;
-      const firsts = new Map<string, Observation>(s.points.map((o) => [o.period, o]));
+      const firstOf = (period: string): Observation => {
+        const key = periodKey(period);
+        return s.observations[s.rowOf[key - s.start]];
+      };
       const periods = [...new Set(s.duplicates.map((o) => o.period))];
       const conflicting = s.duplicates.filter((d) => {
-        const f = firsts.get(d.period)!;
+        const f = firstOf(d.period);
         return !same(finite(f.actual), finite(d.actual)) || !same(finite(f.target), finite(d.target));
       }).length;
       flags.push(
@@ -56,32 +61,31 @@ export const stalePeriods: Detector = {
   minSample: 12,
   explanation:
     "Numbers that stop changing, or stop arriving, are often carried forward rather than measured.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
-    const index = indexSeries(scorecard);
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
     for (const list of index.byMeasure.values()) {
       let latest = -Infinity;
       const lastOf = list.map((s) => {
         let last = -1;
         for (let i = 0; i < s.actual.length; i++) if (s.actual[i] === s.actual[i]) last = i;
-        if (s.monthly && last >= 0) latest = Math.max(latest, s.index[last]);
+        if (s.monthly && last >= 0) latest = Math.max(latest, s.start + last);
         return last;
       });
       list.forEach((s, k) => {
         const run = carriedForward(s, minN);
         if (run) flags.push(run);
         const last = lastOf[k];
-        const behind = last >= 0 ? latest - s.index[last] : 0;
+        const behind = last >= 0 ? latest - (s.start + last) : 0;
         if (!s.monthly || last < 0 || behind < 2 || list.length < 3) return;
         flags.push(
           makeFlag("stale-periods", {
             severity: behind >= 6 ? "high" : "medium",
             measure: s.measure.id,
             unit: s.unit,
-            periods: [s.points[last].period],
+            periods: [periodAt(s, last)],
             values: { monthsBehind: behind },
-            text: `Last actual ${s.points[last].period}, ${behind} months behind the other units.`,
+            text: `Last actual ${periodAt(s, last)}, ${behind} months behind the other units.`,
             explanation: `${s.measure.name} has no actual for the last ${behind} months while other units have reported.`,
             whatToCheck:
               "Whether the unit stopped reporting, and what its results for the missing months are.",
@@ -101,7 +105,7 @@ function carriedForward(s: Series, minN: number): Flag | undefined {
   for (let i = 0; i < s.actual.length; i++) {
     if (s.actual[i] !== s.actual[i]) continue;
     xs.push(s.actual[i]);
-    periods.push(s.points[i].period);
+    periods.push(periodAt(s, i));
   }
   if (xs.length < minN) return undefined;
   const rate = s.measure.kind === "rate";
@@ -169,11 +173,11 @@ export const revisedActuals: Detector = {
   thresholds: { highRevisionPct: 5 },
   minSample: 1,
   explanation: "Revisions happen, but past results that quietly improve deserve a look.",
-  run(scorecard, ctx) {
+  run(index, ctx) {
     const flags: Flag[] = [];
     if (!ctx.previousSnapshot) return flags;
-    const before = indexSeries(ctx.previousSnapshot).byMeasure;
-    for (const [measureId, list] of indexSeries(scorecard).byMeasure) {
+    const before = ctx.previousSnapshot.byMeasure;
+    for (const [measureId, list] of index.byMeasure) {
       const old = new Map((before.get(measureId) ?? []).map((s) => [`${s.unit}|${s.monthly}`, s]));
       for (const s of list) {
         const o = old.get(`${s.unit}|${s.monthly}`);
@@ -190,16 +194,15 @@ export const revisedActuals: Detector = {
 function compareSnapshots(s: Series, old: Series): Flag | undefined {
   const sign = goodSign(s.measure) || 1;
   const revised: { period: string; from: number; to: number; gap: number }[] = [];
-  let j = 0;
-  for (let i = 0; i < s.index.length; i++) {
-    while (j < old.index.length && old.index[j] < s.index[i]) j++;
-    if (j >= old.index.length || old.index[j] !== s.index[i]) continue;
+  for (let i = 0; i < s.length; i++) {
+    const j = s.start + i - old.start;
+    if (j < 0 || j >= old.length) continue;
     const a = s.actual[i];
     const b = old.actual[j];
     if (a !== a || b !== b || a === b) continue;
     const gap = sign * gapOf(s.measure.kind, a, b);
     revised.push({
-      period: s.points[i].period,
+      period: periodAt(s, i),
       from: b,
       to: a,
       gap: Number.isFinite(gap) ? gap : 100 * Math.sign(gap),

@@ -1,0 +1,110 @@
+/**
+ * Fiscal-year summaries of an indexed series, as the flags read them. Built from the usable
+ * actuals only, so a cell the checks refuse is refused here too.
+ */
+import { fiscalMonthOffsetOfIndex, fiscalYearOfIndex } from "../period";
+import type { ScorecardIndex, SeriesData } from "./series";
+
+/** A fiscal year's target and actual for one series. */
+export interface YearSummary {
+  year: number;
+  target?: number;
+  actual?: number;
+  /** Months with a usable actual (12 for a complete monthly year, 1 for an annual row). */
+  actualMonths: number;
+  /** Position of the year's first row in the series (count 0: a target row only, no months). */
+  first: number;
+  /** Positions of the year that have a row. */
+  count: number;
+}
+
+/** True for kinds that add up across months and units. Example: `additiveKind("count") === true`. */
+export function additiveKind(kind: string): boolean {
+  return kind === "count" || kind === "amount";
+}
+
+/**
+ * Fiscal-year summaries, computed once per series and kept on it. Annual rows are taken as they
+ * are. For months: the actual is the sum (counts, amounts) or, for rates and ratios,
+ * SUMPRODUCT(actual, denominator) / SUM(denominator) when every month has a denominator (as the
+ * checks' year to date), else the plain mean; set only when all 12 months have a usable actual.
+ * The target is the `YYYY` row's when there is one, else the 12 monthly targets combined the same
+ * way. Example: `yearSummaries(index, series)[0].actual`.
+ */
+export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary[] {
+  if (s.years) return s.years;
+  const out: YearSummary[] = [];
+  if (!s.monthly) {
+    for (let i = 0; i < s.length; i++) {
+      if (!s.present[i]) continue;
+      const a = s.actual[i];
+      const t = s.target[i];
+      out.push({
+        year: s.start + i,
+        target: t === t ? t : undefined,
+        actual: a === a ? a : undefined,
+        actualMonths: a === a ? 1 : 0,
+        first: i,
+        count: 1,
+      });
+    }
+  } else {
+    const fy = index.fyStartMonth;
+    // Position of the first month of the fiscal year holding position 0 (may be negative).
+    let from = -fiscalMonthOffsetOfIndex(s.start, fy);
+    for (; from < s.length; from += 12) {
+      const summary = summarizeMonths(s, Math.max(0, from), Math.min(s.length, from + 12), fy);
+      if (summary) out.push(summary);
+    }
+    // A year with a target row but no months yet (next year's target) still needs a summary.
+    const seen = new Set(out.map((y) => y.year));
+    for (const [year, target] of s.yearTargets)
+      if (!seen.has(year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
+    out.sort((a, b) => a.year - b.year);
+  }
+  s.years = out;
+  return out;
+}
+
+function summarizeMonths(s: SeriesData, from: number, to: number, fy: number): YearSummary | undefined {
+  const additive = additiveKind(s.measure.kind);
+  let count = 0;
+  let first = -1;
+  let nA = 0;
+  let sumA = 0;
+  let nT = 0;
+  let sumT = 0;
+  let weightedSum = 0;
+  let den = 0;
+  let weighted = true;
+  for (let i = from; i < to; i++) {
+    if (!s.present[i]) continue;
+    count++;
+    if (first < 0) first = i;
+    const a = s.actual[i];
+    if (a === a) {
+      nA++;
+      sumA += a;
+    }
+    const t = s.target[i];
+    if (t === t) {
+      nT++;
+      sumT += t;
+    }
+    // Weighted by the denominator alone, like the checks: an actual given beside a denominator
+    // (no numerator) must not fall back to an average of percentages.
+    const de = s.denominator[i];
+    if (a !== a || !(de > 0) || !Number.isFinite(de)) weighted = false;
+    else {
+      weightedSum += a * de;
+      den += de;
+    }
+  }
+  if (count === 0) return undefined;
+  const year = fiscalYearOfIndex(s.start + first, fy);
+  let actual: number | undefined;
+  if (nA === 12) actual = additive ? sumA : weighted ? weightedSum / den : sumA / 12;
+  let target = s.yearTargets.get(year);
+  if (target === undefined && nT === 12) target = additive ? sumT : sumT / 12;
+  return { year, target, actual, actualMonths: nA, first, count };
+}
