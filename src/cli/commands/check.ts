@@ -97,9 +97,10 @@ export interface CheckReport {
 export async function checkWorkbook(bytes: Buffer, file: string, asOfOption?: string): Promise<CheckReport> {
   let read;
   try {
-    read = await readScorecardXlsx(bytes);
+    read = await readScorecardXlsx(bytes, file);
   } catch (error) {
-    if (error instanceof XlsxReadError) throw new CliError(`${file}: ${error.message}`);
+    // The reader's messages name the file and say what to do.
+    if (error instanceof XlsxReadError) throw new CliError(error.message);
     throw error;
   }
   const { scorecard, findings, settings, programTargets, tables } = read;
