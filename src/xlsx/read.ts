@@ -154,7 +154,11 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 
 /** A scorecard read from a workbook, with the raw tables it came from. */
 export interface XlsxReadResult extends ReadResult {
-  /** The tables read (SCORECARD_TABLES); tblFlags carries the reviews a re-run keeps. */
+  /**
+   * The tables read (SCORECARD_TABLES) but the grid, tblMonthly, which lives on as the
+   * scorecard's observations (keeping both doubled the memory of a big workbook); tblFlags
+   * carries the reviews a re-run keeps.
+   */
   tables: TablesInput;
 }
 
@@ -164,5 +168,7 @@ export interface XlsxReadResult extends ReadResult {
  */
 export async function readScorecardXlsx(bytes: Buffer, file = "the workbook"): Promise<XlsxReadResult> {
   const tables = await readRawTables(bytes, file, SCORECARD_TABLES);
-  return { ...scorecardFromTables(tables), tables };
+  const read = scorecardFromTables(tables);
+  delete tables[TABLES.monthly];
+  return { ...read, tables };
 }

@@ -30,7 +30,10 @@ export class ZipArchive {
 
   /** Read the central directory; throws XlsxReadError when the bytes are not a zip. */
   static open(bytes: Buffer, file: string): ZipArchive {
-    const notZip = (why: string) => new XlsxReadError(`${file} is not a zip file (${why})`);
+    const notZip = (why: string) =>
+      new XlsxReadError(
+        `${file} is not a readable .xlsx workbook: the file is damaged or cut short (${why}); copy it again from where it came from, or re-save it from Excel`,
+      );
     const from = Math.max(0, bytes.length - 22 - 0xffff);
     let eocd = -1;
     for (let i = bytes.length - 22; i >= from; i -= 1) {
