@@ -2,6 +2,13 @@
 export { writePlanToXlsx, buildExcelWorkbook } from "./write";
 export { XlsxPlanError, XlsxReadError } from "./errors";
 export { toFileFormula, functionsIn, BANNED_FUNCTIONS } from "./formula";
-export { readScorecardXlsx, readRawTables, rawTables, loadWorkbook, type XlsxReadResult } from "./read";
-export { readSheetCells, type XmlCell } from "./sheetXml";
+export {
+  readScorecardXlsx,
+  readRawTables,
+  readSheetCells,
+  loadWorkbook,
+  SCORECARD_TABLES,
+  type XlsxReadResult,
+} from "./read";
+export type { XmlCell } from "./sheetXml";
 export { reviewedFlags } from "./reviews";

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
 import type { CheckReport } from "../../src/cli/commands/check";
+import JSZip from "jszip";
+import { encryptedWorkbookShell } from "../xlsx/cfb";
 import { setCells } from "../xlsx/edits";
 
 function run(argv: string[], cwd: string) {
@@ -90,12 +92,22 @@ describe("yardstick check", () => {
     [["check"], /which workbook\?/],
     [["check", "missing.xlsx"], /no file "missing.xlsx"/],
     [["check", "notes.txt"], /not a readable \.xlsx workbook/],
+    [
+      ["check", "archive.xlsx"],
+      /archive\.xlsx is not a readable \.xlsx workbook: it is a zip file with no workbook in it/,
+    ],
+    [["check", "locked.xlsx"], /locked\.xlsx is protected with a password.*remove the password/],
     [["check", "demo.xlsx", "--as-of", "April"], /as-of "April" is not a period/],
     [["check", "demo.xlsx", "--verbose"], /unknown option --verbose/],
   ])("refuses %j with a clear message and exit code 2", async (argv, message) => {
     writeFileSync(path.join(dir, "notes.txt"), "not a workbook");
+    const zip = new JSZip();
+    zip.file("notes.txt", "a zip, but no workbook");
+    writeFileSync(path.join(dir, "archive.xlsx"), await zip.generateAsync({ type: "nodebuffer" }));
+    writeFileSync(path.join(dir, "locked.xlsx"), encryptedWorkbookShell());
     const { code, err } = await run(argv as string[], dir);
     expect(code).toBe(2);
     expect(err).toMatch(message);
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
   });
 });

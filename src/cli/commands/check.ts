@@ -11,7 +11,7 @@ import { runFlags, type Flag } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
-import { XlsxReadError, readScorecardXlsx, reviewedFlags } from "../../xlsx";
+import { XlsxReadError, readScorecardXlsx, reviewedFlags, type XlsxReadResult } from "../../xlsx";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick check FILE [--json] [--as-of YYYY-MM]
@@ -96,13 +96,22 @@ export interface CheckReport {
 
 /** Read, check and flag a workbook; the whole job of `yardstick check` without printing. */
 export async function checkWorkbook(bytes: Buffer, file: string, asOfOption?: string): Promise<CheckReport> {
-  let read;
+  return judgeWorkbook(await readForCheck(bytes, file), file, asOfOption);
+}
+
+/** Read a workbook for `check`, turning an unreadable file into a CliError that says what to do. */
+export async function readForCheck(bytes: Buffer, file: string): Promise<XlsxReadResult> {
   try {
-    read = await readScorecardXlsx(bytes);
+    return await readScorecardXlsx(bytes, file);
   } catch (error) {
-    if (error instanceof XlsxReadError) throw new CliError(`${file}: ${error.message}`);
+    // The reader's messages name the file and say what to do.
+    if (error instanceof XlsxReadError) throw new CliError(error.message);
     throw error;
   }
+}
+
+/** Check and flag a workbook already read. */
+export function judgeWorkbook(read: XlsxReadResult, file: string, asOfOption?: string): CheckReport {
   const { scorecard, findings, settings, programTargets, tables } = read;
   const asOf = asOfOption ?? settings.asOfMonth ?? lastActualMonth(scorecard);
   if (!asOf) {
