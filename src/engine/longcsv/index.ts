@@ -10,7 +10,7 @@
 import { columnLetter } from "../a1";
 import { findingFix } from "../findings";
 import type { CellRef, Finding, MeasureKind, Observation, Scorecard } from "../model";
-import { describeNumberProblem, parseNumberText, type DecimalMark } from "../parse/number";
+import { describeNumberProblem, parseNumberText, plainNumber, type DecimalMark } from "../parse/number";
 import { parsePeriodText } from "../parse/period";
 import {
   describe,
@@ -259,7 +259,19 @@ function readNumbers(
     const col = columns[f];
     if (col === undefined) continue;
     const raw = cells[col];
-    const parsed = parseNumberText(raw === undefined ? "" : raw, { decimal });
+    if (raw === undefined || raw === "") {
+      if (f === "actual") blankActual = true;
+      else if (f === "target") blankTarget = true;
+      continue;
+    }
+    const plain = plainNumber(raw, decimal);
+    if (plain !== undefined) {
+      obs[OBS_KEY[f]] = plain;
+      if (!facts.sawFraction && f !== "numerator" && f !== "denominator" && !Number.isInteger(plain))
+        facts.sawFraction = true;
+      continue;
+    }
+    const parsed = parseNumberText(raw, { decimal });
     if (parsed.kind === "blank") {
       if (f === "actual") blankActual = true;
       else if (f === "target") blankTarget = true;

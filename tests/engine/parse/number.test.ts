@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { describeNumberProblem, parseNumberText, type DecimalMark } from "../../../src/engine/parse/number";
+import {
+  describeNumberProblem,
+  parseNumberText,
+  plainNumber,
+  type DecimalMark,
+} from "../../../src/engine/parse/number";
 
 const value = (text: string, decimal: DecimalMark = "point") => {
   const parsed = parseNumberText(text, { decimal });
@@ -88,6 +93,18 @@ describe("parseNumberText: the forms a person or a spreadsheet export writes", (
       fc.property(fc.string(), fc.constantFrom<DecimalMark>("point", "comma"), (text, decimal) => {
         const parsed = parseNumberText(text, { decimal });
         if (parsed.kind === "number") expect(Number.isFinite(parsed.value)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("plainNumber, the allocation-free path for plain cells", () => {
+  it("agrees with parseNumberText wherever it answers", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.double().map(String)), (text) => {
+        const plain = plainNumber(text);
+        const parsed = parseNumberText(text);
+        if (plain !== undefined) expect(parsed).toMatchObject({ kind: "number", value: plain });
       }),
     );
   });
