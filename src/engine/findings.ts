@@ -60,6 +60,9 @@ export const FINDINGS = {
   },
   "zero-denominator": { fix: "Check the denominator, or leave the row out." },
   "unknown-lag": { fix: "Check the lead_for name matches a measure exactly." },
+  // Rates stored as fractions (src/engine/rateScale.ts).
+  "rate-looks-fractional": {},
+  "rate-read-as-fraction": {},
   // Reading a workbook's tables (src/workbook).
   "missing-table": {},
   "blank-key": {},
