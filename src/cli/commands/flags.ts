@@ -11,7 +11,15 @@ import type { Finding, Scorecard } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
 import type { DecimalMark } from "../../engine/parse/number";
-import { decimalArg, fyStartArg, oneFile, rateScaleArg, readArgs, SHARED_HELP, SHARED_OPTIONS } from "../args";
+import {
+  decimalArg,
+  fyStartArg,
+  oneFile,
+  rateScaleArg,
+  readArgs,
+  SHARED_HELP,
+  SHARED_OPTIONS,
+} from "../args";
 import { stopOnUnreadable } from "../findings";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
@@ -120,7 +128,6 @@ async function loadFile(file: string, io: CliIo, args: Args): Promise<Loaded> {
 
 export const flagsCommand: CliCommand = {
   name: "flags",
-  summary: "Flag lowballed targets and gaming patterns in a long-CSV or .xlsx scorecard",
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseFlagsArgs(argv);

@@ -99,7 +99,6 @@ function parseStatusArgs(argv: string[]): Args {
 
 export const statusCommand: CliCommand = {
   name: "status",
-  summary: "Judge a long-CSV scorecard as of a period: status, roll-ups, year-end forecasts",
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
     const args = parseStatusArgs(argv);
