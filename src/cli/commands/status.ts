@@ -237,14 +237,14 @@ function rowCells(r: CheckRow): string[] {
     r.changeAbs === undefined
       ? ""
       : pct
-        ? `${signed(r.changeAbs)} pts`
+        ? signedPoints(r.changeAbs, "no change")
         : r.changeRel !== undefined
           ? `${signed(r.changeRel * 100, 1)} %`
           : signed(r.changeAbs);
   const attain =
     r.attainment === undefined
       ? r.varianceAbs !== undefined && pct
-        ? `${signed(r.varianceAbs)} pts`
+        ? signedPoints(r.varianceAbs, "on plan")
         : ""
       : `${(r.attainment * 100).toFixed(1)} %`;
   return [
@@ -266,11 +266,23 @@ function rowCells(r: CheckRow): string[] {
 function num(v: number | undefined, pct: boolean): string {
   if (v === undefined) return "-";
   const digits = pct || (!Number.isInteger(v) && Math.abs(v) < 1000) ? 1 : 0;
-  return `${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })}${pct ? " %" : ""}`;
+  // A rate under 1.5 % (or a fraction read as written) keeps its third decimal: 0.801 %, not 0.8 %.
+  const most = pct && v !== 0 && Math.abs(v) < 1.5 ? 3 : digits;
+  return `${v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: most })}${pct ? " %" : ""}`;
 }
 
 function signed(v: number, digits = 1): string {
   return `${v >= 0 ? "+" : ""}${v.toFixed(digits)}`;
+}
+
+/**
+ * A change in points: one decimal, or as many as show a gap one decimal would print as 0.0
+ * (-0.04 pts, never -0.0 pts); an exact 0 is said in words.
+ */
+function signedPoints(v: number, zero: string): string {
+  if (v === 0) return zero;
+  const digits = Math.abs(v) >= 0.05 ? 1 : Math.min(9, -Math.floor(Math.log10(Math.abs(v) * 1.0000001)));
+  return `${signed(v, digits)} pts`;
 }
 
 function alignTable(rows: string[][]): string[] {
