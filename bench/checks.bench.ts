@@ -72,7 +72,7 @@ export function buildScorecard(): Scorecard {
 }
 
 /** The scorecard as long CSV text, the format `yardstick status` reads. */
-function toLongCsv(card: Scorecard): string {
+export function toLongCsv(card: Scorecard): string {
   const byId = new Map(card.measures.map((m) => [m.id, m] as const));
   const lines = ["measure,unit,period,milestone,actual,denominator,direction,kind,lower,upper"];
   for (const o of card.observations) {

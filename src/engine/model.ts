@@ -2,6 +2,7 @@
  * The scorecard model every layer shares: measures, units, periods and observations.
  * Plain data, no behaviour. Names carry their units (`ratePct`, `targetCount`).
  */
+import type { FindingCode } from "./findings";
 
 /** Which way is good. `band` means "stay between lower and upper". */
 export type Direction = "up" | "down" | "band";
@@ -79,7 +80,8 @@ export type FindingSeverity = "error" | "warning" | "info";
  */
 export interface Finding {
   severity: FindingSeverity;
-  code: string;
+  /** A key of the one catalogue, `FINDINGS` in ./findings. */
+  code: FindingCode;
   message: string;
   /** What the user should do about it. */
   fix?: string;

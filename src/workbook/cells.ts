@@ -4,6 +4,7 @@
  * small union, and a bad cell becomes a Finding with its sheet, row and column.
  */
 import type { CellRef, Finding } from "../engine/model";
+import { parseNumberText } from "../engine/parse/number";
 import { a1, type RawTable } from "./layout";
 
 export type Cell =
@@ -150,12 +151,13 @@ export class TableCursor {
   }
 }
 
-/** Parse "1,234", " 45 ", "12.5%" (as 12.5) into a number; undefined for other text. */
+/**
+ * A number typed as text ("1,234", " 45 ", "12.5%" as 12.5, "(5)"), read by the one number
+ * parser; undefined for anything it refuses. Example: `parseNumericText("$1,200") === 1200`.
+ */
 export function parseNumericText(text: string): number | undefined {
-  const t = text.replace(/[,\s$]/g, "").replace(/%$/, "");
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return undefined;
-  const n = Number(t);
-  return Number.isFinite(n) ? n : undefined;
+  const parsed = parseNumberText(text);
+  return parsed.kind === "number" ? parsed.value : undefined;
 }
 
 /** Normalize a header for tolerant matching: case, spaces, punctuation. */

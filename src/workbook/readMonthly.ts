@@ -171,11 +171,18 @@ function readValue(
   return v;
 }
 
-function unknownKey(cur: TableCursor, i: number, col: number, what: string, id: string, sheet: string): void {
+function unknownKey(
+  cur: TableCursor,
+  i: number,
+  col: number,
+  what: "measure" | "unit",
+  id: string,
+  sheet: string,
+): void {
   cur.report(
     {
       severity: "error",
-      code: `unknown-${what}`,
+      code: what === "measure" ? "unknown-measure" : "unknown-unit",
       message: `${cur.table.sheetName} row ${cur.ref(i, col).row} names ${what} "${id}", which is not on the ${sheet} sheet; the row was skipped.`,
       fix: `Add ${what} "${id}" to the ${sheet} sheet, or correct the ID in this row.`,
     },

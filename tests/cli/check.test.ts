@@ -97,8 +97,8 @@ describe("yardstick check", () => {
       /archive\.xlsx is not a readable \.xlsx workbook: it is a zip file with no workbook in it/,
     ],
     [["check", "locked.xlsx"], /locked\.xlsx is protected with a password.*remove the password/],
-    [["check", "demo.xlsx", "--as-of", "April"], /as-of "April" is not a period/],
-    [["check", "demo.xlsx", "--verbose"], /unknown option --verbose/],
+    [["check", "demo.xlsx", "--as-of", "April"], /--as-of must be a month written YYYY-MM.*got "April"/],
+    [["check", "demo.xlsx", "--verbose"], /Unknown option .--verbose./],
   ])("refuses %j with a clear message and exit code 2", async (argv, message) => {
     writeFileSync(path.join(dir, "notes.txt"), "not a workbook");
     const zip = new JSZip();

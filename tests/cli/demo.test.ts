@@ -57,6 +57,6 @@ describe("yardstick demo", () => {
   it("refuses an unknown argument", async () => {
     const { code, err } = await run(["demo", "--colour"], dir);
     expect(code).toBe(2);
-    expect(err).toMatch(/unknown argument --colour/);
+    expect(err).toMatch(/Unknown option .--colour./);
   });
 });

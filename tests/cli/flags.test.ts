@@ -94,13 +94,13 @@ describe("yardstick flags", () => {
   });
 
   it.each([
-    ["no file", [], /no FILE given/],
+    ["no file", [], /which FILE\?/],
     ["a missing file", ["nope.csv"], /cannot read nope\.csv/],
     ["an unknown detector", [SAMPLE, "--only", "vibes"], /unknown detector\(s\): vibes/],
     [
       "a bad fiscal-year start",
       [SAMPLE, "--fy-start", "13"],
-      /--fy-start must be a month 1-12 or a name; got "13"/,
+      /--fy-start must be a month: a number 1-12.*got "13"/,
     ],
     ["a missing .xlsx file", ["card.xlsx"], /cannot read card\.xlsx/],
   ])("exits 2 with a clear message for %s", async (_name, argv, message) => {

@@ -46,7 +46,7 @@ describe("yardstick template", () => {
     [["template"], /which template\?/],
     [["template", "nope", "--out", "x.xlsx"], /unknown template "nope"; choose one of child-support/],
     [["template", "blank"], /add --out FILE/],
-    [["template", "blank", "--out"], /--out needs a value/],
+    [["template", "blank", "--out"], /--out <value>' argument missing/],
     [["template", "blank", "--seed", "x", "--out", "a.xlsx"], /--seed must be a whole number/],
     [["template", "blank", "--out", "no/such/folder/x.xlsx"], /the folder does not exist/],
     [["template", "blank", "--as-of", "April", "--out", "a.xlsx"], /April/],

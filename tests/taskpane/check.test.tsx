@@ -67,7 +67,7 @@ describe("Check tab", () => {
       findings: [
         {
           severity: "warning",
-          code: "text",
+          code: "text-in-number",
           message: "D7 holds text “n/a”.",
           fix: "Type a number or leave it blank.",
         },

@@ -100,12 +100,23 @@ describe("Prorate tab", () => {
   it.each([
     ["a total that is not a number", "lots", "Type the program total as a number, 0 or more."],
     ["a negative total", "-5", "Type the program total as a number, 0 or more."],
+    ["a percent as the total of a count", "12%", "Type the program total as a number, 0 or more."],
+    ["a hex total", "0x10", "Type the program total as a number, 0 or more."],
   ])("refuses to preview %s and says what to type", async (_name, typed, message) => {
     const port = new FakePort();
     renderPane(<ProrateTab port={port} />);
     await typeTotal(typed);
     expect(screen.getByText(message)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Preview shares" })).toBeDisabled();
+  });
+
+  it("reads a total typed as 1,200 or $1,200 through the one number parser", async () => {
+    const port = new FakePort();
+    renderPane(<ProrateTab port={port} />);
+    await typeTotal("$1,200");
+    await user.click(screen.getByRole("button", { name: "Preview shares" }));
+    await screen.findByRole("table");
+    expect(port.callsOf("previewProration")[0][0]).toMatchObject({ total: 1200 });
   });
 
   it("writes only after a preview and confirms where the targets went", async () => {

@@ -12,6 +12,7 @@ import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags, type XlsxReadResult } from "../../xlsx";
+import { asOfArg, oneFile, readArgs, SHARED_OPTIONS } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick check FILE [--json] [--as-of YYYY-MM]
@@ -33,21 +34,17 @@ interface CheckArgs {
   asOf?: string;
 }
 
-function parseArgs(argv: string[]): CheckArgs {
-  const args: Partial<CheckArgs> = { json: false };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === "--json") args.json = true;
-    else if (arg === "--as-of") args.asOf = argv[++i];
-    else if (arg.startsWith("--as-of=")) args.asOf = arg.slice("--as-of=".length);
-    else if (arg.startsWith("-")) throw new CliError(`unknown option ${arg}\n\n${USAGE}`);
-    else if (args.file) throw new CliError(`one file at a time (got "${args.file}" and "${arg}")`);
-    else args.file = arg;
-  }
-  if (!args.file) throw new CliError(`which workbook? e.g. yardstick check yardstick-demo.xlsx\n\n${USAGE}`);
-  if (args.asOf === undefined && argv.includes("--as-of"))
-    throw new CliError("--as-of needs a month, e.g. --as-of 2026-04");
-  return args as CheckArgs;
+const OPTIONS = { json: SHARED_OPTIONS.json, "as-of": SHARED_OPTIONS["as-of"] };
+
+function parseCheckArgs(argv: string[]): CheckArgs {
+  const { values, positionals } = readArgs(argv, OPTIONS, USAGE);
+  if (positionals.length === 0)
+    throw new CliError(`which workbook? e.g. yardstick check yardstick-demo.xlsx\n\n${USAGE}`);
+  return {
+    file: oneFile(positionals, "workbook", USAGE),
+    json: values.json ?? false,
+    asOf: asOfArg(values["as-of"]),
+  };
 }
 
 function readBytes(file: string, io: CliIo): Buffer {
@@ -220,7 +217,7 @@ export const checkCommand: CliCommand = {
   name: "check",
   usage: USAGE,
   run: async (argv, io) => {
-    const args = parseArgs(argv);
+    const args = parseCheckArgs(argv);
     const report = await checkWorkbook(readBytes(args.file, io), args.file, args.asOf);
     io.out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;

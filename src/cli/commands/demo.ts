@@ -7,7 +7,7 @@ import { buildPlanFromInput } from "../../workbook/buildPlan";
 import { buildDemoData } from "../../workbook/demo";
 import type { WorkbookInput } from "../../workbook/input";
 import { writePlanToXlsx } from "../../xlsx";
-import { FORCE_HELP } from "../args";
+import { FORCE_HELP, FORCE_OPTION, readArgs, SHARED_OPTIONS, wholeArg } from "../args";
 import { CliError, type CliCommand } from "../io";
 import { freeName } from "../output";
 import { howToOpen, writeOutput } from "./template";
@@ -31,30 +31,23 @@ export function demoInput(seed = 1): WorkbookInput {
   return buildDemoData(seed).input;
 }
 
-function parseArgs(argv: string[]): { out?: string; seed: number; force: boolean } {
-  let out: string | undefined;
-  let seed = 1;
-  let force = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === "--out" || arg === "-o") {
-      const value = argv[++i];
-      if (!value || value.startsWith("--")) throw new CliError(`--out needs a file name\n\n${USAGE}`);
-      out = value;
-    } else if (arg === "--seed") {
-      seed = Number(argv[++i]);
-      if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number`);
-    } else if (arg === "--force") force = true;
-    else throw new CliError(`unknown argument ${arg}\n\n${USAGE}`);
-  }
-  return { out, seed, force };
+const OPTIONS = { out: SHARED_OPTIONS.out, seed: { type: "string" }, ...FORCE_OPTION } as const;
+
+function parseDemoArgs(argv: string[]): { out?: string; seed: number; force: boolean } {
+  const { values, positionals } = readArgs(argv, OPTIONS, USAGE);
+  if (positionals.length > 0) throw new CliError(`unknown argument ${positionals[0]}\n\n${USAGE}`);
+  return {
+    out: values.out,
+    seed: values.seed === undefined ? 1 : wholeArg("--seed", values.seed, 0, 2 ** 31 - 1),
+    force: values.force ?? false,
+  };
 }
 
 export const demoCommand: CliCommand = {
   name: "demo",
   usage: USAGE,
   run: async (argv, io) => {
-    const args = parseArgs(argv);
+    const args = parseDemoArgs(argv);
     const { seed, force } = args;
     // Without --out, a fresh name: the default file may hold a month someone typed in to try it.
     const out = args.out ?? freeName(io.cwd, DEFAULT_DEMO_FILE);

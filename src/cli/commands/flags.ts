@@ -10,7 +10,17 @@ import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding, Scorecard } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
-import { DEFAULT_FY_START, fyStartArg, RATE_SCALE_HELP, rateScaleArg } from "../args";
+import type { DecimalMark } from "../../engine/parse/number";
+import {
+  decimalArg,
+  fyStartArg,
+  oneFile,
+  rateScaleArg,
+  readArgs,
+  SHARED_HELP,
+  SHARED_OPTIONS,
+} from "../args";
+import { stopOnUnreadable } from "../findings";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick flags FILE [options]
@@ -21,11 +31,12 @@ sheet are used) for lowballed targets and gaming patterns. Flags prompt a review
 
 Options:
   --json                  print the flags as a JSON array instead of a table (data findings go to stderr)
-  --fy-start MONTH        first month of the fiscal year, 1-12 or a name (default 1, calendar year)
+${SHARED_HELP["fy-start"]}
+${SHARED_HELP.decimal}
+${SHARED_HELP["rate-scale"]}
   --program-unit NAME     the unit whose targets are the program targets (unit-sum check)
   --previous FILE         an earlier snapshot of the same CSV (revised-actuals check)
   --only ID[,ID...]       run only these detectors (see the list below)
-${RATE_SCALE_HELP}
 
 Exit code: 0 no flags, 1 flags raised, 2 bad usage or unreadable input.
 
@@ -40,40 +51,38 @@ interface Args {
   programUnit?: string;
   previous?: string;
   only?: DetectorKind[];
+  decimal?: DecimalMark;
   rateScale: RateScale;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { json: boolean; fyStart: number; rateScale: RateScale } = {
-    json: false,
-    fyStart: DEFAULT_FY_START,
-    rateScale: "auto",
+const OPTIONS = {
+  json: SHARED_OPTIONS.json,
+  "fy-start": SHARED_OPTIONS["fy-start"],
+  decimal: SHARED_OPTIONS.decimal,
+  "rate-scale": SHARED_OPTIONS["rate-scale"],
+  "program-unit": { type: "string" },
+  previous: { type: "string" },
+  only: { type: "string" },
+} as const;
+
+function parseFlagsArgs(argv: string[]): Args {
+  const { values, positionals } = readArgs(argv, OPTIONS, USAGE);
+  const args: Args = {
+    file: oneFile(positionals, "FILE", USAGE),
+    json: values.json ?? false,
+    fyStart: fyStartArg(values["fy-start"]),
+    decimal: decimalArg(values.decimal),
+    rateScale: rateScaleArg(values["rate-scale"]),
+    programUnit: values["program-unit"],
+    previous: values.previous,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new CliError(`${a} needs a value.\n\n${USAGE}`);
-      return v;
-    };
-    if (a === "--json") args.json = true;
-    else if (a === "--fy-start") args.fyStart = fyStartArg(value());
-    else if (a === "--program-unit") args.programUnit = value();
-    else if (a === "--previous") args.previous = value();
-    else if (a === "--rate-scale") args.rateScale = rateScaleArg(value());
-    else if (a === "--only") {
-      const ids = value()
-        .split(",")
-        .map((s) => s.trim());
-      const unknown = ids.filter((id) => !detectors.some((d) => d.id === id));
-      if (unknown.length > 0) throw new CliError(`unknown detector(s): ${unknown.join(", ")}.\n\n${USAGE}`);
-      args.only = ids as DetectorKind[];
-    } else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
-    else if (args.file === undefined) args.file = a;
-    else throw new CliError(`only one FILE, got "${args.file}" and "${a}".`);
+  if (values.only !== undefined) {
+    const ids = values.only.split(",").map((s) => s.trim());
+    const unknown = ids.filter((id) => !detectors.some((d) => d.id === id));
+    if (unknown.length > 0) throw new CliError(`unknown detector(s): ${unknown.join(", ")}.\n\n${USAGE}`);
+    args.only = ids as DetectorKind[];
   }
-  if (!args.file) throw new CliError(`no FILE given.\n\n${USAGE}`);
-  return args as Args;
+  return args;
 }
 
 interface Loaded {
@@ -85,12 +94,12 @@ interface Loaded {
 
 /** A file read with its rates on one scale (fractions of a percent rate become percent). */
 async function load(file: string, io: CliIo, args: Args): Promise<Loaded> {
-  const loaded = await loadFile(file, io, args.fyStart);
+  const loaded = await loadFile(file, io, args);
   const rates = readRateScale(loaded.scorecard, args.rateScale);
   return { ...loaded, scorecard: rates.scorecard, findings: [...loaded.findings, ...rates.findings] };
 }
 
-async function loadFile(file: string, io: CliIo, fyStart: number): Promise<Loaded> {
+async function loadFile(file: string, io: CliIo, args: Args): Promise<Loaded> {
   const full = path.resolve(io.cwd, file);
   let bytes: Buffer;
   try {
@@ -110,12 +119,10 @@ async function loadFile(file: string, io: CliIo, fyStart: number): Promise<Loade
   }
   const parsed = parseLongCsv(bytes.toString("utf8"), {
     fileName: path.basename(file),
-    fyStartMonth: fyStart,
+    fyStartMonth: args.fyStart,
+    decimal: args.decimal,
   });
-  const fatal = parsed.findings.find((f) => f.code === "missing-column" && f.severity === "error");
-  if (fatal || parsed.findings.some((f) => f.code === "empty-file")) {
-    throw new CliError(`${file}: ${(fatal ?? parsed.findings[0]).message}`);
-  }
+  stopOnUnreadable(file, parsed.findings);
   return parsed;
 }
 
@@ -123,7 +130,7 @@ export const flagsCommand: CliCommand = {
   name: "flags",
   usage: USAGE,
   run: async (argv, io) => {
-    const args = parseArgs(argv);
+    const args = parseFlagsArgs(argv);
     const parsed = await load(args.file, io, args);
     const options: FlagOptions = {
       directionUnknown: new Set(

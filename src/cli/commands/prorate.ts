@@ -3,9 +3,6 @@
  * units in a CSV export, exact to the increment, and spread each target into fiscal-year
  * milestones. The file is read here; everything else is the pure engine.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import Papa from "papaparse";
 import {
   spreadMilestones,
   type MilestoneSchedule,
@@ -26,8 +23,20 @@ import {
   type ProrationUnitInput,
   type RoundingMethod,
 } from "../../engine/prorate";
-import { DEFAULT_FY_START, fyStartArg } from "../args";
-import { CliError, type CliCommand, type CliIo } from "../io";
+import type { DecimalMark } from "../../engine/parse/number";
+import {
+  DEFAULT_FY_START,
+  decimalArg,
+  fyStartArg,
+  numberArg,
+  oneOf,
+  readArgs,
+  SHARED_HELP,
+  SHARED_OPTIONS,
+  wholeArg,
+} from "../args";
+import { CliError, type CliCommand } from "../io";
+import { cellNumber, readUnitTable, requireColumn, type UnitRow, type UnitTable } from "../unitFile";
 
 const USAGE = `Usage: yardstick prorate UNITS.csv --total N --by COLUMN [options]
 
@@ -50,7 +59,8 @@ Options:
                        (e.g. 8.33 a year halves the gap over six years)
   --unit COLUMN        the unit name column (default: the first column)
   --fy YEAR            the fiscal year to spread (default: the year after the last YYYY-MM column)
-  --fy-start MONTH     first month of the fiscal year, 1-12 or a name (default 1, calendar year; 10 = US federal Oct-Sep)
+${SHARED_HELP["fy-start"]}
+${SHARED_HELP.decimal}
   --periods P          monthly (default) | quarterly | 4-4-5 | 4-5-4 | 5-4-4
   --spread S           even (default) | seasonal (from YYYY-MM columns) | ramp | front | back
   --json               print the proration and schedule as JSON
@@ -101,54 +111,65 @@ interface Args {
   periods: Periodicity;
   spread: SpreadSpec;
   json: boolean;
+  decimal?: DecimalMark;
 }
 
-function oneOf<T>(option: string, raw: string, table: Record<string, T>): T {
-  const hit = table[raw] ?? Object.values(table).find((v) => v === raw);
-  if (hit === undefined)
-    throw new CliError(`${option} must be one of ${Object.keys(table).join(", ")}; got "${raw}".`);
-  return hit;
-}
+const OPTIONS = {
+  json: SHARED_OPTIONS.json,
+  "fy-start": SHARED_OPTIONS["fy-start"],
+  decimal: SHARED_OPTIONS.decimal,
+  total: { type: "string" },
+  by: { type: "string" },
+  method: { type: "string" },
+  lock: { type: "string" },
+  increment: { type: "string" },
+  rounding: { type: "string" },
+  kind: { type: "string" },
+  baseline: { type: "string" },
+  benchmark: { type: "string" },
+  base: { type: "string" },
+  "close-gap": { type: "string" },
+  unit: { type: "string" },
+  fy: { type: "string" },
+  periods: { type: "string" },
+  spread: { type: "string" },
+} as const;
 
-function numberArg(option: string, raw: string): number {
-  const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n))
-    throw new CliError(`${option} must be a number; got "${raw}".`);
-  return n;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = {};
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const option = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new CliError(`${option} needs a value.\n\n${USAGE}`);
-      return v;
-    };
-    if (option === "--json") args.json = true;
-    else if (option === "--total") args.total = numberArg(option, value());
-    else if (option === "--by") args.by = value();
-    else if (option === "--method") args.method = oneOf(option, value(), METHODS);
-    else if (option === "--lock") args.lock = value();
-    else if (option === "--increment") args.increment = numberArg(option, value());
-    else if (option === "--rounding") args.rounding = oneOf(option, value(), ROUNDINGS);
-    else if (option === "--kind") args.kind = oneOf(option, value(), KINDS);
-    else if (option === "--baseline") args.baseline = value();
-    else if (option === "--benchmark") {
-      const v = value();
-      args.benchmark = v === "best" ? { kind: "bestUnit" } : { kind: "value", value: numberArg(option, v) };
-    } else if (option === "--base") args.base = numberArg(option, value());
-    else if (option === "--close-gap") args.closeGapPct = numberArg(option, value());
-    else if (option === "--unit") args.unit = value();
-    else if (option === "--fy") args.fy = numberArg(option, value());
-    else if (option === "--fy-start") args.fyStart = fyStartArg(value());
-    else if (option === "--periods") args.periods = oneOf(option, value(), PERIODS);
-    else if (option === "--spread") args.spread = oneOf(option, value(), SPREADS);
-    else if (option.startsWith("--")) throw new CliError(`unknown option ${option}.\n\n${USAGE}`);
-    else files.push(option);
-  }
+function parseProrateArgs(argv: string[]): Args {
+  const { values: v, positionals: files } = readArgs(argv, OPTIONS, USAGE);
+  const num = (option: keyof typeof OPTIONS) => {
+    const raw = v[option];
+    return typeof raw === "string" ? numberArg(`--${option}`, raw) : undefined;
+  };
+  const pick = <T>(option: keyof typeof OPTIONS, table: Record<string, T>) => {
+    const raw = v[option];
+    return typeof raw === "string" ? oneOf(`--${option}`, raw, table) : undefined;
+  };
+  const args: Partial<Args> = {
+    json: v.json,
+    total: num("total"),
+    by: v.by,
+    method: pick("method", METHODS),
+    lock: v.lock,
+    increment: num("increment"),
+    rounding: pick("rounding", ROUNDINGS),
+    kind: pick("kind", KINDS),
+    baseline: v.baseline,
+    benchmark:
+      v.benchmark === undefined
+        ? undefined
+        : v.benchmark === "best"
+          ? { kind: "bestUnit" }
+          : { kind: "value", value: numberArg("--benchmark", v.benchmark) },
+    base: num("base"),
+    closeGapPct: num("close-gap"),
+    unit: v.unit,
+    fy: v.fy === undefined ? undefined : wholeArg("--fy", v.fy, 1900, 2999),
+    fyStart: fyStartArg(v["fy-start"]),
+    periods: pick("periods", PERIODS),
+    spread: pick("spread", SPREADS),
+    decimal: decimalArg(v.decimal),
+  };
   if (files.length !== 1) throw new CliError(`give exactly one UNITS.csv file.\n\n${USAGE}`);
   if ((args.total === undefined) === (args.closeGapPct === undefined)) {
     throw new CliError(`give either --total or --close-gap.\n\n${USAGE}`);
@@ -184,70 +205,26 @@ function parseArgs(argv: string[]): Args {
     unit: args.unit,
     fy: args.fy,
     fyStart: args.fyStart ?? DEFAULT_FY_START,
+    decimal: args.decimal,
     periods: args.periods ?? "monthly",
     spread: args.spread ?? { kind: "even" },
     json: args.json ?? false,
   };
 }
 
-/** The CSV as rows of named cells, with the line each row came from (1-based, header is line 1). */
-interface Table {
-  name: string;
-  columns: string[];
-  rows: { line: number; cells: Record<string, string> }[];
+/** Rates and ratios may be written with "%" (a ratio as "% of target"); counts and amounts may not. */
+function percentKind(args: Args): boolean {
+  return args.kind === "rate" || args.kind === "ratio";
 }
 
-function readTable(file: string, io: CliIo): Table {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(io.cwd, file), "utf8");
-  } catch {
-    throw new CliError(`cannot read ${file}.`);
-  }
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
-  const [header, ...body] = parsed.data;
-  if (!header || body.length === 0)
-    throw new CliError(`${file} has no units: it needs a header row and one row per unit.`);
-  const columns = header.map((h) => h.trim());
-  return {
-    name: path.basename(file),
-    columns,
-    rows: body.map((cells, i) => ({
-      line: i + 2,
-      cells: Object.fromEntries(columns.map((c, k) => [c, (cells[k] ?? "").trim()])),
-    })),
-  };
-}
-
-function requireColumn(table: Table, column: string, option: string): void {
-  if (!table.columns.includes(column)) {
-    throw new CliError(
-      `${table.name} has no column "${column}" (from ${option}). Columns: ${table.columns.join(", ")}.`,
-    );
-  }
-}
-
-/** A cell as a number: blank is undefined; "1,234", "$1,234" and "84.5%" are read; anything else names line and column. */
-function cellNumber(table: Table, row: Table["rows"][number], column: string): number | undefined {
-  const raw = row.cells[column] ?? "";
-  if (raw === "") return undefined;
-  const n = Number(raw.replace(/[$,%\s]/g, ""));
-  if (!Number.isFinite(n)) {
-    throw new CliError(
-      `${table.name} line ${row.line}, column "${column}": "${raw}" is not a number. Fix the cell or leave it blank.`,
-    );
-  }
-  return n;
-}
-
-function driverOf(table: Table, row: Table["rows"][number], by: string): number | undefined {
+function driverOf(table: UnitTable, row: UnitRow, by: string): number | undefined {
   const factors = by.split("*").map((c) => cellNumber(table, row, c.trim()));
   return factors.some((f) => f === undefined)
     ? undefined
     : factors.reduce((a, b) => (a as number) * (b as number), 1);
 }
 
-function prorationInput(args: Args, table: Table): ProrationInput {
+function prorationInput(args: Args, table: UnitTable): ProrationInput {
   const unitColumn = args.unit ?? table.columns[0];
   requireColumn(table, unitColumn, "--unit");
   const ratio = args.kind === "rate" || args.kind === "ratio";
@@ -261,7 +238,7 @@ function prorationInput(args: Args, table: Table): ProrationInput {
       driver: ratio ? undefined : driver,
       denominator: ratio ? driver : undefined,
       locked: args.lock ? cellNumber(table, row, args.lock) : undefined,
-      baseline: args.baseline ? cellNumber(table, row, args.baseline) : undefined,
+      baseline: args.baseline ? cellNumber(table, row, args.baseline, ratio) : undefined,
     };
   });
   const common = {
@@ -289,8 +266,10 @@ function prorationInput(args: Args, table: Table): ProrationInput {
   };
 }
 
-function historyOf(table: Table, row: Table["rows"][number]): MonthlyActual[] {
-  return table.columns.filter(isMonth).map((month) => ({ month, value: cellNumber(table, row, month) }));
+function historyOf(args: Args, table: UnitTable, row: UnitRow): MonthlyActual[] {
+  return table.columns
+    .filter(isMonth)
+    .map((month) => ({ month, value: cellNumber(table, row, month, percentKind(args)) }));
 }
 
 /** All units' monthly actuals added up: the seasonal shape for a unit with no usable history of its own. */
@@ -303,7 +282,7 @@ function programHistory(histories: MonthlyActual[][]): MonthlyActual[] {
   return [...totals].map(([month, value]) => ({ month, value }));
 }
 
-function fiscalYearToSpread(args: Args, table: Table): number {
+function fiscalYearToSpread(args: Args, table: UnitTable): number {
   if (args.fy !== undefined) return args.fy;
   const months = table.columns.filter(isMonth).sort();
   if (months.length > 0) return fiscalYearOf(months[months.length - 1], args.fyStart) + 1;
@@ -316,10 +295,10 @@ export const prorateCommand: CliCommand = {
   name: "prorate",
   usage: USAGE,
   run: async (argv, io) => {
-    const args = parseArgs(argv);
-    const table = readTable(args.file, io);
+    const args = parseProrateArgs(argv);
+    const table = readUnitTable(args.file, io, args.decimal);
     const seasonal = args.spread.kind === "seasonal";
-    const histories = seasonal ? table.rows.map((row) => historyOf(table, row)) : [];
+    const histories = seasonal ? table.rows.map((row) => historyOf(args, table, row)) : [];
     let input: ProrationInput;
     let result: ProrationResult;
     let schedule: MilestoneSchedule;

@@ -18,8 +18,19 @@ import { indexScorecard } from "../../engine/index";
 import { parseLongCsv } from "../../engine/longcsv";
 import type { Finding } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
-import { isMonth, isYear } from "../../engine/period";
-import { DEFAULT_FY_START, fyStartArg, rateScaleArg } from "../args";
+import type { DecimalMark } from "../../engine/parse/number";
+import {
+  asOfArg,
+  decimalArg,
+  fyStartArg,
+  oneFile,
+  rateScaleArg,
+  readArgs,
+  SHARED_HELP,
+  SHARED_OPTIONS,
+  wholeArg,
+} from "../args";
+import { stopOnUnreadable } from "../findings";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
 const USAGE = `Usage: yardstick status FILE --as-of PERIOD [options]
@@ -32,15 +43,13 @@ year to date, last year, the three-period trend and a year-end forecast. See doc
 Options:
   --as-of PERIOD     the period to judge (required), YYYY-MM or YYYY
   --json             print {asOf, rows, leadTurns, findings} as JSON
-  --fy-start MONTH   first month of the fiscal year, 1-12 or a name (default 1, calendar year; 10 = US federal Oct-Sep, 7 = most states)
+${SHARED_HELP["fy-start"]}
+${SHARED_HELP.decimal}
+${SHARED_HELP["rate-scale"]}
   --rules FILE.json  status rules per measure: {"<measure>": [{"status": "on-track", "when": {"basis":
                      "ytd", "compareWith": "target", "metric": "ratio", "atLeast": 1}}, {"status": "off-track"}]}
   --only STATUS,...  list only rows with these statuses (e.g. off-track,at-risk); roll-ups always show
   --max-findings N   findings to list in the text output (default 20; JSON lists all)
-  --rate-scale SCALE rates stored as fractions (0.814 for 81.4 %): auto (default) reads rates as
-                     written and warns when a percent rate's values all lie within 0-1.5; fraction
-                     reads such rates as fractions (x 100); percent reads them as written without
-                     the warning
 
 Exit code: 0 nothing off track, 1 something off track, 2 bad usage or unreadable input.
 `;
@@ -53,55 +62,46 @@ interface Args {
   maxFindings: number;
   only?: Status[];
   rules?: string;
+  decimal?: DecimalMark;
   rateScale: RateScale;
 }
 
-function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> & { json: boolean; fyStart: number; maxFindings: number; rateScale: RateScale } =
-    {
-      json: false,
-      fyStart: DEFAULT_FY_START,
-      maxFindings: 20,
-      rateScale: "auto",
-    };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new CliError(`${a} needs a value.\n\n${USAGE}`);
-      return v;
-    };
-    if (a === "--json") args.json = true;
-    else if (a === "--as-of") args.asOf = value();
-    else if (a === "--fy-start") args.fyStart = fyStartArg(value());
-    else if (a === "--rules") args.rules = value();
-    else if (a === "--only") args.only = statusList(value());
-    else if (a === "--rate-scale") args.rateScale = rateScaleArg(value());
-    else if (a === "--max-findings") args.maxFindings = wholeNumber(a, value(), 0, 1e9);
-    else if (a.startsWith("--")) throw new CliError(`unknown option ${a}.\n\n${USAGE}`);
-    else if (args.file === undefined) args.file = a;
-    else throw new CliError(`one FILE only; got "${args.file}" and "${a}".\n\n${USAGE}`);
-  }
-  if (!args.file) throw new CliError(`FILE is missing.\n\n${USAGE}`);
-  if (!args.asOf)
-    throw new CliError(`--as-of is missing: say which period to judge, e.g. --as-of 2026-07.\n\n${USAGE}`);
-  if (!isMonth(args.asOf) && !isYear(args.asOf))
-    throw new CliError(`--as-of "${args.asOf}" is not a period; write 2026-07 or 2026.`);
-  return args as Args;
-}
+const OPTIONS = {
+  json: SHARED_OPTIONS.json,
+  "as-of": SHARED_OPTIONS["as-of"],
+  "fy-start": SHARED_OPTIONS["fy-start"],
+  decimal: SHARED_OPTIONS.decimal,
+  "rate-scale": SHARED_OPTIONS["rate-scale"],
+  rules: { type: "string" },
+  only: { type: "string" },
+  "max-findings": { type: "string" },
+} as const;
 
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`);
-  return n;
+function parseStatusArgs(argv: string[]): Args {
+  const { values, positionals } = readArgs(argv, OPTIONS, USAGE);
+  const file = oneFile(positionals, "FILE", USAGE);
+  const asOf = asOfArg(values["as-of"], true);
+  if (!asOf)
+    throw new CliError(`--as-of is missing: say which period to judge, e.g. --as-of 2026-07.\n\n${USAGE}`);
+  return {
+    file,
+    asOf,
+    json: values.json ?? false,
+    fyStart: fyStartArg(values["fy-start"]),
+    decimal: decimalArg(values.decimal),
+    rateScale: rateScaleArg(values["rate-scale"]),
+    maxFindings:
+      values["max-findings"] === undefined ? 20 : wholeArg("--max-findings", values["max-findings"], 0, 1e9),
+    only: values.only === undefined ? undefined : statusList(values.only),
+    rules: values.rules,
+  };
 }
 
 export const statusCommand: CliCommand = {
   name: "status",
   usage: USAGE,
   run: async (argv: string[], io: CliIo) => {
-    const args = parseArgs(argv);
+    const args = parseStatusArgs(argv);
     const file = path.resolve(io.cwd, args.file);
     let text: string;
     try {
@@ -111,14 +111,12 @@ export const statusCommand: CliCommand = {
         `cannot read ${args.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
       );
     }
-    const parsed = parseLongCsv(text, { fileName: path.basename(file), fyStartMonth: args.fyStart });
-    const fatal = parsed.findings.filter(
-      (f) => f.severity === "error" && (f.code === "missing-column" || f.code === "empty-file"),
-    );
-    if (fatal.length > 0) {
-      for (const f of fatal) io.err(`${formatFinding(f)}\n`);
-      return 2;
-    }
+    const parsed = parseLongCsv(text, {
+      fileName: path.basename(file),
+      fyStartMonth: args.fyStart,
+      decimal: args.decimal,
+    });
+    stopOnUnreadable(args.file, parsed.findings);
     const rules = args.rules ? readRules(path.resolve(io.cwd, args.rules), args.rules) : undefined;
     const rates = readRateScale(parsed.scorecard, args.rateScale);
     const result = checkScorecard(indexScorecard(rates.scorecard, [...parsed.findings, ...rates.findings]), {

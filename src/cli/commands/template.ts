@@ -5,7 +5,7 @@
 import { buildWorkbookPlan } from "../../workbook/buildPlan";
 import { TEMPLATE_IDS, TEMPLATES } from "../../workbook/templates";
 import { writePlanToXlsx } from "../../xlsx";
-import { FORCE_HELP } from "../args";
+import { asOfArg, FORCE_HELP, FORCE_OPTION, oneFile, readArgs, SHARED_OPTIONS, wholeArg } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 import { writeWorkbookSafely } from "../output";
 
@@ -33,34 +33,33 @@ export interface TemplateArgs {
   force: boolean;
 }
 
-function parseArgs(argv: string[]): TemplateArgs {
-  const args: Partial<TemplateArgs> = { sample: false, protect: false, force: false };
-  const value = (i: number, flag: string) => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--")) throw new CliError(`${flag} needs a value\n\n${USAGE}`);
-    return v;
+const OPTIONS = {
+  out: SHARED_OPTIONS.out,
+  "as-of": SHARED_OPTIONS["as-of"],
+  sample: { type: "boolean" },
+  protect: { type: "boolean" },
+  seed: { type: "string" },
+  ...FORCE_OPTION,
+} as const;
+
+function parseTemplateArgs(argv: string[]): TemplateArgs {
+  const { values, positionals } = readArgs(argv, OPTIONS, USAGE);
+  if (positionals.length === 0)
+    throw new CliError(`which template? one of ${TEMPLATE_IDS.join(", ")}\n\n${USAGE}`);
+  const name = oneFile(positionals, "template", USAGE);
+  if (!(TEMPLATE_IDS as string[]).includes(name)) {
+    throw new CliError(`unknown template "${name}"; choose one of ${TEMPLATE_IDS.join(", ")}`);
+  }
+  if (!values.out) throw new CliError(`where to? add --out FILE, e.g. --out ${name}.xlsx`);
+  return {
+    name,
+    out: values.out,
+    sample: values.sample ?? false,
+    protect: values.protect ?? false,
+    force: values.force ?? false,
+    seed: values.seed === undefined ? undefined : wholeArg("--seed", values.seed, 0, 2 ** 31 - 1),
+    asOf: asOfArg(values["as-of"]),
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === "--out" || arg === "-o") args.out = value(i++, arg);
-    else if (arg === "--sample") args.sample = true;
-    else if (arg === "--protect") args.protect = true;
-    else if (arg === "--force") args.force = true;
-    else if (arg === "--as-of") args.asOf = value(i++, arg);
-    else if (arg === "--seed") {
-      const seed = Number(value(i++, arg));
-      if (!Number.isInteger(seed)) throw new CliError(`--seed must be a whole number, got "${argv[i]}"`);
-      args.seed = seed;
-    } else if (arg.startsWith("-")) throw new CliError(`unknown option ${arg}\n\n${USAGE}`);
-    else if (args.name) throw new CliError(`one template at a time (got "${args.name}" and "${arg}")`);
-    else args.name = arg;
-  }
-  if (!args.name) throw new CliError(`which template? one of ${TEMPLATE_IDS.join(", ")}\n\n${USAGE}`);
-  if (!(TEMPLATE_IDS as string[]).includes(args.name)) {
-    throw new CliError(`unknown template "${args.name}"; choose one of ${TEMPLATE_IDS.join(", ")}`);
-  }
-  if (!args.out) throw new CliError(`where to? add --out FILE, e.g. --out ${args.name}.xlsx`);
-  return args as TemplateArgs;
 }
 
 /** Write a workbook where the user asked, safely (see ../output.ts); returns the absolute path. */
@@ -103,7 +102,7 @@ export const templateCommand: CliCommand = {
   name: "template",
   usage: USAGE,
   run: async (argv, io) => {
-    const args = parseArgs(argv);
+    const args = parseTemplateArgs(argv);
     const { target, bytes, sheets } = await writeTemplate(args, io);
     io.out(
       `Wrote ${target} (${(bytes / 1024).toFixed(0)} KB): the ${args.name} template${args.sample ? " with sample data" : ""}.\n` +

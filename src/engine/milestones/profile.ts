@@ -2,6 +2,7 @@
  * Monthly progress profiles: twelve non-negative weights in fiscal-month order that say how a
  * year's progress is distributed. Even, ramp, custom, or seasonal from prior years' actuals.
  */
+import type { FindingCode } from "../findings";
 import type { Finding } from "../model";
 import { fiscalMonthOffset, fiscalYearOf, isMonth } from "../period";
 import { ProrationError } from "../prorate/errors";
@@ -126,6 +127,6 @@ export function seasonalProfile(
   };
 }
 
-function warn(code: string, unit: string, message: string): Finding {
+function warn(code: FindingCode, unit: string, message: string): Finding {
   return { severity: "warning", code, unit, message };
 }

@@ -4,6 +4,7 @@
  * form into a problem to show or a request to send. No React here, so it is tested with plain
  * objects; a new step (e.g. a revert) is one more action and one more case.
  */
+import { parseNumberText } from "../../engine/parse/number";
 import type {
   ProrateMethod,
   ProratePreview,
@@ -143,11 +144,16 @@ export function prorateReducer(state: ProrateForm, action: ProrateAction): Prora
   }
 }
 
-/** Parses a typed number; blank or junk gives undefined, never NaN. */
-export function toNumber(text: string): number | undefined {
-  if (text.trim() === "") return undefined;
-  const n = Number(text.replace(/[,$\s]/g, ""));
-  return Number.isFinite(n) ? n : undefined;
+/** A typed number through the one number parser; "%" only where `percent` allows. Blank or junk: undefined. */
+export function toNumber(text: string, percent = false): number | undefined {
+  const parsed = parseNumberText(text, { percent });
+  return parsed.kind === "number" ? parsed.value : undefined;
+}
+
+/** The total: a rate's (or ratio's) may be typed "85%"; a count's may not (12% of a caseload is a mistake). */
+function totalOf(form: ProrateForm): number | undefined {
+  const kind = form.setup?.measures.find((m) => m.id === form.measure)?.kind;
+  return toNumber(form.totalText, kind === "rate" || kind === "ratio");
 }
 
 /** The chosen method's description (the first method if the id is unknown). */
@@ -157,7 +163,7 @@ export function methodOf(form: ProrateForm): (typeof METHODS)[number] {
 
 /** What stops a preview, as the sentence the pane shows, or undefined when the form is complete. */
 export function formProblem(form: ProrateForm): string | undefined {
-  const total = toNumber(form.totalText);
+  const total = totalOf(form);
   const increment = toNumber(form.incrementText);
   const fiscalYear = toNumber(form.fiscalYearText);
   if (!form.measure) return "Choose a measure.";
@@ -178,7 +184,7 @@ export function prorateRequest(form: ProrateForm): ProrateRequest {
   }
   return {
     measure: form.measure,
-    total: toNumber(form.totalText) ?? 0,
+    total: totalOf(form) ?? 0,
     method: form.method,
     driver: methodOf(form).needsDriver ? form.driver : undefined,
     baseEach: form.method === "basePlusProRata" ? (toNumber(form.baseText) ?? 0) : undefined,

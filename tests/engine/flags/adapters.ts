@@ -39,7 +39,7 @@ function cellNumber(
   if (raw === "" || /^(na|n\/a|#n\/a)$/i.test(raw)) {
     findings.push({
       severity: "info",
-      code: "flags.blank",
+      code: "not-available",
       message: `Line ${r + 2}, column "${column}": no value${raw ? ` ("${raw}")` : ""}.`,
       fix: "Enter the figure if it exists; the row is skipped by checks that need it.",
       where,
@@ -52,7 +52,7 @@ function cellNumber(
   if (!Number.isFinite(v)) {
     findings.push({
       severity: "warning",
-      code: "flags.not-a-number",
+      code: "not-a-number",
       message: `Line ${r + 2}, column "${column}": "${raw}" is not a number.`,
       fix: "Type a plain number; move notes to another column.",
       where,
@@ -88,7 +88,7 @@ export function adaptNycMmr(text: string, sheet = "nyc_mmr.csv"): Adapted {
       directionUnknown.add(id);
       findings.push({
         severity: "info",
-        code: "flags.direction-missing",
+        code: "direction-assumed",
         message: `Line ${r + 2}: "${name}" has no usable direction ("${dirText}").`,
         fix: "State Up or Down in Desired.Direction.",
         where: { sheet, row: r + 2, column: col("Desired.Direction") + 1 },
@@ -123,7 +123,7 @@ export function adaptBaltimore(text: string, sheet = "baltimore.csv"): Adapted {
     if (!name) {
       findings.push({
         severity: "warning",
-        code: "flags.no-measure",
+        code: "missing-key",
         message: `Line ${r + 2}: the measure name is blank, so the row is skipped.`,
         fix: "Name the measure or delete the row.",
         where: { sheet, row: r + 2, column: col("Measure") + 1 },
@@ -144,7 +144,7 @@ export function adaptBaltimore(text: string, sheet = "baltimore.csv"): Adapted {
   const directionUnknown = new Set(measures.keys());
   findings.push({
     severity: "info",
-    code: "flags.direction-missing",
+    code: "direction-assumed",
     message: `${sheet} has no direction column: all ${measures.size} measures are treated as direction unknown.`,
     fix: "Add whether higher or lower is better for each measure.",
   });

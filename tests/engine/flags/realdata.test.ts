@@ -68,7 +68,7 @@ describe("NYC Mayor's Management Report: FY23 target vs FY22 actual", () => {
   });
 
   it("turns NA cells into findings with their line and column, not crashes", () => {
-    const na = adapted.findings.filter((f) => f.code === "flags.blank");
+    const na = adapted.findings.filter((f) => f.code === "not-available");
     expect(na.length).toBeGreaterThan(700);
     expect(na[0].where).toMatchObject({ sheet: "nyc_mmr.csv" });
     expect(na[0].message).toMatch(/^Line \d+, column "/);
@@ -142,7 +142,7 @@ describe("Baltimore budget measures: 2022 target vs 2021 actual, direction unkno
   });
 
   it("turns blank cells and the missing direction into findings", () => {
-    expect(adapted.findings.filter((f) => f.code === "flags.blank")).toHaveLength(blanks);
+    expect(adapted.findings.filter((f) => f.code === "not-available")).toHaveLength(blanks);
     expect(run.findings.filter((f) => f.code === "flags.direction-unknown").length).toBe(
       adapted.directionUnknown.size,
     );
@@ -191,9 +191,9 @@ describe("NHS England A&E against the 95 % four-hour standard", () => {
 
 describe("adapter quirks", () => {
   it.each([
-    ["NA in a target", "NA", "12", "flags.blank"],
-    ["text in an actual", "15", "about 12", "flags.not-a-number"],
-    ["a blank actual", "15", "", "flags.blank"],
+    ["NA in a target", "NA", "12", "not-available"],
+    ["text in an actual", "15", "about 12", "not-a-number"],
+    ["a blank actual", "15", "", "not-available"],
   ])("%s becomes a finding, not a crash", (_name, target, actual, code) => {
     const csv = `Service Name,Service ID,Type,Measure,Target 2021,Actual 2021,Target 2022,Target 2023\nParks,1,Output,# of trees,${target},${actual},${target},${target}\n`;
     const adapted = adaptBaltimore(csv);
@@ -207,7 +207,7 @@ describe("adapter quirks", () => {
     const csv = `"ID","Desired.Direction","Agency.Full.Name.y","Indicator","2021","2022","Target.MMR"\n1,"","Parks","Trees planted",10,20,20\n2,"","Parks","Benches",10,20,15\n`;
     const adapted = adaptNycMmr(csv);
     const run = runFlags(indexScorecard(adapted.scorecard), { directionUnknown: adapted.directionUnknown });
-    expect(adapted.findings.filter((f) => f.code === "flags.direction-missing")).toHaveLength(2);
+    expect(adapted.findings.filter((f) => f.code === "direction-assumed")).toHaveLength(2);
     expect(run.flags.map((f) => f.measure)).toEqual(["nyc-1"]);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * The one catalogue of finding codes. A finding is a problem in the user's data returned as a
+ * value; its `code` is a key of `FINDINGS`, so a typo is a compile error and every reader, check
+ * and command speaks the same codes. `fix` is the default advice (a site may say something more
+ * exact); `stops` marks findings after which no result can be trusted: the command refuses to go
+ * on and says why (see `stoppingFindings`).
+ */
+import type { Finding } from "./model";
+
+interface FindingSpec {
+  /** What the user should do, when the site that raises it does not say something more exact. */
+  fix?: string;
+  /** True when the input cannot be read at all, so a command must stop (only at severity error). */
+  stops?: boolean;
+}
+
+export const FINDINGS = {
+  // Reading a long CSV (src/engine/longcsv).
+  "empty-file": {
+    fix: "Start the file with the header line measure,unit,period,target,actual.",
+    stops: true,
+  },
+  "missing-column": {
+    fix: "The header must name measure, unit and period, plus target and actual to compare results.",
+    stops: true,
+  },
+  "duplicate-header": { fix: "Rename or delete one of the two columns so each name appears once." },
+  "extra-cells": { fix: "Quote cells that contain the delimiter, or delete the cells past the last column." },
+  "unclosed-quote": {
+    fix: 'Close the quote (a cell is "written like this") or delete the stray quote mark; the lines after it were read on their own.',
+  },
+  "ambiguous-decimal": {
+    fix: "Say which mark separates decimals: --decimal comma (1.234,5) or --decimal point (1,234.5).",
+    stops: true,
+  },
+  "no-usable-rows": { fix: "Correct the findings listed above; not one row could be used.", stops: true },
+  "missing-key": { fix: "Fill in the measure and unit names, or delete the row." },
+  "bad-period": { fix: "Write the period as 2026 or 2026-07." },
+  "date-format": {
+    fix: "Write periods as YYYY-MM (2025-10) or YYYY; in Excel, format the column as Text before saving as CSV.",
+  },
+  "duplicate-row": { fix: "Delete one of the two rows or correct its period." },
+  "blank-actual": { fix: "Enter the result when it is known; until then the check says no data." },
+  "blank-target": { fix: "Enter a target or milestone, or the check can only compare with last year." },
+  "not-available": { fix: "Enter the number, or leave the cell blank if there is no data yet." },
+  "not-a-number": { fix: "Type a plain number (1234, 95%, $1,200); move notes to another column." },
+  "percent-not-rate": {
+    fix: "Type the number without %, or set the measure's kind to rate if it is a percent.",
+  },
+  "bad-direction": {
+    fix: "Write up (higher is better), down (lower is better) or band (stay between lower and upper).",
+  },
+  "conflicting-direction": { fix: "Give each measure one direction." },
+  "bad-kind": { fix: "Write count, amount, rate (0-100 %) or ratio." },
+  "direction-assumed": { fix: "Add a direction column (up, down or band) for this measure." },
+  "band-without-edges": { fix: "Fill in both lower and upper for this measure." },
+  "negative-value": { fix: "Correct the sign or leave it blank." },
+  "rate-above-100": {
+    fix: "Rates are percent from 0 to 100: check for a typo or swapped numerator and denominator; if the measure can pass 100 (percent of target), set its kind to ratio.",
+  },
+  "zero-denominator": { fix: "Check the denominator, or leave the row out." },
+  "unknown-lag": { fix: "Check the lead_for name matches a measure exactly." },
+  // Rates stored as fractions (src/engine/rateScale.ts).
+  "rate-looks-fractional": {},
+  "rate-read-as-fraction": {},
+  // Reading a workbook's tables (src/workbook).
+  "missing-table": {},
+  "blank-key": {},
+  "negative-count": {},
+  "bad-setting": {},
+  "not-in-list": {},
+  "rate-out-of-range": {},
+  "unknown-measure": {},
+  "unknown-unit": {},
+  "bad-fiscal-year": {},
+  "missing-actual": {},
+  "error-value": {},
+  "number-as-text": {},
+  "text-in-number": {},
+  // Checks and flags (src/engine/checks, src/engine/flags).
+  "actual-without-milestone": {},
+  "missing-period": {},
+  "missing-row": {},
+  "rollup-needs-denominator": {},
+  "flags.unknown-measure": {},
+  "flags.bad-period": {},
+  "flags.direction-unknown": {},
+  // Proration and milestone warnings (src/engine/prorate, src/engine/milestones): the result stands.
+  driverMissing: {},
+  fallbackEqual: {},
+  zeroDenominator: {},
+  roundedUpToWholeIncrements: {},
+  noGapToClose: {},
+  targetBelowBaseline: {},
+  beyondBenchmark: {},
+  baselineMissing: {},
+  programProfile: {},
+  fallbackEven: {},
+  badHistoryMonth: {},
+  badHistoryValue: {},
+  historyGaps: {},
+} as const satisfies Record<string, FindingSpec>;
+
+export type FindingCode = keyof typeof FINDINGS;
+
+/** The catalogue's advice for a code. Example: `findingFix("bad-period") === "Write the period as 2026 or 2026-07."`. */
+export function findingFix(code: FindingCode): string | undefined {
+  return (FINDINGS[code] as FindingSpec).fix;
+}
+
+/**
+ * The findings that stop a command: errors the catalogue marks `stops`, after which nothing in the
+ * input can be trusted. Example: `stoppingFindings([{ severity: "error", code: "empty-file", message: "" }]).length === 1`.
+ */
+export function stoppingFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === "error" && (FINDINGS[f.code] as FindingSpec).stops === true);
+}
