@@ -2,6 +2,11 @@
 // A skipped or todo test fails the run: tests never skip (a missing file or tool is an error, and
 // the pretest step installs what the suite needs). YARDSTICK_ALLOW_SKIP=1 is for local debugging.
 class SummaryReporter {
+  constructor(globalConfig) {
+    // A run filtered by name (-t) skips the rest on purpose.
+    this.filtered = Boolean(globalConfig && globalConfig.testNamePattern);
+  }
+
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const suitesFailed = results.numFailedTestSuites;
@@ -9,8 +14,8 @@ class SummaryReporter {
     if (suitesFailed > 0 && failed === 0) {
       process.stdout.write(`\n${suitesFailed} test suite(s) failed to run\n`);
     }
-    this.skipped = skipped;
-    if (skipped > 0 && !process.env.YARDSTICK_ALLOW_SKIP) {
+    this.skipped = this.filtered ? 0 : skipped;
+    if (this.skipped > 0 && !process.env.YARDSTICK_ALLOW_SKIP) {
       const names = results.testResults
         .flatMap((suite) => suite.testResults.filter((t) => t.status === "pending" || t.status === "todo"))
         .map((t) => t.fullName);

@@ -54,3 +54,11 @@ export function table(
 }
 
 export { buildPlanFromInput };
+
+/**
+ * The chart data's deliberate NA(): a month without data is a gap in a line chart, the one error a
+ * generated workbook means to show. Example: `isChartGap("IF(ISNUMBER(D5),D5,NA())") === true`.
+ */
+export function isChartGap(formula: string | undefined): boolean {
+  return /^=?IF\(ISNUMBER\([^()]*\),[^()]*,NA\(\)\)$/.test(formula ?? "");
+}
