@@ -6,23 +6,13 @@
 import { detectors, runFlags } from "../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../src/engine/model";
 import { addMonths } from "../src/engine/period";
-import { ref } from "./reference";
+import { mulberry32, ref } from "./reference";
 import { indexScorecard } from "../src/engine/index";
 
 export const title = "flags: all detectors, 1,000 units x 20 measures x 36 months";
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function build(units: number, measureCount: number, monthsCount: number): Scorecard {
-  const r = rng(42);
+  const r = mulberry32(42);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   const measures: MeasureDef[] = Array.from({ length: measureCount }, (_, i) => ({
     id: `m${i + 1}`,

@@ -8,7 +8,7 @@ const COUNT = 1_000_000;
 const SEED = 20_260_101;
 
 /** mulberry32: a small deterministic PRNG, so every run sorts the same numbers. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -34,12 +34,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe("a fresh clone needs nothing beside the checkout", () => {
+  // The offending paths are assembled here, so that this file does not itself name one.
+  const sibling = ["..", "..", "..", "..", "shared", "data", "real", "nyc.csv"].join("/");
+
   it("catches a test that reads the team's shared data folder", () => {
     const file = path.join(root, "tests/engine/checks/nyc.test.ts");
-    expect(pathsLeavingRepo(file, `const F = "../../../../shared/data/real/nyc.csv";`, root)).toEqual([
-      "../../../../shared/data/real/nyc.csv",
-    ]);
-    expect(pathsLeavingRepo(file, `path.join(ROOT, "..", "shared/data/real")`, root)).toHaveLength(1);
+    expect(pathsLeavingRepo(file, `const F = "${sibling}";`, root)).toEqual([sibling]);
+    const named = ["shared", "data", "real"].join("/");
+    expect(pathsLeavingRepo(file, `path.join(ROOT, "..", "${named}")`, root)).toHaveLength(1);
   });
 
   it("allows imports and files inside the repository", () => {
@@ -49,6 +51,7 @@ describe("a fresh clone needs nothing beside the checkout", () => {
   });
 
   it("finds no path out of the repository in src, tests, bench or scripts", () => {
+    // This file is left out: its own cases are written as if they sat in tests/engine/checks.
     const offenders = SCANNED.flatMap((d) => sourceFiles(path.join(root, d)))
       .filter((f) => f !== __filename)
       .flatMap((f) =>
