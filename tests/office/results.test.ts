@@ -6,45 +6,20 @@ import {
   ResultsShapeError,
   StateVersionError,
   STATE_KEY,
-  type ResultsInput,
 } from "../../src/office";
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { FLAG_HEADERS, TABLES } from "../../src/workbook/layout";
 import type { PlanValue } from "../../src/workbook/plan";
 import type { MemoryExcel } from "../support/memoryExcel";
-import { memoryAdapter } from "./adapterSupport";
+import { flagRow, flagsInput, memoryAdapter, OWNED_FLAG_COLUMNS } from "./adapterSupport";
 import { scorecardInput } from "./scorecards";
 
 const h = FLAG_HEADERS;
-const OWNED = [
-  h.id,
-  h.severity,
-  h.detector,
-  h.measure,
-  h.unit,
-  h.periods,
-  h.explanation,
-  h.evidence,
-  h.whatToCheck,
-];
+const OWNED = OWNED_FLAG_COLUMNS;
 
-function flag(id: string, severity = "medium"): PlanValue[] {
-  return [
-    id,
-    severity,
-    "meet-not-beat",
-    "potholes-48h",
-    "U00001",
-    "2027-01",
-    `Actual equals milestone (${id})`,
-    "4 of 6 months",
-    "Ask how the figure was counted",
-  ];
-}
+const flag = flagRow;
 
-function flags(...rows: PlanValue[][]): ResultsInput {
-  return { columns: OWNED, rows, newRowDefaults: { [h.disposition]: "open" } };
-}
+const flags = flagsInput;
 
 async function setup(apiVersion = "1.8") {
   const { excel, adapter } = memoryAdapter({ apiVersion });

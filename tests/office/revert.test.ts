@@ -3,42 +3,16 @@
  * still as Yardstick left it: a person's later edits are kept unasked when Yardstick never
  * wrote those cells, and listed for confirmation when it did.
  */
-import type { ResultsInput, WriteOutcome } from "../../src/office";
+import type { WriteOutcome } from "../../src/office";
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
 import { columnLetter, FLAG_HEADERS, TABLES } from "../../src/workbook/layout";
-import type { PlanValue } from "../../src/workbook/plan";
 import type { MemoryExcel } from "../support/memoryExcel";
-import { memoryAdapter } from "./adapterSupport";
+import { flagRow, flagsInput, memoryAdapter } from "./adapterSupport";
 import { scorecardInput } from "./scorecards";
 
 const h = FLAG_HEADERS;
-const OWNED = [
-  h.id,
-  h.severity,
-  h.detector,
-  h.measure,
-  h.unit,
-  h.periods,
-  h.explanation,
-  h.evidence,
-  h.whatToCheck,
-];
-const flag = (id: string, severity = "medium"): PlanValue[] => [
-  id,
-  severity,
-  "meet-not-beat",
-  "potholes-48h",
-  "U00001",
-  "2027-01",
-  `Actual equals milestone (${id})`,
-  "4 of 6 months",
-  "Ask how the figure was counted",
-];
-const flags = (...rows: PlanValue[][]): ResultsInput => ({
-  columns: OWNED,
-  rows,
-  newRowDefaults: { [h.disposition]: "open" },
-});
+const flag = flagRow;
+const flags = flagsInput;
 
 async function built(units = 3) {
   const { excel, adapter } = memoryAdapter({ apiVersion: "1.8" });
