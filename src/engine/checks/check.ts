@@ -133,6 +133,30 @@ export function checkSeriesAt(
     status: "insufficient-data",
     reason: "",
     ytdPeriods: t - first + 1,
+    // Every optional field declared up front, in the order fillNumbers sets them: one object shape
+    // and no growing property store for 20,000 rows (JSON output omits the undefined ones).
+    actual: undefined,
+    plan: undefined,
+    target: undefined,
+    varianceAbs: undefined,
+    varianceRel: undefined,
+    attainment: undefined,
+    ytdActual: undefined,
+    ytdPlan: undefined,
+    ytdVarianceAbs: undefined,
+    ytdVarianceRel: undefined,
+    ytdAttainment: undefined,
+    lastYearActual: undefined,
+    changeAbs: undefined,
+    changeRel: undefined,
+    ytdLastYearActual: undefined,
+    ytdChangeAbs: undefined,
+    ytdChangeRel: undefined,
+    trendSlope3: undefined,
+    trend: undefined,
+    bandGap: undefined,
+    bandAttainment: undefined,
+    forecast: undefined,
   };
   fillNumbers(row, s, t, period, ytd);
   const rules = rulesFor(m, ctx);
