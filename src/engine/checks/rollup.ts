@@ -9,7 +9,6 @@
 import type { Finding } from "../model";
 import { fiscalYearOfIndex } from "../period";
 import { isAdditive } from "./aggregate";
-import { at, goodActualAt, planAt } from "../index/access";
 import { emptySeries, type SeriesData } from "../index/series";
 
 /** The unit name of program roll-up rows. */
@@ -33,7 +32,13 @@ export function rollUp(
   const end = Math.max(...same.map((u) => u.start + u.length - 1));
   const out = emptySeries(measure, ROLLUP_UNIT, monthly, start, end - start + 1);
   const fyOf = (pos: number) => (monthly ? fiscalYearOfIndex(pos, fyStartMonth) : pos);
-  const years = same.map((u) => yearsInProgram(u, fyOf));
+  // Membership as one flag per unit x fiscal year of the span, read in the hot loop below
+  // (1,000 units x 36 months per measure) instead of a Set lookup per unit and period.
+  const firstYear = fyOf(start);
+  const yearCount = fyOf(end) - firstYear + 1;
+  const member = new Uint8Array(same.length * yearCount);
+  for (let k = 0; k < same.length; k++)
+    markYearsInProgram(same[k], fyOf, member, k * yearCount, firstYear, yearCount);
   let lackedWeights = false;
   for (let p = 0; p < out.length; p++) {
     const pos = start + p;
@@ -45,35 +50,36 @@ export function rollUp(
     let incomplete = false;
     let planOk = true;
     let targetOk = true;
-    const fy = fyOf(pos);
+    const year = fyOf(pos) - firstYear;
     for (let k = 0; k < same.length; k++) {
       const u = same[k];
       const i = pos - u.start;
       if (i < 0 || i >= u.length) continue; // not reporting yet, or no longer
-      if (!years[k].has(fy)) continue; // skipped this fiscal year: not in the program
-      const a = goodActualAt(u, i);
-      const w = additive ? 1 : at(u.denominator, i);
-      if (!additive && (w === undefined || !(w > 0))) {
-        if (a !== undefined) {
+      if (member[k * yearCount + year] === 0) continue; // skipped this fiscal year: not in the program
+      // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
+      const a = u.bad[i] ? NaN : u.actual[i];
+      const w = additive ? 1 : u.denominator[i];
+      if (!additive && !(w > 0)) {
+        if (a === a) {
           lackedWeights = true;
           any = true;
         }
         incomplete = true;
         continue;
       }
-      const weight = w!;
-      if (a === undefined) incomplete = true;
+      if (a !== a) incomplete = true;
       else {
         any = true;
-        sumA += a * weight;
+        sumA += a * w;
       }
-      sumW += weight;
-      const plan = planAt(u, i);
-      const target = at(u.target, i);
-      if (plan === undefined) planOk = false;
-      else sumP += plan * weight;
-      if (target === undefined) targetOk = false;
-      else sumT += target * weight;
+      sumW += w;
+      const milestone = u.milestone[i];
+      const plan = milestone === milestone ? milestone : u.target[i]; // planAt: milestone, else target
+      const target = u.target[i];
+      if (plan !== plan) planOk = false;
+      else sumP += plan * w;
+      if (target !== target) targetOk = false;
+      else sumT += target * w;
     }
     const scale = additive ? 1 : sumW;
     if (any && !incomplete) out.actual[p] = sumA / scale;
@@ -86,6 +92,7 @@ export function rollUp(
       out.numerator[p] = sumA * (measure.kind === "rate" ? 0.01 : 1);
     }
   }
+  const years = additive ? same.map((u) => yearsInProgram(u, fyOf)) : [];
   if (additive) mergeYearTargets(same, years, out);
   if (lackedWeights) {
     findings.push({
@@ -105,6 +112,20 @@ function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<numbe
   const years = new Set<number>(u.yearTargets.keys());
   for (let i = 0; i < u.length; i++) if (u.present[i]) years.add(fyOf(u.start + i));
   return years;
+}
+
+/** Flag the fiscal years of the span in which a unit has a row (as yearsInProgram counts them). */
+function markYearsInProgram(
+  u: SeriesData,
+  fyOf: (pos: number) => number,
+  member: Uint8Array,
+  offset: number,
+  firstYear: number,
+  yearCount: number,
+): void {
+  for (const y of u.yearTargets.keys())
+    if (y >= firstYear && y < firstYear + yearCount) member[offset + y - firstYear] = 1;
+  for (let i = 0; i < u.length; i++) if (u.present[i]) member[offset + fyOf(u.start + i) - firstYear] = 1;
 }
 
 /** The program's year target: the sum over the units in the program that year, when each has one. */

@@ -57,7 +57,13 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
   const target = yearTarget(s, first, fiscalYear, t);
   const current = yearData(s, first);
   if (!complete(current.values, n)) {
-    return { fiscalYear, monthsElapsed: n, methods: [], target, label: "no forecast: the year to date has gaps" };
+    return {
+      fiscalYear,
+      monthsElapsed: n,
+      methods: [],
+      target,
+      label: "no forecast: the year to date has gaps",
+    };
   }
   const history = priorYears(s, first);
   const additive = isAdditive(s.measure.kind);
@@ -69,7 +75,11 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
     const method = METHODS[k];
     const value = forecastWith(method, current, n, history, additive);
     if (value === undefined || !Number.isFinite(value)) continue;
-    const forecast: MethodForecast = { method, value, interval: intervalFor(method, value, n, history, additive) };
+    const forecast: MethodForecast = {
+      method,
+      value,
+      interval: intervalFor(method, value, n, history, additive),
+    };
     methods.push(forecast);
     if (method === "seasonal-run-rate" || (method === "run-rate" && !chosen)) chosen = forecast;
   }
