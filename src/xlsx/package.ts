@@ -8,7 +8,7 @@ import { XMLParser } from "fast-xml-parser";
 import path from "node:path";
 import { parseRange, type CellPos } from "./address";
 import { XlsxReadError } from "./errors";
-import { decodeXmlText } from "./xmlScan";
+import { decodeXmlText } from "./xmlText";
 import { ZipArchive } from "./zip";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { TABLES } from "../../src/workbook";
 import { buildWorkbookPlan } from "../../src/workbook/buildPlan";
 import { readRawTables, readSheetCells, writePlanToXlsx, XlsxReadError } from "../../src/xlsx";
-import { decodeXmlText } from "../../src/xlsx/xmlScan";
+import { decodeXmlText } from "../../src/xlsx/xmlText";
 import { encryptedWorkbookShell } from "./cfb";
 import { handmadeXlsx } from "./handmade";
 
@@ -87,6 +87,14 @@ describe("cell text is read as XML means it", () => {
     const cells = (await readSheetCells(bytes)).get("S")!;
     expect(cells.get("A1")).toEqual({ formula: "SUM(B1:C1)>0", value: 1 });
     expect(cells.get("B1")).toEqual({ value: true });
+  });
+
+  it("reads a CDATA section in an inline string and skips a comment between cells", async () => {
+    const rows = await tableRows(
+      `<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[a <b> & c]]></t></is></c><!-- note --><c r="B2"><v>7</v></c></row>`,
+      2,
+    );
+    expect(rows[0]).toEqual(["a <b> & c", 7]);
   });
 
   it("reads elements written with a namespace prefix and cells without addresses", async () => {
@@ -206,6 +214,19 @@ describe("a file that is not a workbook is refused, saying what it is and what t
 
   it("an Excel 97-2003 .xls file", async () => {
     expect(await refusal(encryptedWorkbookShell("Workbook"))).toMatch(/Excel 97-2003 \(\.xls\)/);
+  });
+
+  it("a workbook whose sheet XML another program left broken (a cell never closed)", async () => {
+    const bytes = await handmadeXlsx([
+      {
+        name: "S",
+        sheetData: `${header}<row r="2"><c r="A2"><v>5</v></row>`,
+        table: ["tblT", "A1:B2"],
+      },
+    ]);
+    expect(await refusal(bytes)).toMatch(
+      /^input\.xlsx: the part xl\/worksheets\/sheet1\.xml is not well-formed XML \(.+\); open and re-save the file in Excel$/,
+    );
   });
 
   it("a truncated workbook", async () => {
