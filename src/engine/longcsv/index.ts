@@ -112,9 +112,12 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
 
   const measures = new Map<string, MeasureFacts>();
   const units = new Map<string, string>();
-  const periods = new Map<string, string | undefined>();
-  // measure -> unit -> period -> first line: no new key strings per row.
-  const seen = new Map<string, Map<string, Map<string, number>>>();
+  // Period text -> the period and a small number for it (undefined: not a period), parsed once per text.
+  const periods = new Map<string, { period: string; id: number } | undefined>();
+  const periodIds = new Map<string, number>();
+  // measure -> unit -> first line by period number: no new key strings per row, and an array of
+  // 36 lines per series instead of a 36-entry Map (20,000 of them in a big file).
+  const seen = new Map<string, Map<string, number[]>>();
   const observations = scorecard.observations;
   let dataRows = 0;
 
@@ -136,21 +139,26 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
       return;
     }
     const periodText = cellText(cells, columns.period);
-    let period = periods.get(periodText);
-    if (period === undefined && !periods.has(periodText)) {
+    let known = periods.get(periodText);
+    if (known === undefined && !periods.has(periodText)) {
       const parsed = parsePeriodText(periodText);
-      period = parsed.kind === "period" ? parsed.period : undefined;
-      periods.set(periodText, period);
+      if (parsed.kind === "period") {
+        let id = periodIds.get(parsed.period);
+        if (id === undefined) periodIds.set(parsed.period, (id = periodIds.size));
+        known = { period: parsed.period, id };
+      }
+      periods.set(periodText, known);
     }
-    if (!period) {
+    if (!known) {
       periodFinding(periodText, ref(line, columns.period), add, measureText, unitText);
       return;
     }
+    const period = known.period;
     let byUnit = seen.get(measureText);
     if (!byUnit) seen.set(measureText, (byUnit = new Map()));
     let byPeriod = byUnit.get(unitText);
-    if (!byPeriod) byUnit.set(unitText, (byPeriod = new Map()));
-    const first = byPeriod.get(period);
+    if (!byPeriod) byUnit.set(unitText, (byPeriod = []));
+    const first = byPeriod[known.id];
     if (first !== undefined) {
       const msg = `Line ${line} repeats ${measureText} / ${unitText} / ${period} from line ${first}; the first row is kept.`;
       add("warning", "duplicate-row", msg, ref(line, columns.measure), {
@@ -160,7 +168,7 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
       });
       return;
     }
-    byPeriod.set(period, line);
+    byPeriod[known.id] = line;
     let facts = measures.get(measureText);
     if (!facts) {
       const firstRef = ref(line, columns.measure);
