@@ -13,6 +13,7 @@ import path from "node:path";
 import { judgeWorkbook, readForCheck } from "../src/cli/commands/check";
 import { buildPlanFromInput } from "../src/workbook/buildPlan";
 import { writePlanToXlsx } from "../src/xlsx";
+import { referenceMs } from "./reference";
 import { benchInput } from "./workbook.bench";
 
 export const title = "check: read a ~50 MB workbook within a 1 GB heap";
@@ -26,18 +27,6 @@ const CHILD = "YARDSTICK_BENCH_CHECK_CHILD";
 
 const cachedWorkbook = () => path.join(os.tmpdir(), `yardstick-bench-check-${UNITS}-units-v1.xlsx`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** The reference workload: sorting 1,000,000 doubles (swap for bench/run.ts's shared one when it lands). */
-function referenceMs(): number {
-  let seed = 1;
-  const values = Float64Array.from({ length: 1_000_000 }, () => {
-    seed = (seed * 16807) % 2147483647;
-    return seed / 2147483647;
-  });
-  const start = performance.now();
-  values.sort();
-  return performance.now() - start;
-}
 
 /** Run this file in a fresh node with `heapMb` of heap; each stdout line it printed is JSON. */
 function child(
@@ -79,14 +68,30 @@ async function generate(file: string): Promise<void> {
 /** In the child: read, then check and flag, printing wall time and peak RSS after each phase. */
 async function measure(file: string): Promise<void> {
   const peak = () => process.resourceUsage().maxRSS * 1024;
+  const cpu = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
   const start = performance.now();
+  const cpuStart = cpu();
   const read = await readForCheck(readFileSync(file), file);
   const readMs = performance.now() - start;
   console.log(
-    JSON.stringify({ readMs, readPeakRss: peak(), observations: read.scorecard.observations.length }),
+    JSON.stringify({
+      readMs,
+      readCpuMs: cpu() - cpuStart,
+      readPeakRss: peak(),
+      observations: read.scorecard.observations.length,
+    }),
   );
   judgeWorkbook(read, file);
-  console.log(JSON.stringify({ checkMs: performance.now() - start, checkPeakRss: peak() }));
+  console.log(
+    JSON.stringify({
+      checkMs: performance.now() - start,
+      checkCpuMs: cpu() - cpuStart,
+      checkPeakRss: peak(),
+    }),
+  );
 }
 
 export async function run(): Promise<void> {
@@ -97,18 +102,20 @@ export async function run(): Promise<void> {
     if (failure) throw new Error(`writing the bench workbook failed: ${failure}`);
   }
   console.log(`${path.basename(file)}: ${mb(statSync(file).size)}, ${UNITS} units x 10 measures`);
-  const reference = referenceMs();
-  console.log(`reference: sort 1,000,000 doubles ${reference.toFixed(0)} ms`);
+  const reference = referenceMs(); // the shared one: CPU ms of sorting 1,000,000 seeded doubles
   const { lines, failure } = child("check", HEAP_MB, file);
   const [read, check] = lines;
-  const times = (ms: number) => `${(ms / 1000).toFixed(1)} s (${(ms / reference).toFixed(0)}x the reference)`;
+  const times = (wallMs: number, cpuMs: number) =>
+    `${(wallMs / 1000).toFixed(1)} s wall, ${(cpuMs / 1000).toFixed(1)} s CPU (${(cpuMs / reference).toFixed(0)}x ref)`;
   if (read) {
     console.log(
-      `read  (${read.observations} observations): ${times(read.readMs)}, peak RSS ${mb(read.readPeakRss)}`,
+      `read  (${read.observations} observations): ${times(read.readMs, read.readCpuMs)}, peak RSS ${mb(read.readPeakRss)}`,
     );
   }
   if (check)
-    console.log(`check (read + status + flags): ${times(check.checkMs)}, peak RSS ${mb(check.checkPeakRss)}`);
+    console.log(
+      `check (read + status + flags): ${times(check.checkMs, check.checkCpuMs)}, peak RSS ${mb(check.checkPeakRss)}`,
+    );
   if (failure) console.log(`${read ? "check" : "read"} failed: ${failure}`);
 }
 
