@@ -83,6 +83,19 @@ describe("the demo workbook", () => {
     expect(shares.find((s) => s.name === bottom)!.share).toBe(Math.min(...shares.map((s) => s.share)));
   });
 
+  it("lists what to act on first: the off-track measure, then the at-risk one, each with its forecast in words", () => {
+    const act = result.expectations.filter((e) => e.quantity.startsWith("act on these"));
+    expect(act.length).toBeGreaterThan(0);
+    const first = act.find((e) => e.quantity === "act on these 1: measure")!;
+    const row = Number(first.address.slice(1));
+    const shown = (col: string, r: number) => result.book.value(SHEETS.dashboard, `${col}${r}`);
+    expect([shown("A", row), shown("B", row)]).toEqual(["Off track", "Paternity acknowledgments rescinded"]);
+    expect(shown("C", row)).toBe("likely to miss the target by about 32 %");
+    expect([shown("A", row + 1), shown("B", row + 1)]).toEqual(["At risk", "Cases closed as unlocatable"]);
+    expect(shown("C", row + 1)).toMatch(/^likely to miss the target by about \d+ %$/);
+    expect(shown("B", row + 2)).toBe("");
+  });
+
   it("recalculates when a manager moves the as-of month back", () => {
     const earlier = { ...input, asOfMonth: "2027-01" };
     expect(differences(earlier).mismatches.slice(0, 5)).toEqual([]);
