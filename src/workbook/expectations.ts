@@ -20,6 +20,7 @@ import { scorecardFromTables } from "./read";
 import { SHEETS } from "./layout";
 import { actRows, moreToActOn, NOTHING_TO_ACT_ON } from "./sheets/actOn";
 import { buildDashboard, type DashboardLayout } from "./sheets/dashboard";
+import { ALL_UNITS, FLAG_ROWS_MAX, NO_OPEN_FLAGS, openFlagsInOrder, SEVERITIES } from "./sheets/flagReview";
 import { INCENTIVE_KEYS } from "./sheets/incentive";
 import { programCol, type ProgramColumn } from "./sheets/programColumns";
 import { gridKey, monthlySheet } from "./sheets/monthly";
@@ -171,6 +172,7 @@ export function formulaExpectations(
       at(col, v, "forecast");
   }
   out.push(...actOnExpectations(input, now, dash.act));
+  out.push(...flagReviewExpectations(input, dash.flags));
   out.push(...incentiveExpectations(input, fy0, judgedFor, dash.incentiveFirstRow));
   return out;
 }
@@ -205,6 +207,28 @@ function actOnExpectations(input: WorkbookInput, now: Judged, act: DashboardLayo
       at(`C${r}`, m ? words.get(m.id)! : "", `act on these ${k + 1}: forecast in words`);
   }
   at(`B${act.moreRow}`, moreToActOn(listed.length, shown), "act on these: and more");
+  return out;
+}
+
+/** "Flags awaiting review": open flags counted by severity, the first few listed high first. */
+function flagReviewExpectations(input: WorkbookInput, at: DashboardLayout["flags"]): Expectation[] {
+  if (!at) return [];
+  const out: Expectation[] = [];
+  const put = (address: string, expected: Expected, quantity: string) =>
+    out.push({ sheet: SHEETS.dashboard, address, expected, quantity: `flags awaiting review: ${quantity}` });
+  const open = openFlagsInOrder(input.flags);
+  SEVERITIES.forEach((s, k) =>
+    put(`${"BDF"[k]}${at.countsRow}`, open.filter((f) => f.severity === s).length, `${s} count`),
+  );
+  const unitName = (id: string) =>
+    id === "*" ? ALL_UNITS : (input.units.find((u) => u.id === id)?.name ?? id);
+  for (let k = 0; k < FLAG_ROWS_MAX; k++) {
+    const f = open[k];
+    const r = at.firstItemRow + k;
+    put(`A${r}`, f ? f.severity : "", `${k + 1} severity`);
+    put(`B${r}`, f ? unitName(f.unit) : k === 0 ? NO_OPEN_FLAGS : "", `${k + 1} unit`);
+    put(`C${r}`, f ? f.explanation : "", `${k + 1} what we saw`);
+  }
   return out;
 }
 

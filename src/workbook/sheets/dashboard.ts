@@ -10,6 +10,7 @@ import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan 
 import { programMonth, type BlockRows, type RowsInPlace } from "../programFormulas";
 import { actHeight, actOnSection } from "./actOn";
 import { chartDataSheet } from "./chartData";
+import { flagReviewHeight, flagReviewSection } from "./flagReview";
 import { colRange, computed, emptySheet, fx, heading } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
@@ -57,6 +58,8 @@ export interface DashboardLayout {
   incentiveFirstRow?: number;
   /** "Act on these": first listed row, the "and N more" row, first helper row (one per measure). */
   act?: { firstItemRow: number; moreRow: number; helperFirstRow: number };
+  /** "Flags awaiting review": the counts row and the first listed flag's row. */
+  flags?: { countsRow: number; firstItemRow: number };
 }
 
 /** Prior fiscal years with grid rows, newest first. */
@@ -106,13 +109,15 @@ export function buildDashboard(
     ),
     priorYears: H,
   };
-  const incentiveTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const flagsTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const incentiveTop = flagsTop + flagReviewHeight() + 1;
   const incentiveDry = incentiveSection(measures, dryLayout, incentiveTop);
   const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : incentiveTop;
   const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
   const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
   const blockHeader = reportEnd + 3;
   const actHelperTop = blockHeader + 1 + Math.max(1, measures.length) * rowsPerMeasure + 3;
+  const flagsHelperTop = actHelperTop + Math.max(1, measures.length) + 3;
   const labels = fiscalMonthLabels(input.fyStartMonth);
   const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
   const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels, ...PLACE_HEADERS]];
@@ -208,6 +213,10 @@ export function buildDashboard(
     sheet.tables.push(...budget.tables);
     sheet.conditionalFormats.push(...budget.conditionalFormats);
   }
+  const flags = flagReviewSection(input.flags, input.units, flagsTop, flagsHelperTop);
+  sheet.ranges.push(...flags.ranges);
+  sheet.conditionalFormats.push(...flags.conditionalFormats);
+  layout.flags = { countsRow: flags.countsRow, firstItemRow: flags.firstItemRow };
   const incentive = incentiveSection(input.measures, layout, incentiveTop);
   if (incentive) {
     layout.incentiveFirstRow = incentive.firstRow;
