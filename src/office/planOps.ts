@@ -152,6 +152,17 @@ function bodyOps(sheet: string, body: Block, table: PlanTable, sliceBytes: numbe
       ),
     );
   }
+  if (table.cellFormats) {
+    // Only the columns where some row has its own format, one grid per run of them.
+    const own = table.columns.map((_, c) => c).filter((c) => table.cellFormats!.some((row) => row[c]));
+    for (const run of columnRuns(own)) {
+      const grid = table.rows.map((_, r) =>
+        run.map((c) => table.cellFormats![r]?.[c] ?? table.columns[c].numberFormat ?? "General"),
+      );
+      const at = blockAddress({ ...body, column: body.column + run[0], columns: 1, rows: 1 }).split(":")[0];
+      ops.push(...writeGrid(sheet, at, grid, "numberFormat", sliceBytes));
+    }
+  }
   return ops;
 }
 

@@ -11,6 +11,7 @@ import { programMonth, type BlockRows, type RowsInPlace } from "../programFormul
 import { actHeight, actOnSection } from "./actOn";
 import { chartDataSheet } from "./chartData";
 import { flagReviewHeight, flagReviewSection } from "./flagReview";
+import { measureNumberFormat, type FormatRole } from "./formats";
 import { colRange, computed, emptySheet, fx, heading } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
@@ -177,9 +178,18 @@ export function buildDashboard(
     name: TABLES.programStatus,
     topLeft: `A${programHeader}`,
     columns: PROGRAM_COLUMNS.map((h, i) =>
-      computed(h, programFormat(h), i === 1 ? 36 : h === "Forecast label" ? 40 : 11),
+      computed(
+        h,
+        programFormat(h),
+        i === 1 ? 36 : h === "Forecast label" ? 40 : PROGRAM_FORMAT_ROLE[h] === "level" ? 12.5 : 11,
+      ),
     ),
     rows: programRows,
+    cellFormats: measures.map((m) =>
+      PROGRAM_COLUMNS.map((h) =>
+        PROGRAM_FORMAT_ROLE[h] ? measureNumberFormat(m, PROGRAM_FORMAT_ROLE[h]) : null,
+      ),
+    ),
   });
   const lastProgram = firstProgram + programRows.length - 1;
   sheet.ranges.push({
@@ -235,6 +245,8 @@ export function buildDashboard(
     fitToWidth: 1,
     area: `A1:${lastColumn}${reportEnd}`,
     titleRows: "1:3",
+    // The briefing fills the first page; the charts start on the next rather than straddle it.
+    breaksAfterRows: sheet.charts.length ? [chartsTop - 2] : [],
   };
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
@@ -242,6 +254,20 @@ export function buildDashboard(
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/** Program status columns whose numbers are in the measure's own unit. */
+const PROGRAM_FORMAT_ROLE: Partial<Record<ProgramColumn, FormatRole>> = {
+  "Period actual": "level",
+  "Period plan": "level",
+  Variance: "change",
+  "YTD actual": "level",
+  "YTD plan": "level",
+  "YTD variance": "change",
+  "Last year": "level",
+  Change: "change",
+  "Year-end forecast": "level",
+  "Forecast target": "level",
+};
 
 /**
  * The program's measures by status, beside the as-of month in the title rows (so they head
