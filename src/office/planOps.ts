@@ -267,10 +267,12 @@ function chartOp(sheet: string, chart: ChartPlan): QueuedOp {
     const s0 = c.series.getItemAt(0);
     s0.name = first.name;
     s0.setXAxisValues(rangeOf(first.categories));
+    if (first.as === "column" && chart.kind === "line") s0.chartType = "ColumnClustered";
     for (const s of rest) {
       const series = c.series.add(s.name);
       series.setValues(rangeOf(s.values));
       series.setXAxisValues(rangeOf(s.categories));
+      if (s.as === "column" && chart.kind === "line") series.chartType = "ColumnClustered";
     }
   });
 }

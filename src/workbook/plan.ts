@@ -103,6 +103,12 @@ export interface ChartSeriesPlan {
   /** Absolute references including sheet, e.g. "'Milestones & Actuals'!$C$5:$N$5". */
   categories: string;
   values: string;
+  /**
+   * "column": drawn as columns inside a line chart (a combo). A month without data is then a
+   * zero-height column, a gap in Excel and LibreOffice alike (LibreOffice plots a line's #N/A
+   * as 0, Excel as a gap).
+   */
+  as?: "column";
 }
 
 export interface ChartPlan {

@@ -114,7 +114,8 @@ export function buildDashboard(
   const incentiveTop = flagsTop + flagReviewHeight() + 1;
   const incentiveDry = incentiveSection(measures, dryLayout, incentiveTop);
   const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : incentiveTop;
-  const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
+  // The program chart's band, then the measures' charts three to a band.
+  const chartBands = (measures.length ? 1 : 0) + Math.ceil(measures.length / CHARTS_PER_BAND);
   const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
   const blockHeader = reportEnd + 3;
   const actHelperTop = blockHeader + 1 + Math.max(1, measures.length) * rowsPerMeasure + 3;
@@ -233,11 +234,20 @@ export function buildDashboard(
     sheet.ranges.push(...incentive.ranges);
     sheet.tables.push(incentive.table);
   }
-  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
+  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth, layout.programRow);
+  // The program chart (first, when there are measures) takes a band of its own, as wide as
+  // the three slots; the measures' charts follow three to a band.
+  const bandOf = (top: number) => `${top + CHART_BAND_ROWS - 2}`;
   chartData.charts.forEach((chart, i) => {
-    const top = chartsTop + Math.floor(i / CHARTS_PER_BAND) * CHART_BAND_ROWS;
-    const [from, to] = CHART_SLOTS[i % CHARTS_PER_BAND];
-    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${top + CHART_BAND_ROWS - 2}` });
+    if (i === 0 && measures.length) {
+      const [from, to] = [CHART_SLOTS[0][0], CHART_SLOTS[CHARTS_PER_BAND - 1][1]];
+      sheet.charts.push({ ...chart, anchor: `${from}${chartsTop}:${to}${bandOf(chartsTop)}` });
+      return;
+    }
+    const k = measures.length ? i - 1 : i;
+    const top = chartsTop + (1 + Math.floor(k / CHARTS_PER_BAND)) * CHART_BAND_ROWS;
+    const [from, to] = CHART_SLOTS[k % CHARTS_PER_BAND];
+    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${bandOf(top)}` });
   });
   const lastColumn = programCol(PROGRAM_COLUMNS[PROGRAM_COLUMNS.length - 1]);
   sheet.print = {
