@@ -5,7 +5,7 @@
  */
 import { gridCol, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
-import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
+import { fiscalMonthLabels, parseA1, SHEETS, TABLES } from "../layout";
 import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 import { programMonth, type BlockRows, type RowsInPlace } from "../programFormulas";
 import { actHeight, actOnSection } from "./actOn";
@@ -164,7 +164,7 @@ export function buildDashboard(
   sheet.ranges.push(
     ...heading(
       "Dashboard",
-      "Program status per measure as of the month on the About sheet; unit status and league table below. All formulas.",
+      "As of the month on the About sheet: what to act on, every measure, the offices, flags awaiting review. All live formulas.",
     ),
     { topLeft: "A3", values: [["As of", fx("AsOfMonth"), "Fiscal year", fx("AsOfFY")]], bold: true },
     {
@@ -182,7 +182,7 @@ export function buildDashboard(
       computed(
         h,
         programFormat(h),
-        i === 1 ? 36 : h === "Forecast label" ? 40 : PROGRAM_FORMAT_ROLE[h] === "level" ? 12.5 : 11,
+        i === 1 ? 36 : h === "Forecast label" ? 40 : PROGRAM_FORMAT_ROLE[h] === "level" ? 14 : 11,
       ),
     ),
     rows: programRows,
@@ -258,6 +258,7 @@ export function buildDashboard(
     // The briefing fills the first page; the charts start on the next rather than straddle it.
     breaksAfterRows: sheet.charts.length ? [chartsTop - 2] : [],
   };
+  sameWidthPerColumn(sheet);
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
   return { sheet, layout, chartData: chartData.sheet };
@@ -328,4 +329,23 @@ function placeCells(
   // ROWS catches a row inserted inside the span, which stretches it without matching the measure.
   const fast = `IF(AND(ROWS(${span("A")})=${rows.length},${unitsCell}=${rows.length},COUNTIFS(${span("A")},${id},${span("C")},${fy})=${rows.length}),COUNTIF(${span(gridCol("Bad cells in year"))},">0")=0,FALSE())`;
   return { units, fast, span };
+}
+
+/**
+ * Tables stacked on the Dashboard share its columns; the one written last would set each
+ * column's width and cut off another's numbers ("###"). Every table takes the widest.
+ */
+function sameWidthPerColumn(sheet: SheetPlan): void {
+  const widest = new Map<number, number>();
+  const each = (visit: (column: number, c: PlanTable["columns"][number]) => void) =>
+    sheet.tables.forEach((t) => {
+      const origin = parseA1(t.topLeft).column;
+      t.columns.forEach((c, j) => visit(origin + j, c));
+    });
+  each((column, c) => {
+    if (c.width !== undefined) widest.set(column, Math.max(widest.get(column) ?? 0, c.width));
+  });
+  each((column, c) => {
+    if (widest.has(column)) c.width = widest.get(column);
+  });
 }
