@@ -54,6 +54,8 @@ export const FINDINGS = {
   "bad-kind": { fix: "Write count, amount, rate (0-100 %) or ratio." },
   "direction-assumed": { fix: "Add a direction column (up, down or band) for this measure." },
   "band-without-edges": { fix: "Fill in both lower and upper for this measure." },
+  "month-column-missing": { fix: 'Rename the month column back to its "Actual Jan" form.' },
+  "band-inverted": { fix: "Swap the two edges: the lower edge must not be above the upper." },
   "negative-value": { fix: "Correct the sign or leave it blank." },
   "rate-above-100": {
     fix: "Rates are percent from 0 to 100: check for a typo or swapped numerator and denominator; if the measure can pass 100 (percent of target), set its kind to ratio.",

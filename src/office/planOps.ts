@@ -152,6 +152,17 @@ function bodyOps(sheet: string, body: Block, table: PlanTable, sliceBytes: numbe
       ),
     );
   }
+  if (table.cellFormats) {
+    // Only the columns where some row has its own format, one grid per run of them.
+    const own = table.columns.map((_, c) => c).filter((c) => table.cellFormats!.some((row) => row[c]));
+    for (const run of columnRuns(own)) {
+      const grid = table.rows.map((_, r) =>
+        run.map((c) => table.cellFormats![r]?.[c] ?? table.columns[c].numberFormat ?? "General"),
+      );
+      const at = blockAddress({ ...body, column: body.column + run[0], columns: 1, rows: 1 }).split(":")[0];
+      ops.push(...writeGrid(sheet, at, grid, "numberFormat", sliceBytes));
+    }
+  }
   return ops;
 }
 
@@ -256,10 +267,12 @@ function chartOp(sheet: string, chart: ChartPlan): QueuedOp {
     const s0 = c.series.getItemAt(0);
     s0.name = first.name;
     s0.setXAxisValues(rangeOf(first.categories));
+    if (first.as === "column" && chart.kind === "line") s0.chartType = "ColumnClustered";
     for (const s of rest) {
       const series = c.series.add(s.name);
       series.setValues(rangeOf(s.values));
       series.setXAxisValues(rangeOf(s.categories));
+      if (s.as === "column" && chart.kind === "line") series.chartType = "ColumnClustered";
     }
   });
 }

@@ -77,6 +77,7 @@ export function buildPlanFromInput(
     input.measures,
     input.fyStartMonth,
     options.protectFormulas === true,
+    fiscalYearOf(input.asOfMonth, input.fyStartMonth),
   );
   const measures = measuresSheet(input.measures);
   const sheets: SheetPlan[] = [

@@ -7,6 +7,7 @@
 import { checkScorecard, ROLLUP_UNIT, judgedPosition, type CheckRow } from "../engine/checks";
 import { indexScorecard, type SeriesData } from "../engine/index";
 import { forecastYearEnd, METHOD_NAMES, type YearEndForecast } from "../engine/forecast/yearend";
+import { forecastInWords } from "../engine/forecast/words";
 import { scoreMeasure, type IncentiveMeasure } from "../engine/incentive/federal";
 import type { Finding, Scorecard } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf, fiscalMonthOffset } from "../engine/period";
@@ -17,7 +18,9 @@ import type { WorkbookPlan } from "./plan";
 import { rawTablesFromPlan } from "./rawTables";
 import { scorecardFromTables } from "./read";
 import { SHEETS } from "./layout";
-import { buildDashboard } from "./sheets/dashboard";
+import { actRows, moreToActOn, NOTHING_TO_ACT_ON } from "./sheets/actOn";
+import { buildDashboard, type DashboardLayout } from "./sheets/dashboard";
+import { ALL_UNITS, FLAG_ROWS_MAX, NO_OPEN_FLAGS, openFlagsInOrder, SEVERITIES } from "./sheets/flagReview";
 import { INCENTIVE_KEYS } from "./sheets/incentive";
 import { programCol, type ProgramColumn } from "./sheets/programColumns";
 import { gridKey, monthlySheet } from "./sheets/monthly";
@@ -168,7 +171,64 @@ export function formulaExpectations(
     for (const [col, v] of forecastFields(now.forecasts.get(`${m.id}|${ROLLUP_UNIT}`)))
       at(col, v, "forecast");
   }
+  out.push(...actOnExpectations(input, now, dash.act));
+  out.push(...flagReviewExpectations(input, dash.flags));
   out.push(...incentiveExpectations(input, fy0, judgedFor, dash.incentiveFirstRow));
+  return out;
+}
+
+/**
+ * "Act on these": the program's off-track measures, then its at-risk ones (each in measure order),
+ * with the forecast in words; and every measure's sentence in the helper range.
+ */
+function actOnExpectations(input: WorkbookInput, now: Judged, act: DashboardLayout["act"]): Expectation[] {
+  if (!act) return [];
+  const out: Expectation[] = [];
+  const at = (address: string, expected: Expected, quantity: string) =>
+    out.push({ sheet: SHEETS.dashboard, address, expected, quantity });
+  const words = new Map<string, string>();
+  input.measures.forEach((m, i) => {
+    const f = now.forecasts.get(`${m.id}|${ROLLUP_UNIT}`);
+    if (!now.rows.get(`${m.id}|${ROLLUP_UNIT}`) || !f) return;
+    words.set(m.id, forecastInWords(f, m));
+    at(`C${act.helperFirstRow + i}`, words.get(m.id)!, `forecastInWords ${m.id}`);
+  });
+  const withStatus = (status: CheckRow["status"]) =>
+    input.measures.filter((m) => now.rows.get(`${m.id}|${ROLLUP_UNIT}`)?.status === status);
+  const listed = [...withStatus("off-track"), ...withStatus("at-risk")];
+  const shown = actRows(input.measures.length);
+  for (let k = 0; k < shown; k++) {
+    const m = listed[k];
+    const r = act.firstItemRow + k;
+    const status = m ? STATUS_LABELS[now.rows.get(`${m.id}|${ROLLUP_UNIT}`)!.status] : "";
+    at(`A${r}`, status, `act on these ${k + 1}: status`);
+    at(`B${r}`, m ? m.name : k === 0 ? NOTHING_TO_ACT_ON : "", `act on these ${k + 1}: measure`);
+    if (!m || words.has(m.id))
+      at(`C${r}`, m ? words.get(m.id)! : "", `act on these ${k + 1}: forecast in words`);
+  }
+  at(`B${act.moreRow}`, moreToActOn(listed.length, shown), "act on these: and more");
+  return out;
+}
+
+/** "Flags awaiting review": open flags counted by severity, the first few listed high first. */
+function flagReviewExpectations(input: WorkbookInput, at: DashboardLayout["flags"]): Expectation[] {
+  if (!at) return [];
+  const out: Expectation[] = [];
+  const put = (address: string, expected: Expected, quantity: string) =>
+    out.push({ sheet: SHEETS.dashboard, address, expected, quantity: `flags awaiting review: ${quantity}` });
+  const open = openFlagsInOrder(input.flags);
+  SEVERITIES.forEach((s, k) =>
+    put(`${"BDF"[k]}${at.countsRow}`, open.filter((f) => f.severity === s).length, `${s} count`),
+  );
+  const unitName = (id: string) =>
+    id === "*" ? ALL_UNITS : (input.units.find((u) => u.id === id)?.name ?? id);
+  for (let k = 0; k < FLAG_ROWS_MAX; k++) {
+    const f = open[k];
+    const r = at.firstItemRow + k;
+    put(`A${r}`, f ? f.severity : "", `${k + 1} severity`);
+    put(`B${r}`, f ? unitName(f.unit) : k === 0 ? NO_OPEN_FLAGS : "", `${k + 1} unit`);
+    put(`C${r}`, f ? f.explanation : "", `${k + 1} what we saw`);
+  }
   return out;
 }
 

@@ -60,6 +60,11 @@ export interface PlanTable {
   rows: PlanValue[][];
   style?: string;
   showTotals?: boolean;
+  /**
+   * Per-cell number formats, the same shape as `rows`; null keeps the column's. For columns that
+   * mix measures, so each row's numbers follow its measure.
+   */
+  cellFormats?: (string | null)[][];
 }
 
 export type StatusColor = "good" | "warn" | "bad" | "neutral";
@@ -98,6 +103,12 @@ export interface ChartSeriesPlan {
   /** Absolute references including sheet, e.g. "'Milestones & Actuals'!$C$5:$N$5". */
   categories: string;
   values: string;
+  /**
+   * "column": drawn as columns inside a line chart (a combo). A month without data is then a
+   * zero-height column, a gap in Excel and LibreOffice alike (LibreOffice plots a line's #N/A
+   * as 0, Excel as a gap).
+   */
+  as?: "column";
 }
 
 export interface ChartPlan {
@@ -122,6 +133,8 @@ export interface PrintPlan {
   /** Header text (left, centre, right); "&P" is the page number and "&N" the page count. */
   header?: [string, string, string];
   footer?: [string, string, string];
+  /** A page break after each of these rows (1-based), e.g. so charts start on a fresh page. */
+  breaksAfterRows?: number[];
 }
 
 export interface SheetPlan {

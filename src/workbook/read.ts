@@ -197,6 +197,19 @@ function readMeasures(table: RawTable | undefined, findings: Finding[]): Measure
         c.direction,
       );
     }
+    if (m.direction === "band" && m.lower !== undefined && m.upper !== undefined && m.lower > m.upper) {
+      cur.report(
+        {
+          severity: "error",
+          code: "band-inverted",
+          measure: id,
+          message: `Measure ${id}: the band's lower edge ${m.lower} is above its upper edge ${m.upper}, so every result would be judged outside it.`,
+          fix: `Swap "${MEASURE_HEADERS.lower}" and "${MEASURE_HEADERS.upper}" for it.`,
+        },
+        i,
+        c.lower,
+      );
+    }
     out.push(m);
   });
   return out;

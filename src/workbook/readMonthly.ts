@@ -6,7 +6,16 @@
 import type { Finding, MeasureDef, Observation, UnitDef } from "../engine/model";
 import { fiscalYearMonths } from "../engine/period";
 import { findColumns, TableCursor } from "./cells";
-import { MONTHLY_KEY_HEADERS, parseMonthlyHeader, TABLES, type MonthlySeries, type RawTable } from "./layout";
+import { GRID_COMPUTED } from "./gridFormulas";
+import {
+  fiscalMonthLabels,
+  MONTHLY_KEY_HEADERS,
+  MONTHLY_SERIES,
+  parseMonthlyHeader,
+  TABLES,
+  type MonthlySeries,
+  type RawTable,
+} from "./layout";
 import type { WorkbookSettings } from "./read";
 import { blankKey, duplicate, missingTable, negative, requireColumns } from "./readHelpers";
 
@@ -35,6 +44,7 @@ export function readMonthly(
     .map((h, col) => ({ parsed: parseMonthlyHeader(String(h ?? "")), col }))
     .filter((x) => x.parsed !== undefined)
     .map((x) => ({ series: x.parsed!.series, calendarMonth: x.parsed!.calendarMonth, col: x.col }));
+  unmatchedMonthColumns(cur, monthCols, settings.fyStartMonth);
   const byId = new Map(measures.map((m) => [m.id, m]));
   const unitIds = new Set(units.map((u) => u.id));
   const seen = new Set<string>();
@@ -227,4 +237,44 @@ function missingActual(
     i,
     col,
   );
+}
+
+/**
+ * Each month column the grid should have and does not ("Actual Jan" renamed or deleted) is a
+ * finding on the header row naming it, with the headers Yardstick could not match (the renamed
+ * one is usually among them): otherwise that month only shows up as many "no actual" warnings.
+ */
+function unmatchedMonthColumns(
+  cur: TableCursor,
+  found: { series: MonthlySeries; calendarMonth: number }[],
+  fyStartMonth: number,
+): void {
+  const headers = cur.table.headers.map((h) => String(h ?? "").trim());
+  const known = new Set<string>([...Object.values(MONTHLY_KEY_HEADERS), ...GRID_COMPUTED]);
+  const unmatched = headers
+    .map((h, col) => ({ h, col }))
+    .filter(({ h }) => h !== "" && !known.has(h) && !parseMonthlyHeader(h));
+  const named = unmatched.map(({ h, col }) => `"${h}" (${cur.ref(-1, col).address})`).join(", ");
+  const labels = fiscalMonthLabels(fyStartMonth);
+  for (const series of MONTHLY_SERIES) {
+    // A grid without any Denominator columns is a grid of counts: only a gap inside a series counts.
+    const have = new Set(found.filter((f) => f.series === series).map((f) => f.calendarMonth));
+    if (have.size === 0 && series === "Denominator") continue;
+    labels.forEach((label, j) => {
+      const calendarMonth = ((fyStartMonth - 1 + j) % 12) + 1;
+      if (have.has(calendarMonth)) return;
+      const header = `${series} ${label}`;
+      const near = unmatched.find(({ h }) => h.toLowerCase().includes(label.toLowerCase()));
+      cur.report(
+        {
+          severity: "warning",
+          code: "month-column-missing",
+          message: `${cur.table.tableName} on sheet ${cur.table.sheetName} has no column "${header}", so that month's ${series.toLowerCase()}s were not read.${named ? ` Columns not matched: ${named}.` : ""}`,
+          fix: `Rename the column that holds them to "${header}"${near ? ` (perhaps "${near.h}")` : ""}.`,
+        },
+        -1,
+        near ? near.col : 0,
+      );
+    });
+  }
 }

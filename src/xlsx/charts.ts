@@ -66,7 +66,7 @@ export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 
 function seriesXml(chart: ChartPlan, index: number): string {
   const series = chart.series[index];
-  const line = chart.kind === "line";
+  const line = chart.kind === "line" && series.as !== "column";
   return [
     `<c:ser><c:idx val="${index}"/><c:order val="${index}"/>`,
     `<c:tx><c:v>${xmlEscape(series.name)}</c:v></c:tx>`,
@@ -78,14 +78,21 @@ function seriesXml(chart: ChartPlan, index: number): string {
   ].join("");
 }
 
-/** The chart part for one chart plan: a line or clustered column chart with a title and legend. */
+/** The chart part for one chart plan: a line, clustered column or combo chart with a title and legend. */
 export function chartXml(chart: ChartPlan): string {
-  const series = chart.series.map((_s, i) => seriesXml(chart, i)).join("");
+  const all = chart.series.map((_s, i) => i);
+  const columns = all.filter((i) => chart.kind !== "line" || chart.series[i].as === "column");
+  const lines = all.filter((i) => !columns.includes(i));
+  const xml = (indexes: number[]) => indexes.map((i) => seriesXml(chart, i)).join("");
   const axes = `<c:axId val="500000001"/><c:axId val="500000002"/>`;
+  // A combo shares one pair of axes: the columns' group first, so the lines draw over them.
   const body =
-    chart.kind === "line"
-      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
-      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`;
+    (columns.length
+      ? `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${xml(columns)}<c:gapWidth val="${lines.length ? 60 : 150}"/>${axes}</c:barChart>`
+      : "") +
+    (lines.length
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${xml(lines)}<c:marker val="1"/>${axes}</c:lineChart>`
+      : "");
   const title = `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>${xmlEscape(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const catAx = `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`;
   const valAx = `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;

@@ -9,7 +9,7 @@ function headerFooter(parts: [string, string, string] | undefined): string | und
   return `${left ? `&L${left}` : ""}${centre ? `&C${centre}` : ""}${right ? `&R${right}` : ""}`;
 }
 
-/** Apply orientation, fit, print area, repeated rows and columns, header and footer. */
+/** Apply orientation, fit, print area, repeated rows and columns, page breaks, header and footer. */
 export function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
   if (print.area) parseRange(print.area, ws.name);
   ws.pageSetup = {
@@ -24,6 +24,7 @@ export function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
     ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+  for (const row of print.breaksAfterRows ?? []) ws.getRow(row).addPageBreak();
   const oddHeader = headerFooter(print.header);
   const oddFooter = headerFooter(print.footer);
   ws.headerFooter = { ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };

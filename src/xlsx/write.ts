@@ -217,6 +217,11 @@ function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable, 
     }
     if (col.validation) applyValidation(ws, `${letters}${first}:${letters}${last}`, col.validation);
   });
+  table.cellFormats?.forEach((row, r) =>
+    row.forEach((fmt, c) => {
+      if (fmt) ws.getCell(origin.row + 1 + r, origin.column + c).numFmt = fmt;
+    }),
+  );
 }
 
 /** The cells a table covers, header included, e.g. "B3:F20"; used by the reader's tests. */

@@ -25,7 +25,8 @@ describe("the Dashboard's layout", () => {
   });
 
   it("keeps every chart inside the print area and the charts' series on the hidden sheet", () => {
-    expect(sheet.charts).toHaveLength(input.measures.length);
+    expect(sheet.charts).toHaveLength(input.measures.length + 1);
+    expect(sheet.charts[0].title).toMatch(/^Program: year-to-date attainment/);
     for (const chart of sheet.charts) {
       expect(rowOf(chart.anchor)).toBeLessThanOrEqual(printEnd);
       for (const s of chart.series) expect(s.values.startsWith(`'${SHEETS.chartData}'!`)).toBe(true);

@@ -10,6 +10,7 @@ import { buildDemoData } from "../../src/workbook/demo";
 import { formulaExpectations } from "../../src/workbook/expectations";
 import type { WorkbookInput } from "../../src/workbook/input";
 import { SHEETS } from "../../src/workbook/layout";
+import { FLAGS_FIRST_ROW } from "../../src/workbook/sheets/flags";
 import { agreesWithEngine, evaluatePlan } from "./hf";
 import { scorecardInputArb } from "./random-scorecard";
 import { isChartGap, templateInput } from "./support";
@@ -81,6 +82,40 @@ describe("the demo workbook", () => {
     const bottom = result.book.value(SHEETS.dashboard, `E${leagueRow + 1}`);
     expect(shares.find((s) => s.name === top)!.share).toBe(Math.max(...shares.map((s) => s.share)));
     expect(shares.find((s) => s.name === bottom)!.share).toBe(Math.min(...shares.map((s) => s.share)));
+  });
+
+  it("lists what to act on first: the off-track measure, then the at-risk one, each with its forecast in words", () => {
+    const act = result.expectations.filter((e) => e.quantity.startsWith("act on these"));
+    expect(act.length).toBeGreaterThan(0);
+    const first = act.find((e) => e.quantity === "act on these 1: measure")!;
+    const row = Number(first.address.slice(1));
+    const shown = (col: string, r: number) => result.book.value(SHEETS.dashboard, `${col}${r}`);
+    expect([shown("A", row), shown("B", row)]).toEqual(["Off track", "Paternity acknowledgments rescinded"]);
+    expect(shown("C", row)).toBe("likely to miss the target by about 32 %");
+    expect([shown("A", row + 1), shown("B", row + 1)]).toEqual(["At risk", "Cases closed as unlocatable"]);
+    expect(shown("C", row + 1)).toMatch(/^likely to miss the target by about \d+ %$/);
+    expect(shown("B", row + 2)).toBe("");
+  });
+
+  it("counts open flags by severity and drops a flag from the list once a reviewer sets its disposition", () => {
+    const counts = result.expectations.find((e) => e.quantity === "flags awaiting review: high count")!;
+    const countsRow = Number(counts.address.slice(1));
+    const shown = (address: string) => result.book.value(SHEETS.dashboard, address);
+    const high = shown(`B${countsRow}`) as number;
+    expect(high).toBe(input.flags.filter((f) => f.severity === "high").length);
+    const first = shown(`C${countsRow + 2}`);
+    const second = shown(`C${countsRow + 3}`);
+    expect(shown(`A${countsRow + 2}`)).toBe("high");
+    const hf = result.book.hf;
+    const disposition = { sheet: hf.getSheetId(SHEETS.flags)!, row: FLAGS_FIRST_ROW - 1, col: 10 };
+    hf.setCellContents(disposition, [["reviewed"]]);
+    try {
+      expect(shown(`B${countsRow}`)).toBe(high - 1);
+      expect(shown(`C${countsRow + 2}`)).toBe(second);
+    } finally {
+      hf.setCellContents(disposition, [["open"]]);
+    }
+    expect(shown(`C${countsRow + 2}`)).toBe(first);
   });
 
   it("recalculates when a manager moves the as-of month back", () => {

@@ -155,11 +155,14 @@ describe.each(cases)("the %s template (sample data: %s)", (id, sampleData) => {
 });
 
 describe("charts", () => {
-  it("draws one chart per measure: milestone, actual and last year", () => {
+  it("draws a program chart and one per measure: milestone, actual and last year", () => {
     const plan = buildWorkbookPlan("child-support", { sampleData: true, asOfMonth: "2027-04" });
     const dash = plan.sheets.find((s) => s.name === SHEETS.dashboard)!;
-    expect(dash.charts).toHaveLength(11);
-    expect(dash.charts[0].series.map((s) => s.name)).toEqual(["Milestone", "Actual", "Last year"]);
+    expect(dash.charts).toHaveLength(12); // the program's, then one per measure
+    expect(dash.charts[0].kind).toBe("columnClustered");
+    expect(dash.charts[1].series.map((s) => s.name)).toEqual(["Milestone", "Actual", "Last year"]);
+    // The actuals as columns: a month not reported yet is no column, in LibreOffice too.
+    expect(dash.charts[1].series.map((s) => s.as)).toEqual([undefined, "column", undefined]);
   });
 });
 

@@ -41,22 +41,42 @@ describe("the demo printed to PDF", () => {
     pages = pdfPages(pdf);
   });
 
-  it("prints the Dashboard on one landscape page, every column of its report on it", () => {
+  it("prints the Dashboard's briefing on its first landscape page, one page wide, the charts after it", () => {
     const dashboard = pagesOf(SHEETS.dashboard);
-    expect(dashboard).toHaveLength(1);
+    expect(dashboard).toHaveLength(2);
+    expect(dashboard[1].text).toContain("milestone vs");
+    expect(dashboard[0].text).not.toContain("milestone vs");
     const [page] = dashboard;
     expect(page.widthPt).toBeGreaterThan(page.heightPt);
     for (const text of [
+      "Act on these",
+      "likely to miss the target by about",
       "Measure ID",
       "Forecast label",
       "League table",
+      "Flags awaiting review",
       "Federal incentive score",
-      "milestone vs",
     ])
       expect(page.text).toContain(text);
-    const [png] = renderPages(pdf, [page.number], ARTIFACTS, "dashboard", 110);
-    const size = pngSize(readFileSync(png));
+    // Off track first: the one off-track measure heads the list, above the at-risk one.
+    expect(page.text.indexOf("Paternity acknowledgments rescinded")).toBeLessThan(
+      page.text.indexOf("Cases closed as unlocatable"),
+    );
+    const pngs = renderPages(
+      pdf,
+      dashboard.map((p) => p.number),
+      ARTIFACTS,
+      "dashboard",
+      110,
+    );
+    const size = pngSize(readFileSync(pngs[0]));
     expect(size.width).toBeGreaterThan(size.height);
+  });
+
+  it("prints this year's rows of Milestones & Actuals three pages wide, not every year's grid", () => {
+    // 132 rows this year (11 measures x 12 offices): 2 pages tall x 3 wide; earlier years and the
+    // helper columns stay off paper (the whole grid printed as 194 pages).
+    expect(pagesOf(SHEETS.monthly).length).toBeLessThanOrEqual(8);
   });
 
   it("heads every page with the title, sheet and as-of month, and numbers it", () => {

@@ -14,6 +14,8 @@ export interface MeasureFacts {
   direction?: Direction;
   lower?: number;
   upper?: number;
+  /** Where the lower edge was read, so an inverted band names its cell. */
+  lowerRef?: CellRef;
   kind?: MeasureKind;
   pairedWith?: string;
   leadFor?: string;
@@ -67,8 +69,10 @@ export function noteMeasureFacts(
     const raw = cellText(cells, columns[edge]);
     if (!raw || facts[edge] !== undefined) continue;
     const parsed = parseNumberText(raw, { decimal });
-    if (parsed.kind === "number") facts[edge] = parsed.value;
-    else {
+    if (parsed.kind === "number") {
+      facts[edge] = parsed.value;
+      if (edge === "lower") facts.lowerRef = ref(line, columns.lower!);
+    } else {
       const msg = `Line ${line}: the ${edge} band edge "${raw}" ${describeNumberProblem(parsed)}.`;
       add("warning", "not-a-number", msg, ref(line, columns[edge]!), { measure: facts.id });
     }
@@ -110,6 +114,10 @@ export function resolveMeasure(m: MeasureFacts, add: Add): MeasureDef {
   if (direction === "band" && (m.lower === undefined || m.upper === undefined)) {
     const msg = `${name} is a band measure but its lower or upper edge is missing.`;
     add("error", "band-without-edges", msg, m.firstRef, keys);
+  }
+  if (direction === "band" && m.lower !== undefined && m.upper !== undefined && m.lower > m.upper) {
+    const msg = `${name}: the band's lower edge ${m.lower} is above its upper edge ${m.upper}, so every result would be judged outside it.`;
+    add("error", "band-inverted", msg, m.lowerRef ?? m.firstRef, keys);
   }
   const def: MeasureDef = { id: name, name, kind, direction };
   if (kind === "rate") def.unitLabel = "%";

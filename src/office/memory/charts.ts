@@ -69,6 +69,15 @@ export class MemoryChart {
             find().series[index()].name = v;
           });
         },
+        set chartType(v: string) {
+          context.enqueue(
+            { chart: "series.chartType", v },
+            () => {
+              find().series[index()].chartType = v;
+            },
+            "1.7",
+          );
+        },
       } as SeriesHandle;
     };
     return {
@@ -92,6 +101,7 @@ interface SeriesHandle {
   name: string;
   setValues(r: MemoryRange): void;
   setXAxisValues(r: MemoryRange): void;
+  chartType: string;
 }
 
 export class MemoryCharts {

@@ -4,10 +4,11 @@
  * chart, so a year's unreported months would drop the Actual line to 0; #N/A is a gap.
  */
 import { fiscalMonthLabels, SHEETS } from "../layout";
-import type { ChartPlan, PlanValue, SheetPlan } from "../plan";
+import type { ChartPlan, PlanRange, PlanValue, SheetPlan } from "../plan";
 import type { BlockRows } from "../programFormulas";
 import type { TemplateMeasure } from "../templates/types";
 import { emptySheet, fx, heading, sheetRef } from "./common";
+import { programCol } from "./programColumns";
 
 const HEADER_ROW = 4;
 
@@ -24,6 +25,7 @@ export function chartDataSheet(
   measures: TemplateMeasure[],
   block: Map<string, BlockRows>,
   fyStartMonth: number,
+  programRow: Map<string, number> = new Map(),
 ): { sheet: SheetPlan; charts: Omit<ChartPlan, "anchor">[] } {
   const sheet = emptySheet(
     SHEETS.chartData,
@@ -52,9 +54,19 @@ export function chartDataSheet(
           return fx(`IF(ISNUMBER(${cell}),${cell},NA())`);
         }),
       ]);
-      return { name, categories, values: own(HEADER_ROW + rows.length - 1) };
+      const values = own(HEADER_ROW + rows.length - 1);
+      // The actuals as columns: a month not reported yet is no column in Excel and LibreOffice
+      // alike, where a line would drop to 0 in LibreOffice (it plots #N/A as zero).
+      return name === "Actual"
+        ? { name, categories, values, as: "column" as const }
+        : { name, categories, values };
     });
     charts.push({ title: `${m.name}: milestone vs actual vs last year`, kind: "line", series });
+  }
+  const program = programChart(measures, programRow, HEADER_ROW + rows.length + 2);
+  if (program) {
+    charts.unshift(program.chart);
+    sheet.ranges.push(program.range);
   }
   sheet.ranges.push(
     ...heading(
@@ -65,4 +77,37 @@ export function chartDataSheet(
   );
   sheet.columnWidths = { A: 16, B: 12 };
   return { sheet, charts };
+}
+
+/**
+ * The program chart: each measure's year-to-date attainment (100% is on plan, above is better
+ * whatever the measure's direction) as a column, read from tblProgramStatus. A measure with no
+ * attainment yet (a gap in its year, a band measure) is #N/A: no column.
+ */
+function programChart(
+  measures: TemplateMeasure[],
+  programRow: Map<string, number>,
+  top: number,
+): { chart: Omit<ChartPlan, "anchor">; range: PlanRange } | undefined {
+  if (measures.length === 0 || measures.some((m) => !programRow.has(m.id))) return undefined;
+  const first = top + 1;
+  const last = first + measures.length - 1;
+  const values: PlanValue[][] = [["Measure", "YTD attainment"]];
+  for (const m of measures) {
+    const cell = `${sheetRef(SHEETS.dashboard)}!$${programCol("YTD attainment")}$${programRow.get(m.id)!}`;
+    values.push([m.name, fx(`IF(ISNUMBER(${cell}),${cell},NA())`)]);
+  }
+  const at = (col: string) => `${sheetRef(SHEETS.chartData)}!$${col}$${first}:$${col}$${last}`;
+  return {
+    chart: {
+      title: "Program: year-to-date attainment by measure (100% = on plan)",
+      kind: "columnClustered",
+      series: [{ name: "YTD attainment", categories: at("A"), values: at("B") }],
+    },
+    range: {
+      topLeft: `A${top}`,
+      values,
+      numberFormat: values.map((_, i) => (i === 0 ? ["General", "General"] : ["General", "0%"])),
+    },
+  };
 }

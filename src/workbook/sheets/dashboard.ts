@@ -3,30 +3,32 @@
  * by month (the charts' data), unit status with a league table, and for the child-support
  * template the federal incentive score. Every number is a formula over Milestones & Actuals.
  */
-import { BIG, forecastVerdict, gridCol, INF, NEG_INF, STATUS_LABELS } from "../gridFormulas";
+import { gridCol, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
-import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
+import { fiscalMonthLabels, parseA1, SHEETS, TABLES } from "../layout";
 import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
-import {
-  boundsOf,
-  programMonth,
-  programStatus,
-  ytdOf,
-  type BlockRows,
-  type RowsInPlace,
-} from "../programFormulas";
-import type { TemplateMeasure } from "../templates/types";
+import { programMonth, type BlockRows, type RowsInPlace } from "../programFormulas";
+import { actHeight, actOnSection } from "./actOn";
 import { chartDataSheet } from "./chartData";
+import { flagReviewHeight, flagReviewSection } from "./flagReview";
+import { measureNumberFormat, type FormatRole } from "./formats";
 import { colRange, computed, emptySheet, fx, heading } from "./common";
 import { incentiveSection } from "./incentive";
 import type { GridLayout } from "./monthly";
 import { statusColors } from "./monthly";
 import { unitSection } from "./units";
 import { PROGRAM_COLUMNS, programCol, type ProgramColumn } from "./programColumns";
+import { programFormat, programRowValues } from "./programRows";
 
 export { PROGRAM_COLUMNS, programCol, type ProgramColumn };
 
-export const PROGRAM_HEADER_ROW = 5;
+/** First row of the report under the title rows: "Act on these" starts here. */
+export const ACT_TOP = 5;
+
+/** Header row of tblProgramStatus ("All measures"), under the "Act on these" list. */
+export function programHeaderRow(measureCount: number): number {
+  return ACT_TOP + actHeight(measureCount) + 2;
+}
 
 /** A section the report places from a given top row; it says where the next section may start. */
 export interface DashboardSection {
@@ -55,6 +57,10 @@ export interface DashboardLayout {
   priorYears: number;
   /** First data row of tblIncentive, when the template has federal measures. */
   incentiveFirstRow?: number;
+  /** "Act on these": first listed row, the "and N more" row, first helper row (one per measure). */
+  act?: { firstItemRow: number; moreRow: number; helperFirstRow: number };
+  /** "Flags awaiting review": the counts row and the first listed flag's row. */
+  flags?: { countsRow: number; firstItemRow: number };
 }
 
 /** Prior fiscal years with grid rows, newest first. */
@@ -89,7 +95,8 @@ export function buildDashboard(
     (input.fyStartMonth > 1 && Number(input.asOfMonth.slice(5)) >= input.fyStartMonth ? 1 : 0);
   const H = priorYearsOf(grid, fy0);
   const measures = input.measures;
-  const firstProgram = PROGRAM_HEADER_ROW + 1;
+  const programHeader = programHeaderRow(measures.length);
+  const firstProgram = programHeader + 1;
   const rowsPerMeasure = 3 + 2 * H;
   // The report reads top down: program status, unit status and league table, the incentive
   // score, then a chart per measure; the monthly series the formulas and charts need come
@@ -103,12 +110,16 @@ export function buildDashboard(
     ),
     priorYears: H,
   };
-  const incentiveTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const flagsTop = slots.budget ? slots.budget(unitDry.nextRow).nextRow : unitDry.nextRow;
+  const incentiveTop = flagsTop + flagReviewHeight() + 1;
   const incentiveDry = incentiveSection(measures, dryLayout, incentiveTop);
   const chartsTop = incentiveDry ? incentiveDry.totalRow + 3 : incentiveTop;
-  const chartBands = Math.ceil(measures.length / CHARTS_PER_BAND);
+  // The program chart's band, then the measures' charts three to a band.
+  const chartBands = (measures.length ? 1 : 0) + Math.ceil(measures.length / CHARTS_PER_BAND);
   const reportEnd = chartsTop + chartBands * CHART_BAND_ROWS;
   const blockHeader = reportEnd + 3;
+  const actHelperTop = blockHeader + 1 + Math.max(1, measures.length) * rowsPerMeasure + 3;
+  const flagsHelperTop = actHelperTop + Math.max(1, measures.length) + 3;
   const labels = fiscalMonthLabels(input.fyStartMonth);
   const layout: DashboardLayout = { programRow: new Map(), block: new Map(), priorYears: H };
   const blockValues: PlanValue[][] = [["Measure ID", "Series", ...labels, ...PLACE_HEADERS]];
@@ -153,7 +164,7 @@ export function buildDashboard(
   sheet.ranges.push(
     ...heading(
       "Dashboard",
-      "Program status per measure as of the month on the About sheet; unit status and league table below. All formulas.",
+      "As of the month on the About sheet: what to act on, every measure, the offices, flags awaiting review. All live formulas.",
     ),
     { topLeft: "A3", values: [["As of", fx("AsOfMonth"), "Fiscal year", fx("AsOfFY")]], bold: true },
     {
@@ -166,13 +177,32 @@ export function buildDashboard(
   );
   sheet.tables.push({
     name: TABLES.programStatus,
-    topLeft: `A${PROGRAM_HEADER_ROW}`,
+    topLeft: `A${programHeader}`,
     columns: PROGRAM_COLUMNS.map((h, i) =>
-      computed(h, programFormat(h), i === 1 ? 36 : h === "Forecast label" ? 40 : 11),
+      computed(
+        h,
+        programFormat(h),
+        i === 1 ? 36 : h === "Forecast label" ? 40 : PROGRAM_FORMAT_ROLE[h] === "level" ? 14 : 11,
+      ),
     ),
     rows: programRows,
+    cellFormats: measures.map((m) =>
+      PROGRAM_COLUMNS.map((h) =>
+        PROGRAM_FORMAT_ROLE[h] ? measureNumberFormat(m, PROGRAM_FORMAT_ROLE[h]) : null,
+      ),
+    ),
   });
   const lastProgram = firstProgram + programRows.length - 1;
+  sheet.ranges.push({
+    topLeft: `A${programHeader - 1}`,
+    values: [["All measures: program status, year to date and year-end forecast"]],
+    bold: true,
+    fontSize: 13,
+  });
+  const act = actOnSection(measures, layout.programRow, ACT_TOP, actHelperTop);
+  sheet.ranges.push(...act.ranges);
+  sheet.conditionalFormats.push(...act.conditionalFormats);
+  layout.act = { firstItemRow: act.firstItemRow, moreRow: act.moreRow, helperFirstRow: act.helperFirstRow };
   sheet.ranges.push(
     statusCounts(`$${programCol("Status")}$${firstProgram}:$${programCol("Status")}$${lastProgram}`),
   );
@@ -194,17 +224,30 @@ export function buildDashboard(
     sheet.tables.push(...budget.tables);
     sheet.conditionalFormats.push(...budget.conditionalFormats);
   }
+  const flags = flagReviewSection(input.flags, input.units, flagsTop, flagsHelperTop);
+  sheet.ranges.push(...flags.ranges);
+  sheet.conditionalFormats.push(...flags.conditionalFormats);
+  layout.flags = { countsRow: flags.countsRow, firstItemRow: flags.firstItemRow };
   const incentive = incentiveSection(input.measures, layout, incentiveTop);
   if (incentive) {
     layout.incentiveFirstRow = incentive.firstRow;
     sheet.ranges.push(...incentive.ranges);
     sheet.tables.push(incentive.table);
   }
-  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
+  const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth, layout.programRow);
+  // The program chart (first, when there are measures) takes a band of its own, as wide as
+  // the three slots; the measures' charts follow three to a band.
+  const bandOf = (top: number) => `${top + CHART_BAND_ROWS - 2}`;
   chartData.charts.forEach((chart, i) => {
-    const top = chartsTop + Math.floor(i / CHARTS_PER_BAND) * CHART_BAND_ROWS;
-    const [from, to] = CHART_SLOTS[i % CHARTS_PER_BAND];
-    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${top + CHART_BAND_ROWS - 2}` });
+    if (i === 0 && measures.length) {
+      const [from, to] = [CHART_SLOTS[0][0], CHART_SLOTS[CHARTS_PER_BAND - 1][1]];
+      sheet.charts.push({ ...chart, anchor: `${from}${chartsTop}:${to}${bandOf(chartsTop)}` });
+      return;
+    }
+    const k = measures.length ? i - 1 : i;
+    const top = chartsTop + (1 + Math.floor(k / CHARTS_PER_BAND)) * CHART_BAND_ROWS;
+    const [from, to] = CHART_SLOTS[k % CHARTS_PER_BAND];
+    sheet.charts.push({ ...chart, anchor: `${from}${top}:${to}${bandOf(top)}` });
   });
   const lastColumn = programCol(PROGRAM_COLUMNS[PROGRAM_COLUMNS.length - 1]);
   sheet.print = {
@@ -212,13 +255,30 @@ export function buildDashboard(
     fitToWidth: 1,
     area: `A1:${lastColumn}${reportEnd}`,
     titleRows: "1:3",
+    // The briefing fills the first page; the charts start on the next rather than straddle it.
+    breaksAfterRows: sheet.charts.length ? [chartsTop - 2] : [],
   };
+  sameWidthPerColumn(sheet);
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
   return { sheet, layout, chartData: chartData.sheet };
 }
 
 const PLACE_HEADERS = ["Units", "Own rows in place, no bad cell"];
+
+/** Program status columns whose numbers are in the measure's own unit. */
+const PROGRAM_FORMAT_ROLE: Partial<Record<ProgramColumn, FormatRole>> = {
+  "Period actual": "level",
+  "Period plan": "level",
+  Variance: "change",
+  "YTD actual": "level",
+  "YTD plan": "level",
+  "YTD variance": "change",
+  "Last year": "level",
+  Change: "change",
+  "Year-end forecast": "level",
+  "Forecast target": "level",
+};
 
 /**
  * The program's measures by status, beside the as-of month in the title rows (so they head
@@ -271,128 +331,21 @@ function placeCells(
   return { units, fast, span };
 }
 
-function programFormat(h: ProgramColumn): string | undefined {
-  if (h.endsWith("%") || h.endsWith("attainment") || h === "Attainment") return "0.0%";
-  if (["Units", "Units reporting"].includes(h)) return "0";
-  if (
-    ["Kind", "Direction", "Measure ID", "Measure", "Status", "Forecast method", "Forecast label"].includes(h)
-  )
-    return undefined;
-  return "#,##0.0#";
-}
-
-function programRowValues(m: TemplateMeasure, r: number, b: BlockRows, grid: GridLayout): PlanValue[] {
-  const c = (name: ProgramColumn) => `$${programCol(name)}${r}`;
-  const bnd = boundsOf(m);
-  const sgn = m.direction === "up" ? "1" : m.direction === "down" ? "-1" : "0";
-  const id = `$A${r}`;
-  const keys = `${grid.range("A")},${id},${grid.range("C")},AsOfFY`;
-  const a = c("Period actual");
-  const p = c("Period plan");
-  const ya = c("YTD actual");
-  const yp = c("YTD plan");
-  const n = "AsOfN";
-  const att = (x: string, y: string) =>
-    `IF(OR(${x}="",${y}="",${c("Direction")}="band"),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},""))`;
-  const attRule = (x: string, y: string) =>
-    `IF(OR(${x}="",${y}=""),"",IF(${y}>0,1+${sgn}*(${x}-${y})/${y},IF(${y}=0,IF(${sgn}*${x}=0,1,IF(${sgn}*${x}>0,${INF},${NEG_INF})),"")))`;
-  const hasBand = m.lower !== undefined && m.upper !== undefined;
-  const band = hasBand
-    ? `IF(${a}="","",${m.upper! - m.lower! <= 0 ? `IF(MAX(0,${m.lower}-${a},${a}-${m.upper})=0,1,"")` : `1-MAX(0,${m.lower}-${a},${a}-${m.upper})/(${m.upper! - m.lower!})`})`
-    : '""';
-  const metric =
-    m.direction === "band"
-      ? hasBand
-        ? `IF(${c("Band attainment")}<>"",${c("Band attainment")},IF(${a}="","",${NEG_INF}))`
-        : '""'
-      : m.kind === "rate"
-        ? `IF(OR(${a}="",${p}=""),"",${sgn}*(${a}-${p}))`
-        : bnd.additive
-          ? attRule(ya, yp)
-          : attRule(a, p);
-  const earlier = [
-    `IF(${n}>1,COUNTIFS(${b.actual},">=-${BIG}",MonthNo,"<"&${n}),0)`,
-    ...b.prior.map((x) => `COUNT(${x.actual})`),
-  ].join("+");
-  const ytdGap =
-    bnd.additive && m.direction !== "band"
-      ? `COUNTIFS(${b.actual},">=-${BIG}",MonthNo,"<="&${n})<${n}`
-      : "FALSE()";
-  const fc = forecastCells(m, r, b, grid, c, keys);
-  return [
-    m.id,
-    m.name,
-    m.kind,
-    m.direction,
-    fx(`COUNTIFS(${keys})`),
-    fx(`COUNTIFS(${keys},${grid.range("Period actual")},">=-${BIG}")`),
-    fx(`INDEX(${b.actual},1,${n})`),
-    fx(`INDEX(${b.milestone},1,${n})`),
-    fx(`IF(OR(${a}="",${p}=""),"",${a}-${p})`),
-    fx(`IF(OR(${a}="",${p}=""),"",IF(${p}=0,"",(${a}-${p})/${p}))`),
-    fx(att(a, p)),
-    fx(ytdOf(b.actual, b.weight, bnd.additive, n)),
-    fx(ytdOf(b.milestone, b.weight, bnd.additive, n)),
-    fx(`IF(OR(${ya}="",${yp}=""),"",${ya}-${yp})`),
-    fx(`IF(OR(${ya}="",${yp}=""),"",IF(${yp}=0,"",(${ya}-${yp})/${yp}))`),
-    fx(att(ya, yp)),
-    b.prior.length ? fx(`INDEX(${b.prior[0].actual},1,${n})`) : fx('""'),
-    fx(`IF(OR(${a}="",${c("Last year")}=""),"",${a}-${c("Last year")})`),
-    fx(band),
-    fx(metric),
-    fx(
-      programStatus({
-        units: c("Units"),
-        reporting: c("Units reporting"),
-        // A count's or amount's reporting unit always carries weight 1 (its grid cell is left empty).
-        weighted: bnd.additive
-          ? c("Units reporting")
-          : `COUNTIFS(${keys},${grid.range("Period weight")},">0")`,
-        actual: a,
-        metric: c("Status metric"),
-        earlier,
-        ytdGap,
-        kind: c("Kind"),
-        direction: c("Direction"),
-      }),
-    ),
-    fx(fc.method),
-    fx(fc.value),
-    fx(fc.target),
-    fx(fc.label),
-  ];
-}
-
-/** Year-end forecast of the roll-up series (src/engine/forecast on the program series). */
-function forecastCells(
-  m: TemplateMeasure,
-  r: number,
-  b: BlockRows,
-  grid: GridLayout,
-  c: (n: ProgramColumn) => string,
-  keys: string,
-) {
-  const bnd = boundsOf(m);
-  const n = "AsOfN";
-  const ya = c("YTD actual");
-  const complete = (x: { actual: string }) => `(COUNT(${x.actual})=12)`;
-  const level = (x: { actual: string; weight: string }, upTo: string) =>
-    ytdOf(x.actual, x.weight, bnd.additive, upTo);
-  const hy = b.prior.map((x) => `${complete(x)}*1`).join("+") || "0";
-  const sumOf = (upTo: string) =>
-    b.prior.map((x) => `IF(${complete(x)},${level(x, upTo)},0)`).join("+") || "0";
-  const hw = `(${sumOf("12")})`;
-  const hp = `(${sumOf(n)})`;
-  const method = `IF(OR(${c("Units")}<2,${ya}=""),"",IF(OR(${n}>=12,AND(${hy}>0,${bnd.additive ? `${hp}>0` : "TRUE()"})),"seasonal run rate","run rate"))`;
-  const seasonal = bnd.additive ? `${ya}*${hw}/${hp}` : `${ya}+(${hw}-${hp})/(${hy})`;
-  const value = `IF(${c("Forecast method")}="","",IF(${n}>=12,${ya},IF(${c("Forecast method")}="run rate",${bnd.additive ? `${ya}*12/${n}` : ya},${seasonal})))`;
-  const allTargets = `COUNTIFS(${keys},${grid.range("D")},">=${bnd.lo}",${grid.range("D")},"<=${bnd.hi}")=${c("Units")}`;
-  const target = bnd.additive
-    ? `IF(${allTargets},SUMIFS(${grid.range("D")},${keys}),IF(COUNT(${b.milestone})=12,SUM(${b.milestone}),""))`
-    : `IF(ISNUMBER(INDEX(${b.milestone},1,12)),INDEX(${b.milestone},1,12),${c("Period plan")})`;
-  const f = c("Year-end forecast");
-  const t = c("Forecast target");
-  const label = `IF(${c("Units")}<2,"",IF(${ya}="","no forecast: the year to date has gaps",${forecastVerdict(m, f, t, c("Forecast method"))}))`;
-  void r;
-  return { method, value, target, label };
+/**
+ * Tables stacked on the Dashboard share its columns; the one written last would set each
+ * column's width and cut off another's numbers ("###"). Every table takes the widest.
+ */
+function sameWidthPerColumn(sheet: SheetPlan): void {
+  const widest = new Map<number, number>();
+  const each = (visit: (column: number, c: PlanTable["columns"][number]) => void) =>
+    sheet.tables.forEach((t) => {
+      const origin = parseA1(t.topLeft).column;
+      t.columns.forEach((c, j) => visit(origin + j, c));
+    });
+  each((column, c) => {
+    if (c.width !== undefined) widest.set(column, Math.max(widest.get(column) ?? 0, c.width));
+  });
+  each((column, c) => {
+    if (widest.has(column)) c.width = widest.get(column);
+  });
 }

@@ -11,6 +11,7 @@ import type { PlanRange, PlanTable, PlanValue } from "../plan";
 import { ytdOf, boundsOf } from "../programFormulas";
 import type { IncentiveKey, TemplateMeasure } from "../templates/types";
 import { computed, fx } from "./common";
+import { measureNumberFormat } from "./formats";
 
 /** Engine measure names and rules for each template key. */
 export const INCENTIVE_KEYS: Record<
@@ -82,6 +83,10 @@ export function incentiveSection(
       ),
     ),
     rows,
+    // Levels in each measure's unit: "87.4%", and cost-effectiveness as "$4.86 per $1".
+    cellFormats: federal.map((m) =>
+      INCENTIVE_COLUMNS.map((h) => (h.startsWith("Level") ? measureNumberFormat(m) : null)),
+    ),
   };
   const ranges: PlanRange[] = [
     {

@@ -55,6 +55,43 @@ const FORMATS: Partial<Record<GridComputed, string>> = {
   "Forecast target": "#,##0.0#",
 };
 
+/** Working columns the formulas read and a reader does not: hidden on screen and paper. */
+const GRID_HELPERS: GridComputed[] = [
+  "Months to date",
+  "Bad cells in year",
+  "Denominators to date",
+  "Key",
+  "Row 1 year back",
+  "Row 2 years back",
+  "Row 3 years back",
+  "Actuals in year",
+  "Status metric",
+  "Period weight",
+  "Complete year",
+  "Year level",
+  "Level to as-of month",
+  "History years",
+  "History whole",
+  "History part",
+];
+
+/** Pages across for the grid: keys, 36 month columns and the checks at a readable size. */
+export const GRID_PAGES_WIDE = 3;
+
+/**
+ * The grid prints this year's rows (sorted on top), three pages wide, with its header rows and
+ * measure, unit and year columns on every page; earlier years stay on screen, not on paper.
+ */
+function gridPrint(rows: GridRow[], firstRow: number, fromYear: number | undefined): SheetPlan["print"] {
+  const current = fromYear === undefined ? rows.length : rows.filter((r) => r.fiscalYear >= fromYear).length;
+  const lastRow = firstRow + Math.max(1, current) - 1;
+  return {
+    orientation: "landscape",
+    fitToWidth: GRID_PAGES_WIDE,
+    area: `A1:${gridCol(GRID_COMPUTED[GRID_COMPUTED.length - 1])}${lastRow}`,
+  };
+}
+
 /** Key of a grid row. Example: `gridKey("pep", "howard", 2027) === "pep|howard|2027"`. */
 export function gridKey(measure: string, unit: string, fy: number): string {
   return `${measure}|${unit}|${fy}`;
@@ -66,6 +103,8 @@ export function monthlySheet(
   measures: (GridMeasure & { id: string })[],
   fyStartMonth: number,
   protectFormulas: boolean,
+  /** The as-of fiscal year: only its rows (and any later year's, above them) print. */
+  printFromYear?: number,
 ): { sheet: SheetPlan; layout: GridLayout } {
   const sheet = emptySheet(
     SHEETS.monthly,
@@ -155,6 +194,8 @@ export function monthlySheet(
   sheet.conditionalFormats.push(...statusColors(status));
   sheet.freeze = { rows: GRID_HEADER_ROW, columns: 3 };
   if (protectFormulas) sheet.protectFormulas = true;
+  sheet.hiddenColumns = GRID_HELPERS.map(gridCol);
+  sheet.print = gridPrint(rows, firstRow, printFromYear);
   const layout: GridLayout = { rows, rowOf, firstRow, lastRow, range };
   return { sheet, layout };
 }

@@ -16,6 +16,7 @@ import type { NamedItemPlan, PlanValidation, PlanValue, SheetPlan } from "../pla
 import type { TemplateMeasure } from "../templates/types";
 import { colRange, computed, emptySheet, fx, heading, input, NON_NEGATIVE, v } from "./common";
 import type { GridLayout } from "./monthly";
+import { measureNumberFormat } from "./formats";
 
 const list = (values: readonly string[], what: string): PlanValidation => ({
   rule: { type: "list", values: [...values] },
@@ -323,7 +324,27 @@ export function targetsSheet(
       "Program targets, prorated to units by Yardstick (the method says how). For counts, the unit targets should add up to the program target: Gap shows the difference.",
     ),
   );
-  sheet.tables.push({ name: TABLES.programTargets, topLeft: `A${LIST_FIRST_ROW - 1}`, columns, rows });
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  // Each row's numbers in its measure's unit: a count's target whole, a rate's with "%".
+  const cellFormats = rows.map((_, i) => {
+    const m = targets[i] ? byId.get(targets[i].measure) : undefined;
+    if (!m) return columns.map(() => null);
+    return [
+      null,
+      null,
+      measureNumberFormat(m),
+      null,
+      measureNumberFormat(m),
+      measureNumberFormat(m, "change"),
+    ];
+  });
+  sheet.tables.push({
+    name: TABLES.programTargets,
+    topLeft: `A${LIST_FIRST_ROW - 1}`,
+    columns,
+    rows,
+    cellFormats,
+  });
   sheet.conditionalFormats.push({
     type: "expression",
     range: `F${LIST_FIRST_ROW}:F${LIST_FIRST_ROW + rows.length - 1}`,

@@ -114,7 +114,14 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
       fontSize: 13,
     },
     { topLeft: `A${leagueRow - 1}`, values: [["League table"]], bold: true, fontSize: 13 },
-    { topLeft: `A${leagueRow}`, values: league, numberFormat: "General" },
+    {
+      topLeft: `A${leagueRow}`,
+      values: league,
+      // Shares as whole percentages, like the unit table's Share on track.
+      numberFormat: league.map((row, i) =>
+        row.map((_, j) => (i > 0 && (j === 2 || j === 5) ? "0%" : "General")),
+      ),
+    },
   ];
   const statusSpan = M > 0 ? `${col(0)}${first}:${col(M - 1)}${last}` : `C${first}:C${last}`;
   return {
