@@ -4,3 +4,5 @@ export * from "./spend";
 export * from "./flags";
 export * from "./whatif";
 export * from "./monitor";
+export * from "./resources";
+export * from "./report";
