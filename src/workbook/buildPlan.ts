@@ -10,10 +10,12 @@ import { dashboardSheets } from "./sheets/dashboard";
 import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
+import { budgetSheet, emptyBudget } from "./sheets/budget";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
 import { withPrintSetup } from "./print";
 import { getTemplate } from "./templates";
+import { budgetMeasureOf, sampleBudget } from "./templates/sampleBudget";
 
 /** Above this many grid rows the Data sheet explains instead of unpivoting (it would triple the formulas). */
 export const DATA_TABLE_MAX_ROWS = 2000;
@@ -61,7 +63,13 @@ export function buildWorkbookPlan(templateId: string, options: BuildOptions = {}
     flags: [],
     reliabilityPassed: true,
   };
-  const input = options.sampleData ? { ...base, ...sampleData(t, options.seed ?? 1, asOfMonth) } : base;
+  const sample = options.sampleData ? { ...base, ...sampleData(t, options.seed ?? 1, asOfMonth) } : base;
+  const input: WorkbookInput = {
+    ...sample,
+    budget: options.sampleData
+      ? sampleBudget(t, sample.observations, options.seed ?? 1, asOfMonth).budget
+      : emptyBudget(t.units, fiscalYearOf(asOfMonth, t.fyStartMonth), budgetMeasureOf(t.id)),
+  };
   return buildPlanFromInput(input, options);
 }
 
@@ -86,6 +94,7 @@ export function buildPlanFromInput(
     targetsSheet(input.programTargets, input.measures, layout),
     monthly,
   ];
+  if (input.budget) sheets.push(budgetSheet(input.budget, layout, input.fyStartMonth).sheet);
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
   const [dashboard, chartData] = dashboardSheets(input, layout);
   // The hidden chart data goes last, so the visible tabs keep their order.

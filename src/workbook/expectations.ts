@@ -12,6 +12,7 @@ import type { Finding, Scorecard } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf, fiscalMonthOffset } from "../engine/period";
 import { gridCol, STATUS_LABELS, type GridComputed } from "./gridFormulas";
 import { buildPlanFromInput } from "./buildPlan";
+import { budgetExpectations } from "./budgetExpectations";
 import { gridRows, type WorkbookInput } from "./input";
 import type { WorkbookPlan } from "./plan";
 import { rawTablesFromPlan } from "./rawTables";
@@ -169,6 +170,7 @@ export function formulaExpectations(
       at(col, v, "forecast");
   }
   out.push(...incentiveExpectations(input, fy0, judgedFor, dash.incentiveFirstRow));
+  out.push(...budgetExpectations(input, scorecard, dataFindings));
   return out;
 }
 
