@@ -4,7 +4,13 @@
  * the differential tests (LibreOffice and HyperFormula). Money: the engine works in whole cents,
  * the sheet in dollars. Rows of earlier fiscal years are judged as of their last month.
  */
-import { budgetReport, type BudgetReportRow, type UnitResources } from "../engine/budget";
+import {
+  budgetReport,
+  costPerResult,
+  monitorUnit,
+  type BudgetReportRow,
+  type UnitResources,
+} from "../engine/budget";
 import { checkScorecard } from "../engine/checks";
 import { indexScorecard } from "../engine/index";
 import type { Finding, Scorecard } from "../engine/model";
@@ -12,6 +18,8 @@ import { fiscalYearMonths, fiscalYearOf } from "../engine/period";
 import type { Expectation, Expected } from "./expectations";
 import type { WorkbookInput } from "./input";
 import { SHEETS } from "./layout";
+import type { WorkbookPlan } from "./plan";
+import { BUDGET_STATUS_TABLE, sectionCol, type BudgetSectionColumn } from "./sheets/dashboardBudget";
 import {
   BUDGET_FIRST_ROW,
   budgetCol,
@@ -59,6 +67,7 @@ export function resourcesOf(budget: BudgetInput, fyStartMonth: number): Map<stri
 /** The engine's value for each checked column of a report row. */
 function expectedCells(row: BudgetReportRow, n: number, allotted: boolean): [BudgetComputed, Expected][] {
   const results: [BudgetComputed, Expected][] = [
+    ["Key", `${row.unit}|${row.fiscalYear}`],
     ["Months to date", n],
     ["Target", cell(row.target)],
     ["Results YTD", cell(row.resultsYtd)],
@@ -88,6 +97,7 @@ function expectedCells(row: BudgetReportRow, n: number, allotted: boolean): [Bud
  */
 export function budgetExpectations(
   input: WorkbookInput,
+  plan: WorkbookPlan,
   scorecard: Scorecard,
   dataFindings: Finding[],
 ): Expectation[] {
@@ -97,6 +107,7 @@ export function budgetExpectations(
   const resources = resourcesOf(budget, input.fyStartMonth);
   const out: Expectation[] = [];
   const byYear = new Map<number, ReturnType<typeof checkScorecard>>();
+  const thisYear = new Map<string, { row: BudgetReportRow; allotted: boolean; budget: number }>();
   budget.years.forEach((y, i) => {
     if (y.fiscalYear > fy0 || y.budget === undefined) return;
     const asOf =
@@ -116,6 +127,7 @@ export function budgetExpectations(
     const allotted = spend !== undefined && spend.allotment.filter((a) => a !== undefined).length === 12;
     const r = BUDGET_FIRST_ROW + i;
     const s = budget.spend.indexOf(spend!);
+    if (y.fiscalYear === fy0) thisYear.set(y.unit, { row, allotted, budget: y.budget });
     if (allotted)
       for (const [column, expected] of [
         ["Allotted YTD", dollars(row.allotmentYtd)],
@@ -137,5 +149,95 @@ export function budgetExpectations(
         quantity: `budget.${column}: ${y.unit} FY${y.fiscalYear}`,
       });
   });
+  out.push(...dashboardExpectations(input, plan, thisYear));
+  return out;
+}
+
+/** The Dashboard's "Budget and results" rows: each unit's this-year row, and the program added up. */
+function dashboardExpectations(
+  input: WorkbookInput,
+  plan: WorkbookPlan,
+  thisYear: Map<string, { row: BudgetReportRow; allotted: boolean; budget: number }>,
+): Expectation[] {
+  const table = plan.sheets
+    .find((s) => s.name === SHEETS.dashboard)
+    ?.tables.find((t) => t.name === BUDGET_STATUS_TABLE);
+  if (!table) return [];
+  const programRow = Number(/\d+$/.exec(table.topLeft)![0]) + 1;
+  const out: Expectation[] = [];
+  const at = (column: BudgetSectionColumn, r: number, expected: Expected, who: string) =>
+    out.push({
+      sheet: SHEETS.dashboard,
+      address: `${sectionCol(column)}${r}`,
+      expected,
+      quantity: `dashboard.${column}: ${who}`,
+    });
+  input.units.forEach((u, i) => {
+    const found = thisYear.get(u.id);
+    if (!found) return;
+    const { row, allotted, budget } = found;
+    const r = programRow + 1 + i;
+    at("Budget", r, budget, u.id);
+    at("Target", r, cell(row.target), u.id);
+    at("Results YTD", r, cell(row.resultsYtd), u.id);
+    at("Results plan YTD", r, cell(row.milestoneYtd), u.id);
+    at("Results vs plan %", r, cell(row.resultsVsPlan), u.id);
+    at("Cost per result planned", r, dollars(row.cost.planned), u.id);
+    if (!allotted) return;
+    at("Allotted YTD", r, dollars(row.allotmentYtd), u.id);
+    at("Spent YTD", r, dollars(row.spendYtd), u.id);
+    at("Spend vs plan %", r, cell(row.spendVariance), u.id);
+    at("Cost per result actual", r, dollars(row.cost.actual), u.id);
+    at("Status", r, row.status, u.id);
+  });
+  const rows = input.units.map((u) => thisYear.get(u.id));
+  // The program is judged only where every unit has this year's budget with its allotments.
+  if (rows.length === 0 || rows.some((x) => !x || !x.allotted)) return out;
+  const units = rows.map((x) => x!.row);
+  const sum = (f: (r: BudgetReportRow) => number | undefined) =>
+    units.every((r) => f(r) !== undefined) ? units.reduce((a, r) => a + f(r)!, 0) : undefined;
+  const budgetCents = rows.reduce((a, x) => a + cents(x!.budget), 0);
+  const allotted = sum((r) => r.allotmentYtd)!;
+  const spent = sum((r) => r.spendYtd);
+  const resultsYtd = sum((r) => r.resultsYtd);
+  const milestones = sum((r) => r.milestoneYtd);
+  const directions = new Set(
+    input
+      .budget!.years.filter((y) => y.fiscalYear === units[0].fiscalYear)
+      .map((y) => input.measures.find((m) => m.id === y.measure)?.direction),
+  );
+  const direction = directions.size === 1 ? [...directions][0] : undefined;
+  const judged = units.every((r) => r.resultsVsPlan !== undefined);
+  const monitor = monitorUnit({
+    unit: "Program",
+    moneyUnit: "cents",
+    monthsElapsed: 1,
+    allotments: [allotted, 0],
+    spend: [spent],
+    results:
+      judged && (direction === "up" || direction === "down")
+        ? { ytdActual: resultsYtd!, ytdMilestone: milestones!, direction }
+        : undefined,
+  });
+  const cost = costPerResult({
+    budget: budgetCents,
+    target: units.every((r) => r.cost.planned !== undefined) ? sum((r) => r.target) : undefined,
+    spend: spent,
+    results: units.every((r) => r.cost.actual !== undefined) ? resultsYtd : undefined,
+    moneyUnit: "cents",
+  });
+  const p = programRow;
+  at("Budget", p, budgetCents / 100, "program");
+  at("Allotted YTD", p, dollars(allotted), "program");
+  at("Spent YTD", p, dollars(spent), "program");
+  at("Spend vs plan %", p, cell(monitor.spendVariance), "program");
+  at("Results YTD", p, cell(resultsYtd), "program");
+  at("Results plan YTD", p, cell(milestones), "program");
+  at("Cost per result planned", p, dollars(cost.planned), "program");
+  at("Cost per result actual", p, dollars(cost.actual), "program");
+  if (direction !== undefined || !judged) {
+    at("Results vs plan %", p, cell(monitor.resultsVsPlan), "program");
+    at("Status", p, monitor.status, "program");
+  }
   return out;
 }

@@ -11,6 +11,7 @@ import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
 import { budgetSheet, emptyBudget } from "./sheets/budget";
+import { budgetSection } from "./sheets/dashboardBudget";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
 import { withPrintSetup } from "./print";
@@ -94,9 +95,15 @@ export function buildPlanFromInput(
     targetsSheet(input.programTargets, input.measures, layout),
     monthly,
   ];
-  if (input.budget) sheets.push(budgetSheet(input.budget, layout, input.fyStartMonth).sheet);
+  const budget = input.budget ? budgetSheet(input.budget, layout, input.fyStartMonth) : undefined;
+  if (budget) sheets.push(budget.sheet);
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
-  const [dashboard, chartData] = dashboardSheets(input, layout);
+  const units = input.units.map((u) => u.id);
+  const [dashboard, chartData] = dashboardSheets(
+    input,
+    layout,
+    budget ? { budget: (top) => budgetSection(units, budget.layout, top).section } : {},
+  );
   // The hidden chart data goes last, so the visible tabs keep their order.
   sheets.push(dashboard, flagsSheet(input.flags), chartData);
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);

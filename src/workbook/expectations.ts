@@ -170,7 +170,7 @@ export function formulaExpectations(
       at(col, v, "forecast");
   }
   out.push(...incentiveExpectations(input, fy0, judgedFor, dash.incentiveFirstRow));
-  out.push(...budgetExpectations(input, scorecard, dataFindings));
+  out.push(...budgetExpectations(input, plan, scorecard, dataFindings));
   return out;
 }
 

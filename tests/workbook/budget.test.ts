@@ -17,15 +17,33 @@ import {
 } from "../../src/workbook/sheets/budget";
 import { getTemplate } from "../../src/workbook/templates";
 import { budgetMeasureOf } from "../../src/workbook/templates/sampleBudget";
+import type { WorkbookPlan } from "../../src/workbook/plan";
+import { BUDGET_SECTION_COLUMNS, BUDGET_STATUS_TABLE } from "../../src/workbook/sheets/dashboardBudget";
 import { agreesWithEngine, evaluatePlan } from "./hf";
 import { budgetInputArb } from "./random-budget";
+
+/** True for a cell of the Dashboard's budget table. */
+function budgetSectionCell(plan: WorkbookPlan, address: string): boolean {
+  const table = plan.sheets
+    .find((s) => s.name === SHEETS.dashboard)!
+    .tables.find((t) => t.name === BUDGET_STATUS_TABLE)!;
+  const top = Number(/\d+$/.exec(table.topLeft)![0]);
+  const row = Number(/\d+$/.exec(address)![0]);
+  return row > top && row <= top + table.rows.length && /^[A-L]\d/.test(address);
+}
 
 function budgetDifferences(input: WorkbookInput) {
   const plan = buildPlanFromInput(input);
   const book = evaluatePlan(plan);
-  const expectations = formulaExpectations(input, plan).filter((e) => e.sheet === SHEETS.budget);
+  const expectations = formulaExpectations(input, plan).filter(
+    (e) => e.sheet === SHEETS.budget || e.quantity.startsWith("dashboard."),
+  );
   const errors = book.formulas
-    .filter((f) => f.sheet === SHEETS.budget)
+    .filter(
+      (f) =>
+        f.sheet === SHEETS.budget ||
+        (f.sheet === SHEETS.dashboard && f.address >= "A" && budgetSectionCell(plan, f.address)),
+    )
     .map((f) => ({ ...f, value: book.value(f.sheet, f.address) }))
     .filter((f) => f.value !== null && typeof f.value === "object")
     .map((f) => `${f.address}: ${JSON.stringify(f.value)} = ${f.formula}`);
@@ -56,6 +74,7 @@ describe("the Budget sheet's formulas against the engine's budget report (HyperF
     expect(checked).toBeGreaterThan(1000);
     // Every computed column but the two lookups (whose use every other column proves) is checked.
     const expected = [
+      ...BUDGET_SECTION_COLUMNS.filter((c) => c !== "Unit ID").map((c) => `dashboard.${c}`),
       ...BUDGET_COMPUTED.filter((c) => c !== "Scorecard row" && c !== "Spend row").map((c) => `budget.${c}`),
       ...["Allotted YTD", "Spent YTD", "Months to date", "Allotted year"].map((c) => `spend.${c}`),
     ];
@@ -101,6 +120,24 @@ describe("the demo's budget", () => {
     expect(expectations.length).toBeGreaterThan(400);
     expect(errors).toEqual([]);
     expect(mismatches).toEqual([]);
+  });
+
+  it("puts Budget and results on the Dashboard with a native column chart over Chart data", () => {
+    const plan = buildPlanFromInput(input);
+    const dashboard = plan.sheets.find((s) => s.name === SHEETS.dashboard)!;
+    const table = dashboard.tables.find((t) => t.name === BUDGET_STATUS_TABLE)!;
+    const top = Number(/\d+$/.exec(table.topLeft)![0]);
+    expect(book.value(SHEETS.dashboard, `A${top + 1}`)).toBe("Program");
+    const pg = input.units.findIndex((u) => u.id === "prince-georges");
+    expect(book.value(SHEETS.dashboard, `L${top + 2 + pg}`)).toBe(
+      "Behind on results while spending ahead of plan.",
+    );
+    const chart = dashboard.charts.find((c) => c.kind === "columnClustered")!;
+    expect(chart.series.map((s) => s.name)).toEqual(["Spend vs plan", "Results vs plan"]);
+    expect(chart.series[0].values).toMatch(/^'Chart data'!\$S\$5:\$S\$16$/);
+    // The chart's bars are the Dashboard's numbers: Prince George's spend bar up, its results bar down.
+    expect(book.value(SHEETS.chartData, `S${5 + pg}`) as number).toBeGreaterThan(0.05);
+    expect(book.value(SHEETS.chartData, `T${5 + pg}`) as number).toBeLessThan(-0.05);
   });
 
   it("shows the office behind on results while spending ahead of plan, and only that one", () => {

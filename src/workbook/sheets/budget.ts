@@ -50,6 +50,7 @@ export const BUDGET_HEADERS = {
 
 /** The computed columns of tblBudget, in order. */
 export const BUDGET_COMPUTED = [
+  "Key",
   "Months to date",
   "Scorecard row",
   "Spend row",
@@ -189,6 +190,7 @@ function budgetRowFormulas(r: number, x: Ranges): Record<BudgetComputed, string>
   const spendWords = `IF(${spending}="under plan","spending behind plan",IF(${spending}="on plan","spending on plan","spending ahead of plan"))`;
   const warning = `OR(AND(${standing}="behind",${spending}<>"under plan"),AND(${standing}<>"ahead",${spending}="over plan"))`;
   return {
+    Key: `${unit}&"|"&${fy}`,
     "Months to date": `MEDIAN(0,12,(AsOfFY-${fy})*12+AsOfN)`,
     "Scorecard row": `IFERROR(MATCH(${measure}&"|"&${unit}&"|"&${fy},${x.gridKey},0),"")`,
     "Spend row": `IFERROR(MATCH(${unit}&"|"&${fy},${x.spend("Key")},0),"")`,
@@ -361,7 +363,12 @@ export function budgetSheet(
     },
   );
   sheet.freeze = { rows: BUDGET_HEADER_ROW, columns: 1 };
-  sheet.hiddenColumns = [budgetCol("Scorecard row"), budgetCol("Spend row"), spendCol("Key")];
+  sheet.hiddenColumns = [
+    budgetCol("Key"),
+    budgetCol("Scorecard row"),
+    budgetCol("Spend row"),
+    spendCol("Key"),
+  ];
   return {
     sheet,
     layout: {

@@ -6,7 +6,7 @@
 import { BIG, forecastVerdict, gridCol, INF, NEG_INF, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, SHEETS, TABLES } from "../layout";
-import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
+import type { ChartPlan, ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 import {
   boundsOf,
   programMonth,
@@ -35,6 +35,9 @@ export interface DashboardSection {
   conditionalFormats: ConditionalFormatPlan[];
   /** First free row after the section (leave a blank row or two). */
   nextRow: number;
+  /** Native charts the section places on the Dashboard, with their series' cells on Chart data. */
+  charts?: ChartPlan[];
+  chartData?: PlanRange[];
 }
 
 /**
@@ -188,11 +191,12 @@ export function buildDashboard(
   sheet.ranges.push(...unit.ranges);
   sheet.tables.push(...unit.tables);
   sheet.conditionalFormats.push(...unit.conditionalFormats);
-  if (slots.budget) {
-    const budget = slots.budget(unit.nextRow);
+  const budget = slots.budget?.(unit.nextRow);
+  if (budget) {
     sheet.ranges.push(...budget.ranges);
     sheet.tables.push(...budget.tables);
     sheet.conditionalFormats.push(...budget.conditionalFormats);
+    sheet.charts.push(...(budget.charts ?? []));
   }
   const incentive = incentiveSection(input.measures, layout, incentiveTop);
   if (incentive) {
@@ -201,6 +205,7 @@ export function buildDashboard(
     sheet.tables.push(incentive.table);
   }
   const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth);
+  chartData.sheet.ranges.push(...(budget?.chartData ?? []));
   chartData.charts.forEach((chart, i) => {
     const top = chartsTop + Math.floor(i / CHARTS_PER_BAND) * CHART_BAND_ROWS;
     const [from, to] = CHART_SLOTS[i % CHARTS_PER_BAND];
