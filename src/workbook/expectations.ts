@@ -11,7 +11,7 @@ import { scoreMeasure, type IncentiveMeasure } from "../engine/incentive/federal
 import type { Finding, Scorecard } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf, fiscalMonthOffset } from "../engine/period";
 import { gridCol, STATUS_LABELS, type GridComputed } from "./gridFormulas";
-import { buildPlanFromInput } from "./buildPlan";
+import { buildPlanFromInput, dashboardSlots } from "./buildPlan";
 import { budgetExpectations } from "./budgetExpectations";
 import { gridRows, type WorkbookInput } from "./input";
 import type { WorkbookPlan } from "./plan";
@@ -148,7 +148,7 @@ export function formulaExpectations(
     at("Status", STATUS_LABELS[check.status], "checks.status");
     for (const [col, v] of forecastFields(j.forecasts.get(k))) at(col, v, `forecast.${col}`);
   }
-  const { layout: dash } = buildDashboard(input, layout);
+  const { layout: dash } = buildDashboard(input, layout, dashboardSlots(input, layout));
   const now = judgedFor(fy0);
   for (const m of input.measures) {
     const check = now.rows.get(`${m.id}|${ROLLUP_UNIT}`);

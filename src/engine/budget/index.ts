@@ -6,3 +6,4 @@ export * from "./whatif";
 export * from "./monitor";
 export * from "./resources";
 export * from "./report";
+export * from "./flagRun";

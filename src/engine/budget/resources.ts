@@ -16,6 +16,8 @@ import { fiscalYearOf, isMonth, monthIndex } from "../period";
 /** One unit's resources for one fiscal year, money in whole cents. */
 export interface YearResources {
   budgetCents?: number;
+  /** The year's actual spend where its months are not reported (an annual export). */
+  spendCents?: number;
   fte?: number;
   revenueCents?: number;
   source: CellRef;
