@@ -65,6 +65,13 @@ export function budgetReport(
   const measureDef = options.measure ? checks?.index.measures.get(options.measure) : undefined;
   const countable = measureDef ? COUNTABLE.has(measureDef.kind) : false;
   const rows: BudgetReportRow[] = [];
+  // Looked up once per unit: the report runs over thousands of units.
+  const checkOf = new Map(
+    (checks?.rows ?? []).filter((r) => !r.rollup && r.measure === options.measure).map((r) => [r.unit, r]),
+  );
+  const seriesOf = new Map(
+    (checks?.index.byMeasure.get(options.measure ?? "") ?? []).map((s) => [s.unit, s]),
+  );
   for (const res of resources.values()) {
     const year = res.years.get(fiscalYear);
     if (year?.budgetCents === undefined) {
@@ -109,8 +116,8 @@ export function budgetReport(
       const values = fiscalYearMonths(earlier, fy).map((m) => res.months.get(m)?.spendCents);
       if (values.every((v) => v !== undefined)) priorSpend.push(values as number[]);
     }
-    const row = checks?.rows.find((r) => !r.rollup && r.measure === options.measure && r.unit === res.unit);
-    const series = checks?.index.byMeasure.get(options.measure ?? "")?.find((s) => s.unit === res.unit);
+    const row = checkOf.get(res.unit);
+    const series = seriesOf.get(res.unit);
     const target =
       series && checks
         ? yearSummaries(checks.index, series).find((y) => y.year === fiscalYear)?.target
