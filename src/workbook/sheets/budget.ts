@@ -363,6 +363,14 @@ export function budgetSheet(
     },
   );
   sheet.freeze = { rows: BUDGET_HEADER_ROW, columns: 1 };
+  // Paper gets the judged table (one page wide); the months beside it are for typing.
+  sheet.print = {
+    orientation: "landscape",
+    fitToWidth: 1,
+    area: `A1:${budgetCol("Status")}${lastBudget}`,
+    titleRows: `1:${BUDGET_HEADER_ROW}`,
+    titleColumns: "A:A",
+  };
   sheet.hiddenColumns = [
     budgetCol("Key"),
     budgetCol("Scorecard row"),
