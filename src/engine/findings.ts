@@ -87,6 +87,28 @@ export const FINDINGS = {
   "flags.unknown-measure": {},
   "flags.bad-period": {},
   "flags.direction-unknown": {},
+  // Budgets (src/engine/budget): a resources file or the Budget sheet.
+  "negative-money": {
+    fix: "Budgets and spend are never negative: correct the sign, or record a refund as lower spend in its month.",
+  },
+  "money-not-whole": {
+    fix: "Write money in dollars and cents (1200.50); a fraction of a cent cannot be allotted.",
+  },
+  "months-out-of-order": {
+    fix: "Sort the rows by unit and month; nothing was lost, but a month out of place is often a typo.",
+  },
+  "fte-on-month": { fix: "Put FTE on the unit's fiscal-year row (unit,YYYY,budget,,fte)." },
+  "spend-on-year": { fix: "Enter spend month by month on YYYY-MM rows; the year's total is their sum." },
+  "spend-without-budget": {
+    fix: "Add the unit's annual budget as a row unit,YYYY,budget (or check the unit's name).",
+  },
+  "zero-budget-with-target": {
+    fix: "Give the unit its budget, or say what the money buys: with no money no cost per result can be planned.",
+  },
+  "allotments-not-budget": {
+    fix: "Make the monthly allotments add up to the year's budget, or leave them blank to spread it evenly.",
+  },
+  "locked-fte-not-step": { fix: "Lock FTE in whole steps (tenths by default), or give --fte-step." },
   // Proration and milestone warnings (src/engine/prorate, src/engine/milestones): the result stands.
   driverMissing: {},
   fallbackEqual: {},

@@ -10,10 +10,15 @@ import { dashboardSheets } from "./sheets/dashboard";
 import { dataSheet } from "./sheets/data";
 import { flagsSheet } from "./sheets/flags";
 import { monthlySheet, monthNoNames } from "./sheets/monthly";
+import { budgetSheet, emptyBudget, type BudgetLayout } from "./sheets/budget";
+import type { DashboardSlots } from "./sheets/dashboard";
+import type { GridLayout } from "./sheets/monthly";
+import { budgetSection } from "./sheets/dashboardBudget";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
 import { withPrintSetup } from "./print";
 import { getTemplate } from "./templates";
+import { budgetMeasureOf, sampleBudget } from "./templates/sampleBudget";
 
 /** Above this many grid rows the Data sheet explains instead of unpivoting (it would triple the formulas). */
 export const DATA_TABLE_MAX_ROWS = 2000;
@@ -61,7 +66,13 @@ export function buildWorkbookPlan(templateId: string, options: BuildOptions = {}
     flags: [],
     reliabilityPassed: true,
   };
-  const input = options.sampleData ? { ...base, ...sampleData(t, options.seed ?? 1, asOfMonth) } : base;
+  const sample = options.sampleData ? { ...base, ...sampleData(t, options.seed ?? 1, asOfMonth) } : base;
+  const input: WorkbookInput = {
+    ...sample,
+    budget: options.sampleData
+      ? sampleBudget(t, sample.observations, options.seed ?? 1, asOfMonth).budget
+      : emptyBudget(t.units, fiscalYearOf(asOfMonth, t.fyStartMonth), budgetMeasureOf(t.id)),
+  };
   return buildPlanFromInput(input, options);
 }
 
@@ -87,8 +98,11 @@ export function buildPlanFromInput(
     targetsSheet(input.programTargets, input.measures, layout),
     monthly,
   ];
+  const budget = input.budget ? budgetSheet(input.budget, layout, input.fyStartMonth) : undefined;
+  if (budget) sheets.push(budget.sheet);
+  const slots = dashboardSlots(input, layout, budget?.layout);
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
-  const [dashboard, chartData] = dashboardSheets(input, layout);
+  const [dashboard, chartData] = dashboardSheets(input, layout, slots);
   // The hidden chart data goes last, so the visible tabs keep their order.
   sheets.push(dashboard, flagsSheet(input.flags), chartData);
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
@@ -104,4 +118,20 @@ export function buildPlanFromInput(
     sheets: withPrintSetup([about.sheet, ...sheets], input.title, input.asOfMonth),
     names: [...about.names, ...measures.names, ...monthNoNames()],
   };
+}
+
+/**
+ * The sections other parts add to the Dashboard (today: "Budget and results" when the workbook
+ * has a Budget sheet). One definition, so the expectations place the Dashboard as the plan does.
+ */
+export function dashboardSlots(
+  input: WorkbookInput,
+  grid: GridLayout,
+  budget?: BudgetLayout,
+): DashboardSlots {
+  const layout =
+    budget ?? (input.budget ? budgetSheet(input.budget, grid, input.fyStartMonth).layout : undefined);
+  if (!layout) return {};
+  const units = input.units.map((u) => u.id);
+  return { budget: (top) => budgetSection(units, layout, top).section };
 }

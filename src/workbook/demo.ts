@@ -13,6 +13,7 @@ import { fiscalYearMonths, fiscalYearOf } from "../engine/period";
 import type { WorkbookInput } from "./input";
 import { childSupportTemplate } from "./templates/childSupport";
 import { rng, sampleData } from "./templates/sample";
+import { sampleBudget } from "./templates/sampleBudget";
 
 export interface PlantedPattern {
   detector: DetectorKind;
@@ -144,6 +145,8 @@ export function buildDemoData(seed: number, asOfMonth = "2027-04"): DemoData {
     programTargets: sample.programTargets,
     flags: [],
     reliabilityPassed: true,
+    // The office furthest behind on locates overspends: "behind on results while spending ahead of plan".
+    budget: sampleBudget(t, obs, seed, asOfMonth).budget,
   };
   const programTargets = sample.programTargets.map((p) => ({
     measure: p.measure,

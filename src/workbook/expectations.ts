@@ -12,7 +12,8 @@ import { scoreMeasure, type IncentiveMeasure } from "../engine/incentive/federal
 import type { Finding, Scorecard } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf, fiscalMonthOffset } from "../engine/period";
 import { gridCol, STATUS_LABELS, type GridComputed } from "./gridFormulas";
-import { buildPlanFromInput } from "./buildPlan";
+import { buildPlanFromInput, dashboardSlots } from "./buildPlan";
+import { budgetExpectations } from "./budgetExpectations";
 import { gridRows, type WorkbookInput } from "./input";
 import type { WorkbookPlan } from "./plan";
 import { rawTablesFromPlan } from "./rawTables";
@@ -150,7 +151,7 @@ export function formulaExpectations(
     at("Status", STATUS_LABELS[check.status], "checks.status");
     for (const [col, v] of forecastFields(j.forecasts.get(k))) at(col, v, `forecast.${col}`);
   }
-  const { layout: dash } = buildDashboard(input, layout);
+  const { layout: dash } = buildDashboard(input, layout, dashboardSlots(input, layout));
   const now = judgedFor(fy0);
   for (const m of input.measures) {
     const check = now.rows.get(`${m.id}|${ROLLUP_UNIT}`);
@@ -174,6 +175,7 @@ export function formulaExpectations(
   out.push(...actOnExpectations(input, now, dash.act));
   out.push(...flagReviewExpectations(input, dash.flags));
   out.push(...incentiveExpectations(input, fy0, judgedFor, dash.incentiveFirstRow));
+  out.push(...budgetExpectations(input, plan, scorecard, dataFindings));
   return out;
 }
 

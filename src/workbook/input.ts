@@ -5,6 +5,7 @@
 import type { Observation, UnitDef } from "../engine/model";
 import type { Flag } from "../engine/flags/types";
 import { fiscalYearOf, isMonth, isYear, monthIndex } from "../engine/period";
+import type { BudgetInput } from "./sheets/budget";
 import type { PlanText, TemplateMeasure } from "./templates/types";
 
 export interface ProgramTarget {
@@ -29,6 +30,8 @@ export interface WorkbookInput {
   flags: Flag[];
   /** 45 CFR 305.32 data reliability audit (95 % standard); no incentive without it. */
   reliabilityPassed: boolean;
+  /** Budgets, allotments and spend for the Budget sheet (absent: no Budget sheet). */
+  budget?: BudgetInput;
 }
 
 /** One row of tblMonthly: a measure x unit x fiscal year with twelve months per series. */

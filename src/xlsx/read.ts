@@ -22,6 +22,8 @@ export const SCORECARD_TABLES: readonly string[] = [
   TABLES.programTargets,
   TABLES.monthly,
   TABLES.flags,
+  TABLES.budget,
+  TABLES.spend,
 ];
 
 /** A table being filled while its sheet streams past. */

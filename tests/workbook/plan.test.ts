@@ -53,6 +53,7 @@ describe.each(cases)("the %s template (sample data: %s)", (id, sampleData) => {
       SHEETS.units,
       SHEETS.targets,
       SHEETS.monthly,
+      SHEETS.budget,
       SHEETS.data,
       SHEETS.dashboard,
       SHEETS.flags,

@@ -41,7 +41,8 @@ describe("the demo's charts in LibreOffice", () => {
 
   it("keeps every chart, each with its series, after open and save as .xlsx", async () => {
     const planned = plan.sheets.flatMap((s) => s.charts);
-    expect(planned.length).toBe(input.measures.length + 1); // one per measure and the program's
+    // One line chart per measure, the program's, and the Budget and results column chart.
+    expect(planned.length).toBe(input.measures.length + 1 + (input.budget ? 1 : 0));
     const before = await charts(written);
     const after = await charts(saved);
     expect(before).toHaveLength(planned.length);
@@ -50,7 +51,7 @@ describe("the demo's charts in LibreOffice", () => {
     expect(seriesCount(after)).toEqual(seriesCount(before));
     for (const c of after)
       for (const ref of c.series)
-        expect(ref).toMatch(/^'?Chart data'?!(\$C\$\d+:\$N\$\d+|\$B\$\d+:\$B\$\d+)$/);
+        expect(ref).toMatch(/^'?Chart data'?!(\$C\$\d+:\$N\$\d+|\$B\$\d+:\$B\$\d+|\$[ST]\$\d+:\$[ST]\$\d+)$/);
   });
 
   it("plots reported months as numbers and months without data as #N/A gaps", async () => {

@@ -12,6 +12,7 @@ import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags, type XlsxReadResult } from "../../xlsx";
+import { budgetFromTables } from "../../workbook/readBudget";
 import { asOfArg, oneFile, readArgs, SHARED_OPTIONS } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 
@@ -126,7 +127,9 @@ export function judgeWorkbook(read: XlsxReadResult, file: string, asOfOption?: s
     if (error instanceof AsOfError) throw new CliError(error.message);
     throw error;
   }
-  const flagRun = runFlags(index, { programTargets, previousFlags: reviewedFlags(tables) });
+  // The Budget sheet, where the workbook has one, adds the budget flags to the same run.
+  const budget = budgetFromTables(tables, scorecard.fyStartMonth);
+  const flagRun = runFlags(index, { programTargets, previousFlags: reviewedFlags(tables), budget });
   const statusCounts: Record<string, number> = {};
   for (const row of result.rows)
     if (!row.rollup) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1;
@@ -143,7 +146,7 @@ export function judgeWorkbook(read: XlsxReadResult, file: string, asOfOption?: s
     rollups: result.rows.filter((r) => r.rollup),
     rows: result.rows.filter((r) => !r.rollup),
     flags: flagRun.flags,
-    findings: [...findings, ...result.findings, ...flagRun.findings],
+    findings: [...findings, ...result.findings, ...flagRun.findings, ...(budget?.findings ?? [])],
   };
 }
 

@@ -42,4 +42,9 @@ export const commands: CommandEntry[] = [
     summary: "Flag lowballed targets and gaming patterns in a long-CSV or .xlsx scorecard",
     load: async () => (await import("./flags")).flagsCommand,
   },
+  {
+    name: "budget",
+    summary: "Spend beside results per unit: allotments, cost per result, forecast, two-axis status",
+    load: async () => (await import("./budget")).budgetCommand,
+  },
 ];

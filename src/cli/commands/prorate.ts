@@ -37,6 +37,17 @@ import {
 } from "../args";
 import { CliError, type CliCommand } from "../io";
 import { cellNumber, readUnitTable, requireColumn, type UnitRow, type UnitTable } from "../unitFile";
+import type { JointSplitResult } from "../../engine/budget";
+import {
+  BUDGET_HELP,
+  BUDGET_OPTIONS,
+  jointInput,
+  jointJson,
+  jointText,
+  parseBudgetArgs,
+  splitJoint,
+  type BudgetArgs,
+} from "./prorateBudget";
 
 const USAGE = `Usage: yardstick prorate UNITS.csv --total N --by COLUMN [options]
 
@@ -63,7 +74,8 @@ ${SHARED_HELP["fy-start"]}
 ${SHARED_HELP.decimal}
   --periods P          monthly (default) | quarterly | 4-4-5 | 4-5-4 | 5-4-4
   --spread S           even (default) | seasonal (from YYYY-MM columns) | ramp | front | back
-  --json               print the proration and schedule as JSON
+${BUDGET_HELP}
+  --json               print the proration and schedule (and the budget's units) as JSON
 
 Exit code: 0 done, 2 bad usage or input (the message names the line, column or unit).
 `;
@@ -112,6 +124,7 @@ interface Args {
   spread: SpreadSpec;
   json: boolean;
   decimal?: DecimalMark;
+  budget?: BudgetArgs;
 }
 
 const OPTIONS = {
@@ -133,6 +146,7 @@ const OPTIONS = {
   fy: { type: "string" },
   periods: { type: "string" },
   spread: { type: "string" },
+  ...BUDGET_OPTIONS,
 } as const;
 
 function parseProrateArgs(argv: string[]): Args {
@@ -170,6 +184,18 @@ function parseProrateArgs(argv: string[]): Args {
     spread: pick("spread", SPREADS),
     decimal: decimalArg(v.decimal),
   };
+  const budget = parseBudgetArgs(v);
+  if (budget && (args.increment ?? 1) !== 1)
+    throw new CliError(
+      "--budget splits targets in whole units: leave out --increment (money is split to the cent).",
+    );
+  if (
+    budget &&
+    (args.method === "gapClosing" || args.method === "basePlusProRata" || args.closeGapPct !== undefined)
+  )
+    throw new CliError(
+      "--budget goes with the proportional, equal, prior-share or custom methods; split the target first, then the budget with --budget-by targets.",
+    );
   if (files.length !== 1) throw new CliError(`give exactly one UNITS.csv file.\n\n${USAGE}`);
   if ((args.total === undefined) === (args.closeGapPct === undefined)) {
     throw new CliError(`give either --total or --close-gap.\n\n${USAGE}`);
@@ -209,6 +235,7 @@ function parseProrateArgs(argv: string[]): Args {
     periods: args.periods ?? "monthly",
     spread: args.spread ?? { kind: "even" },
     json: args.json ?? false,
+    budget,
   };
 }
 
@@ -302,9 +329,11 @@ export const prorateCommand: CliCommand = {
     let input: ProrationInput;
     let result: ProrationResult;
     let schedule: MilestoneSchedule;
+    let joint: JointSplitResult | undefined;
     try {
       input = prorationInput(args, table);
-      result = prorate(input);
+      joint = args.budget ? splitJoint(jointInput(args.budget, input, table), table.name) : undefined;
+      result = joint ? joint.targets : prorate(input);
       schedule = spreadMilestones({
         kind: args.kind,
         fiscalYear: fiscalYearToSpread(args, table),
@@ -326,14 +355,19 @@ export const prorateCommand: CliCommand = {
     }
     io.out(
       args.json
-        ? `${JSON.stringify({ proration: result, schedule }, null, 2)}\n`
-        : render(args, result, schedule),
+        ? `${JSON.stringify({ proration: result, schedule, ...(joint ? { budget: jointJson(joint) } : {}) }, null, 2)}\n`
+        : render(args, result, schedule, joint),
     );
     return 0;
   },
 };
 
-function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule): string {
+function render(
+  args: Args,
+  result: ProrationResult,
+  schedule: MilestoneSchedule,
+  joint?: JointSplitResult,
+): string {
   const p = result.provenance;
   const ratio = p.kind === "rate" || p.kind === "ratio";
   const show = (v: number) => (ratio ? v.toFixed(2) : String(v));
@@ -348,6 +382,7 @@ function render(args: Args, result: ProrationResult, schedule: MilestoneSchedule
   lines.push(...table([header, ...rows]));
   lines.push("", "Why:");
   for (const u of result.units) lines.push(`  ${u.reason}`);
+  if (joint) lines.push("", ...jointText(joint));
   const warnings = [...p.warnings, ...schedule.warnings];
   if (warnings.length > 0) {
     lines.push("", "Warnings:");

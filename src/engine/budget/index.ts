@@ -4,3 +4,6 @@ export * from "./spend";
 export * from "./flags";
 export * from "./whatif";
 export * from "./monitor";
+export * from "./resources";
+export * from "./report";
+export * from "./flagRun";

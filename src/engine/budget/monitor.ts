@@ -40,6 +40,8 @@ export interface MonitorRow {
   /** The forecast against the budget: + is an overspend. */
   forecastVariance?: number;
   spendStanding?: SpendStanding;
+  /** Results to date against milestones to date: +0.1 is 10 % better than planned (direction-aware). */
+  resultsVsPlan?: number;
   resultsStanding: ResultsStanding;
   /** One sentence on both axes. */
   status: string;
@@ -47,10 +49,15 @@ export interface MonitorRow {
 
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
-function resultsStanding(r: MonitorInput["results"], tolerance: number): ResultsStanding {
-  if (!r || r.ytdMilestone <= 0) return "no results yet";
+/** Results against milestones to date, + better (direction-aware); undefined without milestones. */
+function resultsVsPlan(r: MonitorInput["results"]): number | undefined {
+  if (!r || r.ytdMilestone <= 0) return undefined;
   const ratio = r.ytdActual / r.ytdMilestone;
-  const better = r.direction === "up" ? ratio - 1 : 1 - ratio;
+  return r.direction === "up" ? ratio - 1 : 1 - ratio;
+}
+
+function resultsStanding(better: number | undefined, tolerance: number): ResultsStanding {
+  if (better === undefined) return "no results yet";
   return better < -tolerance ? "behind" : better > tolerance ? "ahead" : "on plan";
 }
 
@@ -112,7 +119,8 @@ export function monitorUnit(input: MonitorInput): MonitorRow {
     const value = forecastWith(method, year, n, history, true);
     if (value !== undefined) forecast = { method, value };
   }
-  const results = resultsStanding(input.results, tolerance);
+  const better = resultsVsPlan(input.results);
+  const results = resultsStanding(better, tolerance);
   return {
     unit: input.unit,
     spendYtd,
@@ -124,6 +132,7 @@ export function monitorUnit(input: MonitorInput): MonitorRow {
     forecast,
     forecastVariance: forecast && budget > 0 ? forecast.value / budget - 1 : undefined,
     spendStanding,
+    resultsVsPlan: better,
     resultsStanding: results,
     status: sentence(results, spendStanding),
   };

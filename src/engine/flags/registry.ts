@@ -14,6 +14,7 @@ import { pairedDivergence } from "./detectors/paired";
 import { benfordFirstDigitDetector, lastDigit } from "./detectors/digits";
 import { duplicateRows, revisedActuals, stalePeriods } from "./detectors/validity";
 import type { Detector, DetectorContext, DetectorKind, Flag, FlagSeverity } from "./types";
+import { budgetFlags } from "../budget/flagRun";
 
 /** Every detector, in the order a reviewer reads them. */
 export const detectors: readonly Detector[] = [
@@ -66,6 +67,7 @@ export function runFlags(index: ScorecardIndex, options: FlagOptions = {}): Flag
   const chosen = options.only ? detectors.filter((d) => options.only!.includes(d.id)) : detectors;
   const flags: Flag[] = [];
   for (const d of chosen) for (const f of d.run(index, options)) flags.push(f);
+  if (options.budget) flags.push(...budgetFlags(index, options.budget, options.only));
   const reviews = new Map(
     (options.previousFlags ?? []).filter((f) => f.review).map((f) => [f.id, f.review!]),
   );

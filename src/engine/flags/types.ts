@@ -3,6 +3,7 @@
  * described. The workbook's Flags sheet, the Office adapter and the task pane's Flags tab
  * build on these types. A flag prompts a review; it never states a verdict.
  */
+import type { BudgetFlagContext } from "../budget/flagRun";
 import type { ScorecardIndex } from "../index/series";
 import type { Period } from "../model";
 
@@ -67,6 +68,8 @@ export interface Flag {
 
 /** Run-time context shared by all detectors. */
 export interface DetectorContext {
+  /** Units' budgets and spend (src/engine/budget), for the budget flags; absent: they do not run. */
+  budget?: BudgetFlagContext;
   /** Earlier snapshot of the same scorecard, indexed, for revised-actual checks. */
   previousSnapshot?: ScorecardIndex;
   /** Program-level targets per measure and period, for the unit-sum check. */

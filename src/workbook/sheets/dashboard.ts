@@ -6,7 +6,7 @@
 import { gridCol, STATUS_LABELS } from "../gridFormulas";
 import type { WorkbookInput } from "../input";
 import { fiscalMonthLabels, parseA1, SHEETS, TABLES } from "../layout";
-import type { ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
+import type { ChartPlan, ConditionalFormatPlan, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 import { programMonth, type BlockRows, type RowsInPlace } from "../programFormulas";
 import { actHeight, actOnSection } from "./actOn";
 import { chartDataSheet } from "./chartData";
@@ -37,6 +37,9 @@ export interface DashboardSection {
   conditionalFormats: ConditionalFormatPlan[];
   /** First free row after the section (leave a blank row or two). */
   nextRow: number;
+  /** Native charts the section places on the Dashboard, with their series' cells on Chart data. */
+  charts?: ChartPlan[];
+  chartData?: PlanRange[];
 }
 
 /**
@@ -218,11 +221,12 @@ export function buildDashboard(
   sheet.ranges.push(...unit.ranges);
   sheet.tables.push(...unit.tables);
   sheet.conditionalFormats.push(...unit.conditionalFormats);
-  if (slots.budget) {
-    const budget = slots.budget(unit.nextRow);
+  const budget = slots.budget?.(unit.nextRow);
+  if (budget) {
     sheet.ranges.push(...budget.ranges);
     sheet.tables.push(...budget.tables);
     sheet.conditionalFormats.push(...budget.conditionalFormats);
+    sheet.charts.push(...(budget.charts ?? []));
   }
   const flags = flagReviewSection(input.flags, input.units, flagsTop, flagsHelperTop);
   sheet.ranges.push(...flags.ranges);
@@ -235,6 +239,7 @@ export function buildDashboard(
     sheet.tables.push(incentive.table);
   }
   const chartData = chartDataSheet(measures, layout.block, input.fyStartMonth, layout.programRow);
+  chartData.sheet.ranges.push(...(budget?.chartData ?? []));
   // The program chart (first, when there are measures) takes a band of its own, as wide as
   // the three slots; the measures' charts follow three to a band.
   const bandOf = (top: number) => `${top + CHART_BAND_ROWS - 2}`;
