@@ -4,6 +4,7 @@
  */
 import type { Observation, UnitDef } from "../engine/model";
 import type { Flag } from "../engine/flags/types";
+import type { LoggedRevision } from "../engine/revisions/types";
 import { fiscalYearOf, isMonth, isYear, monthIndex } from "../engine/period";
 import type { PlanText, TemplateMeasure } from "./templates/types";
 
@@ -29,6 +30,8 @@ export interface WorkbookInput {
   flags: Flag[];
   /** 45 CFR 305.32 data reliability audit (95 % standard); no incentive without it. */
   reliabilityPassed: boolean;
+  /** The target revision log; absent: the grid's targets logged as a baseline (sheets/revisions.ts). */
+  revisions?: LoggedRevision[];
 }
 
 /** One row of tblMonthly: a measure x unit x fiscal year with twelve months per series. */

@@ -4,7 +4,17 @@
  */
 import { yearSummaries } from "../../index/years";
 import { fmt, gapOf, gapUnit, goodSign, isAdditive, makeFlag, pct } from "../flag";
+import type { Revision } from "../../revisions/types";
 import type { Detector, Flag } from "../types";
+
+/** The last logged annual target of each measure, unit and fiscal year ("measure|unit|year"). */
+function loggedYearTargets(log: readonly Revision[] | undefined): Map<string, Revision> {
+  const out = new Map<string, Revision>();
+  for (const r of log ?? [])
+    if (r.field === "target" && /^\d{4}$/.test(r.period) && r.newValue !== null)
+      out.set(`${r.measure}|${r.unit}|${r.period}`, r);
+  return out;
+}
 
 export const unitSumBelowProgram: Detector = {
   id: "unit-sum-below-program",
@@ -73,10 +83,17 @@ export const targetCutAfterStrongYear: Detector = {
     "Lowering the bar after clearing it is the opposite of ratcheting up and invites easy targets.",
   run(index, ctx) {
     const flags: Flag[] = [];
+    // Where the revision log holds a year's target, its last logged value is the target that
+    // was set (a typed, unlogged value is reported as an unlogged change, not trusted here).
+    const logged = loggedYearTargets(ctx.revisions);
     for (const s of index.series) {
       const sign = goodSign(s.measure);
       if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      const years = yearSummaries(index, s);
+      const logOf = (year: number) => logged.get(`${s.measure.id}|${s.unit}|${year}`);
+      const years = yearSummaries(index, s).map((y) => {
+        const r = logOf(y.year);
+        return r ? { ...y, target: r.newValue! } : y;
+      });
       for (let i = 1; i < years.length; i++) {
         const prev = years[i - 1];
         const cur = years[i];
@@ -93,7 +110,7 @@ export const targetCutAfterStrongYear: Detector = {
             unit: s.unit,
             periods: [String(prev.year), String(cur.year)],
             values: { priorTarget: prev.target, priorActual: prev.actual, target: cur.target, cut, beat },
-            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (${beat === 0 ? "met exactly" : `beat by ${pct(beat)}${u}`}); FY${cur.year} target ${fmt(cur.target)} (${pct(-cut)}${u} easier).`,
+            text: `FY${prev.year}: target ${fmt(prev.target)}, actual ${fmt(prev.actual)} (${beat === 0 ? "met exactly" : `beat by ${pct(beat)}${u}`}); FY${cur.year} target ${fmt(cur.target)} (${pct(-cut)}${u} easier)${loggedAs(logOf(cur.year))}.`,
             explanation: `The unit beat its FY${prev.year} target for ${s.measure.name}, and the FY${cur.year} target was then made easier.`,
             whatToCheck:
               "The reason given for lowering the target, and whether FY" +
@@ -106,6 +123,14 @@ export const targetCutAfterStrongYear: Detector = {
     return flags;
   },
 };
+
+/** What the log says about the target that was set: "; logged 2026-09-25 by R. Delgado (baseline)". */
+function loggedAs(r: Revision | undefined): string {
+  if (!r) return "";
+  if (r.reason === "baseline") return `; issued ${r.at.slice(0, 10)} by ${r.who || "no name"}`;
+  const note = r.note ? `, "${r.note}"` : "";
+  return `; logged ${r.at.slice(0, 10)} by ${r.who || "no name"} (${r.reason}${note})`;
+}
 
 export const belowCapacity: Detector = {
   id: "below-capacity",
