@@ -82,7 +82,14 @@ export class NotYardstickTableError extends Error {
   override readonly name = "NotYardstickTableError";
 }
 
-const READ_TABLES = [TABLES.settings, TABLES.measures, TABLES.units, TABLES.programTargets, TABLES.monthly];
+const READ_TABLES = [
+  TABLES.settings,
+  TABLES.measures,
+  TABLES.units,
+  TABLES.programTargets,
+  TABLES.monthly,
+  TABLES.revisions,
+];
 
 export class OfficeAdapter {
   readonly support: HostSupport;

@@ -22,6 +22,7 @@ export const SCORECARD_TABLES: readonly string[] = [
   TABLES.programTargets,
   TABLES.monthly,
   TABLES.flags,
+  TABLES.revisions,
 ];
 
 /** A table being filled while its sheet streams past. */
