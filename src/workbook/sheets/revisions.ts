@@ -4,7 +4,7 @@
  * About's settings. Yardstick only appends; who and note are a person's text and are written as
  * text (a plan `string` never becomes a formula).
  */
-import { appendRevisions, headHash } from "../../engine/revisions/chain";
+import { appendRevisions, canonicalNumber, headHash } from "../../engine/revisions/chain";
 import type { LoggedRevision, Revision } from "../../engine/revisions/types";
 import { fiscalYearMonths, isYear } from "../../engine/period";
 import type { WorkbookInput } from "../input";
@@ -53,6 +53,16 @@ export function workbookLog(input: WorkbookInput): LoggedRevision[] {
   return input.revisions ?? appendRevisions([], baselineRevisions(input));
 }
 
+/**
+ * A logged value as the cell keeps it: the 15 significant digits the hash was computed over.
+ * Writing more lets a spreadsheet round the 16th digit its own way when it saves (70.25641025641025
+ * became 70.2564102564103 in LibreOffice, where the hash had 70.2564102564102); a 15-digit number
+ * is written back unchanged by Excel and LibreOffice alike.
+ */
+export function storedNumber(value: number | null): number | null {
+  return value === null ? null : Number(canonicalNumber(value));
+}
+
 /** One table row for a logged revision, in REVISION_HEADERS order. */
 export function revisionRow(r: LoggedRevision): PlanValue[] {
   return [
@@ -63,8 +73,8 @@ export function revisionRow(r: LoggedRevision): PlanValue[] {
     r.unit,
     r.period,
     r.field,
-    r.oldValue,
-    r.newValue,
+    storedNumber(r.oldValue),
+    storedNumber(r.newValue),
     r.reason,
     r.note,
     r.hash,
