@@ -78,13 +78,15 @@ export function readRevisionLog(
 }
 
 /**
- * Target cells (every grid row) and milestone cells (those the log has a value for) of tblMonthly
- * with their cells. Cells that are not numbers are left to the grid's own reader.
+ * Target cells (every grid row) and milestone cells (those the log has a value for, or every one
+ * with `milestones: "all"`) of tblMonthly with their cells. Cells that are not numbers are left
+ * to the grid's own reader. Example: `loggedCells(tables.tblMonthly, 10, log).length`.
  */
 export function loggedCells(
   monthly: RawTable | undefined,
   fyStartMonth: number,
   log: readonly Revision[],
+  milestones: "logged" | "all" = "logged",
 ): CurrentValue[] {
   if (!monthly) return [];
   const cur = new TableCursor(monthly, []);
@@ -122,7 +124,7 @@ export function loggedCells(
     const months = fiscalYearMonths(fy, fyStartMonth);
     for (const m of milestoneCols) {
       const period = months.find((p) => Number(p.slice(5)) === m.parsed!.calendarMonth)!;
-      if (!loggedMilestones.has(JSON.stringify([measure, unit, period]))) continue;
+      if (milestones === "logged" && !loggedMilestones.has(JSON.stringify([measure, unit, period]))) continue;
       const v = value(i, m.col);
       if (v !== undefined)
         out.push({ measure, unit, period, field: "milestone", value: v, source: cur.ref(i, m.col) });
