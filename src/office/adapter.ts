@@ -230,7 +230,10 @@ export class OfficeAdapter {
       setting.load("value");
       const reads = { syncs: 0 };
       const logTables = options.log ? LOG_TABLES.filter((t) => t !== table) : [];
-      const belowRows = Math.max(input.rows.length, (options.log?.revisions.length ?? 0) + 4);
+      // The log grows below its table too: read enough rows under it to see what is there.
+      const belowRows = options.log
+        ? Math.max(input.rows.length, options.log.revisions.length + 4)
+        : input.rows.length;
       const read = await readTables(
         context,
         [table, ...logTables],
