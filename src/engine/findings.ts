@@ -79,6 +79,16 @@ export const FINDINGS = {
   "error-value": {},
   "number-as-text": {},
   "text-in-number": {},
+  // The target revision log (src/workbook/readRevisions.ts, docs/revisions.md).
+  "revision-log-edited": {
+    fix: "Yardstick only appends to the Revisions sheet: restore its rows from an earlier copy of the workbook, or ask who edited the log what they changed before trusting the history.",
+  },
+  "revision-log-truncated": {
+    fix: "Rows were deleted from the end of the Revisions sheet: restore them from an earlier copy of the workbook.",
+  },
+  "unlogged-change": {
+    fix: "Log the change with a reason in the add-in (Review tab), or put the logged value back.",
+  },
   // Checks and flags (src/engine/checks, src/engine/flags).
   "actual-without-milestone": {},
   "missing-period": {},

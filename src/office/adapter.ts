@@ -15,6 +15,7 @@ import { diffPrints, printTable } from "./hash";
 import type { ExcelHost } from "./host";
 import { mergeResults, type ResultsInput } from "./merge";
 import { DEFAULT_BUDGET_BYTES } from "./payload";
+import { LOG_TABLES, logOps, type LogAppend } from "./logOps";
 import { planOps } from "./planOps";
 import { readTables } from "./readTables";
 import { type ResultsTarget, resultsOps } from "./results";
@@ -82,7 +83,14 @@ export class NotYardstickTableError extends Error {
   override readonly name = "NotYardstickTableError";
 }
 
-const READ_TABLES = [TABLES.settings, TABLES.measures, TABLES.units, TABLES.programTargets, TABLES.monthly];
+const READ_TABLES = [
+  TABLES.settings,
+  TABLES.measures,
+  TABLES.units,
+  TABLES.programTargets,
+  TABLES.monthly,
+  TABLES.revisions,
+];
 
 export class OfficeAdapter {
   readonly support: HostSupport;
@@ -208,7 +216,12 @@ export class OfficeAdapter {
   async writeResults(
     table: string,
     input: ResultsInput,
-    options: { confirm?: boolean; intoPeoplesColumns?: boolean } = {},
+    options: {
+      confirm?: boolean;
+      intoPeoplesColumns?: boolean;
+      /** Revision rows recording this write, appended to tblRevisions in the same syncs. */
+      log?: LogAppend;
+    } = {},
   ): Promise<WriteOutcome> {
     const peoples = options.intoPeoplesColumns === true;
     this.requireSupport();
@@ -216,9 +229,20 @@ export class OfficeAdapter {
       const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
       setting.load("value");
       const reads = { syncs: 0 };
-      const contents = (
-        await readTables(context, [table], "formulas", this.budget, input.rows.length, reads)
-      )[table];
+      const logTables = options.log ? LOG_TABLES.filter((t) => t !== table) : [];
+      // The log grows below its table too: read enough rows under it to see what is there.
+      const belowRows = options.log
+        ? Math.max(input.rows.length, options.log.revisions.length + 4)
+        : input.rows.length;
+      const read = await readTables(
+        context,
+        [table, ...logTables],
+        "formulas",
+        this.budget,
+        belowRows,
+        reads,
+      );
+      const contents = read[table];
       // readTables synced: the setting rode along with its first request.
       // eslint-disable-next-line office-addins/call-sync-before-read
       const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
@@ -295,6 +319,16 @@ export class OfficeAdapter {
         this.support.tableResize,
         Math.floor(this.budget / 2),
       );
+      if (options.log) {
+        const log = logOps(
+          read[TABLES.revisions],
+          read[TABLES.settings],
+          options.log,
+          this.support.tableResize,
+          Math.floor(this.budget / 2),
+        );
+        ops.push(...log.ops);
+      }
       this.snapshot = {
         kind: "results",
         target,

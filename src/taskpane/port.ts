@@ -6,6 +6,7 @@
 import type { CellRef, Finding, MeasureDef, UnitDef } from "../engine/model";
 import type { Flag, FlagReview } from "../engine/flags/types";
 import type { Status } from "../engine/checks/status";
+import type { RevisionReason } from "../engine/revisions/types";
 
 export type TabId = "start" | "prorate" | "check" | "flags";
 export const TAB_IDS: readonly TabId[] = ["start", "prorate", "check", "flags"];
@@ -154,7 +155,10 @@ export interface YardstickPort {
   loadProrateSetup(): Promise<ProrateSetup>;
   previewProration(request: ProrateRequest): Promise<ProratePreview>;
   /** Without `confirm`, throws NeedsConfirmationError instead of replacing values a person typed. */
-  writeProration(request: ProrateRequest, options?: { confirm?: boolean }): Promise<WriteResult>;
+  writeProration(
+    request: ProrateRequest,
+    options?: { confirm?: boolean; reason?: RevisionReason; note?: string },
+  ): Promise<WriteResult>;
   /** Status as of a month; without one, the latest month that has actuals. */
   runCheck(asOf?: string): Promise<CheckReport>;
   listFlags(): Promise<FlagList>;

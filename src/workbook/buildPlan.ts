@@ -14,6 +14,7 @@ import { budgetSheet, emptyBudget, type BudgetLayout } from "./sheets/budget";
 import type { DashboardSlots } from "./sheets/dashboard";
 import type { GridLayout } from "./sheets/monthly";
 import { budgetSection } from "./sheets/dashboardBudget";
+import { revisionsSheet, sealSettingsRows, workbookLog } from "./sheets/revisions";
 import { aboutSheet, measuresSheet, planSheet, targetsSheet, unitsSheet } from "./sheets/reference";
 import { sampleData } from "./templates/sample";
 import { withPrintSetup } from "./print";
@@ -104,12 +105,14 @@ export function buildPlanFromInput(
   sheets.push(dataSheet(layout, input.fyStartMonth, options.dataTable ?? rows.length <= DATA_TABLE_MAX_ROWS));
   const [dashboard, chartData] = dashboardSheets(input, layout, slots);
   // The hidden chart data goes last, so the visible tabs keep their order.
-  sheets.push(dashboard, flagsSheet(input.flags), chartData);
+  const log = workbookLog(input);
+  sheets.push(dashboard, flagsSheet(input.flags), revisionsSheet(log), chartData);
   const purposes = sheets.map((s): [string, string] => [s.name, s.purpose]);
-  const about = aboutSheet(input, [
-    [SHEETS.about, "What this workbook is, its settings and how to use it."],
-    ...purposes,
-  ]);
+  const about = aboutSheet(
+    input,
+    [[SHEETS.about, "What this workbook is, its settings and how to use it."], ...purposes],
+    sealSettingsRows(log),
+  );
   return {
     schemaVersion: 1,
     templateId: input.templateId,

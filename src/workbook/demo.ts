@@ -11,6 +11,7 @@ import { spreadMilestones } from "../engine/milestones";
 import type { Observation } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf } from "../engine/period";
 import type { WorkbookInput } from "./input";
+import { demoHistory } from "./demoHistory";
 import { childSupportTemplate } from "./templates/childSupport";
 import { rng, sampleData } from "./templates/sample";
 import { sampleBudget } from "./templates/sampleBudget";
@@ -148,6 +149,9 @@ export function buildDemoData(seed: number, asOfMonth = "2027-04"): DemoData {
     // The office furthest behind on locates overspends: "behind on results while spending ahead of plan".
     budget: sampleBudget(t, obs, seed, asOfMonth).budget,
   };
+  const history = demoHistory(input, fy);
+  input.revisions = history.log;
+  planted.push(history.planted);
   const programTargets = sample.programTargets.map((p) => ({
     measure: p.measure,
     period: String(p.fiscalYear),
@@ -155,7 +159,7 @@ export function buildDemoData(seed: number, asOfMonth = "2027-04"): DemoData {
   }));
   input.flags = runFlags(
     indexScorecard({ measures: t.measures, units: t.units, observations: obs, fyStartMonth: t.fyStartMonth }),
-    { programTargets },
+    { programTargets, revisions: history.log },
   ).flags;
   return { input, planted };
 }

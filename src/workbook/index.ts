@@ -14,6 +14,14 @@ export {
 export { buildDemoData, type DemoData, type PlantedPattern } from "./demo";
 export { formulaExpectations, scorecardOf, type Expectation } from "./expectations";
 export { rawTablesFromPlan } from "./rawTables";
+export { readRevisions, loggedCells, type RevisionRead } from "./readRevisions";
+export {
+  recordGridWrite,
+  recordDetectedEdits,
+  logInstant,
+  type GridWrite,
+  type RecordContext,
+} from "./recording";
 export { gridRows, type GridRow, type WorkbookInput, type ProgramTarget } from "./input";
 export { STATUS_LABELS } from "./gridFormulas";
 export { TEMPLATES, TEMPLATE_IDS, getTemplate } from "./templates";

@@ -4,6 +4,7 @@
  */
 import type { Observation, UnitDef } from "../engine/model";
 import type { Flag } from "../engine/flags/types";
+import type { LoggedRevision } from "../engine/revisions/types";
 import { fiscalYearOf, isMonth, isYear, monthIndex } from "../engine/period";
 import type { BudgetInput } from "./sheets/budget";
 import type { PlanText, TemplateMeasure } from "./templates/types";
@@ -32,6 +33,8 @@ export interface WorkbookInput {
   reliabilityPassed: boolean;
   /** Budgets, allotments and spend for the Budget sheet (absent: no Budget sheet). */
   budget?: BudgetInput;
+  /** The target revision log; absent: the grid's targets logged as a baseline (sheets/revisions.ts). */
+  revisions?: LoggedRevision[];
 }
 
 /** One row of tblMonthly: a measure x unit x fiscal year with twelve months per series. */

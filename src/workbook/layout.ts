@@ -21,6 +21,7 @@ export const SHEETS = {
   data: "Data",
   dashboard: "Dashboard",
   flags: "Flags",
+  revisions: "Revisions",
   chartData: "Chart data",
 } as const;
 
@@ -38,6 +39,7 @@ export const TABLES = {
   unitStatus: "tblUnitStatus",
   incentive: "tblIncentive",
   flags: "tblFlags",
+  revisions: "tblRevisions",
 } as const;
 
 export type TableKey = keyof typeof TABLES;
@@ -49,6 +51,11 @@ export const SETTINGS = {
   fyStartMonth: "Fiscal year starts (month 1-12)",
   asOfMonth: "As-of month (YYYY-MM)",
   reliabilityPassed: "Data reliability audit passed (TRUE/FALSE)",
+  /** The revision log's seal (docs/revisions.md): its row count and last hash when Yardstick last wrote it. */
+  revisionRows: "Revision log rows (sealed)",
+  revisionHead: "Revision log last hash (sealed)",
+  /** The name or initials the pane logs revisions under, asked once. */
+  revisionWho: "Your name in the revision log",
 } as const;
 
 export const SETTINGS_HEADERS = ["Setting", "Value", "What it means"] as const;
@@ -123,6 +130,22 @@ export const FLAG_HEADERS = {
   reviewer: "Reviewer",
   disposition: "Disposition",
   note: "Note",
+} as const;
+
+/** tblRevisions, one row per logged change (docs/revisions.md). */
+export const REVISION_HEADERS = {
+  at: "When (UTC)",
+  who: "Who",
+  source: "Source",
+  measure: "Measure ID",
+  unit: "Unit ID",
+  period: "Period",
+  field: "Field",
+  oldValue: "Old value",
+  newValue: "New value",
+  reason: "Reason",
+  note: "Note",
+  hash: "Hash",
 } as const;
 
 export const MONTH_ABBR = [

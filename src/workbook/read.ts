@@ -26,6 +26,8 @@ import {
   type RawTable,
 } from "./layout";
 import { readMonthly } from "./readMonthly";
+import { readRevisions, type RevisionRead } from "./readRevisions";
+import type { ChainSeal } from "../engine/revisions/chain";
 
 /** Raw tables keyed by table name (e.g. "tblMeasures"). */
 export type TablesInput = Record<string, RawTable | undefined>;
@@ -36,6 +38,10 @@ export interface WorkbookSettings {
   fyStartMonth: number;
   asOfMonth?: string;
   reliabilityPassed?: boolean;
+  /** The revision log's seal as Yardstick last wrote it (rows and last hash). */
+  revisionSeal?: ChainSeal;
+  /** The name the pane logs revisions under. */
+  revisionWho?: string;
 }
 
 export interface ReadResult {
@@ -43,6 +49,8 @@ export interface ReadResult {
   findings: Finding[];
   settings: WorkbookSettings;
   programTargets: { measure: string; period: string; target: number }[];
+  /** The target revision log, verified; absent when the workbook has no tblRevisions. */
+  revisions?: RevisionRead;
 }
 
 /**
@@ -63,7 +71,8 @@ export function scorecardFromTables(tables: TablesInput): ReadResult {
   );
   const programTargets = readProgramTargets(tables[TABLES.programTargets], measures, findings);
   const scorecard: Scorecard = { measures, units, observations, fyStartMonth: settings.fyStartMonth };
-  return { scorecard, findings, settings, programTargets };
+  const revisions = readRevisions(tables, settings.fyStartMonth, settings.revisionSeal, findings);
+  return { scorecard, findings, settings, programTargets, ...(revisions ? { revisions } : {}) };
 }
 
 function readSettings(table: RawTable | undefined, findings: Finding[]): WorkbookSettings {
@@ -97,6 +106,14 @@ function readSettings(table: RawTable | undefined, findings: Finding[]): Workboo
       else if (text) cur.report(badSetting(label, "a month written YYYY-MM, e.g. 2027-04"), i, cols.value);
     } else if (label === SETTINGS.reliabilityPassed) {
       settings.reliabilityPassed = cell.kind === "bool" ? cell.value : text?.toUpperCase() === "TRUE";
+    } else if (label === SETTINGS.revisionRows) {
+      const rows = cell.kind === "number" ? cell.value : Number(text);
+      if (Number.isInteger(rows) && rows >= 0)
+        settings.revisionSeal = { rows, head: settings.revisionSeal?.head ?? "" };
+    } else if (label === SETTINGS.revisionHead && text) {
+      settings.revisionSeal = { rows: settings.revisionSeal?.rows ?? 0, head: text };
+    } else if (label === SETTINGS.revisionWho && text) {
+      settings.revisionWho = text;
     }
   });
   return settings;

@@ -24,6 +24,7 @@ export const SCORECARD_TABLES: readonly string[] = [
   TABLES.flags,
   TABLES.budget,
   TABLES.spend,
+  TABLES.revisions,
 ];
 
 /** A table being filled while its sheet streams past. */

@@ -57,6 +57,7 @@ describe.each(cases)("the %s template (sample data: %s)", (id, sampleData) => {
       SHEETS.data,
       SHEETS.dashboard,
       SHEETS.flags,
+      SHEETS.revisions,
       SHEETS.chartData,
     ]);
     expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([SHEETS.chartData]);

@@ -11,6 +11,7 @@ import { runFlags, type Flag } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { monthFromIndex, monthIndex } from "../../engine/period";
+import type { RevisionRead } from "../../workbook";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags, type XlsxReadResult } from "../../xlsx";
 import { budgetFromTables } from "../../workbook/readBudget";
 import { asOfArg, oneFile, readArgs, SHARED_OPTIONS } from "../args";
@@ -90,6 +91,8 @@ export interface CheckReport {
   rows: CheckRow[];
   flags: Flag[];
   findings: Finding[];
+  /** The target revision log: rows, whether its chain holds, and cells changed without being logged. */
+  revisionLog?: { rows: number; ok: boolean; message?: string; unlogged: number };
 }
 
 /** Read, check and flag a workbook; the whole job of `yardstick check` without printing. */
@@ -129,7 +132,12 @@ export function judgeWorkbook(read: XlsxReadResult, file: string, asOfOption?: s
   }
   // The Budget sheet, where the workbook has one, adds the budget flags to the same run.
   const budget = budgetFromTables(tables, scorecard.fyStartMonth);
-  const flagRun = runFlags(index, { programTargets, previousFlags: reviewedFlags(tables), budget });
+  const flagRun = runFlags(index, {
+    programTargets,
+    previousFlags: reviewedFlags(tables),
+    budget,
+    revisions: read.revisions?.log,
+  });
   const statusCounts: Record<string, number> = {};
   for (const row of result.rows)
     if (!row.rollup) statusCounts[row.status] = (statusCounts[row.status] ?? 0) + 1;
@@ -147,6 +155,16 @@ export function judgeWorkbook(read: XlsxReadResult, file: string, asOfOption?: s
     rows: result.rows.filter((r) => !r.rollup),
     flags: flagRun.flags,
     findings: [...findings, ...result.findings, ...flagRun.findings, ...(budget?.findings ?? [])],
+    ...(read.revisions ? { revisionLog: revisionSummary(read.revisions) } : {}),
+  };
+}
+
+function revisionSummary(r: RevisionRead): NonNullable<CheckReport["revisionLog"]> {
+  return {
+    rows: r.log.length,
+    ok: r.check.ok,
+    ...(r.check.ok ? {} : { message: r.check.message }),
+    unlogged: r.unlogged.length,
   };
 }
 
@@ -171,6 +189,16 @@ function offTrackWhy(r: CheckRow): string {
   const label = r.basis === "ytd" ? "year to date" : r.period;
   const numbers = `${num(actual)} vs plan ${num(plan)}${rel === undefined ? "" : ` (${pct(rel)})`} ${label}`;
   return r.reason && r.reason !== "otherwise" ? `${numbers}; ${r.reason}` : numbers;
+}
+
+/** One line on the revision log: intact or where it breaks, and how many cells changed unlogged. */
+function revisionLine(r: NonNullable<CheckReport["revisionLog"]>): string {
+  const chain = r.ok ? "the chain of hashes is intact" : `BROKEN: ${r.message}`;
+  const unlogged =
+    r.unlogged === 0
+      ? "every target matches its last logged value"
+      : `${r.unlogged} target or milestone cell(s) differ from the last logged value (listed under data problems)`;
+  return `Revision log (${r.rows} rows): ${chain}; ${unlogged}.`;
 }
 
 /** The text report: program first, then units off track, flags and findings. */
@@ -206,8 +234,12 @@ export function formatCheckReport(report: CheckReport): string {
       ? ` [${f.review.status}${f.review.reviewer ? ` by ${f.review.reviewer}` : ""}]`
       : "";
     lines.push(`  ${f.severity.padEnd(6)} ${f.detector} ${f.measure}/${f.unit}${review}: ${f.explanation}`);
+    // The log's flags rest on one logged row: its date, values, reason and who are the evidence.
+    if (f.detector === "late-target-cut" || f.detector === "repeated-target-cuts")
+      lines.push(`         Evidence: ${f.evidence.text}`);
   }
   if (report.flags.length > 15) lines.push(`  ... and ${report.flags.length - 15} more (use --json for all)`);
+  if (report.revisionLog) lines.push("", revisionLine(report.revisionLog));
   const problems = report.findings.filter((f) => f.severity !== "info");
   lines.push("", `Data problems (${problems.length}):`);
   for (const f of problems.slice(0, 20))

@@ -7,6 +7,7 @@ import path from "node:path";
 import { detectors, runFlags, type DetectorKind, type Flag, type FlagOptions } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
 import { parseLongCsv } from "../../engine/longcsv";
+import type { Revision } from "../../engine/revisions/types";
 import type { Finding, Scorecard } from "../../engine/model";
 import { readRateScale, type RateScale } from "../../engine/rateScale";
 import { readScorecardXlsx, reviewedFlags } from "../../xlsx";
@@ -26,8 +27,8 @@ import { CliError, type CliCommand, type CliIo } from "../io";
 const USAGE = `Usage: yardstick flags FILE [options]
 
 Screens a long-format CSV (measure,unit,period,target,actual[,milestone,direction,kind,paired_with,...])
-or a Yardstick scorecard workbook (.xlsx: its program targets and the reviews typed in its Flags
-sheet are used) for lowballed targets and gaming patterns. Flags prompt a review, never a verdict.
+or a Yardstick scorecard workbook (.xlsx: its program targets, the reviews typed in its Flags
+sheet and its target revision log are used) for lowballed targets and gaming patterns. Flags prompt a review, never a verdict.
 
 Options:
   --json                  print the flags as a JSON array instead of a table (data findings go to stderr)
@@ -90,6 +91,8 @@ interface Loaded {
   findings: Finding[];
   programTargets?: { measure: string; period: string; target: number }[];
   reviews?: Flag[];
+  /** A workbook's target revision log (tblRevisions), for the log's flags. */
+  revisions?: Revision[];
 }
 
 /** A file read with its rates on one scale (fractions of a percent rate become percent). */
@@ -110,7 +113,7 @@ async function loadFile(file: string, io: CliIo, args: Args): Promise<Loaded> {
   if (/\.xlsx$/i.test(file)) {
     try {
       const read = await readScorecardXlsx(bytes);
-      return { ...read, reviews: reviewedFlags(read.tables) };
+      return { ...read, reviews: reviewedFlags(read.tables), revisions: read.revisions?.log };
     } catch (error) {
       throw new CliError(
         `${file}: not a readable scorecard workbook (${error instanceof Error ? error.message : String(error)}).`,
@@ -139,6 +142,7 @@ export const flagsCommand: CliCommand = {
     };
     if (parsed.programTargets?.length) options.programTargets = parsed.programTargets;
     if (parsed.reviews?.length) options.previousFlags = parsed.reviews;
+    if (parsed.revisions?.length) options.revisions = parsed.revisions;
     if (args.programUnit) options.programUnit = args.programUnit;
     if (args.only) options.only = args.only;
     if (args.previous) {

@@ -7,6 +7,7 @@ import type { ScorecardIndex } from "../index/series";
 import type { Finding } from "../model";
 import { belowCapacity, targetCutAfterStrongYear, unitSumBelowProgram } from "./detectors/targets";
 import { lowballPriorActual, lowballTrend, meetNotBeat } from "./detectors/lowball";
+import { lateTargetCut, repeatedTargetCuts } from "./detectors/revisionLog";
 import { endOfPeriodSpike, q4Sandbagging } from "./detectors/timing";
 import { thresholdBunching } from "./detectors/threshold";
 import { exactHits, jumpReversal } from "./detectors/perfect";
@@ -23,6 +24,8 @@ export const detectors: readonly Detector[] = [
   meetNotBeat,
   unitSumBelowProgram,
   targetCutAfterStrongYear,
+  lateTargetCut,
+  repeatedTargetCuts,
   belowCapacity,
   q4Sandbagging,
   thresholdBunching,

@@ -6,6 +6,7 @@
 import type { BudgetFlagContext } from "../budget/flagRun";
 import type { ScorecardIndex } from "../index/series";
 import type { Period } from "../model";
+import type { Revision } from "../revisions/types";
 
 /** Every detector kind, one per pattern in BRIEF.md section 5. */
 export type DetectorKind =
@@ -84,6 +85,11 @@ export interface DetectorContext {
    * whichever way is good; direction-dependent detectors skip these measures.
    */
   directionUnknown?: ReadonlySet<string>;
+  /**
+   * The workbook's target revision log (tblRevisions), oldest first: late-target-cut and
+   * repeated-target-cuts read it, and target-cut-after-strong-year takes logged targets from it.
+   */
+  revisions?: readonly Revision[];
   /** Multiplies every detector's minimum sample (>= 1 is stricter). Default 1. */
   minSampleFactor?: number;
 }

@@ -36,6 +36,17 @@ export function lastLoggedValues(log: readonly Revision[]): Map<string, number |
 const where = (v: CurrentValue): string =>
   v.source ? `${v.source.sheet}!${v.source.address ?? `R${v.source.row}C${v.source.column}`}` : "its cell";
 
+/**
+ * Whether a cell still holds the logged value as a spreadsheet stores it: the same 15 significant
+ * digits, or within rounding of the 15th (a saved 70.25641025641025 may come back as
+ * 70.2564102564103 or ...102, depending on who rounded). Example: `sameStored(0.1 + 0.2, 0.3)`.
+ */
+export function sameStored(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (canonicalNumber(a) === canonicalNumber(b)) return true;
+  return Math.abs(a - b) <= 1e-14 * Math.max(Math.abs(a), Math.abs(b));
+}
+
 const shown = (v: number | null | undefined): string =>
   v === null || v === undefined ? "blank" : canonicalNumber(v);
 
@@ -54,7 +65,7 @@ export function unloggedChanges(
     const key = keyOf(v);
     const logged = last.has(key) ? last.get(key) : undefined;
     if (logged === undefined && v.value === null) continue;
-    if (logged !== undefined && canonicalNumber(logged) === canonicalNumber(v.value)) continue;
+    if (logged !== undefined && sameStored(logged, v.value)) continue;
     const label = `${v.field} of ${v.measure} for ${v.unit}, ${v.period}`;
     out.push({
       ...v,

@@ -4,6 +4,7 @@
  */
 import type { CellRef } from "../../engine/model";
 import type { YardstickPort } from "../port";
+import { asRevisionPort, type RevisionPort } from "../revisions/port";
 
 export function notifying(
   port: YardstickPort,
@@ -19,7 +20,17 @@ export function notifying(
         changed();
       }
     };
+  const log = asRevisionPort(port);
+  const revisions: Partial<RevisionPort> = log
+    ? {
+        reviewRevisions: () => log.reviewRevisions(),
+        logTypedChanges: after((reason, note) => log.logTypedChanges(reason, note)),
+        setRevisionName: after((name) => log.setRevisionName(name)),
+        targetHistory: (measure, unit) => log.targetHistory(measure, unit),
+      }
+    : {};
   return {
+    ...revisions,
     mode: port.mode,
     canCreateWorkbook: port.canCreateWorkbook,
     revertsOwnWrites: port.revertsOwnWrites,

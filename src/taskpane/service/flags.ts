@@ -37,6 +37,7 @@ export function flagList(read: ReadResult, flagsTable: RawTable | undefined): Fl
   const run = runFlags(indexScorecard(scorecard, read.findings), {
     programTargets: read.programTargets,
     previousFlags: reviewsFrom(flagsTable),
+    revisions: read.revisions?.log,
   });
   return {
     flags: run.flags,

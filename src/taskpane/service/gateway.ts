@@ -6,7 +6,13 @@
 import type { CellRef } from "../../engine/model";
 import type { PlanScalar, WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
+import type { Revision } from "../../engine/revisions/types";
 import type { RevertOutcome } from "../port";
+
+/** Revision rows to append to the log in the same batch as a write. */
+export interface LogRows {
+  revisions: Revision[];
+}
 
 /** Rows for one table: `columns` must include the table's key columns; other rows are left alone. */
 export interface TableRows {
@@ -29,7 +35,9 @@ export interface WorkbookGateway {
    * Write rows matched by key (new keys are appended). Without `confirm`, answers
    * "needs-confirmation" rather than replace something a person typed.
    */
-  writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite>;
+  writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite>;
+  /** Append rows to the revision log (and its seal) without any other write. */
+  appendLog?(log: LogRows): Promise<void>;
   selectCell(ref: CellRef): Promise<void>;
   /** Take back the last write; lists cells a person changed since unless `confirm`. */
   revert(confirm: boolean): Promise<RevertOutcome>;

@@ -8,11 +8,11 @@ import type { CellRef } from "../../engine/model";
 import { OfficeAdapter } from "../../office/adapter";
 import type { ExcelHost } from "../../office/host";
 import { DEFAULT_BUDGET_BYTES } from "../../office/payload";
-import { TABLES } from "../../workbook/layout";
+import { SETTINGS_HEADERS, TABLES } from "../../workbook/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
 import { PortError, type RevertOutcome } from "../port";
-import type { GatewayWrite, TableRows, WorkbookGateway } from "./gateway";
+import type { GatewayWrite, LogRows, TableRows, WorkbookGateway } from "./gateway";
 
 export interface OfficeGatewayOptions {
   canCreateWorkbook: boolean;
@@ -43,15 +43,25 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
       return adapter.readTables(Object.values(TABLES));
     },
 
-    async writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite> {
+    async writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite> {
       const outcome = await adapter.writeResults(
         rows.table,
         { columns: rows.columns, rows: rows.rows },
-        { confirm, intoPeoplesColumns: true },
+        { confirm, intoPeoplesColumns: true, ...(log && log.revisions.length > 0 ? { log } : {}) },
       );
       return outcome.status === "written"
         ? { status: "written" }
         : { status: "needs-confirmation", message: outcome.message };
+    },
+
+    async appendLog(log: LogRows): Promise<void> {
+      // A write of nothing into the settings table carries the log rows and rewrites the seal.
+      const [setting, value] = SETTINGS_HEADERS;
+      await adapter.writeResults(
+        TABLES.settings,
+        { columns: [setting, value], rows: [] },
+        { confirm: true, intoPeoplesColumns: true, log },
+      );
     },
 
     selectCell(ref: CellRef): Promise<void> {

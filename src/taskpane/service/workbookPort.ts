@@ -29,6 +29,10 @@ import { checkReport } from "./checks";
 import { flagList, reviewRows } from "./flags";
 import type { WorkbookGateway } from "./gateway";
 import { previewOf, prorateSetup, prorationRows, runProration, scheduleFor } from "./proration";
+import type { RevisionReason } from "../../engine/revisions/types";
+import { SETTINGS, SETTINGS_HEADERS } from "../../workbook/layout";
+import type { RevisionEntry, RevisionPort, RevisionReview } from "../revisions/port";
+import { historyOf, prorationRevisions, reviewOf, typedChangeRevisions } from "./revisions";
 
 export interface WorkbookPortDeps {
   mode: PortMode;
@@ -36,6 +40,8 @@ export interface WorkbookPortDeps {
   templates: TemplateDef[];
   /** Builds a template's workbook plan, with or without sample data. */
   buildPlan: (templateId: string, options: { sampleData: boolean }) => WorkbookPlan;
+  /** The clock the revision log reads (default: now). */
+  now?: () => Date;
 }
 
 const NO_SCORECARD = new PortError(
@@ -43,7 +49,7 @@ const NO_SCORECARD = new PortError(
   "Insert a template on the Start tab, then come back.",
 );
 
-export class WorkbookPort implements YardstickPort {
+export class WorkbookPort implements YardstickPort, RevisionPort {
   readonly mode: PortMode;
   readonly canCreateWorkbook: boolean;
   readonly revertsOwnWrites: boolean;
@@ -108,12 +114,17 @@ export class WorkbookPort implements YardstickPort {
     return previewOf(runProration(request, read), request, read);
   }
 
-  async writeProration(request: ProrateRequest, options: { confirm?: boolean } = {}): Promise<WriteResult> {
+  async writeProration(
+    request: ProrateRequest,
+    options: { confirm?: boolean; reason?: RevisionReason; note?: string } = {},
+  ): Promise<WriteResult> {
     const { read, tables } = await this.read();
     const result = runProration(request, read);
     const schedule = scheduleFor(result, request, read);
     const [monthly, program] = prorationRows(result, schedule, request);
-    const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true);
+    // The targets and milestones are logged in the same batch as they are written.
+    const revisions = prorationRevisions(monthly, read, tables, options, this.now());
+    const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true, { revisions });
     if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
     // The program target follows the unit targets the user just accepted.
     if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
@@ -156,6 +167,40 @@ export class WorkbookPort implements YardstickPort {
       where: flagsTable.sheetName,
       message: `Saved as ${review.status} on the Flags sheet.`,
     };
+  }
+
+  private now(): Date {
+    return (this.deps.now ?? (() => new Date()))();
+  }
+
+  async reviewRevisions(): Promise<RevisionReview> {
+    return reviewOf((await this.read()).read);
+  }
+
+  async logTypedChanges(reason: RevisionReason, note?: string): Promise<WriteResult> {
+    const { read, tables } = await this.read();
+    const revisions = typedChangeRevisions(read, reason, note, this.now());
+    const where = tables[TABLES.revisions]?.sheetName ?? "Revisions";
+    if (revisions.length === 0) return { where, message: "Every target matches the log: nothing to log." };
+    if (!this.deps.gateway.appendLog || !tables[TABLES.revisions])
+      throw new PortError(
+        "This workbook has no revision log (a Revisions sheet).",
+        "Insert a current Yardstick template to start one, and copy the targets into it.",
+      );
+    await this.deps.gateway.appendLog({ revisions });
+    return { where, message: `${revisions.length} typed change(s) logged on ${where}.` };
+  }
+
+  async setRevisionName(name: string): Promise<void> {
+    const [setting, value] = SETTINGS_HEADERS;
+    await this.deps.gateway.writeRows(
+      { table: TABLES.settings, columns: [setting, value], rows: [[SETTINGS.revisionWho, name.trim()]] },
+      true,
+    );
+  }
+
+  async targetHistory(measure: string, unit: string): Promise<RevisionEntry[]> {
+    return historyOf((await this.read()).read, measure, unit);
   }
 
   async selectCell(ref: CellRef): Promise<void> {

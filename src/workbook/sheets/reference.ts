@@ -30,6 +30,8 @@ export const SETTINGS_FIRST_ROW = 6;
 export function aboutSheet(
   wb: WorkbookInput,
   purposes: [string, string][],
+  /** More key/value settings rows (the revision log's seal), after the named ones. */
+  extraSettings: PlanValue[][] = [],
 ): { sheet: SheetPlan; names: NamedItemPlan[] } {
   const sheet = emptySheet(
     SHEETS.about,
@@ -68,6 +70,7 @@ export function aboutSheet(
       fx(`MOD(${month}-${b(r + 2)},12)+1`),
       "Formula: 1 in the fiscal year's first month.",
     ],
+    ...extraSettings,
   ];
   sheet.ranges.push(
     ...heading(

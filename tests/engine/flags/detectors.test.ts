@@ -16,6 +16,7 @@ import {
 } from "../../../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../../../src/engine/model";
 import { addMonths } from "../../../src/engine/period";
+import type { Revision } from "../../../src/engine/revisions/types";
 import { generateDigits } from "./generator";
 import { indexScorecard } from "../../../src/engine/index";
 
@@ -204,6 +205,40 @@ describe("targets", () => {
       card([measure()], [year(2025, 100, 110), year(2026, 85)]),
     );
     expect([f.severity, f.periods]).toEqual(["high", ["2025", "2026"]]);
+  });
+  it("target-cut quotes the log on who set the target in force, and says when it was typed over unlogged", () => {
+    const logged = (period: string, newValue: number, at: string, reason: Revision["reason"]): Revision => ({
+      at,
+      who: "T. Whitfield",
+      source: "pane-proration",
+      measure: "cases",
+      unit: "North",
+      period,
+      field: "target",
+      oldValue: null,
+      newValue,
+      reason,
+      note: reason === "baseline" ? "" : "Two vacancies",
+    });
+    const sc = card([measure()], [year(2025, 100, 110), year(2026, 85)]);
+    const cut = [
+      logged("2025", 100, "2024-12-15T09:00:00Z", "baseline"),
+      logged("2026", 85, "2026-03-02T09:00:00Z", "resources-changed"),
+    ];
+    const [f] = flagsOf("target-cut-after-strong-year", sc, { revisions: cut });
+    expect(f.evidence.text).toMatch(
+      /; logged 2026-03-02 by T\. Whitfield \(resources-changed, "Two vacancies"\)\.$/,
+    );
+    // Typed down to 85 while the log still says 100: still flagged, and the evidence says so.
+    const typed = [cut[0], logged("2026", 100, "2025-12-15T09:00:00Z", "baseline")];
+    const [g] = flagsOf("target-cut-after-strong-year", sc, { revisions: typed });
+    expect(g.evidence.text).toContain(
+      "the revision log last says 100 (2025-12-15, T. Whitfield): the target was changed without being logged",
+    );
+    // A year the grid has no target for takes the last logged one.
+    const blank = card([measure()], [year(2025, 100, 110), year(2026, undefined, 50)]);
+    expect(flagsOf("target-cut-after-strong-year", blank, { revisions: cut })).toHaveLength(1);
+    expect(flagsOf("target-cut-after-strong-year", blank)).toHaveLength(0);
   });
   it("target-cut leaves alone a target lowered after a miss", () => {
     expect(

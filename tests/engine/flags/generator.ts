@@ -6,6 +6,7 @@
 import type { DetectorKind } from "../../../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard, UnitDef } from "../../../src/engine/model";
 import { addMonths } from "../../../src/engine/period";
+import type { Revision } from "../../../src/engine/revisions/types";
 
 /** Where a pattern was planted; unit "*" = measure-wide, measure "*" = all of a unit's counts. */
 export interface Plant {
@@ -20,6 +21,8 @@ export interface Generated {
   plants: Plant[];
   programUnit: string;
   capacityMeasures: string[];
+  /** The target revision log: every target as issued, the planted cuts, and harmless raises. */
+  revisions: Revision[];
 }
 
 export interface GenOptions {
@@ -53,6 +56,8 @@ const UNIT_KINDS: DetectorKind[] = [
   "duplicate-rows",
   "stale-periods",
   "revised-actuals",
+  "late-target-cut",
+  "repeated-target-cuts",
 ];
 
 /** mulberry32: a small seeded PRNG. */
@@ -124,10 +129,97 @@ export function generate(opts: GenOptions): Generated {
     units.push({ id: u, name: `Unit ${u}`, fte, productivity: c01.targets[0] / capShare / fte });
   }
   const scorecard = toScorecard(measures, units, cells, unitIds);
-  const revisions = applyPlants(scorecard, planted, unitIds, measures, r, opts.measureWide);
+  const cuts: LoggedCut[] = [];
+  const revisions = applyPlants(scorecard, planted, unitIds, measures, r, opts.measureWide, cuts);
   const previous = structuredClone(scorecard);
   for (const revise of revisions) revise();
-  return { scorecard, previous, plants, programUnit: "ALL", capacityMeasures: ["c01"] };
+  return {
+    scorecard,
+    previous,
+    plants,
+    programUnit: "ALL",
+    capacityMeasures: ["c01"],
+    revisions: revisionLog(scorecard, cuts, unitIds),
+  };
+}
+
+/** A target whose log shows it cut: its value as issued and each cut (the grid holds the last). */
+interface LoggedCut {
+  measure: string;
+  unit: string;
+  year: number;
+  issued: number;
+  steps: { at: string; value: number }[];
+}
+
+const logRow = (r: Partial<Revision> & Pick<Revision, "measure" | "unit" | "period" | "at">): Revision => ({
+  who: "generator",
+  source: "pane-proration",
+  field: "target",
+  oldValue: null,
+  newValue: null,
+  reason: "other",
+  note: "",
+  ...r,
+});
+
+/**
+ * The log: every yearly target as issued (mid-December before its year), then the planted cuts,
+ * and a harmless raise of every tenth unit's c02 target in April (a raise never flags).
+ */
+function revisionLog(sc: Scorecard, cuts: LoggedCut[], unitIds: string[]): Revision[] {
+  const cutOf = new Map(cuts.map((c) => [`${c.measure}|${c.unit}|${c.year}`, c]));
+  const out: Revision[] = [];
+  for (const o of sc.observations) {
+    if (o.target === undefined || !/^\d{4}$/.test(o.period)) continue;
+    const cut = cutOf.get(`${o.measure}|${o.unit}|${o.period}`);
+    out.push(
+      logRow({
+        at: `${Number(o.period) - 1}-12-15T09:00:00Z`,
+        measure: o.measure,
+        unit: o.unit,
+        period: o.period,
+        source: "baseline",
+        reason: "baseline",
+        newValue: cut ? cut.issued : o.target,
+      }),
+    );
+  }
+  const later: Revision[] = [];
+  for (const c of cuts) {
+    let previous = c.issued;
+    for (const s of c.steps) {
+      later.push(
+        logRow({
+          at: s.at,
+          measure: c.measure,
+          unit: c.unit,
+          period: String(c.year),
+          oldValue: previous,
+          newValue: s.value,
+        }),
+      );
+      previous = s.value;
+    }
+  }
+  unitIds.forEach((u, i) => {
+    if (i % 10 !== 9 || cutOf.has(`c02|${u}|${YEARS[2]}`)) return;
+    const target = sc.observations.find(
+      (o) => o.measure === "c02" && o.unit === u && o.period === String(YEARS[2]),
+    )!.target!;
+    later.push(
+      logRow({
+        at: `${YEARS[2]}-04-10T09:00:00Z`,
+        measure: "c02",
+        unit: u,
+        period: String(YEARS[2]),
+        oldValue: target,
+        newValue: Math.round(target * 1.03),
+        reason: "policy-changed",
+      }),
+    );
+  });
+  return [...out, ...later.sort((a, b) => a.at.localeCompare(b.at))];
 }
 
 function cleanCell(m: MeasureDef, phase: number, r: () => number): Cell {
@@ -208,6 +300,7 @@ function applyPlants(
   measures: MeasureDef[],
   r: () => number,
   measureWide: boolean,
+  cuts: LoggedCut[],
 ): (() => void)[] {
   const obs: ObsMap = new Map(sc.observations.map((o) => [`${o.measure}|${o.unit}|${o.period}`, o]));
   const month = (m: string, u: string, t: number) => obs.get(`${m}|${u}|${addMonths(FIRST_MONTH, t)}`)!;
@@ -277,6 +370,38 @@ function applyPlants(
       case "stale-periods": {
         const t0 = 6 + Math.floor(r() * 20);
         for (let t = t0 + 1; t < t0 + 8; t++) month(m, u, t).actual = month(m, u, t0).actual;
+        break;
+      }
+      case "late-target-cut": {
+        // Cut by 8-16 % in October, month 10 of a calendar fiscal year.
+        const issued = year(m, u, 2).target!;
+        const value = Math.round(issued * (0.84 + 0.08 * r()));
+        year(m, u, 2).target = value;
+        cuts.push({
+          measure: m,
+          unit: u,
+          year: YEARS[2],
+          issued,
+          steps: [{ at: `${YEARS[2]}-10-10T09:00:00Z`, value }],
+        });
+        break;
+      }
+      case "repeated-target-cuts": {
+        // Walked down twice in the first half of the year, 4-7 % each time.
+        const issued = year(m, u, 2).target!;
+        const first = Math.round(issued * (0.93 + 0.03 * r()));
+        const second = Math.round(first * (0.93 + 0.03 * r()));
+        year(m, u, 2).target = second;
+        cuts.push({
+          measure: m,
+          unit: u,
+          year: YEARS[2],
+          issued,
+          steps: [
+            { at: `${YEARS[2]}-03-05T09:00:00Z`, value: first },
+            { at: `${YEARS[2]}-05-20T09:00:00Z`, value: second },
+          ],
+        });
         break;
       }
       case "revised-actuals":

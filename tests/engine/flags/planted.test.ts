@@ -17,6 +17,7 @@ function run(g: Generated): Flag[] {
     previousSnapshot: g.previous && indexScorecard(g.previous),
     programUnit: g.programUnit,
     capacityMeasures: g.capacityMeasures,
+    revisions: g.revisions,
   }).flags;
 }
 

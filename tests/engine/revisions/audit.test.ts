@@ -1,7 +1,9 @@
 /** Target cells against the log: a value typed over a logged target is named with its cell. */
+import fc from "fast-check";
 import {
   appendRevisions,
   revisionHistory,
+  sameStored,
   unloggedChanges,
   type Revision,
 } from "../../../src/engine/revisions";
@@ -88,5 +90,17 @@ describe("target cells the log does not explain", () => {
 
   it("gives one measure and unit's history, oldest first", () => {
     expect(revisionHistory(log, "orders", "howard").map((r) => r.newValue)).toEqual([1200, 1050]);
+  });
+
+  it("counts a value a spreadsheet saved with 15 digits, rounded either way, as unchanged", () => {
+    // 70.25641025641025 is 70.2564102564102 to JavaScript and 70.2564102564103 to LibreOffice.
+    expect(sameStored(70.25641025641025, 70.2564102564103)).toBe(true);
+    expect(sameStored(70.25641025641025, 70.2564102564102)).toBe(true);
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        expect(sameStored(x, Number(x.toPrecision(15)))).toBe(true);
+        if (Math.abs(x) > 1e-6) expect(sameStored(x, x * (1 + 1e-9))).toBe(false);
+      }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { NeedsConfirmationError, PortError } from "../../../src/taskpane/port";
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
+import { asRevisionPort } from "../../../src/taskpane/revisions/port";
 
 describe("the browser preview's port on the in-memory Excel", () => {
   it("inserts a template, prorates, checks and records a flag review through the Office gateway", async () => {
@@ -61,5 +62,58 @@ describe("the browser preview's port on the in-memory Excel", () => {
     expect(again).toBeInstanceOf(PortError);
     expect((again as PortError).message).toMatch(/already has "About"/);
     expect((again as PortError).message).toMatch(/new workbook/);
+  });
+});
+
+describe("the revision log in the browser preview", () => {
+  it("logs a proration, then finds a target typed in the grid and logs it with the reason given", async () => {
+    const { port, workbook } = createPreview();
+    const log = asRevisionPort(port)!;
+    await port.insertTemplate({ templateId: "child-support", withSampleData: true, destination: "this" });
+    await log.setRevisionName("JO");
+    const start = await log.reviewRevisions();
+    expect(start).toMatchObject({ who: "JO", ok: true, typed: [] });
+    await port.writeProration(
+      {
+        measure: "locates",
+        total: 40000,
+        method: "proportional",
+        driver: "caseload",
+        locks: {},
+        rounding: "largestRemainder",
+        increment: 1,
+        fyStartMonth: 10,
+        fiscalYear: 2027,
+        spread: "even",
+      },
+      { confirm: true, reason: "policy-changed" },
+    );
+    const prorated = await log.reviewRevisions();
+    expect(prorated.ok).toBe(true);
+    expect(prorated.rows).toBeGreaterThan(start.rows + 12);
+    const history = await log.targetHistory("locates", "howard");
+    expect(history.filter((h) => h.field === "target" && h.period === "2027").map((h) => h.reason)).toEqual([
+      "baseline",
+      "policy-changed",
+    ]);
+    // A person types over Howard's target in the grid, as in Excel.
+    const grid = workbook.grid("Milestones & Actuals");
+    const row = grid.rows.findIndex((r) => r[0] === "locates" && r[1] === "howard" && r[2] === "2027") + 1;
+    expect(row).toBeGreaterThan(1);
+    await workbook.setCell("Milestones & Actuals", row, 4, "1234");
+    const typed = await log.reviewRevisions();
+    expect(typed.typed).toEqual([
+      expect.objectContaining({ unit: "howard", value: 1234, address: `Milestones & Actuals!D${row}` }),
+    ]);
+    await log.logTypedChanges("correction", "Typo in the regional memo");
+    expect(await log.reviewRevisions()).toMatchObject({ ok: true, typed: [] });
+    expect((await log.targetHistory("locates", "howard")).at(-1)).toMatchObject({
+      source: "pane-detected-edit",
+      oldValue: history.filter((h) => h.field === "target").at(-1)!.newValue,
+      newValue: 1234,
+      reason: "correction",
+      note: "Typo in the regional memo",
+      who: "JO",
+    });
   });
 });

@@ -1,0 +1,98 @@
+/**
+ * Appending to the target revision log inside the same Excel.run as the write it records: the
+ * rows sealed onto the log as it reads now (tblRevisions), and the seal in About's settings
+ * (row count and last hash) rewritten, as queued operations that ride in the write's own syncs.
+ */
+import { appendRevisions } from "../engine/revisions/chain";
+import type { LoggedRevision, Revision } from "../engine/revisions/types";
+import { REVISION_HEADERS, SETTINGS, SETTINGS_HEADERS, TABLES } from "../workbook/layout";
+import type { PlanScalar, PlanValue } from "../workbook/plan";
+import { readRevisionLog } from "../workbook/readRevisions";
+import { revisionRow } from "../workbook/sheets/revisions";
+import { parseRangeAddress } from "./addresses";
+import { mergeResults, type MergePlan } from "./merge";
+import type { QueuedOp } from "./payload";
+import type { TableContents } from "./readTables";
+import { resultsOps, type ResultsTarget } from "./results";
+
+/** What to log with a write: the revision rows, and settings to set beside the seal (the "who" name). */
+export interface LogAppend {
+  revisions: readonly Revision[];
+  settings?: [string, PlanScalar][];
+}
+
+/** The tables a logged write reads besides its own. */
+export const LOG_TABLES = [TABLES.revisions, TABLES.settings];
+
+function targetOf(contents: TableContents): ResultsTarget {
+  return {
+    table: contents.tableName,
+    sheet: contents.sheetName,
+    style: contents.style,
+    body: parseRangeAddress(contents.bodyAddress).block,
+    headers: contents.headers,
+    current: contents.values ?? contents.rows,
+  };
+}
+
+const blank = (row: unknown[]) => row.every((v) => v === null || v === undefined || v === "");
+
+/**
+ * Operations that append `append.revisions` to tblRevisions and rewrite the seal, and the rows
+ * as logged (with their hashes). Nothing when the workbook has no tblRevisions (made before the
+ * log existed). Example: `logOps(tables.tblRevisions, tables.tblSettings, { revisions }, true, 2e6)`.
+ */
+export function logOps(
+  log: TableContents | undefined,
+  settings: TableContents | undefined,
+  append: LogAppend,
+  canResize: boolean,
+  sliceBytes: number,
+): { ops: QueuedOp[]; logged: LoggedRevision[] } {
+  const ops: QueuedOp[] = [];
+  let logged: LoggedRevision[] = [];
+  let seal: [string, PlanScalar][] = [];
+  if (log && append.revisions.length > 0) {
+    const target = targetOf(log);
+    const existing = readRevisionLog({ ...log, rows: target.current }, []).log;
+    const all = appendRevisions(existing, append.revisions);
+    logged = all.slice(existing.length);
+    const order = Object.values(REVISION_HEADERS);
+    const lower = order.map((h) => h.toLowerCase());
+    const appended = logged.map((r) => {
+      const row = revisionRow(r);
+      return log.headers.map((h): PlanValue => {
+        const i = lower.indexOf(h.toLowerCase());
+        return i < 0 ? null : row[i];
+      });
+    });
+    // A new workbook's log is one blank row: the first revision takes its place.
+    const empty = target.current.every(blank);
+    const merge: MergePlan = {
+      existing: target.current.map(() => (empty ? "drop" : log.headers.map(() => undefined))),
+      appended,
+      ownedIndexes: log.headers.map((_, i) => i),
+      droppedWithNotes: [],
+    };
+    ops.push(...resultsOps(target, merge, canResize, sliceBytes).ops);
+    seal = [
+      [SETTINGS.revisionRows, all.length],
+      [SETTINGS.revisionHead, all[all.length - 1].hash],
+    ];
+  }
+  const rows = [...seal, ...(append.settings ?? [])];
+  if (settings && rows.length > 0) {
+    const target = targetOf(settings);
+    const [label, value] = SETTINGS_HEADERS;
+    const merge = mergeResults(
+      settings.headers,
+      [label],
+      [label, value],
+      target.current,
+      { columns: [label, value], rows },
+      true,
+    );
+    ops.push(...resultsOps(target, merge, canResize, sliceBytes).ops);
+  }
+  return { ops, logged };
+}
