@@ -29,6 +29,11 @@ export interface WorkbookInput {
   flags: Flag[];
   /** 45 CFR 305.32 data reliability audit (95 % standard); no incentive without it. */
   reliabilityPassed: boolean;
+  /**
+   * Yardstick's own facts about the file (an office copy's stamp, the master's ID), appended to
+   * the About sheet's settings table as [setting, value, what it means]; always text.
+   */
+  settingsRows?: [string, string, string][];
 }
 
 /** One row of tblMonthly: a measure x unit x fiscal year with twelve months per series. */

@@ -67,6 +67,7 @@ export function aboutSheet(
       fx(`MOD(${month}-${b(r + 2)},12)+1`),
       "Formula: 1 in the fiscal year's first month.",
     ],
+    ...(wb.settingsRows ?? []),
   ];
   sheet.ranges.push(
     ...heading(
