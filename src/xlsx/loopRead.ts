@@ -4,10 +4,21 @@
  * Excel writes once) given to every cell of their group. A file that is no workbook, or one
  * locked with a password, is refused by the package reader with a message saying what to do.
  */
-import type { LoopTable, LoopTables } from "../workbook/loop";
-import { formulaR1C1 } from "../workbook/loop";
+import { TABLES, type TablesInput } from "../workbook";
+import {
+  formulaR1C1,
+  ISSUED_TABLE,
+  LOOP_ROLES,
+  readMaster,
+  type LoopTable,
+  type LoopTables,
+  type MasterModel,
+  type ReturnedCopy,
+} from "../workbook/loop";
+import { RETURNS_TABLE } from "../workbook/sheets/returns";
 import { openWorkbookPackage } from "./package";
-import { filling, type Filling } from "./read";
+import { filling, readRawTables, SCORECARD_TABLES, type Filling } from "./read";
+import { reviewedFlags } from "./reviews";
 import { readSharedStrings, readSheet, type CellSink } from "./sheetXml";
 
 interface LoopFilling extends Filling {
@@ -80,4 +91,39 @@ export async function readLoopTables(
     }
   }
   return out;
+}
+
+/** The tables an office copy is checked by: the fingerprinted ones and the Issued record. */
+export const COPY_TABLES: readonly string[] = [...LOOP_ROLES.map((r) => r.table), ISSUED_TABLE];
+
+/**
+ * A returned file read for collect; a file that cannot be read comes back with the reason
+ * (not a workbook, a password, damaged) instead of throwing, so the other returns still count.
+ * @example const copy = await readReturnedCopy(bytes, "howard.xlsx", "2027-06-09T10:00:00Z");
+ */
+export async function readReturnedCopy(
+  bytes: Buffer,
+  file: string,
+  receivedAt: string,
+): Promise<ReturnedCopy> {
+  try {
+    return { file, receivedAt, tables: await readLoopTables(bytes, file, COPY_TABLES) };
+  } catch (error) {
+    return { file, receivedAt, unreadable: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The master's tables split and collect read: the scorecard, its plan text, flags and returns. */
+export const MASTER_TABLES: readonly string[] = [...SCORECARD_TABLES, TABLES.plan, RETURNS_TABLE];
+
+/**
+ * Read a master for split or collect: its tables and the reviews in its Flags sheet.
+ * @example const { master, tables } = await readMasterXlsx(fs.readFileSync("master.xlsx"), "master.xlsx");
+ */
+export async function readMasterXlsx(
+  bytes: Buffer,
+  file: string,
+): Promise<{ master: MasterModel; tables: TablesInput }> {
+  const tables = await readRawTables(bytes, file, MASTER_TABLES);
+  return { master: readMaster(tables, reviewedFlags(tables)), tables };
 }

@@ -5,3 +5,6 @@ export * from "./stamp";
 export * from "./issued";
 export * from "./master";
 export * from "./split";
+export * from "./check";
+export * from "./collect";
+export * from "./mergedPlan";

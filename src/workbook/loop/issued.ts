@@ -16,7 +16,7 @@ export interface IssuedRow {
   table: string;
   sheet: string;
   key: string;
-  /** Header -> digest of each non-empty locked cell or formula. */
+  /** Header -> digest of each non-empty locked cell or formula: "f" (formula) or "v" (value), then 12 hex digits. */
   cells: Record<string, string>;
   /** Header -> canonical value of each non-blank input cell. */
   inputs: Record<string, string>;
@@ -75,8 +75,9 @@ export function observeTable(table: LoopTable, role: TableRole): ObservedTable {
     table.headers.forEach((header, j) => {
       const content = cellContent(table, i, j);
       if (content === "") return;
-      if (role.isInput(header) && !content.startsWith("f:")) observed.inputs[header] = content;
-      else observed.cells[header] = shortDigest(content);
+      const formula = content.startsWith("f:");
+      if (role.isInput(header) && !formula) observed.inputs[header] = content;
+      else observed.cells[header] = `${formula ? "f" : "v"}${shortDigest(content)}`;
     });
     if (seen.has(key)) out.duplicates.push(observed);
     else {
