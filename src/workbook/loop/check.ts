@@ -12,7 +12,14 @@ import { MONTHLY_KEY_HEADERS, parseMonthlyHeader, TABLES } from "../layout";
 import { sheetRef } from "../sheets/common";
 import type { TemplateMeasure } from "../templates";
 import { canonicalOf } from "./canonical";
-import { fingerprintOf, observeTable, readIssuedRecord, type IssuedRow, type ObservedRow } from "./issued";
+import {
+  fingerprintOf,
+  observeTable,
+  readIssuedRecord,
+  type IssuedRow,
+  type ObservedRow,
+  type ObservedTable,
+} from "./issued";
 import { readStamp, type Stamp } from "./stamp";
 import { LOOP_ROLES, type LoopTable, type LoopTables } from "./tables";
 import { toCell } from "../cells";
@@ -183,6 +190,7 @@ export function checkReturn(copy: ReturnedCopy, context: CheckContext): CheckedR
     }
   }
   if (renames.size) undoRenames(tables, renames);
+  const present: { t: LoopTable; issued: IssuedRow[]; observed: ObservedTable }[] = [];
   for (const role of LOOP_ROLES) {
     const t = tables[role.table];
     if (!t) {
@@ -193,14 +201,18 @@ export function checkReturn(copy: ReturnedCopy, context: CheckContext): CheckedR
       );
       continue;
     }
-    compareTable(ck, t, issuedByTable.get(role.table) ?? [], stamp);
+    present.push({ t, issued: issuedByTable.get(role.table) ?? [], observed: observeTable(t, role) });
   }
+  // A deleted or inserted row moves every range below it, in every table's formulas: once rows
+  // moved, the formulas say nothing more, and only the rows are reported.
+  let structural = false;
+  for (const p of present) structural = compareRows(ck, p.t, p.issued, p.observed) || structural;
+  for (const p of present) compareCells(ck, p.t, p.issued, p.observed, stamp, structural);
   return done(stamp);
 }
 
-function compareTable(ck: Checker, t: LoopTable, issuedRows: IssuedRow[], stamp: Stamp): void {
-  const role = LOOP_ROLES.find((r) => r.table === t.tableName)!;
-  const observed = observeTable(t, role);
+/** Report deleted and inserted rows; true when there were any. */
+function compareRows(ck: Checker, t: LoopTable, issuedRows: IssuedRow[], observed: ObservedTable): boolean {
   const cur = new TableCursor(t, []);
   const byKey = new Map(observed.rows.map((r) => [r.key, r]));
   const issuedKeys = new Set(issuedRows.map((r) => r.key));
@@ -230,6 +242,19 @@ function compareTable(ck: Checker, t: LoopTable, issuedRows: IssuedRow[], stamp:
       ref,
     );
   }
+  return structural;
+}
+
+function compareCells(
+  ck: Checker,
+  t: LoopTable,
+  issuedRows: IssuedRow[],
+  observed: ObservedTable,
+  stamp: Stamp,
+  structural: boolean,
+): void {
+  const cur = new TableCursor(t, []);
+  const byKey = new Map(observed.rows.map((r) => [r.key, r]));
   const cols = new Map(t.headers.map((h, j) => [h, j]));
   for (const issued of issuedRows) {
     const row = byKey.get(issued.key);
@@ -253,7 +278,6 @@ function compareLocked(
     const was = issued.cells[header] ?? "";
     const now = row.cells[header] ?? "";
     if (was === now) continue;
-    // A deleted or inserted row moves every range below it, so the formulas say little more.
     if (structural && was.startsWith("f") && now.startsWith("f")) continue;
     const col = cols.get(header);
     if (col === undefined) {
