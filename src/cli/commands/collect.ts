@@ -25,6 +25,8 @@ sheet and cell, and writes the Returns sheet. Nothing from a rejected file enter
 
   --out FILE       where to write the merged master (default MASTER-merged.xlsx, never MASTER)
   --in-place       write over MASTER, after saving a backup beside it
+  --keep-as-of     keep the master's as-of month (by default it moves to the month the
+                   merged copies report, so the Dashboard judges the month just collected)
 ${FORCE_HELP}
   --json           print the result as JSON
 
@@ -34,6 +36,7 @@ const OPTIONS = {
   out: SHARED_OPTIONS.out,
   json: SHARED_OPTIONS.json,
   "in-place": { type: "boolean", default: false },
+  "keep-as-of": { type: "boolean", default: false },
   ...FORCE_OPTION,
 } as const;
 
@@ -110,6 +113,7 @@ export const collectCommand: CliCommand = {
     const result = collectReturns(read.master, read.tables, copies, {
       now: isoNow(io),
       previous: readReturnsRows(read.tables[RETURNS_TABLE]),
+      advanceAsOf: !(values["keep-as-of"] ?? false),
     });
     const bytes = await writePlanToXlsx(mergedMasterPlan(result.input, result.returns));
     let target: string;

@@ -46,6 +46,11 @@ export interface CollectOptions {
   now: string;
   /** The master's Returns rows from earlier collects, carried forward. */
   previous?: ReturnsRow[];
+  /**
+   * Move the master's as-of month to the month the merged copies report, when later (default
+   * true): the Dashboard then judges the month just collected, and shows who has not reported.
+   */
+  advanceAsOf?: boolean;
 }
 
 export interface CollectResult {
@@ -280,8 +285,18 @@ export function collectReturns(
           "This master's ID: every office copy split from it carries it.",
         ],
       ];
+  const reported = checked
+    .filter((c) => merges.some((m) => m.file === c.copy.file))
+    .map((c) => c.stamp!.reportMonth)
+    .sort()
+    .pop();
+  const asOfMonth =
+    options.advanceAsOf !== false && reported && reported > master.input.asOfMonth
+      ? reported
+      : master.input.asOfMonth;
   const input: WorkbookInput = {
     ...master.input,
+    asOfMonth,
     observations: applyMerges(master.input, merges),
     settingsRows,
   };

@@ -63,3 +63,39 @@ export function received(
 ): Promise<ReturnedCopy> {
   return readReturnedCopy(bytes, file, receivedAt);
 }
+
+/** Type into many rows of a table in one save: each edit picks rows by column values. */
+export async function typeCells(
+  bytes: Buffer,
+  tableName: string,
+  edits: { match: Record<string, ExcelJS.CellValue>; values: Record<string, ExcelJS.CellValue> }[],
+): Promise<{ bytes: Buffer; typed: number }> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  let typed = 0;
+  for (const ws of workbook.worksheets) {
+    const tables = (
+      ws as unknown as { tables: Record<string, { table: { tableRef: string; headerRow?: boolean } }> }
+    ).tables;
+    const t = tables?.[tableName]?.table;
+    if (!t) continue;
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(t.tableRef)!;
+    const top = Number(m[2]);
+    const last = Number(m[4]);
+    const headers = new Map<string, number>();
+    for (let c = 1; c <= ws.columnCount; c += 1) headers.set(String(ws.getCell(top, c).value), c);
+    for (let r = top + 1; r <= last; r += 1) {
+      for (const e of edits) {
+        if (!Object.entries(e.match).every(([h, v]) => ws.getCell(r, headers.get(h)!).value === v)) continue;
+        for (const [h, v] of Object.entries(e.values)) {
+          ws.getCell(r, headers.get(h)!).value = v;
+          typed += 1;
+        }
+      }
+    }
+    t.headerRow = true;
+    workbook.calcProperties.fullCalcOnLoad = true;
+    return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), typed };
+  }
+  throw new Error(`no table ${tableName}`);
+}
