@@ -53,7 +53,7 @@ function receivedAt(file: string, io: CliIo): string {
 /** The text report: one line per return, then conflicts and findings with file, sheet and cell. */
 export function formatCollect(result: CollectResult, target: string): string {
   const lines = [
-    `Wrote ${target}: ${result.merges.length} cells merged, ${result.conflicts.length} conflicts.`,
+    `Wrote ${target}: ${result.merges.length} cells merged, ${result.conflicts.length} conflicts; as of ${result.input.asOfMonth}.`,
   ];
   lines.push("", "Returns:");
   for (const r of result.returns)

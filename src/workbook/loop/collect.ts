@@ -92,7 +92,7 @@ function row(r: CheckedReturn, status: ReturnsRow["status"], reason: string): Re
       ? `late: received ${day(r.copy.receivedAt)}, due ${r.stamp.due}`
       : "";
   return {
-    unit: r.stamp?.unit ?? "",
+    unit: r.stamp?.unit ?? "(not known)",
     issued: r.stamp?.issuedAt ?? "",
     due: r.stamp?.due ?? "",
     file: r.copy.file,
