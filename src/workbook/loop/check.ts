@@ -14,6 +14,7 @@ import type { TemplateMeasure } from "../templates";
 import { canonicalOf } from "./canonical";
 import {
   fingerprintOf,
+  KEYLESS_ROWS,
   observeTable,
   readIssuedRecord,
   type IssuedRow,
@@ -217,8 +218,9 @@ function compareRows(ck: Checker, t: LoopTable, issuedRows: IssuedRow[], observe
   const byKey = new Map(observed.rows.map((r) => [r.key, r]));
   const issuedKeys = new Set(issuedRows.map((r) => r.key));
   let structural = false;
+  const issuedKeyless = Number(issuedRows.find((r) => r.key === KEYLESS_ROWS)?.cells.count ?? 0);
   for (const r of issuedRows) {
-    if (byKey.has(r.key)) continue;
+    if (byKey.has(r.key) || r.key === KEYLESS_ROWS) continue;
     structural = true;
     ck.add(
       "error",
@@ -230,7 +232,7 @@ function compareRows(ck: Checker, t: LoopTable, issuedRows: IssuedRow[], observe
   const inserted = [
     ...observed.rows.filter((r) => !issuedKeys.has(r.key)).map((r) => r.rowIndex),
     ...observed.duplicates.map((r) => r.rowIndex),
-    ...observed.keyless,
+    ...observed.keyless.slice(issuedKeyless),
   ].sort((a, b) => a - b);
   for (const i of inserted) {
     structural = true;

@@ -58,9 +58,7 @@ export function observeTable(table: LoopTable, role: TableRole): ObservedTable {
   table.rows.forEach((row, i) => {
     const key = rowKey(table, role, i);
     if (key === undefined) {
-      const empty = row.every((_, j) => cellContent(table, i, j) === "");
-      if (!empty) out.keyless.push(i);
-      else if (table.rows.length > 1) out.keyless.push(i);
+      out.keyless.push(i);
       return;
     }
     if (role.skipRow?.(key)) return;
@@ -100,11 +98,28 @@ export function observeTables(tables: LoopTables): { tables: ObservedTable[]; mi
   return { tables: out, missing };
 }
 
+/**
+ * The record's row counting a table's rows without a key as issued (the one empty row of an
+ * empty table): more of them in a return are inserted rows.
+ */
+export const KEYLESS_ROWS = "(rows without a key)";
+
 /** The issued record of a copy about to be written. Example: `issuedRecord(loopTablesFromPlan(plan)).rows.length`. */
 export function issuedRecord(tables: LoopTables): IssuedRecord {
-  const rows = observeTables(tables).tables.flatMap((t) =>
-    t.rows.map(({ table, sheet, key, cells, inputs }) => ({ table, sheet, key, cells, inputs })),
-  );
+  const rows = observeTables(tables).tables.flatMap((t) => [
+    ...t.rows.map(({ table, sheet, key, cells, inputs }) => ({ table, sheet, key, cells, inputs })),
+    ...(t.keyless.length
+      ? [
+          {
+            table: t.table.tableName,
+            sheet: t.table.sheetName,
+            key: KEYLESS_ROWS,
+            cells: { count: String(t.keyless.length) },
+            inputs: {},
+          },
+        ]
+      : []),
+  ]);
   return { rows };
 }
 

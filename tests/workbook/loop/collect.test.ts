@@ -243,3 +243,22 @@ describe("collect, on plain tables", () => {
     );
   });
 });
+
+describe("collect, on a master without program targets", () => {
+  it("takes the empty Targets table's one blank row as issued, not as an inserted row", () => {
+    const bare = splitFixture({ ...smallInput(2), programTargets: [] });
+    const unit = bare.copies[0].unit;
+    const tables = loopTablesFromPlan(bare.copies[0].plan);
+    typeInto(tables, "tblMonthly", monthlyKey("orders", unit), REPORT.actual, 12);
+    const result = collectReturns(
+      bare.master,
+      bare.tables,
+      [{ file: "a.xlsx", receivedAt: RECEIVED, tables }],
+      {
+        now: NOW,
+      },
+    );
+    expect(result.findings).toEqual([]);
+    expect(result.merges).toHaveLength(1);
+  });
+});
