@@ -6,7 +6,7 @@ import { collectReturns, type ReturnedCopy } from "../../../src/workbook/loop";
 import { encryptedWorkbookShell } from "../../xlsx/cfb";
 import { insertRowExcelLike, renameSheet, setCells, sortTable } from "../../xlsx/edits";
 import { deleteLastRow, received, typeRow, writeCopies } from "./files";
-import { monthlyKey, REPORT, smallInput, splitFixture } from "./support";
+import { REPORT, smallInput, splitFixture } from "./support";
 
 jest.setTimeout(300_000);
 
@@ -196,6 +196,5 @@ describe("bad returns: reported with file, sheet and cell; nothing merged", () =
   it("b's untouched copy is received with nothing merged", async () => {
     const result = collect([await received(files.get(b)!, "b.xlsx")]);
     expect(result.returns.find((r) => r.unit === b)).toMatchObject({ status: "received", cellsMerged: 0 });
-    void monthlyKey;
   });
 });
