@@ -15,7 +15,7 @@ import { emptySheet, heading, sheetRef } from "../sheets/common";
 import { fingerprintOf, issuedRecord, issuedSheet } from "./issued";
 import type { MasterModel } from "./master";
 import { LOOP_LAYOUT_VERSION, STAMP_LABELS, stampSettingsRows, type Stamp } from "./stamp";
-import { loopTablesFromPlan } from "./tables";
+import { LOOP_ROLES, loopTablesFromPlan, type LoopTables } from "./tables";
 
 export interface SplitOptions {
   /** "unit" (default) or a column of the Units table to group by, e.g. "Region". */
@@ -95,13 +95,13 @@ function monthName(month: string): string {
 }
 
 /** The first sheet of a copy: what to fill in, where, by when, and how to send it back. */
-function sendBackSheet(input: WorkbookInput, stamp: Stamp, plan: WorkbookPlan): SheetPlan {
+function sendBackSheet(input: WorkbookInput, stamp: Stamp, tables: LoopTables): SheetPlan {
   const sheet = emptySheet(
     SEND_BACK_SHEET,
     "What to fill in, by when, and how to send this copy back.",
     "C55A11",
   );
-  const grid = loopTablesFromPlan(plan)[TABLES.monthly];
+  const grid = tables[TABLES.monthly];
   const fill: PlanValue[][] = [
     ["Measure", "Row", "Type the actual in", "and, for a rate, the denominator in"],
   ];
@@ -179,6 +179,19 @@ export function splitMaster(master: MasterModel, tables: TablesInput, options: S
     master.input.units.map((u) => u.id),
     by,
   );
+  // Each unit's observations and flags, grouped once: filtering the whole master per copy made a
+  // 1,000-unit split quadratic.
+  const byUnit = <T extends { unit: string }>(items: readonly T[]) => {
+    const out = new Map<string, T[]>();
+    for (const item of items) {
+      const list = out.get(item.unit);
+      if (list) list.push(item);
+      else out.set(item.unit, [item]);
+    }
+    return out;
+  };
+  const observations = byUnit(master.input.observations);
+  const flags = byUnit(master.input.flags);
   const copies: OfficeCopy[] = [];
   for (const [unit, ids] of groups) {
     const keep = new Set(ids);
@@ -197,17 +210,21 @@ export function splitMaster(master: MasterModel, tables: TablesInput, options: S
       title: master.input.title,
       asOfMonth: reportMonth,
       units: master.input.units.filter((u) => keep.has(u.id)),
-      observations: master.input.observations.filter((o) => keep.has(o.unit)),
-      flags: master.input.flags.filter((f) => keep.has(f.unit)),
+      observations: ids.flatMap((id) => observations.get(id) ?? []),
+      flags: ids.flatMap((id) => flags.get(id) ?? []),
       settingsRows: stampSettingsRows(stamp),
     };
     const built = buildPlanFromInput(input, { protectFormulas: options.protectFormulas === true });
-    const record = issuedRecord(loopTablesFromPlan(built));
+    const copyTables = loopTablesFromPlan(
+      built,
+      LOOP_ROLES.map((r) => r.table),
+    );
+    const record = issuedRecord(copyTables);
     stamp.fingerprint = fingerprintOf(record);
     setSetting(built, STAMP_LABELS.fingerprint, stamp.fingerprint);
     const plan: WorkbookPlan = {
       ...built,
-      sheets: [sendBackSheet(input, stamp, built), ...built.sheets, issuedSheet(record)],
+      sheets: [sendBackSheet(input, stamp, copyTables), ...built.sheets, issuedSheet(record)],
     };
     copies.push({ unit, units: ids, stamp, plan });
   }

@@ -94,13 +94,14 @@ export function cellContent(table: LoopTable, rowIndex: number, colIndex: number
 }
 
 /**
- * A plan's tables as a spreadsheet would read them back: formula cells have no value yet and
- * their formula relative to the cell. Example: `loopTablesFromPlan(plan).tblMonthly.formulas[0]`.
+ * A plan's tables (all, or those `wanted`) as a spreadsheet would read them back: formula cells
+ * have no value yet and their formula relative to the cell. Example: `loopTablesFromPlan(plan).tblMonthly.formulas[0]`.
  */
-export function loopTablesFromPlan(plan: WorkbookPlan): LoopTables {
+export function loopTablesFromPlan(plan: WorkbookPlan, wanted?: readonly string[]): LoopTables {
   const out: LoopTables = {};
   for (const sheet of plan.sheets) {
     for (const t of sheet.tables) {
+      if (wanted && !wanted.includes(t.name)) continue;
       const { row, column } = parseA1(t.topLeft);
       out[t.name] = {
         tableName: t.name,
