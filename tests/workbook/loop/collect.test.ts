@@ -11,10 +11,13 @@ import {
   formulaR1C1,
   issuedRecord,
   loopTablesFromPlan,
+  readMaster,
   readStamp,
+  splitMaster,
   type LoopTables,
   type ReturnedCopy,
 } from "../../../src/workbook/loop";
+import { buildPlanFromInput, rawTablesFromPlan, type TablesInput } from "../../../src/workbook";
 import { DUE, ISSUED_AT, monthlyKey, REPORT, smallInput, splitFixture, typeInto } from "./support";
 
 const fixture = splitFixture(smallInput(3));
@@ -260,5 +263,57 @@ describe("collect, on a master without program targets", () => {
     );
     expect(result.findings).toEqual([]);
     expect(result.merges).toHaveLength(1);
+  });
+});
+
+describe("split", () => {
+  const input = smallInput(4);
+  const plan = buildPlanFromInput(input);
+  const masterTables = rawTablesFromPlan(plan);
+  const master = readMaster(masterTables);
+  const gridKeys = (tables: LoopTables | TablesInput) => {
+    const g = tables.tblMonthly!;
+    const c = (h: string) => g.headers.indexOf(h);
+    return g.rows.map(
+      (r) => `${String(r[c("Measure ID")])}|${String(r[c("Unit ID")])}|${String(r[c("Fiscal year")])}`,
+    );
+  };
+
+  it("puts every unit's grid rows in exactly one copy, however units are grouped (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("North", "South", "East"), { minLength: 4, maxLength: 4 }),
+        (regions) => {
+          const tables = structuredClone(masterTables);
+          const units = tables.tblUnits!;
+          units.headers.push("Region");
+          units.rows.forEach((r, i) => r.push(regions[i]));
+          const copies = splitMaster(master, tables, { due: DUE, issuedAt: ISSUED_AT, by: "Region" });
+          expect(copies.map((c) => c.unit).sort()).toEqual([...new Set(regions)].sort());
+          const keys = copies.flatMap((c) => gridKeys(loopTablesFromPlan(c.plan)));
+          expect(keys.sort()).toEqual(gridKeys(masterTables).sort());
+        },
+      ),
+      { numRuns: 6 },
+    );
+  });
+
+  it("protects the formula columns only when asked (protection clears Excel's undo)", () => {
+    const [plain] = splitMaster(master, masterTables, { due: DUE, issuedAt: ISSUED_AT });
+    const [locked] = splitMaster(master, masterTables, {
+      due: DUE,
+      issuedAt: ISSUED_AT,
+      protectFormulas: true,
+    });
+    const grid = (c: typeof plain) => c.plan.sheets.find((s) => s.name === "Milestones & Actuals")!;
+    expect(grid(plain).protectFormulas).toBeFalsy();
+    expect(grid(locked).protectFormulas).toBe(true);
+    expect(readStamp(loopTablesFromPlan(locked.plan)).stamp!.fingerprint).toBe(plain.stamp.fingerprint);
+  });
+
+  it("refuses a due date that is not YYYY-MM-DD", () => {
+    expect(() => splitMaster(master, masterTables, { due: "10/06/2027", issuedAt: ISSUED_AT })).toThrow(
+      /due date must be YYYY-MM-DD/,
+    );
   });
 });
