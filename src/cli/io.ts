@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   /** Ask a yes/no question; present only when a person is at a terminal (stdin is a TTY). */
   confirm?: (question: string) => Promise<boolean>;
+  /** The clock (tests fix it); the real time when absent. */
+  now?: () => Date;
 }
 
 export interface CliCommand {

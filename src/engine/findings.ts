@@ -119,6 +119,54 @@ export const FINDINGS = {
     fix: "Make the monthly allotments add up to the year's budget, or leave them blank to spread it evenly.",
   },
   "locked-fte-not-step": { fix: "Lock FTE in whole steps (tenths by default), or give --fte-step." },
+  // Collecting office copies of a master (src/workbook/loop): each names the file, sheet and cell.
+  "return-unreadable": {
+    fix: "Ask the office to save the file as an Excel Workbook (.xlsx) without a password and send it again.",
+  },
+  "return-no-stamp": {
+    fix: "Send the office its own copy from `yardstick split` and ask it to fill that one in.",
+  },
+  "return-other-master": {
+    fix: "This copy was split from another scorecard: collect it into that one, or send the office a copy of this one.",
+  },
+  "return-unknown-unit": {
+    fix: "Add the unit to the master's Units sheet, or send the office a fresh copy.",
+  },
+  "return-stamp-broken": {
+    fix: "The stamp or the hidden Issued sheet was edited: send the office a fresh copy.",
+  },
+  "return-missing-table": {
+    fix: "A table was deleted: send the office a fresh copy and ask it to type values only.",
+  },
+  "return-sheet-renamed": {
+    fix: "Rename the sheet back to its issued name (or ask the office to) and collect again.",
+  },
+  "return-row-deleted": {
+    fix: "Rows must not be deleted: ask the office to restore the row or use a fresh copy.",
+  },
+  "return-row-inserted": {
+    fix: "Rows must not be inserted: ask the office to delete the row, or move its numbers into the issued rows.",
+  },
+  "return-cell-changed": {
+    fix: "Formulas, targets and milestones are locked: ask the office to undo the change or use a fresh copy.",
+  },
+  "return-bad-input": {
+    fix: "Type a number (0 or more; rates from 0 to 100), or leave the cell empty if it is not known yet.",
+  },
+  "return-not-due": {
+    fix: "Months after the month to report are not due: clear them, or report them next time.",
+  },
+  "return-input-cleared": {
+    fix: "A value the master holds was cleared in the copy; it was kept. Clear it in the master if that was meant.",
+  },
+  "return-older-issue": {
+    fix: "A newer copy was issued for this unit: ask the office to fill in the newer one.",
+  },
+  "return-duplicate": {},
+  "return-conflict": {
+    fix: "Decide which value is right and type it in the master; collect never overwrites a changed cell.",
+  },
+  "return-late": {},
   // Proration and milestone warnings (src/engine/prorate, src/engine/milestones): the result stands.
   driverMissing: {},
   fallbackEqual: {},

@@ -35,6 +35,11 @@ export interface WorkbookInput {
   budget?: BudgetInput;
   /** The target revision log; absent: the grid's targets logged as a baseline (sheets/revisions.ts). */
   revisions?: LoggedRevision[];
+  /**
+   * Yardstick's own facts about the file (an office copy's stamp, the master's ID), appended to
+   * the About sheet's settings table as [setting, value, what it means]; always text.
+   */
+  settingsRows?: [string, string, string][];
 }
 
 /** One row of tblMonthly: a measure x unit x fiscal year with twelve months per series. */

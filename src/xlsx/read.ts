@@ -28,7 +28,7 @@ export const SCORECARD_TABLES: readonly string[] = [
 ];
 
 /** A table being filled while its sheet streams past. */
-interface Filling {
+export interface Filling {
   part: TablePart;
   table: RawTable;
   headerRow: number;
@@ -38,7 +38,8 @@ interface Filling {
 const headerText = (content: CellContent): string =>
   content === null ? "" : typeof content === "object" ? content.error : String(content);
 
-function filling(part: TablePart, sheet: string): Filling {
+/** An empty table for a table part, to fill while its sheet streams past. */
+export function filling(part: TablePart, sheet: string): Filling {
   const width = part.to.column - part.from.column + 1;
   const headerRow = part.from.row + part.headerRows - 1;
   const headers =

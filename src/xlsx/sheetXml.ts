@@ -51,8 +51,14 @@ export interface CellSink {
   /** Keep this row's cells? A row not wanted is skipped unread. */
   wantRow(row: number): boolean;
   wantCell(row: number, column: number): boolean;
-  cell(row: number, column: number, content: CellContent, formula: string | undefined): void;
-  /** Collect formula text too (only the test harness needs it). */
+  cell(
+    row: number,
+    column: number,
+    content: CellContent,
+    formula: string | undefined,
+    shared?: SharedFormula,
+  ): void;
+  /** Collect formula text too (the test harness and the email loop's fingerprint need it). */
   readonly formulas?: boolean;
 }
 
@@ -119,6 +125,17 @@ async function streamPart(zip: ZipArchive, part: string, handler: XmlHandler): P
   parser.close();
 }
 
+/**
+ * A cell of a shared formula group (Excel writes a filled-down column once: the group's first
+ * cell holds the text, the others only its index). Reported only when `formulas` is asked for.
+ */
+export interface SharedFormula {
+  /** The group's index, `si`. */
+  index: number;
+  /** True for the cell holding the formula text; the others repeat it, shifted to their place. */
+  holdsText: boolean;
+}
+
 /** Turns a sheet's `<row>` and `<c>` elements into cells for a sink. */
 class CellReader implements XmlHandler {
   wantText = false;
@@ -128,6 +145,7 @@ class CellReader implements XmlHandler {
   private inCell = false;
   private value: string | undefined;
   private formula: string | undefined;
+  private shared: SharedFormula | undefined;
   private inline = "";
   private into: "value" | "formula" | "inline" | "" = "";
 
@@ -150,6 +168,7 @@ class CellReader implements XmlHandler {
       this.type = attrs.t ?? "n";
       this.value = undefined;
       this.formula = undefined;
+      this.shared = undefined;
       this.inline = "";
       this.inCell = true;
       if (selfClosing) this.close("c");
@@ -157,6 +176,10 @@ class CellReader implements XmlHandler {
     }
     if (!this.inCell) return false;
     if (name === "rPh") return true; // phonetic guide text is not part of the cell's text
+    if (name === "f" && this.sink.formulas && attrs.t === "shared") {
+      const si = Number(attrs.si);
+      if (Number.isInteger(si)) this.shared = { index: si, holdsText: !selfClosing };
+    }
     if (selfClosing) return false;
     if (name === "v") this.start("value");
     else if (name === "f" && this.sink.formulas) this.start("formula");
@@ -183,7 +206,8 @@ class CellReader implements XmlHandler {
       this.wantText = false;
     } else if (name === "c" && this.inCell) {
       this.inCell = false;
-      this.sink.cell(this.row, this.column, this.content(), this.formula);
+      if (this.shared && this.shared.holdsText && !this.formula) this.shared.holdsText = false;
+      this.sink.cell(this.row, this.column, this.content(), this.formula, this.shared);
     }
   }
 

@@ -28,6 +28,16 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./check")).checkCommand,
   },
   {
+    name: "split",
+    summary: "Split a master scorecard into one stamped workbook per office to fill in and send back",
+    load: async () => (await import("./split")).splitCommand,
+  },
+  {
+    name: "collect",
+    summary: "Check returned office workbooks against their stamps and merge them into the master",
+    load: async () => (await import("./collect")).collectCommand,
+  },
+  {
     name: "prorate",
     summary: "Split a program target across units exactly and spread it into milestones",
     load: async () => (await import("./prorate")).prorateCommand,

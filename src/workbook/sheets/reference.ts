@@ -71,6 +71,7 @@ export function aboutSheet(
       "Formula: 1 in the fiscal year's first month.",
     ],
     ...extraSettings,
+    ...(wb.settingsRows ?? []),
   ];
   sheet.ranges.push(
     ...heading(
