@@ -10,6 +10,7 @@ import { scorecardFromTables, type ReadResult, type TablesInput } from "../../wo
 import type { TemplateDef } from "../../workbook/templates/types";
 import {
   NeedsConfirmationError,
+  NoScorecardError,
   PortError,
   type CheckReport,
   type FlagList,
@@ -38,10 +39,12 @@ export interface WorkbookPortDeps {
   buildPlan: (templateId: string, options: { sampleData: boolean }) => WorkbookPlan;
 }
 
-const NO_SCORECARD = new PortError(
-  "This workbook has no Yardstick scorecard yet.",
-  "Insert a template on the Start tab, then come back.",
-);
+/** Whether the engine's answer now is the one the manager saw: same units, same targets. */
+function sameTargets(shown: ProratePreview, units: { id: string; value: number }[]): boolean {
+  if (shown.lines.length !== units.length) return false;
+  const now = new Map(units.map((u) => [u.id, u.value]));
+  return shown.lines.every((l) => now.get(l.unit) === l.value);
+}
 
 export class WorkbookPort implements YardstickPort {
   readonly mode: PortMode;
@@ -63,7 +66,7 @@ export class WorkbookPort implements YardstickPort {
 
   private async read(): Promise<{ read: ReadResult; tables: TablesInput }> {
     const tables = await this.deps.gateway.readTables();
-    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw NO_SCORECARD;
+    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw new NoScorecardError();
     return { read: scorecardFromTables(tables), tables };
   }
 
@@ -108,9 +111,18 @@ export class WorkbookPort implements YardstickPort {
     return previewOf(runProration(request, read), request, read);
   }
 
-  async writeProration(request: ProrateRequest, options: { confirm?: boolean } = {}): Promise<WriteResult> {
+  async writeProration(
+    request: ProrateRequest,
+    options: { confirm?: boolean; shown?: ProratePreview } = {},
+  ): Promise<WriteResult> {
     const { read, tables } = await this.read();
     const result = runProration(request, read);
+    if (options.shown && !sameTargets(options.shown, result.units)) {
+      throw new PortError(
+        "The workbook changed since the preview, so the targets would differ from those shown.",
+        "Preview again, check the new targets, then write.",
+      );
+    }
     const schedule = scheduleFor(result, request, read);
     const [monthly, program] = prorationRows(result, schedule, request);
     const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true);
