@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from "react";
 import { screen, within } from "@testing-library/react";
-import FlagsTab, { filterFlags } from "../../src/taskpane/tabs/FlagsTab";
+import FlagsTab, { filterFlags, FIRST_FEW } from "../../src/taskpane/tabs/FlagsTab";
 import { FakePort, fakeFlag } from "./fakePort";
 import { renderPane, user } from "./render";
 
@@ -122,5 +122,20 @@ describe("Flags tab", () => {
         /\(October 2026 to March 2027\); about 1 in 8,300,000 by chance given its usual changes\./,
       ),
     ).toBeInTheDocument();
+  });
+});
+
+describe("Flags tab with many flags", () => {
+  it("shows the first few of a severity and the rest on request", async () => {
+    const port = new FakePort();
+    port.flags = {
+      ...port.flags,
+      flags: Array.from({ length: FIRST_FEW + 4 }, (_, i) => fakeFlag({ id: `f${i}`, severity: "medium" })),
+    };
+    renderPane(<FlagsTab port={port} />);
+    const medium = await screen.findByRole("region", { name: `Medium (${FIRST_FEW + 4})` });
+    expect(within(medium).getAllByRole("listitem")).toHaveLength(FIRST_FEW);
+    await user.click(within(medium).getByRole("button", { name: "Show 4 more medium" }));
+    expect(within(medium).getAllByRole("listitem")).toHaveLength(FIRST_FEW + 4);
   });
 });

@@ -10,6 +10,7 @@ import {
   Field,
   Link,
   Option,
+  mergeClasses,
   Textarea,
   type BadgeProps,
 } from "@fluentui/react-components";
@@ -34,6 +35,8 @@ const REVIEW_LABEL: Record<ReviewStatus, string> = {
 };
 
 const ALL = "*";
+/** Open flags shown per severity before "Show more": a month of partial actuals can raise hundreds. */
+export const FIRST_FEW = 6;
 
 /** Keeps the flags that match a measure and unit filter ("*" matches all; program-wide flags always match). */
 export function filterFlags(flags: Flag[], measure: string, unit: string): Flag[] {
@@ -52,6 +55,7 @@ export default function FlagsTab({ port }: { port: YardstickPort }): React.JSX.E
   const [list, setList] = React.useState<FlagList>();
   const [measure, setMeasure] = React.useState(ALL);
   const [unit, setUnit] = React.useState(ALL);
+  const [expanded, setExpanded] = React.useState<ReadonlySet<FlagSeverity>>(new Set());
 
   const load = React.useCallback(() => {
     void runTask(async () => setList(await port.listFlags()));
@@ -125,7 +129,18 @@ export default function FlagsTab({ port }: { port: YardstickPort }): React.JSX.E
             <h3 id={`sev-${sev.id}`} className={styles.subheading}>
               {sev.label} ({flags.length})
             </h3>
-            <ul className={styles.plainList}>{flags.map((f) => item(f, sev.color))}</ul>
+            <ul className={styles.plainList}>
+              {(expanded.has(sev.id) ? flags : flags.slice(0, FIRST_FEW)).map((f) => item(f, sev.color))}
+            </ul>
+            {flags.length > FIRST_FEW && !expanded.has(sev.id) ? (
+              <Button
+                appearance="subtle"
+                style={TOUCH}
+                onClick={() => setExpanded((old) => new Set([...old, sev.id]))}
+              >
+                Show {flags.length - FIRST_FEW} more {sev.label.toLowerCase()}
+              </Button>
+            ) : null}
           </section>
         );
       })}
@@ -198,7 +213,11 @@ function FlagItem({ flag, color, port, list, onReviewed }: FlagItemProps): React
           </Badge>
         ) : (
           // A reviewed state is read, not alarming: neutral text on a neutral fill (contrast > 7:1).
-          <Badge className={`${styles.badge} ${styles.stateBadge}`} appearance="outline" color="informative">
+          <Badge
+            className={mergeClasses(styles.badge, styles.stateBadge)}
+            appearance="outline"
+            color="informative"
+          >
             {REVIEW_LABEL[status]}
           </Badge>
         )}
