@@ -103,7 +103,9 @@ export default function StartTab({ port }: StartTabProps): React.JSX.Element {
       <Field
         label="Insert into"
         hint={
-          port.canCreateWorkbook ? undefined : "A new workbook needs Excel 2019 or later, or Microsoft 365."
+          port.canCreateWorkbook
+            ? undefined
+            : "For a new workbook: create a blank one in Excel, open Yardstick there, and insert."
         }
       >
         <RadioGroup
