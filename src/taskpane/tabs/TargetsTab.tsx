@@ -232,9 +232,10 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
           label="Round targets to"
           hint="1 = whole numbers"
           className={styles.narrow}
-          validationMessage={onField("increment", incrementText === "" ? " " : incrementText)}
+          validationMessage={problems.increment?.message}
         >
           <Input
+            className={styles.fill}
             inputMode="decimal"
             value={incrementText}
             onChange={(_, d) => edit("incrementText", d.value)}
@@ -265,12 +266,9 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
             ))}
           </Dropdown>
         </Field>
-        <Field
-          label="Fiscal year"
-          className={styles.narrow}
-          validationMessage={onField("fiscalYear", fiscalYearText === "" ? " " : fiscalYearText)}
-        >
+        <Field label="Fiscal year" className={styles.narrow} validationMessage={problems.fiscalYear?.message}>
           <Input
+            className={styles.fill}
             inputMode="numeric"
             value={fiscalYearText}
             onChange={(_, d) => edit("fiscalYearText", d.value)}

@@ -52,6 +52,8 @@ export const useTabStyles = makeStyles({
   jump: { alignSelf: "flex-start", minHeight: "44px" },
   number: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
   narrow: { width: "96px" },
+  // Fluent's Input keeps a minimum width of its own; inside a narrow field it must not spill out.
+  fill: { minWidth: 0, width: "100%" },
   // A unit's name as the button that opens its reason: left-aligned, full width of its cell.
   rowToggle: {
     justifyContent: "flex-start",
