@@ -111,7 +111,10 @@ export function checkReport(read: ReadResult, asOf?: string): CheckReport {
   const latest = latestActualMonth(scorecard);
   const hasActuals = latest !== undefined;
   const months = checkableMonths(scorecard).filter((m) => latest !== undefined && m <= latest);
-  const month = asOf ?? read.settings.asOfMonth ?? latest ?? checkableMonths(scorecard).at(-1);
+  // The workbook's as-of month, but never past the last actual: later months would all read as late.
+  const setting = read.settings.asOfMonth;
+  const preferred = setting && latest && setting > latest ? latest : setting;
+  const month = asOf ?? preferred ?? latest ?? checkableMonths(scorecard).at(-1);
   const split = (all: Finding[]): { findings: Finding[]; unreported: number } => ({
     findings: all.filter((f) => !NOT_A_PROBLEM.has(f.code)).map((f) => inWords(f, scorecard)),
     unreported: hasActuals ? all.filter((f) => NOT_A_PROBLEM.has(f.code)).length : 0,
