@@ -166,6 +166,16 @@ export function runProration(req: ProrateRequest, read: ReadResult): ProrationRe
   }
 }
 
+/** The engine's reason in a manager's words: "free units" are the units not locked; steps, not increments. */
+export function plainReason(reason: string): string {
+  return reason
+    .replace(/\bno free unit has\b/g, "no unlocked unit has")
+    .replace(/\bthe free units'/g, "the unlocked units'")
+    .replace(/\bfree units?\b/g, (m) => (m.endsWith("s") ? "unlocked units" : "unlocked unit"))
+    .replace(/\ba whole increment\b/g, "a whole step")
+    .replace(/\bincrements?\b/g, (m) => (m.endsWith("s") ? "steps" : "step"));
+}
+
 /** The methods as the Targets tab names them. */
 const METHOD_WORDS: Record<string, string> = {
   equal: "equal",
@@ -188,8 +198,8 @@ export function previewOf(result: ProrationResult, req: ProrateRequest, read: Re
     quota: a.quota,
     sharePct: additive ? (req.total > 0 ? (a.value / req.total) * 100 : 0) : a.weightShare * 100,
     locked: a.locked,
-    // The engine names units by id; the pane speaks in the names people typed.
-    reason: a.reason.split(a.id).join(names.get(a.id) ?? a.id),
+    // The engine names units by id; the pane speaks in the names people typed, and without jargon.
+    reason: plainReason(a.reason.split(a.id).join(names.get(a.id) ?? a.id)),
   }));
   const p = result.provenance;
   const warnings = [

@@ -1,6 +1,7 @@
 /** The Review tab's report on the in-memory Excel: what a manager sees for a new and a sample scorecard. */
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
 import { inWords } from "../../../src/taskpane/service/checks";
+import { plainReason } from "../../../src/taskpane/service/proration";
 
 jest.setTimeout(120_000);
 
@@ -60,5 +61,18 @@ describe("a finding in the manager's words", () => {
       scorecard,
     );
     expect(finding.message).toBe("The pep column is blank.");
+  });
+});
+
+describe("a proration reason in the manager's words", () => {
+  it.each([
+    [
+      "its caseload of 4,100 is 2.1 % of the free units' caseload, an exact 126.09 rounded down to a whole increment",
+      "its caseload of 4,100 is 2.1 % of the unlocked units' caseload, an exact 126.09 rounded down to a whole step",
+    ],
+    ["an equal share among 3 free units", "an equal share among 3 unlocked units"],
+    ["no free unit has a caseload above zero", "no unlocked unit has a caseload above zero"],
+  ])("%s", (engine, pane) => {
+    expect(plainReason(engine)).toBe(pane);
   });
 });
