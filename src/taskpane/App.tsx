@@ -2,23 +2,14 @@ import * as React from "react";
 import { makeStyles, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { TabId, YardstickPort } from "./port";
 import { TAB_IDS } from "./port";
+import { PaneNav } from "./nav";
+import { TAB_ALIASES, TABS } from "./tabs/registry";
+import { useRibbonTab } from "./ribbon";
 
-// Each job's code loads when its tab is first opened, keeping the pane's first load small.
-const StartTab = React.lazy(() => import(/* webpackChunkName: "tab-start" */ "./tabs/StartTab"));
-const ProrateTab = React.lazy(() => import(/* webpackChunkName: "tab-prorate" */ "./tabs/ProrateTab"));
-const CheckTab = React.lazy(() => import(/* webpackChunkName: "tab-check" */ "./tabs/CheckTab"));
-const FlagsTab = React.lazy(() => import(/* webpackChunkName: "tab-flags" */ "./tabs/FlagsTab"));
 // Only hosts without add-in undo (before ExcelApi 1.20) need Revert and its dialog.
 const RevertBar = React.lazy(() =>
   import(/* webpackChunkName: "revert" */ "./RevertBar").then((m) => ({ default: m.RevertBar })),
 );
-
-const TAB_LABELS: Record<TabId, string> = {
-  start: "Start",
-  prorate: "Prorate",
-  check: "Check",
-  flags: "Flags",
-};
 
 const useStyles = makeStyles({
   root: {
@@ -30,18 +21,21 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   tabs: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Microsoft's add-in guidance: touch targets of 44 px.
+  tab: { minHeight: "44px" },
   panel: {
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM} 0`,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
   },
 });
 
-/** The tab named by `?tab=` in a URL query, or "start". */
+/** The tab named by `?tab=` in a URL query (the first pass's names too), or "start". */
 export function tabFromSearch(search: string): TabId {
-  const tab = new URLSearchParams(search).get("tab");
-  return (TAB_IDS as readonly string[]).includes(tab ?? "") ? (tab as TabId) : "start";
+  const asked = new URLSearchParams(search).get("tab") ?? "";
+  const tab = TAB_ALIASES[asked] ?? asked;
+  return (TAB_IDS as readonly string[]).includes(tab) ? (tab as TabId) : "start";
 }
 
 export interface AppProps {
@@ -49,38 +43,38 @@ export interface AppProps {
   initialTab?: TabId;
 }
 
-/** The task pane: four jobs as tabs over one port. */
+/** The task pane: one tab per job, from the one registry, over one port. */
 export function App({ port, initialTab = "start" }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabId>(initialTab);
+  useRibbonTab(setTab);
+  const { Component } = TABS[tab];
   return (
-    <div className={styles.root}>
-      <TabList
-        className={styles.tabs}
-        size="small"
-        selectedValue={tab}
-        onTabSelect={(_, data) => setTab(data.value as TabId)}
-        aria-label="Yardstick jobs"
-      >
-        {TAB_IDS.map((id) => (
-          <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
-            {TAB_LABELS[id]}
-          </Tab>
-        ))}
-      </TabList>
-      <div className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
-          {tab === "start" && <StartTab port={port} onDone={() => setTab("prorate")} />}
-          {tab === "prorate" && <ProrateTab port={port} />}
-          {tab === "check" && <CheckTab port={port} />}
-          {tab === "flags" && <FlagsTab port={port} />}
-        </React.Suspense>
+    <PaneNav.Provider value={setTab}>
+      <div className={styles.root}>
+        <TabList
+          className={styles.tabs}
+          selectedValue={tab}
+          onTabSelect={(_, data) => setTab(data.value as TabId)}
+          aria-label="Yardstick jobs"
+        >
+          {TAB_IDS.map((id) => (
+            <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`} className={styles.tab}>
+              {TABS[id].label}
+            </Tab>
+          ))}
+        </TabList>
+        <div className={styles.panel} role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          <React.Suspense fallback={<Spinner size="small" label="Loading…" />}>
+            <Component port={port} />
+          </React.Suspense>
+        </div>
+        {port.revertsOwnWrites ? (
+          <React.Suspense fallback={null}>
+            <RevertBar port={port} />
+          </React.Suspense>
+        ) : null}
       </div>
-      {port.revertsOwnWrites ? (
-        <React.Suspense fallback={null}>
-          <RevertBar port={port} />
-        </React.Suspense>
-      ) : null}
-    </div>
+    </PaneNav.Provider>
   );
 }

@@ -1,18 +1,107 @@
 import * as React from "react";
 import {
   Button,
+  makeStyles,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import type { TaskState } from "./useTask";
+import type { TabId } from "./port";
+import { usePaneNav } from "./nav";
 
-/** The error of a task as a MessageBar that says what happened and what to do. */
+const useStyles = makeStyles({
+  // The tab's one primary action, kept in view at the bottom of a long tab.
+  actionBar: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    color: tokens.colorNeutralForeground1,
+  },
+  emptyTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** 44 px: Microsoft's add-in guidance for touch targets. */
+export const TOUCH: React.CSSProperties = { minHeight: "44px" };
+
+/** The bottom bar holding a tab's primary action (and its progress), always in view. */
+export function ActionBar({
+  children,
+  status,
+}: {
+  children: React.ReactNode;
+  status?: React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.actionBar} role="group" aria-label="Actions">
+      {status}
+      <div className={styles.actions}>{children}</div>
+    </div>
+  );
+}
+
+/** A neutral empty state that says what is missing and leads to the tab that fixes it. */
+export function EmptyState({
+  title,
+  children,
+  goTo,
+  action,
+}: {
+  title: string;
+  children: React.ReactNode;
+  goTo?: TabId;
+  action?: string;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const nav = usePaneNav();
+  return (
+    <div className={styles.empty} role="status">
+      <h3 className={styles.emptyTitle}>{title}</h3>
+      <span>{children}</span>
+      {goTo && action ? (
+        <Button appearance="primary" style={TOUCH} onClick={() => nav(goTo)}>
+          {action}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The error of a task as a MessageBar that says what happened and what to do; a workbook with no
+ * scorecard yet is no error, but a neutral empty state leading to Start.
+ */
 export function ErrorBar({ task }: { task: TaskState }): React.JSX.Element | null {
   if (!task.error) return null;
+  if (task.error.empty) {
+    return (
+      <EmptyState title="No scorecard in this workbook yet" goTo="start" action="Start a scorecard">
+        Insert a template on the Start tab (with sample data to try things out), then come back here.
+      </EmptyState>
+    );
+  }
   return (
     <MessageBar intent="error" layout="multiline">
       <MessageBarBody>

@@ -13,6 +13,40 @@ export function formatValue(value: number | undefined, unitLabel?: string): stri
   return `${text} ${unitLabel}`;
 }
 
+const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const cents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** What formatting a number needs from its measure. */
+export interface MeasureLook {
+  kind: "count" | "amount" | "rate" | "ratio";
+  unitLabel?: string;
+}
+
+/**
+ * A number as its measure reads: whole counts ("1,965 cases"), one-decimal rates ("81.5 %"),
+ * money with its currency ("$12,000"), ratios of money as "$4.86 per $1". Missing: "no data".
+ */
+export function formatMeasure(value: number | undefined, look: MeasureLook): string {
+  if (value === undefined || !Number.isFinite(value)) return "no data";
+  const label = look.unitLabel?.trim();
+  switch (look.kind) {
+    case "count":
+      return label ? `${whole.format(Math.round(value))} ${label}` : whole.format(Math.round(value));
+    case "rate":
+      return `${oneDecimal.format(value)} %`;
+    case "ratio": {
+      const money = /^(\S+) per \1$/.exec(label ?? "");
+      if (money) return `${money[1]}${cents.format(value)} per ${money[1]}1`;
+      return label ? `${cents.format(value)} ${label}` : cents.format(value);
+    }
+    case "amount": {
+      const text = Math.abs(value) >= 100 ? whole.format(Math.round(value)) : cents.format(value);
+      if (label && /^[$€£¥]$/.test(label)) return value < 0 ? `-${label}${text.slice(1)}` : `${label}${text}`;
+      return label ? `${text} ${label}` : text;
+    }
+  }
+}
+
 /** A percentage 0-100 with one decimal: "12.5 %". */
 export function formatPct(pct: number | undefined): string {
   if (pct === undefined || !Number.isFinite(pct)) return "–";

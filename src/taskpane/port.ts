@@ -8,8 +8,9 @@ import type { Flag, FlagReview } from "../engine/flags/types";
 import type { Status } from "../engine/checks/status";
 import type { RevisionReason } from "../engine/revisions/types";
 
-export type TabId = "start" | "prorate" | "check" | "flags";
-export const TAB_IDS: readonly TabId[] = ["start", "prorate", "check", "flags"];
+/** The pane's tabs (Share joins with the email loop: add its id here and its entry in tabs/registry.ts). */
+export type TabId = "start" | "targets" | "review" | "flags";
+export const TAB_IDS: readonly TabId[] = ["start", "targets", "review", "flags"];
 
 /** Where the port runs: inside Excel, or the browser preview on an in-memory workbook. */
 export type PortMode = "excel" | "preview";
@@ -51,6 +52,12 @@ export interface ProrateSetup {
   drivers: string[];
   fyStartMonth: number;
   fiscalYear: number;
+  /**
+   * Last fiscal year's program figure per measure id, where the workbook has it: the sum of the
+   * units' actuals for counts and amounts, the caseload-weighted rate for rates and ratios. The
+   * form shows it and refuses totals wildly out of scale with it.
+   */
+  lastYear: Record<string, number | undefined>;
 }
 
 export interface ProrateRequest {
@@ -85,6 +92,7 @@ export interface ProrateLine {
 export interface ProratePreview {
   lines: ProrateLine[];
   total: number;
+  kind: MeasureDef["kind"];
   unitLabel?: string;
   warnings: string[];
 }
@@ -112,7 +120,12 @@ export interface StatusRow {
   actual?: number;
   milestone?: number;
   attainmentPct?: number;
+  kind: MeasureDef["kind"];
   unitLabel?: string;
+  /** Whether a higher value is better ("up"), lower ("down"), or within a band. */
+  direction: MeasureDef["direction"];
+  /** The unit's (or program's) year-end target, where the workbook has one. */
+  target?: number;
   /** Year-end forecast from src/engine/forecast; the interval comes from prior years' misses. */
   forecast?: { value: number; likely: boolean; method: string; interval?: [number, number] };
   cell?: CellRef;
@@ -122,7 +135,12 @@ export interface CheckReport {
   asOf: string;
   months: string[];
   rows: StatusRow[];
+  /** Problems in the data, in the manager's words (names, months), never blank actuals. */
   findings: Finding[];
+  /** Months on or before the as-of month still waiting for an actual: a to-do, not a problem. */
+  unreported: number;
+  /** Whether any actual has been typed yet (a new scorecard has none). */
+  hasActuals: boolean;
 }
 
 export interface FlagList {
@@ -154,10 +172,14 @@ export interface YardstickPort {
   insertTemplate(request: InsertRequest): Promise<InsertResult>;
   loadProrateSetup(): Promise<ProrateSetup>;
   previewProration(request: ProrateRequest): Promise<ProratePreview>;
-  /** Without `confirm`, throws NeedsConfirmationError instead of replacing values a person typed. */
+  /**
+   * Without `confirm`, throws NeedsConfirmationError instead of replacing values a person typed.
+   * With `shown`, refuses (PortError) when the workbook would now give other targets than the
+   * preview the manager saw: what is written is what was shown.
+   */
   writeProration(
     request: ProrateRequest,
-    options?: { confirm?: boolean; reason?: RevisionReason; note?: string },
+    options?: { confirm?: boolean; shown?: ProratePreview; reason?: RevisionReason; note?: string },
   ): Promise<WriteResult>;
   /** Status as of a month; without one, the latest month that has actuals. */
   runCheck(asOf?: string): Promise<CheckReport>;
@@ -185,6 +207,15 @@ export class PortError extends Error {
   }
 }
 
+/** The workbook has no scorecard yet: not a failure, a tab's empty state that leads to Start. */
+export class NoScorecardError extends PortError {
+  readonly empty = true;
+  constructor() {
+    super("This workbook has no scorecard yet.", "Insert a template on the Start tab, then come back.");
+    this.name = "NoScorecardError";
+  }
+}
+
 /** The write would replace something a person typed: ask, then call again with `confirm`. */
 export class NeedsConfirmationError extends PortError {
   constructor(message: string) {
@@ -194,7 +225,9 @@ export class NeedsConfirmationError extends PortError {
 }
 
 /** The message and fix to show for any thrown value. */
-export function describeError(error: unknown): { message: string; whatToDo: string } {
+export function describeError(error: unknown): { message: string; whatToDo: string; empty?: boolean } {
+  if (error instanceof NoScorecardError)
+    return { message: error.message, whatToDo: error.whatToDo, empty: true };
   if (error instanceof PortError) return { message: error.message, whatToDo: error.whatToDo };
   const message = error instanceof Error ? error.message : String(error);
   return {

@@ -8,7 +8,7 @@ export interface TaskState {
   busy: boolean;
   /** True once the running task has taken longer than PROGRESS_DELAY_MS. */
   showProgress: boolean;
-  error?: { message: string; whatToDo: string };
+  error?: { message: string; whatToDo: string; empty?: boolean };
   /** Run an async action; errors become `error`, never an unhandled rejection. */
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   clearError: () => void;

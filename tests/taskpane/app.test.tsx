@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
+import { NoScorecardError } from "../../src/taskpane/port";
+import { RIBBON_TAB_KEY } from "../../src/taskpane/ribbon";
 import { App, tabFromSearch } from "../../src/taskpane/App";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { isOfficeDark, luminance, pickTheme } from "../../src/taskpane/theme";
@@ -9,8 +11,10 @@ import { renderPane, user } from "./render";
 
 describe("task pane shell", () => {
   it.each([
-    ["?tab=prorate", "prorate"],
-    ["?tab=check", "check"],
+    ["?tab=targets", "targets"],
+    ["?tab=review", "review"],
+    ["?tab=prorate", "targets"],
+    ["?tab=check", "review"],
     ["?tab=flags", "flags"],
     ["?tab=start", "start"],
     ["?tab=nonsense", "start"],
@@ -29,13 +33,62 @@ describe("task pane shell", () => {
     renderPane(<App port={new FakePort()} />);
     expect(await screen.findByRole("heading", { name: "Start a scorecard" })).toBeInTheDocument();
     // jsdom cannot run Fluent's focus management for Tab; the e2e test tabs in from the page.
-    screen.getByRole("tab", { name: "Prorate" }).focus();
+    screen.getByRole("tab", { name: "Targets" }).focus();
     await user.keyboard("{Enter}");
-    expect(await screen.findByRole("heading", { name: "Prorate a target" })).toBeInTheDocument();
-    screen.getByRole("tab", { name: "Check" }).focus();
+    expect(await screen.findByRole("heading", { name: "Split a program target" })).toBeInTheDocument();
+    screen.getByRole("tab", { name: "Review" }).focus();
     await user.keyboard(" ");
-    expect(await screen.findByRole("heading", { name: "Check progress" })).toBeInTheDocument();
-    expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-check");
+    expect(await screen.findByRole("heading", { name: "Review progress" })).toBeInTheDocument();
+    expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-review");
+  });
+
+  it("lists the tabs from the one registry, in order", async () => {
+    renderPane(<App port={new FakePort()} />);
+    await screen.findByRole("heading", { name: "Start a scorecard" });
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs.map((t) => t.id)).toEqual(["tab-start", "tab-targets", "tab-review", "tab-flags"]);
+    ["Start", "Targets", "Review", "Flags"].forEach((name, i) =>
+      expect(tabs[i]).toBe(screen.getByRole("tab", { name })),
+    );
+  });
+
+  it("selects the tab a ribbon button asks for in an open pane", async () => {
+    renderPane(<App port={new FakePort()} />);
+    await screen.findByRole("heading", { name: "Start a scorecard" });
+    act(() => {
+      window.dispatchEvent(new StorageEvent("storage", { key: RIBBON_TAB_KEY, newValue: "review@1" }));
+    });
+    expect(await screen.findByRole("heading", { name: "Review progress" })).toBeInTheDocument();
+    expect(screen.getByRole("tab", { name: "Review" })).toHaveAttribute("aria-selected", "true");
+  });
+
+  it("selects the tab through Office.actions in a shared runtime", async () => {
+    const actions = new Map<string, (e?: { completed(): void }) => void>();
+    const showAsTaskpane = jest.fn(async () => undefined);
+    const g = globalThis as unknown as { Office?: unknown };
+    g.Office = {
+      actions: { associate: (name: string, f: never) => actions.set(name, f) },
+      addin: { showAsTaskpane },
+    };
+    try {
+      renderPane(<App port={new FakePort()} />);
+      await screen.findByRole("heading", { name: "Start a scorecard" });
+      const completed = jest.fn();
+      act(() => actions.get("showFlags")!({ completed }));
+      expect(await screen.findByRole("heading", { name: "Review flags" })).toBeInTheDocument();
+      expect(completed).toHaveBeenCalled();
+      expect(showAsTaskpane).toHaveBeenCalled();
+    } finally {
+      delete g.Office;
+    }
+  });
+
+  it("leads from an empty tab to Start", async () => {
+    const port = new FakePort();
+    port.failures.runCheck = new NoScorecardError();
+    renderPane(<App port={port} initialTab="review" />);
+    await user.click(await screen.findByRole("button", { name: "Start a scorecard" }));
+    expect(await screen.findByRole("heading", { name: "Start a scorecard" })).toBeInTheDocument();
   });
 
   it.each([

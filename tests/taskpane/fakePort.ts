@@ -79,6 +79,7 @@ export class FakePort implements YardstickPort {
     drivers: ["caseload", "fte"],
     fyStartMonth: 10,
     fiscalYear: 2027,
+    lastYear: { orders: 380, pep: 81.5 },
   };
   check: CheckReport = {
     asOf: "2027-04",
@@ -95,6 +96,9 @@ export class FakePort implements YardstickPort {
         actual: 90,
         milestone: 100,
         attainmentPct: 90,
+        kind: "count",
+        direction: "up",
+        target: 200,
         unitLabel: "cases",
         forecast: { value: 180, likely: false, method: "run rate", interval: [150, 210] },
       },
@@ -109,6 +113,11 @@ export class FakePort implements YardstickPort {
         actual: 70,
         milestone: 70,
         attainmentPct: 100,
+        kind: "count",
+        direction: "up",
+        target: 140,
+        unitLabel: "cases",
+        forecast: { value: 120, likely: false, method: "run rate" },
         cell: { sheet: "Milestones & Actuals", row: 5, column: 4, address: "D5" },
       },
       {
@@ -121,9 +130,14 @@ export class FakePort implements YardstickPort {
         basis: "ytd",
         actual: 20,
         milestone: 30,
+        kind: "count",
+        direction: "up",
+        unitLabel: "cases",
       },
     ],
     findings: [],
+    unreported: 0,
+    hasActuals: true,
   };
   flags: FlagList = {
     flags: [
@@ -198,11 +212,11 @@ export class FakePort implements YardstickPort {
           reason: locked ? "Locked by you." : `caseload ${weights[unit]} of 400`,
         };
       });
-      return { lines, total: req.total, unitLabel: "cases", warnings: [] };
+      return { lines, total: req.total, kind: "count", unitLabel: "cases", warnings: [] };
     });
   /** Make unconfirmed proration writes ask first, as when people typed targets. */
   askBeforeWriting = false;
-  writeProration = (req: ProrateRequest, options?: { confirm?: boolean }) =>
+  writeProration = (req: ProrateRequest, options?: { confirm?: boolean; shown?: ProratePreview }) =>
     this.answer("writeProration", [req, options], () => {
       if (this.askBeforeWriting && !options?.confirm)
         throw new NeedsConfirmationError("12 targets were typed by people.");

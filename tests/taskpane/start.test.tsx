@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 import * as React from "react";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import StartTab from "../../src/taskpane/tabs/StartTab";
 import { PortError } from "../../src/taskpane/port";
+import { PaneNav } from "../../src/taskpane/nav";
 import { FakePort } from "./fakePort";
 import { renderPane, user } from "./render";
 
@@ -11,6 +12,7 @@ describe("Start tab", () => {
     const port = new FakePort();
     renderPane(<StartTab port={port} />);
     expect(await screen.findByText("Paternity establishment")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Sheets (2)" }));
     expect(screen.getByText("Milestones & Actuals")).toBeInTheDocument();
     expect(port.callsOf("insertTemplate")).toHaveLength(0);
   });
@@ -24,8 +26,12 @@ describe("Start tab", () => {
 
   it("inserts without sample data into this workbook when the switch is turned off", async () => {
     const port = new FakePort();
-    const onDone = jest.fn();
-    renderPane(<StartTab port={port} onDone={onDone} />);
+    const go = jest.fn();
+    renderPane(
+      <PaneNav.Provider value={go}>
+        <StartTab port={port} />
+      </PaneNav.Provider>,
+    );
     await screen.findByText("Paternity establishment");
     await user.click(screen.getByRole("switch", { name: /sample data/ }));
     await user.click(screen.getByRole("button", { name: "Insert template" }));
@@ -35,8 +41,8 @@ describe("Start tab", () => {
       withSampleData: false,
       destination: "this",
     });
-    await user.click(screen.getByRole("button", { name: "Next: prorate targets" }));
-    expect(onDone).toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "Next: set targets" }));
+    expect(go).toHaveBeenCalledWith("targets");
   });
 
   it("offers a new workbook only where the host can create one", async () => {
@@ -68,8 +74,26 @@ describe("Start tab", () => {
     await screen.findByText("Paternity establishment");
     port.delayMs = 700;
     await user.click(screen.getByRole("button", { name: "Insert template" }));
-    expect(await screen.findByText("Writing sheets…")).toBeInTheDocument();
+    expect(
+      await screen.findByRole("progressbar", { name: "Writing the template's sheets" }),
+    ).toBeInTheDocument();
     expect(await screen.findByText("Template inserted.")).toBeInTheDocument();
-    expect(screen.queryByText("Writing sheets…")).not.toBeInTheDocument();
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+
+  it("does not offer targets after inserting a template without measures", async () => {
+    const port = new FakePort();
+    port.insertTemplate = async () => ({ sheets: ["Measures"], unitCount: 0, measureCount: 0 });
+    renderPane(<StartTab port={port} />);
+    await user.click(await screen.findByRole("radio", { name: /Blank/ }));
+    await user.click(screen.getByRole("button", { name: "Insert template" }));
+    expect(await screen.findByText(/list what you measure on the Measures sheet/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Next/ })).not.toBeInTheDocument();
+  });
+
+  it("keeps Insert in the bar at the bottom of the tab", async () => {
+    renderPane(<StartTab port={new FakePort()} />);
+    const bar = await screen.findByRole("group", { name: "Actions" });
+    expect(within(bar).getByRole("button", { name: "Insert template" })).toBeInTheDocument();
   });
 });

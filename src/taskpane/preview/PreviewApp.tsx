@@ -12,7 +12,8 @@ const useStyles = makeStyles({
     flexShrink: 0,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
-    overflow: "hidden",
+    // clip, not hidden: a scroll container would stop the action bar sticking to the viewport.
+    overflow: "clip",
     backgroundColor: tokens.colorNeutralBackground1,
   },
   book: { flexGrow: 1, flexBasis: "420px", minWidth: 0 },

@@ -6,6 +6,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0, flexGrow: 1 },
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   address: { width: "88px" },
+  // Fluent's Input keeps a minimum width of its own: without this it spills under the Value field.
+  fill: { minWidth: 0, width: "100%" },
   value: { flexGrow: 1, minWidth: "160px" },
   sheets: { overflowX: "auto" },
   scroller: {
@@ -139,7 +141,11 @@ export function WorkbookView({ workbook }: { workbook: PreviewWorkbook }): React
           validationMessage={problem}
           validationState={problem ? "error" : "none"}
         >
-          <Input value={address} onChange={(_, d) => setAddress(d.value.toUpperCase())} />
+          <Input
+            className={styles.fill}
+            value={address}
+            onChange={(_, d) => setAddress(d.value.toUpperCase())}
+          />
         </Field>
         <Field label="Value" className={styles.value}>
           <Input value={text} onChange={(_, d) => setText(d.value)} />

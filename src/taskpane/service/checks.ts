@@ -1,7 +1,7 @@
 /** The Check tab's work: run the engine's checks as of a month and shape rows for a narrow pane. */
 import { checkScorecard, type CheckRow } from "../../engine/checks";
 import { indexScorecard } from "../../engine/index";
-import type { Observation, Scorecard } from "../../engine/model";
+import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { isMonth } from "../../engine/period";
 import { METHOD_NAMES } from "../../engine/forecast/yearend";
 import type { ReadResult } from "../../workbook/read";
@@ -49,18 +49,77 @@ export function statusRow(row: CheckRow, scorecard: Scorecard, sources: Map<stri
     actual: ytd ? row.ytdActual : row.actual,
     milestone: ytd ? row.ytdPlan : row.plan,
     attainmentPct: attainment === undefined ? undefined : attainment * 100,
+    kind: row.kind,
+    direction: row.direction,
+    target: row.target,
     unitLabel: measure?.unitLabel,
     forecast,
     cell: obs?.source,
   };
 }
 
-/** Status of every measure x unit and the program as of a month (default: the latest with actuals). */
+/**
+ * A finding in the manager's words: the measure's and unit's names for their ids, "April 2027"
+ * for "2027-04"; the sheet and cell stay in `where` for a Go-to, out of the sentence.
+ */
+export function inWords(finding: Finding, scorecard: Scorecard): Finding {
+  const names: [string, string][] = [
+    ...scorecard.measures.map((m): [string, string] => [m.id, m.name]),
+    ...scorecard.units.map((u): [string, string] => [u.id, u.name]),
+  ];
+  const say = (text: string): string => {
+    let out = text
+      .replace(/ \([^()]*![A-Z]+\d+\)/g, "")
+      .replace(/\b(\d{4})-(\d{2})\b/g, (m) => formatMonth(m));
+    // Only the ids the finding names are replaced, never a word that happens to match another id.
+    for (const [id, name] of names) {
+      if (id !== finding.measure && id !== finding.unit) continue;
+      out = out.replace(
+        new RegExp(`(^|[\\s"'(])${id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?=$|[\\s"',.;:)])`, "g"),
+        `$1${name}`,
+      );
+    }
+    return out;
+  };
+  return {
+    ...finding,
+    message: say(finding.message),
+    fix: finding.fix === undefined ? undefined : say(finding.fix),
+  };
+}
+
+/** "2027-04" -> "April 2027" (the pane's format.ts is UI; this file stays free of it). */
+function formatMonth(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const month = new Date(Date.UTC(2000, Number(m[2]) - 1, 1)).toLocaleString("en-US", {
+    month: "long",
+    timeZone: "UTC",
+  });
+  return `${month} ${m[1]}`;
+}
+
+/** Blank actuals are months still to report, not data problems. */
+const NOT_A_PROBLEM = new Set(["missing-actual"]);
+
+/**
+ * Status of every measure x unit and the program as of a month (default: the latest with
+ * actuals). Months after the last actual are not offered: nothing can be judged there yet.
+ */
 export function checkReport(read: ReadResult, asOf?: string): CheckReport {
   const { scorecard } = read;
-  const months = checkableMonths(scorecard);
-  const month = asOf ?? read.settings.asOfMonth ?? latestActualMonth(scorecard) ?? months.at(-1);
-  if (!month) return { asOf: "", months, rows: [], findings: read.findings };
+  const latest = latestActualMonth(scorecard);
+  const hasActuals = latest !== undefined;
+  const months = checkableMonths(scorecard).filter((m) => latest !== undefined && m <= latest);
+  // The workbook's as-of month, but never past the last actual: later months would all read as late.
+  const setting = read.settings.asOfMonth;
+  const preferred = setting && latest && setting > latest ? latest : setting;
+  const month = asOf ?? preferred ?? latest ?? checkableMonths(scorecard).at(-1);
+  const split = (all: Finding[]): { findings: Finding[]; unreported: number } => ({
+    findings: all.filter((f) => !NOT_A_PROBLEM.has(f.code)).map((f) => inWords(f, scorecard)),
+    unreported: hasActuals ? all.filter((f) => NOT_A_PROBLEM.has(f.code)).length : 0,
+  });
+  if (!month) return { asOf: "", months, rows: [], hasActuals, ...split(read.findings) };
   if (!isMonth(month)) throw new PortError(`"${month}" is not a month.`, "Pick a month from the As of list.");
   const result = checkScorecard(indexScorecard(scorecard, read.findings), { asOf: month });
   const sources = new Map<string, Observation>();
@@ -73,6 +132,5 @@ export function checkReport(read: ReadResult, asOf?: string): CheckReport {
         a.measureName.localeCompare(b.measureName) ||
         a.unitName.localeCompare(b.unitName),
     );
-  const findings = [...read.findings, ...result.findings];
-  return { asOf: month, months, rows, findings };
+  return { asOf: month, months, rows, hasActuals, ...split([...read.findings, ...result.findings]) };
 }

@@ -5,6 +5,7 @@
 import type { MeasureDef, Scorecard, UnitDef } from "../../engine/model";
 import { fiscalYearMonths, fiscalYearOf, isMonth } from "../../engine/period";
 import { ProrationError, prorate, type ProrationInput, type ProrationResult } from "../../engine/prorate";
+import type { ProrationErrorCode } from "../../engine/prorate/errors";
 import { spreadMilestones, type MilestoneSchedule, type MonthlyActual } from "../../engine/milestones";
 import type { ReadResult } from "../../workbook/read";
 import { MONTHLY_KEY_HEADERS, PROGRAM_TARGET_HEADERS, TABLES, monthlyHeader } from "../../workbook/layout";
@@ -36,13 +37,41 @@ export function prorateSetup(read: ReadResult): ProrateSetup {
   );
   const latest = read.settings.asOfMonth ?? latestActualMonth(scorecard);
   const fiscalYear = latest ? fiscalYearOf(latest, scorecard.fyStartMonth) : new Date().getUTCFullYear();
+  const lastYear = Object.fromEntries(
+    scorecard.measures.map((m) => [m.id, lastYearFigure(scorecard, m, fiscalYear - 1)]),
+  );
   return {
     measures: scorecard.measures,
     units: scorecard.units,
     drivers,
     fyStartMonth: scorecard.fyStartMonth,
     fiscalYear,
+    lastYear,
   };
+}
+
+/**
+ * A measure's program figure for a fiscal year: the units' actuals summed (counts, amounts), or
+ * each unit's last reported value weighted by caseload (rates, ratios). Undefined without actuals.
+ */
+export function lastYearFigure(scorecard: Scorecard, measure: MeasureDef, fy: number): number | undefined {
+  let sum = 0;
+  let weight = 0;
+  let seen = false;
+  for (const u of scorecard.units) {
+    const actuals = actualsIn(scorecard, measure.id, u.id, fy, scorecard.fyStartMonth);
+    if (actuals.length === 0) continue;
+    seen = true;
+    if (measure.kind === "count" || measure.kind === "amount")
+      sum += actuals.reduce((s, a) => s + (a.value ?? 0), 0);
+    else {
+      const w = u.caseload ?? 1;
+      sum += (lastOf(actuals) ?? 0) * w;
+      weight += w;
+    }
+  }
+  if (!seen) return undefined;
+  return measure.kind === "count" || measure.kind === "amount" ? sum : weight > 0 ? sum / weight : undefined;
 }
 
 function measureOf(scorecard: Scorecard, id: string): MeasureDef {
@@ -110,16 +139,52 @@ export function prorationInput(req: ProrateRequest, read: ReadResult): Proration
   };
 }
 
+/** The engine's errors a manager can meet from the pane, in the manager's words ({unit} is a name). */
+const IN_WORDS: Partial<Record<ProrationErrorCode, string>> = {
+  incrementCannotMeet:
+    "What is left for the units that are not locked cannot be split in steps of this size.",
+  incrementInvalid: "The rounding step must be above 0.",
+  baseExceedsTotal: "The base per unit adds up to more than the total left to share.",
+  lockedExceedsTotal: "The locked units' values add up to more than the total.",
+  allLockedMismatch: "Every unit is locked, and their values do not add up to the total.",
+  denominatorMissing: "{unit} has no caseload on the Units sheet, and a rate's target is weighted by it.",
+  baselineMissing: "{unit} has no actual last year, and closing the gap starts from it.",
+  methodNotForKind: "This method cannot split this measure.",
+};
+
 /** Run the engine, turning its typed errors into messages that say what to change. */
 export function runProration(req: ProrateRequest, read: ReadResult): ProrationResult {
   try {
     return prorate(prorationInput(req, read));
   } catch (e) {
-    if (e instanceof ProrationError)
-      throw new PortError(e.message, "Change the inputs above and preview again.");
+    if (e instanceof ProrationError) {
+      const name = read.scorecard.units.find((u) => u.id === e.unit)?.name ?? e.unit ?? "A unit";
+      const words = IN_WORDS[e.code]?.replace("{unit}", name);
+      throw new PortError(words ?? e.message, "Change the inputs above and preview again.");
+    }
     throw e;
   }
 }
+
+/** The engine's reason in a manager's words: "free units" are the units not locked; steps, not increments. */
+export function plainReason(reason: string): string {
+  return reason
+    .replace(/\bno free unit has\b/g, "no unlocked unit has")
+    .replace(/\bthe free units'/g, "the unlocked units'")
+    .replace(/\bfree units?\b/g, (m) => (m.endsWith("s") ? "unlocked units" : "unlocked unit"))
+    .replace(/\ba whole increment\b/g, "a whole step")
+    .replace(/\bincrements?\b/g, (m) => (m.endsWith("s") ? "steps" : "step"));
+}
+
+/** The methods as the Targets tab names them. */
+const METHOD_WORDS: Record<string, string> = {
+  equal: "equal",
+  proportional: "by a driver",
+  priorShare: "by last year's share",
+  custom: "by custom weights",
+  gapClosing: "close the gap",
+  basePlusProRata: "base plus share",
+};
 
 /** Preview lines: each unit's target, exact quota, share and the engine's reason. */
 export function previewOf(result: ProrationResult, req: ProrateRequest, read: ReadResult): ProratePreview {
@@ -133,17 +198,19 @@ export function previewOf(result: ProrationResult, req: ProrateRequest, read: Re
     quota: a.quota,
     sharePct: additive ? (req.total > 0 ? (a.value / req.total) * 100 : 0) : a.weightShare * 100,
     locked: a.locked,
-    // The engine names units by id; the pane speaks in the names people typed.
-    reason: a.reason.split(a.id).join(names.get(a.id) ?? a.id),
+    // The engine names units by id; the pane speaks in the names people typed, and without jargon.
+    reason: plainReason(a.reason.split(a.id).join(names.get(a.id) ?? a.id)),
   }));
   const p = result.provenance;
   const warnings = [
     ...p.warnings.map((w) => [w.message, w.fix].filter(Boolean).join(" ")),
     ...(p.methodUsed !== p.method
-      ? [`Used ${p.methodUsed} instead of ${p.method}: ${p.fallbacks.join(", ")}.`]
+      ? [
+          `"${METHOD_WORDS[p.method] ?? p.method}" could not be used with these units' figures, so the targets are split "${METHOD_WORDS[p.methodUsed] ?? p.methodUsed}".`,
+        ]
       : []),
   ];
-  return { lines, total: req.total, unitLabel: measure.unitLabel, warnings };
+  return { lines, total: req.total, kind: measure.kind, unitLabel: measure.unitLabel, warnings };
 }
 
 /** Monthly milestones for every unit's new target. */

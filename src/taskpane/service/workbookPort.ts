@@ -10,6 +10,7 @@ import { scorecardFromTables, type ReadResult, type TablesInput } from "../../wo
 import type { TemplateDef } from "../../workbook/templates/types";
 import {
   NeedsConfirmationError,
+  NoScorecardError,
   PortError,
   type CheckReport,
   type FlagList,
@@ -44,10 +45,12 @@ export interface WorkbookPortDeps {
   now?: () => Date;
 }
 
-const NO_SCORECARD = new PortError(
-  "This workbook has no Yardstick scorecard yet.",
-  "Insert a template on the Start tab, then come back.",
-);
+/** Whether the engine's answer now is the one the manager saw: same units, same targets. */
+function sameTargets(shown: ProratePreview, units: { id: string; value: number }[]): boolean {
+  if (shown.lines.length !== units.length) return false;
+  const now = new Map(units.map((u) => [u.id, u.value]));
+  return shown.lines.every((l) => now.get(l.unit) === l.value);
+}
 
 export class WorkbookPort implements YardstickPort, RevisionPort {
   readonly mode: PortMode;
@@ -69,7 +72,7 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
 
   private async read(): Promise<{ read: ReadResult; tables: TablesInput }> {
     const tables = await this.deps.gateway.readTables();
-    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw NO_SCORECARD;
+    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw new NoScorecardError();
     return { read: scorecardFromTables(tables), tables };
   }
 
@@ -116,10 +119,16 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
 
   async writeProration(
     request: ProrateRequest,
-    options: { confirm?: boolean; reason?: RevisionReason; note?: string } = {},
+    options: { confirm?: boolean; shown?: ProratePreview; reason?: RevisionReason; note?: string } = {},
   ): Promise<WriteResult> {
     const { read, tables } = await this.read();
     const result = runProration(request, read);
+    if (options.shown && !sameTargets(options.shown, result.units)) {
+      throw new PortError(
+        "The workbook changed since the preview, so the targets would differ from those shown.",
+        "Preview again, check the new targets, then write.",
+      );
+    }
     const schedule = scheduleFor(result, request, read);
     const [monthly, program] = prorationRows(result, schedule, request);
     // The targets and milestones are logged in the same batch as they are written.

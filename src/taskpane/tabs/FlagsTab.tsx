@@ -1,17 +1,24 @@
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Dropdown,
   Field,
+  Link,
   Option,
+  mergeClasses,
   Textarea,
   type BadgeProps,
 } from "@fluentui/react-components";
 import type { Flag, FlagReview, FlagSeverity, ReviewStatus } from "../../engine/flags/types";
 import type { FlagList, YardstickPort } from "../port";
 import { useTask } from "../useTask";
-import { ErrorBar, Note, Progress } from "../feedback";
+import { ActionBar, EmptyState, ErrorBar, Progress, TOUCH } from "../feedback";
+import { plainEvidence } from "./flagWords";
 import { useTabStyles } from "./styles";
 
 const SEVERITIES: { id: FlagSeverity; label: string; color: BadgeProps["color"] }[] = [
@@ -28,6 +35,8 @@ const REVIEW_LABEL: Record<ReviewStatus, string> = {
 };
 
 const ALL = "*";
+/** Open flags shown per severity before "Show more": a month of partial actuals can raise hundreds. */
+export const FIRST_FEW = 6;
 
 /** Keeps the flags that match a measure and unit filter ("*" matches all; program-wide flags always match). */
 export function filterFlags(flags: Flag[], measure: string, unit: string): Flag[] {
@@ -46,15 +55,22 @@ export default function FlagsTab({ port }: { port: YardstickPort }): React.JSX.E
   const [list, setList] = React.useState<FlagList>();
   const [measure, setMeasure] = React.useState(ALL);
   const [unit, setUnit] = React.useState(ALL);
+  const [expanded, setExpanded] = React.useState<ReadonlySet<FlagSeverity>>(new Set());
 
-  React.useEffect(() => {
+  const load = React.useCallback(() => {
     void runTask(async () => setList(await port.listFlags()));
   }, [port, runTask]);
+  React.useEffect(load, [load]);
 
   const onReviewed = (id: string, review: FlagReview): void =>
     setList((old) => old && { ...old, flags: old.flags.map((f) => (f.id === id ? { ...f, review } : f)) });
 
   const shown = filterFlags(list?.flags ?? [], measure, unit);
+  const open = shown.filter((f) => (f.review?.status ?? "open") === "open");
+  const reviewed = shown.filter((f) => (f.review?.status ?? "open") !== "open");
+  const item = (f: Flag, color: BadgeProps["color"]): React.JSX.Element => (
+    <FlagItem key={f.id} flag={f} color={color} port={port} onReviewed={onReviewed} list={list} />
+  );
   const nameOf = (options: { id: string; name: string }[] | undefined, id: string): string =>
     id === ALL ? "All" : (options?.find((o) => o.id === id)?.name ?? id);
 
@@ -94,13 +110,19 @@ export default function FlagsTab({ port }: { port: YardstickPort }): React.JSX.E
           </Dropdown>
         </Field>
       </div>
-      <Progress task={task} label="Looking for flags…" />
       <ErrorBar task={task} />
-      {list && shown.length === 0 ? (
-        <Note intent="success">No flags{list.flags.length ? " match this filter" : ""}.</Note>
+      {list && list.flags.length === 0 ? (
+        <EmptyState title="No flags" goTo="review" action="Review progress">
+          Nothing in the targets or actuals looks set low or gamed. Flags appear here as actuals come in.
+        </EmptyState>
+      ) : null}
+      {list && list.flags.length > 0 && open.length === 0 ? (
+        <EmptyState title="Nothing left to review">
+          {shown.length ? "Every flag here has been reviewed." : "No flags match this filter."}
+        </EmptyState>
       ) : null}
       {SEVERITIES.map((sev) => {
-        const flags = shown.filter((f) => f.severity === sev.id);
+        const flags = open.filter((f) => f.severity === sev.id);
         if (flags.length === 0) return null;
         return (
           <section key={sev.id} aria-labelledby={`sev-${sev.id}`} className={styles.stack}>
@@ -108,20 +130,44 @@ export default function FlagsTab({ port }: { port: YardstickPort }): React.JSX.E
               {sev.label} ({flags.length})
             </h3>
             <ul className={styles.plainList}>
-              {flags.map((f) => (
-                <FlagItem
-                  key={f.id}
-                  flag={f}
-                  color={sev.color}
-                  port={port}
-                  onReviewed={onReviewed}
-                  list={list}
-                />
-              ))}
+              {(expanded.has(sev.id) ? flags : flags.slice(0, FIRST_FEW)).map((f) => item(f, sev.color))}
             </ul>
+            {flags.length > FIRST_FEW && !expanded.has(sev.id) ? (
+              <Button
+                appearance="subtle"
+                style={TOUCH}
+                onClick={() => setExpanded((old) => new Set([...old, sev.id]))}
+              >
+                Show {flags.length - FIRST_FEW} more {sev.label.toLowerCase()}
+              </Button>
+            ) : null}
           </section>
         );
       })}
+      {reviewed.length ? (
+        <Accordion collapsible>
+          <AccordionItem value="reviewed">
+            <AccordionHeader style={TOUCH}>Reviewed ({reviewed.length})</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.plainList} aria-label="Reviewed flags">
+                {reviewed.map((f) => item(f, "informative"))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
+      <ActionBar
+        status={
+          <>
+            <Progress task={task} label="Looking for flags…" />
+            <span className={styles.hint}>Each review is saved on the Flags sheet as you make it.</span>
+          </>
+        }
+      >
+        <Button appearance="primary" style={TOUCH} onClick={load} disabled={task.busy}>
+          Look for flags again
+        </Button>
+      </ActionBar>
     </section>
   );
 }
@@ -139,6 +185,7 @@ function FlagItem({ flag, color, port, list, onReviewed }: FlagItemProps): React
   const task = useTask();
   const [dismissing, setDismissing] = React.useState(false);
   const [note, setNote] = React.useState("");
+  const [numbers, setNumbers] = React.useState(false);
   const status = flag.review?.status ?? "open";
   const measureName =
     flag.measure === ALL
@@ -160,19 +207,32 @@ function FlagItem({ flag, color, port, list, onReviewed }: FlagItemProps): React
     <li className={styles.card} aria-label={`${title}: ${flag.explanation}`}>
       <div className={styles.spread}>
         <strong>{title}</strong>
-        <Badge
-          className={styles.badge}
-          appearance={status === "open" ? "filled" : "outline"}
-          color={status === "open" ? color : "subtle"}
-        >
-          {REVIEW_LABEL[status]}
-        </Badge>
+        {status === "open" ? (
+          <Badge className={styles.badge} appearance="filled" color={color}>
+            {REVIEW_LABEL[status]}
+          </Badge>
+        ) : (
+          // A reviewed state is read, not alarming: neutral text on a neutral fill (contrast > 7:1).
+          <Badge
+            className={mergeClasses(styles.badge, styles.stateBadge)}
+            appearance="outline"
+            color="informative"
+          >
+            {REVIEW_LABEL[status]}
+          </Badge>
+        )}
       </div>
       <span>{flag.explanation}</span>
-      <span className={styles.hint}>Evidence: {flag.evidence.text}</span>
-      <span className={styles.hint}>What to check: {flag.whatToCheck}</span>
-      {flag.periods.length ? <span className={styles.hint}>Periods: {flag.periods.join(", ")}</span> : null}
       {flag.review?.note ? <span className={styles.hint}>Note: {flag.review.note}</span> : null}
+      <Link as="button" className={styles.jump} aria-expanded={numbers} onClick={() => setNumbers(!numbers)}>
+        {numbers ? "Hide details" : "What to check, and the numbers"}
+      </Link>
+      {numbers ? (
+        <>
+          <span className={styles.hint}>What to check: {flag.whatToCheck}</span>
+          <span className={styles.hint}>The numbers: {plainEvidence(flag.evidence.text)}</span>
+        </>
+      ) : null}
       {dismissing ? (
         <>
           <Field label="Why dismiss it?" required hint="Saved on the Flags sheet with the flag.">
@@ -191,13 +251,23 @@ function FlagItem({ flag, color, port, list, onReviewed }: FlagItemProps): React
         </>
       ) : (
         <div className={styles.row} role="group" aria-label={`Review ${title}`}>
-          <Button size="small" disabled={task.busy} onClick={() => record({ status: "reviewed" })}>
+          <Button
+            size="small"
+            style={TOUCH}
+            disabled={task.busy}
+            onClick={() => record({ status: "reviewed" })}
+          >
             Mark reviewed
           </Button>
-          <Button size="small" disabled={task.busy} onClick={() => setDismissing(true)}>
+          <Button size="small" style={TOUCH} disabled={task.busy} onClick={() => setDismissing(true)}>
             Dismiss…
           </Button>
-          <Button size="small" disabled={task.busy} onClick={() => record({ status: "confirmed" })}>
+          <Button
+            size="small"
+            style={TOUCH}
+            disabled={task.busy}
+            onClick={() => record({ status: "confirmed" })}
+          >
             Confirm
           </Button>
         </div>

@@ -1,18 +1,37 @@
 import * as React from "react";
-import { Button, Field, Radio, RadioGroup, Switch } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Switch,
+} from "@fluentui/react-components";
 import type { InsertResult, TemplatePreview, TemplateSummary, YardstickPort } from "../port";
 import { useTask } from "../useTask";
-import { ErrorBar, Note, Progress } from "../feedback";
+import { usePaneNav } from "../nav";
+import { ActionBar, ErrorBar, Note, Progress, TOUCH } from "../feedback";
 import { useTabStyles } from "./styles";
 
 export interface StartTabProps {
   port: YardstickPort;
-  /** Offered after a successful insert: go on to prorate targets. */
-  onDone?: () => void;
+}
+
+/** Lets the browser paint (the progress bar) before long synchronous work starts. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
 }
 
 /** Start: pick a template, see its sheets and measures, insert it with or without sample data. */
-export default function StartTab({ port, onDone }: StartTabProps): React.JSX.Element {
+export default function StartTab({ port }: StartTabProps): React.JSX.Element {
+  const nav = usePaneNav();
   const styles = useTabStyles();
   const listTask = useTask();
   const runList = listTask.run;
@@ -41,9 +60,11 @@ export default function StartTab({ port, onDone }: StartTabProps): React.JSX.Ele
 
   const insert = (): void => {
     setInserted(undefined);
-    void insertTask.run(async () =>
-      setInserted(await port.insertTemplate({ templateId, withSampleData: withSample, destination })),
-    );
+    void insertTask.run(async () => {
+      // Writing a template can hold the page for seconds in the preview: paint the progress first.
+      await nextPaint();
+      setInserted(await port.insertTemplate({ templateId, withSampleData: withSample, destination }));
+    });
   };
 
   return (
@@ -79,7 +100,14 @@ export default function StartTab({ port, onDone }: StartTabProps): React.JSX.Ele
         onChange={(_, d) => setWithSample(d.checked)}
         label="Include sample data (units, actuals, targets)"
       />
-      <Field label="Insert into">
+      <Field
+        label="Insert into"
+        hint={
+          port.canCreateWorkbook
+            ? undefined
+            : "For a new workbook: create a blank one in Excel, open Yardstick there, and insert."
+        }
+      >
         <RadioGroup
           value={destination}
           onChange={(_, d) => setDestination(d.value as "this" | "new")}
@@ -89,21 +117,34 @@ export default function StartTab({ port, onDone }: StartTabProps): React.JSX.Ele
           <Radio value="new" label="A new workbook" disabled={!port.canCreateWorkbook} />
         </RadioGroup>
       </Field>
-      <Button appearance="primary" onClick={insert} disabled={!templateId || insertTask.busy}>
-        Insert template
-      </Button>
-      <Progress task={insertTask} label="Writing sheets…" />
-      <ErrorBar task={insertTask} />
-      {inserted ? (
-        <Note intent="success" title="Template inserted.">
-          {inserted.sheets.length} sheets, {inserted.measureCount} measures, {inserted.unitCount} units.{" "}
-          {onDone ? (
-            <Button appearance="transparent" size="small" onClick={onDone}>
-              Next: prorate targets
-            </Button>
-          ) : null}
-        </Note>
-      ) : null}
+      <ActionBar
+        status={
+          <>
+            {insertTask.busy ? (
+              <Field validationMessage="Writing the template's sheets…" validationState="none">
+                <ProgressBar aria-label="Writing the template's sheets" />
+              </Field>
+            ) : null}
+            <ErrorBar task={insertTask} />
+            {inserted ? (
+              <Note intent="success" title="Template inserted.">
+                {inserted.sheets.length} sheets, {inserted.measureCount} measures, {inserted.unitCount} units.{" "}
+                {inserted.measureCount > 0 ? (
+                  <Button appearance="transparent" size="small" onClick={() => nav("targets")}>
+                    Next: set targets
+                  </Button>
+                ) : (
+                  <>Next: list what you measure on the Measures sheet and your offices on the Units sheet.</>
+                )}
+              </Note>
+            ) : null}
+          </>
+        }
+      >
+        <Button appearance="primary" style={TOUCH} onClick={insert} disabled={!templateId || insertTask.busy}>
+          Insert template
+        </Button>
+      </ActionBar>
     </section>
   );
 }
@@ -112,15 +153,21 @@ function TemplateDetails({ preview }: { preview: TemplatePreview }): React.JSX.E
   const styles = useTabStyles();
   return (
     <div className={styles.card} aria-label={`What ${preview.title} contains`} role="group">
-      <h3 className={styles.subheading}>Sheets</h3>
-      <ul className={styles.list}>
-        {preview.sheets.map((s) => (
-          <li key={s.name}>
-            <strong>{s.name}</strong> <span className={styles.hint}>{s.purpose}</span>
-          </li>
-        ))}
-      </ul>
-      <h3 className={styles.subheading}>Measures</h3>
+      <Accordion collapsible>
+        <AccordionItem value="sheets">
+          <AccordionHeader style={TOUCH}>Sheets ({preview.sheets.length})</AccordionHeader>
+          <AccordionPanel>
+            <ul className={styles.list}>
+              {preview.sheets.map((s) => (
+                <li key={s.name}>
+                  <strong>{s.name}</strong> <span className={styles.hint}>{s.purpose}</span>
+                </li>
+              ))}
+            </ul>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <h3 className={styles.subheading}>Measures ({preview.measures.length})</h3>
       {preview.measures.length === 0 ? (
         <span className={styles.hint}>None yet: you add your own on the Measures sheet.</span>
       ) : (

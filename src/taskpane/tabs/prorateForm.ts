@@ -1,10 +1,17 @@
 /**
- * The Prorate tab's state as a pure reducer: what the manager typed (as text, so a half-typed
+ * The Targets tab's form as a pure reducer: what the manager typed (as text, so a half-typed
  * number stays on screen), what came back from the workbook, and the selectors that turn the
- * form into a problem to show or a request to send. No React here, so it is tested with plain
- * objects; a new step (e.g. a revert) is one more action and one more case.
+ * form into problems to show on their fields or a request to send. No React here, so it is tested
+ * with plain objects; a new step (e.g. a revert) is one more action and one more case.
+ *
+ * Two rules keep the default path and the write honest:
+ * - only methods that can apply to the chosen measure are offered, and the default is one of them;
+ * - any change to an input clears the preview, and a write sends the request that was previewed.
  */
+import type { MeasureDef } from "../../engine/model";
 import { parseNumberText } from "../../engine/parse/number";
+import { LARGEST_TOTAL, readMeasureValue, type FieldProblem } from "./measureInput";
+import { formatMeasure } from "../format";
 import type {
   ProrateMethod,
   ProratePreview,
@@ -15,38 +22,60 @@ import type {
   WriteResult,
 } from "../port";
 
-/** Each method with the one line a manager needs to choose it. */
-export const METHODS: { id: ProrateMethod; label: string; explain: string; needsDriver: boolean }[] = [
-  { id: "equal", label: "Equal", explain: "Every unit gets the same share.", needsDriver: false },
+type Kind = MeasureDef["kind"];
+const ADDITIVE: Kind[] = ["count", "amount"];
+const RATE_LIKE: Kind[] = ["rate", "ratio"];
+
+/** Each method with the one line a manager needs to choose it, and the measures it can split. */
+export const METHODS: {
+  id: ProrateMethod;
+  label: string;
+  explain: string;
+  /** Whether the manager picks a unit column (caseload, staff ...) to split by. */
+  needsDriver: boolean;
+  kinds: Kind[];
+}[] = [
+  {
+    id: "equal",
+    label: "Equal",
+    explain: "Every unit gets the same share.",
+    needsDriver: false,
+    kinds: [...ADDITIVE, ...RATE_LIKE],
+  },
   {
     id: "proportional",
     label: "By a driver",
     explain: "In proportion to caseload, staff or budget.",
     needsDriver: true,
+    kinds: ADDITIVE,
   },
   {
     id: "priorShare",
     label: "Last year's share",
     explain: "Each unit keeps its share of last year's actual.",
-    needsDriver: true,
+    needsDriver: false,
+    kinds: ADDITIVE,
   },
   {
     id: "custom",
     label: "Custom weights",
     explain: "In proportion to weights you typed in a column.",
     needsDriver: true,
+    kinds: ADDITIVE,
   },
   {
     id: "gapClosing",
     label: "Close the gap",
-    explain: "Rates: weaker units close the same part of their gap, so they rise more.",
+    explain: "Weaker units close the same part of their gap, so they rise more.",
     needsDriver: false,
+    kinds: RATE_LIKE,
   },
   {
     id: "basePlusProRata",
     label: "Base plus share",
     explain: "A fixed base each, the rest by the driver.",
     needsDriver: true,
+    kinds: ADDITIVE,
   },
 ];
 
@@ -65,11 +94,19 @@ export interface ProrateFields {
   spread: SpreadChoice;
 }
 
+/** A preview on screen and the exact request that produced it: what Write sends. */
+export interface ShownPreview {
+  preview: ProratePreview;
+  request: ProrateRequest;
+}
+
+export { LARGEST_TOTAL, readMeasureValue, type FieldProblem } from "./measureInput";
+
 export interface ProrateForm extends ProrateFields {
   setup?: ProrateSetup;
   /** Locked unit id -> the held value as typed. */
   locks: Record<string, string>;
-  preview?: ProratePreview;
+  shown?: ShownPreview;
   written?: WriteResult;
   /** Set when a write would replace values people typed: the question to ask before writing anyway. */
   askFirst?: string;
@@ -86,7 +123,7 @@ export type ProrateAction =
   | { type: "lockUnits"; units: string[] }
   | { type: "holdValue"; unit: string; text: string }
   | { type: "previewStarted" }
-  | { type: "previewed"; preview: ProratePreview }
+  | { type: "previewed"; preview: ProratePreview; request: ProrateRequest }
   | { type: "writeStarted" }
   | { type: "written"; result: WriteResult }
   | { type: "confirmationNeeded"; question: string }
@@ -100,7 +137,7 @@ export function editField<K extends keyof ProrateFields>(field: K, value: Prorat
 export const initialProrateForm: ProrateForm = {
   measure: "",
   totalText: "",
-  method: "proportional",
+  method: "equal",
   driver: "",
   baseText: "0",
   locks: {},
@@ -111,29 +148,82 @@ export const initialProrateForm: ProrateForm = {
   spread: "even",
 };
 
+function measureOf(form: Pick<ProrateForm, "setup" | "measure">): MeasureDef | undefined {
+  return form.setup?.measures.find((m) => m.id === form.measure);
+}
+
+/** The methods that can split this measure with what the workbook has (a driver column, last year's actuals). */
+export function methodsFor(form: Pick<ProrateForm, "setup" | "measure">): (typeof METHODS)[number][] {
+  const measure = measureOf(form);
+  if (!measure) return METHODS.filter((m) => m.id === "equal");
+  const hasDrivers = (form.setup?.drivers.length ?? 0) > 0;
+  const hasLastYear = form.setup?.lastYear[measure.id] !== undefined;
+  return METHODS.filter(
+    (m) =>
+      m.kinds.includes(measure.kind) &&
+      (!m.needsDriver || hasDrivers) &&
+      (m.id !== "priorShare" || hasLastYear) &&
+      (m.id !== "gapClosing" || hasLastYear),
+  );
+}
+
+/** The method a measure starts with: by a driver for counts and amounts where there is one, else equal. */
+export function defaultMethod(form: Pick<ProrateForm, "setup" | "measure">): ProrateMethod {
+  const offered = methodsFor(form).map((m) => m.id);
+  return offered.includes("proportional") ? "proportional" : "equal";
+}
+
+/** Keeps the method when the measure allows it, else falls back to the measure's default. */
+function withUsableMethod(form: ProrateForm): ProrateForm {
+  const offered = methodsFor(form).map((m) => m.id);
+  return offered.includes(form.method) ? form : { ...form, method: defaultMethod(form) };
+}
+
+/** Any change to an input: the preview on screen no longer describes it, so it goes. */
+function changed(form: ProrateForm): ProrateForm {
+  return { ...form, shown: undefined, written: undefined, askFirst: undefined };
+}
+
 export function prorateReducer(state: ProrateForm, action: ProrateAction): ProrateForm {
   switch (action.type) {
-    case "edit":
-      return { ...state, [action.field]: action.value };
+    case "edit": {
+      const next = changed({ ...state, [action.field]: action.value });
+      // A new measure of another kind gets a method it can use, and a total typed for the old one goes.
+      if (action.field === "measure" && action.value !== state.measure) {
+        const method = defaultMethod(next);
+        return {
+          ...next,
+          method,
+          totalText: measureOf(next)?.kind === measureOf(state)?.kind ? next.totalText : "",
+        };
+      }
+      return next;
+    }
     case "setupLoaded": {
       const { setup } = action;
-      return {
-        ...state,
-        setup,
-        measure: setup.measures[0]?.id ?? "",
-        driver: setup.drivers[0] ?? "",
-        fyStartMonth: setup.fyStartMonth,
-        fiscalYearText: String(setup.fiscalYear),
-      };
+      return withUsableMethod(
+        changed({
+          ...state,
+          setup,
+          measure: setup.measures[0]?.id ?? "",
+          method: defaultMethod({ setup, measure: setup.measures[0]?.id ?? "" }),
+          driver: setup.drivers[0] ?? "",
+          fyStartMonth: setup.fyStartMonth,
+          fiscalYearText: String(setup.fiscalYear),
+        }),
+      );
     }
     case "lockUnits":
-      return { ...state, locks: Object.fromEntries(action.units.map((id) => [id, state.locks[id] ?? ""])) };
+      return changed({
+        ...state,
+        locks: Object.fromEntries(action.units.map((id) => [id, state.locks[id] ?? ""])),
+      });
     case "holdValue":
-      return { ...state, locks: { ...state.locks, [action.unit]: action.text } };
+      return changed({ ...state, locks: { ...state.locks, [action.unit]: action.text } });
     case "previewStarted":
-      return { ...state, written: undefined };
+      return { ...state, written: undefined, askFirst: undefined };
     case "previewed":
-      return { ...state, preview: action.preview };
+      return { ...state, shown: { preview: action.preview, request: action.request } };
     case "writeStarted":
     case "confirmationCancelled":
       return { ...state, askFirst: undefined };
@@ -150,49 +240,93 @@ export function toNumber(text: string, percent = false): number | undefined {
   return parsed.kind === "number" ? parsed.value : undefined;
 }
 
-/** The total: a rate's (or ratio's) may be typed "85%"; a count's may not (12% of a caseload is a mistake). */
+/** A total this many times last year's is refused as a slip (an extra zero or three). */
+export const LAST_YEAR_FACTOR = 100;
+
+/** The fields a problem can sit on; a held value's is `lock:<unit id>`. */
+export type ProblemField =
+  "measure" | "total" | "driver" | "base" | "increment" | "fiscalYear" | `lock:${string}`;
+
+function totalWhat(measure: MeasureDef | undefined): string {
+  return measure?.kind === "rate" ? "the program's target rate" : "the program total";
+}
+
+/** The total, where it reads as a number for the measure. */
 function totalOf(form: ProrateForm): number | undefined {
-  const kind = form.setup?.measures.find((m) => m.id === form.measure)?.kind;
-  return toNumber(form.totalText, kind === "rate" || kind === "ratio");
+  const read = readMeasureValue(form.totalText, measureOf(form), totalWhat(measureOf(form)));
+  return read.problem ? undefined : read.value;
 }
 
 /** The chosen method's description (the first method if the id is unknown). */
-export function methodOf(form: ProrateForm): (typeof METHODS)[number] {
+export function methodOf(form: Pick<ProrateForm, "method">): (typeof METHODS)[number] {
   return METHODS.find((m) => m.id === form.method) ?? METHODS[0];
 }
 
-/** What stops a preview, as the sentence the pane shows, or undefined when the form is complete. */
-export function formProblem(form: ProrateForm): string | undefined {
-  const total = totalOf(form);
-  const increment = toNumber(form.incrementText);
+/** Every problem that stops a preview, on the field it concerns. Empty when the form is complete. */
+export function formProblems(form: ProrateForm): Partial<Record<ProblemField, FieldProblem>> {
+  const problems: Partial<Record<ProblemField, FieldProblem>> = {};
+  const measure = measureOf(form);
+  if (!form.measure || !measure) problems.measure = { message: "Choose a measure." };
+  const total = readMeasureValue(form.totalText, measure, totalWhat(measure));
+  if (total.problem) problems.total = total.problem;
+  else if (measure && ADDITIVE.includes(measure.kind) && total.value !== undefined) {
+    const last = form.setup?.lastYear[measure.id];
+    if (last !== undefined && last > 0 && total.value > last * LAST_YEAR_FACTOR) {
+      problems.total = {
+        message: `That is more than ${LAST_YEAR_FACTOR} times last year's ${formatMeasure(last, measure)}. Check the number of zeros.`,
+      };
+    }
+  }
+  const step = toNumber(form.incrementText);
+  if (step === undefined || step <= 0 || step > LARGEST_TOTAL)
+    problems.increment = { message: "Type a step above 0, e.g. 1 for whole numbers." };
   const fiscalYear = toNumber(form.fiscalYearText);
-  if (!form.measure) return "Choose a measure.";
-  if (total === undefined || total < 0) return "Type the program total as a number, 0 or more.";
-  if (increment === undefined || increment <= 0)
-    return "Rounding step must be a number above 0 (1 = whole numbers).";
-  if (fiscalYear === undefined || !Number.isInteger(fiscalYear)) return "Type the fiscal year, e.g. 2027.";
-  if (methodOf(form).needsDriver && !form.driver) return "Choose the column to split by.";
-  return undefined;
+  if (fiscalYear === undefined || !Number.isInteger(fiscalYear) || fiscalYear < 1900 || fiscalYear > 2200)
+    problems.fiscalYear = { message: "Type the fiscal year, e.g. 2027." };
+  if (methodOf(form).needsDriver && !form.driver)
+    problems.driver = { message: "Choose the column to split by." };
+  if (form.method === "basePlusProRata") {
+    const base = readMeasureValue(form.baseText, measure, "the base per unit");
+    if (base.problem) problems.base = base.problem;
+  }
+  for (const [unit, text] of Object.entries(form.locks)) {
+    const name = form.setup?.units.find((u) => u.id === unit)?.name ?? unit;
+    const held = readMeasureValue(text, measure, `the value ${name} keeps`);
+    if (held.problem) problems[`lock:${unit}`] = held.problem;
+  }
+  return problems;
 }
 
-/** The request the port prorates and writes; held values that are not numbers are left out. */
+/** The first problem that stops a preview, as the sentence shown beside Preview; undefined when complete. */
+export function formProblem(form: ProrateForm): string | undefined {
+  const problems = formProblems(form);
+  const order: ProblemField[] = ["measure", "total", "driver", "base", "increment", "fiscalYear"];
+  const first = order.find((f) => problems[f]) ?? (Object.keys(problems)[0] as ProblemField | undefined);
+  return first ? problems[first]!.message : undefined;
+}
+
+/** The request the port prorates; only sent once formProblems is empty. */
 export function prorateRequest(form: ProrateForm): ProrateRequest {
+  const measure = measureOf(form);
   const held: Record<string, number> = {};
   for (const [unit, text] of Object.entries(form.locks)) {
-    const n = toNumber(text);
-    if (n !== undefined) held[unit] = n;
+    const read = readMeasureValue(text, measure, "a held value");
+    if (!read.problem && read.value !== undefined) held[unit] = read.value;
   }
+  const base = readMeasureValue(form.baseText, measure, "the base");
+  const increment = toNumber(form.incrementText);
+  const fiscalYear = toNumber(form.fiscalYearText);
   return {
     measure: form.measure,
     total: totalOf(form) ?? 0,
     method: form.method,
     driver: methodOf(form).needsDriver ? form.driver : undefined,
-    baseEach: form.method === "basePlusProRata" ? (toNumber(form.baseText) ?? 0) : undefined,
+    baseEach: form.method === "basePlusProRata" ? (base.problem ? 0 : (base.value ?? 0)) : undefined,
     locks: held,
     rounding: form.rounding,
-    increment: toNumber(form.incrementText) ?? 1,
+    increment: increment !== undefined && increment > 0 && increment <= LARGEST_TOTAL ? increment : 1,
     fyStartMonth: form.fyStartMonth,
-    fiscalYear: toNumber(form.fiscalYearText) ?? 0,
+    fiscalYear: fiscalYear !== undefined && Number.isInteger(fiscalYear) ? fiscalYear : 0,
     spread: form.spread,
   };
 }

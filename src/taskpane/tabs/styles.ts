@@ -38,7 +38,30 @@ export const useTabStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
   },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  stateBadge: {
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+  badges: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-end",
+    gap: tokens.spacingVerticalXXS,
+  },
+  jump: { alignSelf: "flex-start", minHeight: "44px" },
   number: { fontVariantNumeric: "tabular-nums", textAlign: "right" },
   narrow: { width: "96px" },
+  // Fluent's Input keeps a minimum width of its own; inside a narrow field it must not spill out.
+  fill: { minWidth: 0, width: "100%" },
+  // A unit's name as the button that opens its reason: left-aligned, full width of its cell.
+  rowToggle: {
+    justifyContent: "flex-start",
+    textAlign: "left",
+    minHeight: "44px",
+    paddingLeft: 0,
+    fontWeight: tokens.fontWeightRegular,
+    maxWidth: "100%",
+  },
   full: { width: "100%" },
 });

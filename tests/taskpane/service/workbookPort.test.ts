@@ -152,7 +152,7 @@ describe("workbook port: check", () => {
 
   it("asks for a template when the workbook has no scorecard", async () => {
     await expect(port(new TablesGateway({})).runCheck()).rejects.toThrow(
-      "This workbook has no Yardstick scorecard yet.",
+      "This workbook has no scorecard yet.",
     );
   });
 });

@@ -4,6 +4,8 @@ import type { ProrateSetup } from "../../../src/taskpane/port";
 import {
   editField,
   formProblem,
+  formProblems,
+  methodsFor,
   initialProrateForm,
   type ProrateAction,
   type ProrateForm,
@@ -23,6 +25,7 @@ const setup: ProrateSetup = {
   drivers: ["caseload", "fte"],
   fyStartMonth: 7,
   fiscalYear: 2027,
+  lastYear: { orders: 1100, pep: 81 },
 };
 
 const after = (...actions: ProrateAction[]): ProrateForm =>
@@ -40,7 +43,7 @@ describe("the Prorate form", () => {
       fyStartMonth: 7,
       fiscalYearText: "2027",
     });
-    expect(formProblem(form)).toBe("Type the program total as a number, 0 or more.");
+    expect(formProblem(form)).toBe("Type the program total.");
   });
 
   it("asks for a measure when the workbook has none", () => {
@@ -49,21 +52,21 @@ describe("the Prorate form", () => {
   });
 
   it.each<[string, ProrateAction, string]>([
-    ["a negative total", editField("totalText", "-5"), "Type the program total as a number, 0 or more."],
+    ["a negative total", editField("totalText", "-5"), "The program total cannot be below 0."],
     [
       "a total that is not a number",
       editField("totalText", "lots"),
-      "Type the program total as a number, 0 or more.",
+      '"lots" is not a number. Type the program total in digits, e.g. 1,200.',
     ],
     [
       "a rounding step of 0",
       editField("incrementText", "0"),
-      "Rounding step must be a number above 0 (1 = whole numbers).",
+      "Type a step above 0, e.g. 1 for whole numbers.",
     ],
     [
       "a blank rounding step",
       editField("incrementText", " "),
-      "Rounding step must be a number above 0 (1 = whole numbers).",
+      "Type a step above 0, e.g. 1 for whole numbers.",
     ],
     [
       "a fiscal year with a fraction",
@@ -73,6 +76,74 @@ describe("the Prorate form", () => {
     ["no driver for a method that needs one", editField("driver", ""), "Choose the column to split by."],
   ])("names the problem with %s", (_what, action, problem) => {
     expect(formProblem(prorateReducer(filled(), action))).toBe(problem);
+  });
+
+  it("puts each problem on its own field", () => {
+    const form = after(
+      { type: "setupLoaded", setup },
+      editField("totalText", "12%"),
+      editField("fiscalYearText", "soon"),
+      { type: "lockUnits", units: ["south"] },
+      { type: "holdValue", unit: "south", text: "x" },
+    );
+    const problems = formProblems(form);
+    expect(Object.keys(problems).sort()).toEqual(["fiscalYear", "lock:south", "total"]);
+    expect(problems["lock:south"]?.message).toBe(
+      '"x" is not a number. Type the value South keeps in digits, e.g. 1,200.',
+    );
+  });
+
+  it.each<[string, string, number | undefined, string | undefined]>([
+    ["92%", "a percent sign", 92, undefined],
+    ["92", "a plain number", 92, undefined],
+    ["0.92%", "a small percent typed on purpose", 0.92, undefined],
+    ["0.92", "a fraction", undefined, "Did you mean 92 %? Rates are typed in percent, e.g. 92 for 92 %."],
+    ["120", "more than 100", undefined, "A rate cannot be above 100 %."],
+  ])("reads a rate typed as %s (%s)", (typed, _what, total, problem) => {
+    const form = after(
+      { type: "setupLoaded", setup },
+      editField("measure", "pep"),
+      editField("totalText", typed),
+    );
+    expect(formProblem(form)).toBe(problem);
+    if (total !== undefined) expect(prorateRequest(form).total).toBe(total);
+  });
+
+  it.each(setup.measures.map((m) => [m.name, m.id]))(
+    "offers %s only methods that can split it, and starts on one of them",
+    (_name, measure) => {
+      const form = after({ type: "setupLoaded", setup }, editField("measure", measure));
+      const offered = methodsFor(form).map((m) => m.id);
+      expect(offered).toContain(form.method);
+      const kind = setup.measures.find((m) => m.id === measure)!.kind;
+      if (kind === "rate") expect(offered).toEqual(["equal", "gapClosing"]);
+      else expect(offered).not.toContain("gapClosing");
+    },
+  );
+
+  it("starts a rate measure on equal, never on a driver split", () => {
+    const rateFirst = { ...setup, measures: [...setup.measures].reverse() };
+    expect(after({ type: "setupLoaded", setup: rateFirst }).method).toBe("equal");
+    expect(after({ type: "setupLoaded", setup }, editField("measure", "pep")).method).toBe("equal");
+  });
+
+  it("clears the preview on any input change, so a stale preview is never written", () => {
+    const preview = { lines: [], total: 1200, kind: "count" as const, warnings: [] };
+    const shown = after({ type: "setupLoaded", setup }, editField("totalText", "1200"), {
+      type: "previewed",
+      preview,
+      request: prorateRequest(filled()),
+    });
+    expect(shown.shown?.preview).toBe(preview);
+    const edits: ProrateAction[] = [
+      editField("totalText", "1300"),
+      editField("method", "equal"),
+      editField("spread", "ramp"),
+      editField("fyStartMonth", 1),
+      { type: "lockUnits", units: ["north"] },
+      { type: "holdValue", unit: "north", text: "3" },
+    ];
+    for (const edit of edits) expect(prorateReducer(shown, edit).shown).toBeUndefined();
   });
 
   it("needs no driver for an equal split, and does not send one", () => {
@@ -86,10 +157,10 @@ describe("the Prorate form", () => {
     expect(prorateRequest(form)).toMatchObject({ method: "equal", driver: undefined, total: 90 });
   });
 
-  it("builds the request from what was typed: separators and $ dropped, base only for base plus share", () => {
+  it("builds the request from what was typed: separators dropped, base only for base plus share", () => {
     const form = after(
       { type: "setupLoaded", setup },
-      editField("totalText", "$1,200"),
+      editField("totalText", "1,200"),
       editField("baseText", "50"),
       editField("incrementText", "5"),
       editField("spread", "seasonal"),
@@ -125,15 +196,16 @@ describe("the Prorate form", () => {
   });
 
   it("clears the last write's note when a new preview starts, but keeps the table on screen", () => {
-    const preview = { lines: [], total: 1200, warnings: [] };
+    const preview = { lines: [], total: 1200, kind: "count" as const, warnings: [] };
     const written = { where: "Targets!B2:D3", message: "Wrote 2 targets." };
+    const request = prorateRequest(filled());
     const form = after(
-      { type: "previewed", preview },
+      { type: "previewed", preview, request },
       { type: "written", result: written },
       { type: "previewStarted" },
     );
     expect(form.written).toBeUndefined();
-    expect(form.preview).toBe(preview);
+    expect(form.shown).toEqual({ preview, request });
   });
 
   it("asks before replacing typed values, and forgets the question on cancel or a new write", () => {

@@ -11,34 +11,28 @@ import {
   Option,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from "@fluentui/react-components";
 import { NeedsConfirmationError } from "../port";
-import type { ProrateMethod, ProratePreview, RoundingChoice, SpreadChoice, YardstickPort } from "../port";
+import type { ProrateMethod, RoundingChoice, SpreadChoice, YardstickPort } from "../port";
 import { useTask } from "../useTask";
-import { ErrorBar, Note, Progress } from "../feedback";
-import { formatPct, formatValue, MONTH_NAMES } from "../format";
+import { ActionBar, EmptyState, ErrorBar, Note, Progress, TOUCH } from "../feedback";
+import { formatMeasure, MONTH_NAMES } from "../format";
 import {
   editField,
   formProblem,
+  formProblems,
   initialProrateForm,
   METHODS,
   methodOf,
+  methodsFor,
   prorateReducer,
   prorateRequest,
   type ProrateFields,
 } from "./prorateForm";
+import { PreviewTable } from "./PreviewTable";
 import { useTabStyles } from "./styles";
 
 export { METHODS };
-
-/** Number columns of a 320-px table stay narrow so the reason gets the room. */
-const NUMBER_COLUMN: React.CSSProperties = { width: "76px" };
 
 const SPREADS: { id: SpreadChoice; label: string }[] = [
   { id: "even", label: "Even" },
@@ -46,8 +40,8 @@ const SPREADS: { id: SpreadChoice; label: string }[] = [
   { id: "ramp", label: "Ramp" },
 ];
 
-/** Prorate: split a program target across units, preview each share and why, write it. */
-export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX.Element {
+/** Targets: split a program target across units, preview each share and why, write exactly that. */
+export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX.Element {
   const styles = useTabStyles();
   const setupTask = useTask();
   const runSetup = setupTask.run;
@@ -55,31 +49,41 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
   const writeTask = useTask();
   const [form, dispatch] = React.useReducer(prorateReducer, initialProrateForm);
   const { setup, measure, totalText, method, driver, baseText, locks, rounding, incrementText } = form;
-  const { fyStartMonth, fiscalYearText, spread, preview, written, askFirst } = form;
+  const { fyStartMonth, fiscalYearText, spread, shown, written, askFirst } = form;
   const edit = <K extends keyof ProrateFields>(field: K, value: ProrateFields[K]): void =>
     dispatch(editField(field, value));
+  const writtenRef = React.useRef<HTMLDivElement>(null);
 
   React.useEffect(() => {
     void runSetup(async () => dispatch({ type: "setupLoaded", setup: await port.loadProrateSetup() }));
   }, [port, runSetup]);
+  // After a write (also after "Write anyway", whose button is gone), focus goes to what happened.
+  React.useEffect(() => {
+    if (written) writtenRef.current?.focus();
+  }, [written]);
 
   const methodInfo = methodOf(form);
   const measureDef = setup?.measures.find((m) => m.id === measure);
+  const problems = formProblems(form);
   const problem = formProblem(form);
+  const lastYear = measureDef ? setup?.lastYear[measureDef.id] : undefined;
+  const isRate = measureDef?.kind === "rate";
 
   const runPreview = (): void => {
     dispatch({ type: "previewStarted" });
     const request = prorateRequest(form);
     void previewTask.run(async () =>
-      dispatch({ type: "previewed", preview: await port.previewProration(request) }),
+      dispatch({ type: "previewed", preview: await port.previewProration(request), request }),
     );
   };
   const write = (confirm = false): void => {
+    if (!shown) return;
     dispatch({ type: "writeStarted" });
-    const request = prorateRequest(form);
     void writeTask.run(async () => {
       try {
-        dispatch({ type: "written", result: await port.writeProration(request, { confirm }) });
+        // What is written is what was shown: the previewed request, checked against the preview.
+        const result = await port.writeProration(shown.request, { confirm, shown: shown.preview });
+        dispatch({ type: "written", result });
       } catch (e) {
         // Values people typed would be replaced: ask instead of failing.
         if (e instanceof NeedsConfirmationError)
@@ -89,18 +93,33 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
     });
   };
   const lockedUnits = Object.keys(locks);
+  const nameOf = (id: string): string => setup?.units.find((u) => u.id === id)?.name ?? id;
+  // A field's problem shows once something is typed there; a blank total is explained beside Preview.
+  const onField = (field: keyof typeof problems, text: string): string | undefined =>
+    text.trim() === "" ? undefined : problems[field]?.message;
+  const disabledWhy = problem
+    ? totalText.trim() === "" && problems.total
+      ? `Preview needs ${isRate ? "the program's target rate" : "the program total"}.`
+      : `Preview needs a fix above: ${problem}`
+    : undefined;
 
+  if (setupTask.error?.empty) return <ErrorBar task={setupTask} />;
   return (
-    <section className={styles.stack} aria-labelledby="prorate-heading">
-      <h2 id="prorate-heading" className={styles.heading}>
-        Prorate a target
+    <section className={styles.stack} aria-labelledby="targets-heading">
+      <h2 id="targets-heading" className={styles.heading}>
+        Split a program target
       </h2>
       <ErrorBar task={setupTask} />
       <Progress task={setupTask} label="Reading units and measures…" />
-      {setup && setup.units.length === 0 ? (
-        <Note intent="info" title="No units yet.">
-          Insert a template on the Start tab or list your units on the Units sheet.
-        </Note>
+      {setup && setup.measures.length === 0 ? (
+        <EmptyState title="No measures yet" goTo="start" action="Choose a template">
+          List what you measure on the Measures sheet, or start from a template that has measures.
+        </EmptyState>
+      ) : null}
+      {setup && setup.measures.length > 0 && setup.units.length === 0 ? (
+        <EmptyState title="No units yet">
+          List your offices or teams on the Units sheet, then come back to split a target across them.
+        </EmptyState>
       ) : null}
       <Field label="Measure">
         <Dropdown
@@ -118,21 +137,30 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
       </Field>
       <Field
         label={
-          measureDef?.kind === "rate"
+          isRate
             ? "Program target rate (%)"
             : `Program total${measureDef?.unitLabel ? ` (${measureDef.unitLabel})` : ""}`
         }
-        hint={
-          measureDef?.kind === "rate"
+        hint={[
+          lastYear !== undefined && measureDef ? `Last year: ${formatMeasure(lastYear, measureDef)}.` : "",
+          isRate
             ? "Units get rates whose caseload-weighted average meets it."
-            : "Unit targets add up to exactly this."
-        }
+            : "Unit targets add up to exactly this.",
+        ]
+          .filter(Boolean)
+          .join(" ")}
+        validationMessage={onField("total", totalText)}
       >
         <Input inputMode="decimal" value={totalText} onChange={(_, d) => edit("totalText", d.value)} />
       </Field>
+      {problems.total?.suggest && totalText.trim() !== "" ? (
+        <Button size="small" onClick={() => edit("totalText", problems.total!.suggest!)}>
+          Use {problems.total.suggest} %
+        </Button>
+      ) : null}
       <Field label="Method">
         <RadioGroup value={method} onChange={(_, d) => edit("method", d.value as ProrateMethod)}>
-          {METHODS.map((m) => (
+          {methodsFor(form).map((m) => (
             <Radio
               key={m.id}
               value={m.id}
@@ -163,7 +191,11 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         </Field>
       ) : null}
       {method === "basePlusProRata" ? (
-        <Field label="Base per unit" hint="Every free unit gets this before the rest is shared.">
+        <Field
+          label="Base per unit"
+          hint="Every unit that is not locked gets this first; the rest is shared by the column."
+          validationMessage={onField("base", baseText)}
+        >
           <Input inputMode="decimal" value={baseText} onChange={(_, d) => edit("baseText", d.value)} />
         </Field>
       ) : null}
@@ -171,7 +203,7 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         <Dropdown
           multiselect
           placeholder="None"
-          value={lockedUnits.map((id) => setup?.units.find((u) => u.id === id)?.name ?? id).join(", ")}
+          value={lockedUnits.map(nameOf).join(", ")}
           selectedOptions={lockedUnits}
           onOptionSelect={(_, d) => dispatch({ type: "lockUnits", units: d.selectedOptions })}
         >
@@ -183,7 +215,11 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         </Dropdown>
       </Field>
       {lockedUnits.map((id) => (
-        <Field key={id} label={`Held value for ${setup?.units.find((u) => u.id === id)?.name ?? id}`}>
+        <Field
+          key={id}
+          label={`Held value for ${nameOf(id)}`}
+          validationMessage={onField(`lock:${id}`, locks[id])}
+        >
           <Input
             inputMode="decimal"
             value={locks[id]}
@@ -192,8 +228,14 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
         </Field>
       ))}
       <div className={styles.row}>
-        <Field label="Round to steps of" className={styles.narrow}>
+        <Field
+          label="Round targets to"
+          hint="1 = whole numbers"
+          className={styles.narrow}
+          validationMessage={problems.increment?.message}
+        >
           <Input
+            className={styles.fill}
             inputMode="decimal"
             value={incrementText}
             onChange={(_, d) => edit("incrementText", d.value)}
@@ -224,8 +266,9 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
             ))}
           </Dropdown>
         </Field>
-        <Field label="Fiscal year" className={styles.narrow}>
+        <Field label="Fiscal year" className={styles.narrow} validationMessage={problems.fiscalYear?.message}>
           <Input
+            className={styles.fill}
             inputMode="numeric"
             value={fiscalYearText}
             onChange={(_, d) => edit("fiscalYearText", d.value)}
@@ -243,79 +286,63 @@ export default function ProrateTab({ port }: { port: YardstickPort }): React.JSX
           ))}
         </RadioGroup>
       </Field>
-      {problem && totalText !== "" ? <Note intent="warning">{problem}</Note> : null}
-      <div className={styles.row}>
-        <Button appearance="primary" onClick={runPreview} disabled={Boolean(problem) || previewTask.busy}>
+      {shown ? <PreviewTable preview={shown.preview} /> : null}
+      <ActionBar
+        status={
+          <>
+            {disabledWhy ? (
+              <span className={styles.hint} id="preview-why">
+                {disabledWhy}
+              </span>
+            ) : !shown ? (
+              <span className={styles.hint}>Preview first: the workbook gets exactly what you see.</span>
+            ) : null}
+            <Progress task={previewTask} label="Splitting the target…" />
+            <Progress task={writeTask} label="Writing targets and milestones…" />
+            <ErrorBar task={previewTask} />
+            <ErrorBar task={writeTask} />
+            {askFirst ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and
+                  milestones?
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button appearance="primary" onClick={() => write(true)}>
+                    Write anyway
+                  </Button>
+                  <Button onClick={() => dispatch({ type: "confirmationCancelled" })}>Cancel</Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            {written ? (
+              <div ref={writtenRef} tabIndex={-1}>
+                <Note intent="success" title="Targets written.">
+                  {written.message}
+                </Note>
+              </div>
+            ) : null}
+          </>
+        }
+      >
+        <Button
+          appearance={shown ? "secondary" : "primary"}
+          style={TOUCH}
+          onClick={runPreview}
+          disabledFocusable={Boolean(problem) || previewTask.busy}
+          aria-describedby={disabledWhy ? "preview-why" : undefined}
+        >
           Preview shares
         </Button>
-        <Button onClick={() => write(false)} disabled={!preview || Boolean(problem) || writeTask.busy}>
+        <Button
+          appearance={shown ? "primary" : "secondary"}
+          style={TOUCH}
+          onClick={() => write(false)}
+          disabled={!shown || writeTask.busy}
+        >
           Write to workbook
         </Button>
-      </div>
-      <Progress task={previewTask} label="Prorating…" />
-      <Progress task={writeTask} label="Writing targets and milestones…" />
-      <ErrorBar task={previewTask} />
-      <ErrorBar task={writeTask} />
-      {askFirst ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and milestones?
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button appearance="primary" onClick={() => write(true)}>
-              Write anyway
-            </Button>
-            <Button onClick={() => dispatch({ type: "confirmationCancelled" })}>Cancel</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-      {written ? (
-        <Note intent="success" title="Targets written.">
-          {written.message}
-        </Note>
-      ) : null}
-      {preview ? <PreviewTable preview={preview} /> : null}
+      </ActionBar>
     </section>
-  );
-}
-
-function PreviewTable({ preview }: { preview: ProratePreview }): React.JSX.Element {
-  const styles = useTabStyles();
-  return (
-    <>
-      {preview.warnings.map((w) => (
-        <Note key={w} intent="warning">
-          {w}
-        </Note>
-      ))}
-      <Table size="small" aria-label="Each unit's share">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Unit and why</TableHeaderCell>
-            <TableHeaderCell className={styles.number} style={NUMBER_COLUMN}>
-              Target
-            </TableHeaderCell>
-            <TableHeaderCell className={styles.number} style={NUMBER_COLUMN}>
-              Share
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {preview.lines.map((line) => (
-            <TableRow key={line.unit}>
-              <TableCell>
-                <strong>{line.unitName}</strong>
-                {line.locked ? " (locked)" : ""}
-                <br />
-                <span className={styles.hint}>{line.reason}</span>
-              </TableCell>
-              <TableCell className={styles.number}>{formatValue(line.value, preview.unitLabel)}</TableCell>
-              <TableCell className={styles.number}>{formatPct(line.sharePct)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <span className={styles.hint}>Program total: {formatValue(preview.total, preview.unitLabel)}</span>
-    </>
   );
 }

@@ -1,0 +1,100 @@
+import * as React from "react";
+import { Badge, Link, type BadgeProps } from "@fluentui/react-components";
+import type { StatusKind, StatusRow } from "../port";
+import { formatMeasure, formatPct } from "../format";
+import { useTabStyles } from "./styles";
+
+/** Status words and badge colours, keyed by the status union. */
+export const STATUS_LOOK: Record<StatusKind, { label: string; color: BadgeProps["color"] }> = {
+  "off-track": { label: "Off track", color: "danger" },
+  "at-risk": { label: "At risk", color: "warning" },
+  stale: { label: "Late", color: "informative" },
+  "insufficient-data": { label: "Too early to tell", color: "informative" },
+  "no-data": { label: "No data yet", color: "informative" },
+  "on-track": { label: "On track", color: "success" },
+};
+
+/** Statuses in the order a manager acts on them: off track first. */
+export const STATUS_ORDER: StatusKind[] = [
+  "off-track",
+  "at-risk",
+  "stale",
+  "insufficient-data",
+  "no-data",
+  "on-track",
+];
+
+/** A row's title: "Allegany: Paternity establishment (PEP)", or the measure for the program. */
+export function rowTitle(row: StatusRow): string {
+  return row.unit === "*" ? `Program: ${row.measureName}` : `${row.unitName}: ${row.measureName}`;
+}
+
+/**
+ * The year-end forecast in words, and whether it disagrees with the status badge (on track now
+ * but likely to miss, or off track now but likely to make it): then the card shows both.
+ */
+export function forecastWords(row: StatusRow): { text: string; disagrees: boolean } | undefined {
+  const f = row.forecast;
+  if (!f) return undefined;
+  const value = formatMeasure(f.value, row);
+  const target = row.target !== undefined ? ` of ${formatMeasure(row.target, row)}` : "";
+  const good = row.status === "on-track";
+  const bad = row.status === "off-track" || row.status === "at-risk";
+  if (f.likely)
+    return { text: `Year end: likely to meet the target (about ${value}${target}).`, disagrees: bad };
+  return { text: `Year end: likely to fall short (about ${value}${target}).`, disagrees: good };
+}
+
+/** One status card: title and badge(s), actual against plan, the year-end in words, a link to the cell. */
+export function StatusItem({
+  row,
+  onJump,
+}: {
+  row: StatusRow;
+  onJump: (row: StatusRow) => void;
+}): React.JSX.Element {
+  const styles = useTabStyles();
+  const look = STATUS_LOOK[row.status];
+  const title = rowTitle(row);
+  const forecast = forecastWords(row);
+  const soFar = row.basis === "ytd" ? " so far this year" : "";
+  return (
+    <li className={styles.card} aria-label={`${title}, ${look.label}`}>
+      <div className={styles.spread}>
+        <strong>{title}</strong>
+        <span className={styles.badges}>
+          <Badge appearance="filled" color={look.color} className={styles.badge}>
+            {look.label}
+          </Badge>
+          {forecast?.disagrees ? (
+            <Badge
+              appearance="tint"
+              color={row.forecast?.likely ? "success" : "warning"}
+              className={styles.badge}
+            >
+              {row.forecast?.likely ? "Year end: on course" : "Year end: short"}
+            </Badge>
+          ) : null}
+        </span>
+      </div>
+      {row.actual !== undefined || row.milestone !== undefined ? (
+        <span>
+          {formatMeasure(row.actual, row)} against {formatMeasure(row.milestone, row)} planned{soFar}
+          {row.attainmentPct !== undefined ? ` (${formatPct(row.attainmentPct)} of plan)` : ""}.
+        </span>
+      ) : null}
+      {forecast ? <span className={styles.hint}>{forecast.text}</span> : null}
+      {row.cell ? (
+        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+        <Link
+          as="button"
+          className={styles.jump}
+          onClick={() => onJump(row)}
+          aria-label={`Show in the sheet: ${title}`}
+        >
+          Show in the sheet
+        </Link>
+      ) : null}
+    </li>
+  );
+}
