@@ -25,6 +25,8 @@ let server: StaticServer;
 let browser: PaneBrowser;
 let page: Page;
 const errors: string[] = [];
+/** The measure the Targets test split and wrote, whose targets the revision log must now hold. */
+let proratedMeasure = "";
 /** Debugging only: serve an existing build (from tests/e2e/buildPane.ts) instead of building. */
 const PREBUILT = process.env.YARDSTICK_E2E_DIST;
 
@@ -307,6 +309,9 @@ describe("the task pane in a real browser", () => {
       .getByText(/would be replaced/)
       .waitFor({ timeout: 60_000 });
     await shot("04a-targets-asks");
+    // The reason goes into the revision log with the write.
+    await pane().getByRole("combobox", { name: /^Why/ }).selectOption({ label: "Resources changed" });
+    proratedMeasure = await pane().getByRole("combobox", { name: "Measure" }).innerText();
     await pane().getByRole("button", { name: "Write anyway" }).click();
     await pane().getByText("Targets written.").waitFor({ timeout: 60_000 });
     // Focus follows the outcome, not the page body.
@@ -385,6 +390,46 @@ describe("the task pane in a real browser", () => {
     const item = pane().getByRole("listitem", { name: new RegExp(`^${label.replace(/[()$]/g, "\\$&")},`) });
     expect(await changed(() => item.innerText(), "", 30_000)).toMatch(/97/);
     await shot("07-review-refreshed");
+  });
+
+  it("logs the proration with its reason, and asks why when a person types a target", async () => {
+    const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // The proration written on the Targets tab is in each unit's history, with the reason picked.
+    const prorated = pane()
+      .getByRole("button", { name: new RegExp(`^Target history: .+: ${escape(proratedMeasure)}$`) })
+      .first();
+    await prorated.click();
+    const history = pane().getByRole("list", { name: "Target history" }).first();
+    expect(await changed(() => history.innerText(), "", 30_000)).toMatch(/Resources changed/);
+    await prorated.click();
+
+    // A target typed straight into the sheet is found on Refresh, and its reason asked once.
+    const jump = pane()
+      .getByRole("button", { name: /^Show in the sheet: (?!Program:)/ })
+      .first();
+    const label = (await jump.getAttribute("aria-label"))!.replace(/^Show in the sheet: /, "");
+    await jump.click();
+    const cellBox = book().getByRole("textbox", { name: "Cell" });
+    const at = await changed(() => cellBox.inputValue(), "A1");
+    const row = /\d+$/.exec(at)![0];
+    await cellBox.fill(`D${row}`); // tblMonthly's Target column
+    await book().getByRole("textbox", { name: "Value" }).fill("12345");
+    await book().getByRole("button", { name: "Enter" }).click();
+    await pane().getByRole("button", { name: "Refresh" }).click();
+    const ask = pane().getByRole("region", { name: "Targets changed without a logged reason" });
+    await ask.waitFor({ timeout: 60_000 });
+    expect(await ask.getByRole("list", { name: "Changed cells" }).innerText()).toMatch(/12,345/);
+    expect(await axeViolations(PANE)).toEqual([]);
+    await shot("07a-review-asks-why");
+    await ask.getByRole("radio", { name: "Policy changed" }).check();
+    await ask.getByRole("button", { name: "Log with this reason" }).click();
+    await ask.waitFor({ state: "detached", timeout: 60_000 });
+
+    const typed = pane().getByRole("button", { name: `Target history: ${label}` });
+    await typed.click();
+    const typedHistory = typed.locator("xpath=ancestor::li[1]").getByRole("list", { name: "Target history" });
+    expect(await changed(() => typedHistory.innerText(), "", 30_000)).toMatch(/12,345 \(Policy changed/);
+    await typed.click();
   });
 
   it("dismisses a flag with a note; the reviewed flag collapses into its own group, readable", async () => {

@@ -42,7 +42,7 @@ export function TargetHistory({
       <ErrorBar task={task} />
       {targets && targets.length === 0 ? <p className={styles.muted}>No target changes logged.</p> : null}
       {targets && targets.length > 0 ? (
-        <ol className={styles.list} aria-label={`Target history of ${measure} for ${unit}`}>
+        <ol className={styles.list} aria-label="Target history">
           {targets.map((e, i) => (
             <li key={i}>{historyLine(e)}</li>
           ))}

@@ -13,6 +13,7 @@ import {
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import type { CheckReport, StatusKind, StatusRow, YardstickPort } from "../port";
 import { useTask } from "../useTask";
+import { asRevisionPort, RevisionPanel } from "../revisions";
 import { ActionBar, EmptyState, ErrorBar, Note, Progress, TOUCH } from "../feedback";
 import { formatMonth } from "../format";
 import { STATUS_LOOK, STATUS_ORDER, StatusItem } from "./StatusItem";
@@ -41,6 +42,8 @@ export default function ReviewTab({ port }: { port: YardstickPort }): React.JSX.
   const [report, setReport] = React.useState<CheckReport>();
   const [asOf, setAsOf] = React.useState<string | undefined>();
   const [filter, setFilter] = React.useState<Filter>("all");
+  // The revision log's side of the port, where the workbook port has one (a test's fake may not).
+  const log = React.useMemo(() => asRevisionPort(port), [port]);
 
   const refresh = React.useCallback(
     (month?: string) => {
@@ -86,6 +89,7 @@ export default function ReviewTab({ port }: { port: YardstickPort }): React.JSX.
       ) : null}
       <ErrorBar task={task} />
       <ErrorBar task={jumpTask} />
+      {log && report ? <RevisionPanel port={log} refreshKey={report} /> : null}
       {report && !report.hasActuals ? (
         <EmptyState title="No actuals yet">
           Type each month&apos;s actuals on the Milestones &amp; Actuals sheet, then press Refresh: off-track
@@ -145,7 +149,7 @@ export default function ReviewTab({ port }: { port: YardstickPort }): React.JSX.
                 </h3>
                 <ul className={styles.plainList} aria-label={STATUS_LOOK[g.status].label}>
                   {g.rows.map((row) => (
-                    <StatusItem key={`${row.measure}|${row.unit}`} row={row} onJump={jump} />
+                    <StatusItem key={`${row.measure}|${row.unit}`} row={row} onJump={jump} history={log} />
                   ))}
                 </ul>
               </section>
@@ -163,7 +167,7 @@ export default function ReviewTab({ port }: { port: YardstickPort }): React.JSX.
                 <AccordionPanel>
                   <ul className={styles.plainList} aria-label={STATUS_LOOK[g.status].label}>
                     {g.rows.map((row) => (
-                      <StatusItem key={`${row.measure}|${row.unit}`} row={row} onJump={jump} />
+                      <StatusItem key={`${row.measure}|${row.unit}`} row={row} onJump={jump} history={log} />
                     ))}
                   </ul>
                 </AccordionPanel>

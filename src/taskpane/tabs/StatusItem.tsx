@@ -2,6 +2,7 @@ import * as React from "react";
 import { Badge, Link, type BadgeProps } from "@fluentui/react-components";
 import type { StatusKind, StatusRow } from "../port";
 import { formatMeasure, formatPct } from "../format";
+import { TargetHistory, type RevisionPort } from "../revisions";
 import { useTabStyles } from "./styles";
 
 /** Status words and badge colours, keyed by the status union. */
@@ -49,10 +50,14 @@ export function forecastWords(row: StatusRow): { text: string; disagrees: boolea
 export function StatusItem({
   row,
   onJump,
+  history,
 }: {
   row: StatusRow;
   onJump: (row: StatusRow) => void;
+  /** Where the unit's target history is read from, when the workbook keeps a revision log. */
+  history?: RevisionPort;
 }): React.JSX.Element {
+  const [showHistory, setShowHistory] = React.useState(false);
   const styles = useTabStyles();
   const look = STATUS_LOOK[row.status];
   const title = rowTitle(row);
@@ -84,17 +89,31 @@ export function StatusItem({
         </span>
       ) : null}
       {forecast ? <span className={styles.hint}>{forecast.text}</span> : null}
-      {row.cell ? (
-        // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
-        <Link
-          as="button"
-          className={styles.jump}
-          onClick={() => onJump(row)}
-          aria-label={`Show in the sheet: ${title}`}
-        >
-          Show in the sheet
-        </Link>
-      ) : null}
+      <div className={styles.row}>
+        {row.cell ? (
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          <Link
+            as="button"
+            className={styles.jump}
+            onClick={() => onJump(row)}
+            aria-label={`Show in the sheet: ${title}`}
+          >
+            Show in the sheet
+          </Link>
+        ) : null}
+        {history && row.unit !== "*" ? (
+          <Link
+            as="button"
+            className={styles.jump}
+            aria-expanded={showHistory}
+            onClick={() => setShowHistory(!showHistory)}
+            aria-label={`Target history: ${title}`}
+          >
+            Target history
+          </Link>
+        ) : null}
+      </div>
+      {history && showHistory ? <TargetHistory port={history} measure={row.measure} unit={row.unit} /> : null}
     </li>
   );
 }

@@ -11,7 +11,10 @@ import {
   Option,
   Radio,
   RadioGroup,
+  Select,
 } from "@fluentui/react-components";
+import type { RevisionReason } from "../../engine/revisions/types";
+import { PICKABLE_REASONS, REASON_LABELS } from "../revisions";
 import { NeedsConfirmationError } from "../port";
 import type { ProrateMethod, RoundingChoice, SpreadChoice, YardstickPort } from "../port";
 import { useTask } from "../useTask";
@@ -53,6 +56,8 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
   const edit = <K extends keyof ProrateFields>(field: K, value: ProrateFields[K]): void =>
     dispatch(editField(field, value));
   const writtenRef = React.useRef<HTMLDivElement>(null);
+  // Why targets people set are being replaced: logged in the revision log with the write.
+  const [reason, setReason] = React.useState<RevisionReason | "">("");
 
   React.useEffect(() => {
     void runSetup(async () => dispatch({ type: "setupLoaded", setup: await port.loadProrateSetup() }));
@@ -78,11 +83,12 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
   };
   const write = (confirm = false): void => {
     if (!shown) return;
+    const why = confirm && reason ? { reason } : {};
     dispatch({ type: "writeStarted" });
     void writeTask.run(async () => {
       try {
         // What is written is what was shown: the previewed request, checked against the preview.
-        const result = await port.writeProration(shown.request, { confirm, shown: shown.preview });
+        const result = await port.writeProration(shown.request, { confirm, shown: shown.preview, ...why });
         dispatch({ type: "written", result });
       } catch (e) {
         // Values people typed would be replaced: ask instead of failing.
@@ -306,6 +312,16 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
                 <MessageBarBody>
                   <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and
                   milestones?
+                  <Field label="Why (kept in the revision log)">
+                    <Select value={reason} onChange={(_, d) => setReason(d.value as RevisionReason | "")}>
+                      <option value="">No reason given</option>
+                      {PICKABLE_REASONS.map((r) => (
+                        <option key={r} value={r}>
+                          {REASON_LABELS[r]}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
                 </MessageBarBody>
                 <MessageBarActions>
                   <Button appearance="primary" onClick={() => write(true)}>
