@@ -19,17 +19,18 @@ export const PICKABLE_REASONS: readonly RevisionReason[] = [
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: "30vh", overflowY: "auto" },
-  cell: { fontFamily: tokens.fontFamilyMonospace },
+  cell: { fontVariantNumeric: "tabular-nums" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 const shown = (v: number | null | undefined): string =>
   v === null || v === undefined ? "blank" : v.toLocaleString("en-US", { maximumFractionDigits: 6 });
 
-/** One line per typed change: "Milestones & Actuals!D14: locates, Howard, 2027 target 1,200 -> 1,050". */
+/** One line per typed change: "Allegany, Cases closed, 2027 target: 37 -> 12,345 (Milestones & Actuals!D127)". */
 export function changeLine(c: TypedChange): string {
   const from = c.loggedValue === undefined ? "never logged" : shown(c.loggedValue);
-  return `${c.address}: ${c.measure}, ${c.unit}, ${c.period} ${c.field} ${from} -> ${shown(c.value)}`;
+  const where = c.address ? ` (${c.address})` : "";
+  return `${c.unitName}, ${c.measureName}, ${c.period} ${c.field}: ${from} -> ${shown(c.value)}${where}`;
 }
 
 export interface ReasonPromptProps {

@@ -14,7 +14,8 @@ import { ReasonPrompt } from "./ReasonPrompt";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  name: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  // Wraps at 320 px: the button goes under the field rather than past the pane's edge.
+  name: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
 });
 
 export interface RevisionPanelProps {

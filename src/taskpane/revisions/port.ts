@@ -23,6 +23,9 @@ export interface RevisionEntry {
 export interface TypedChange {
   measure: string;
   unit: string;
+  /** The names a manager reads ("Cases closed", "Allegany"). */
+  measureName: string;
+  unitName: string;
   period: string;
   field: string;
   value: number | null;

@@ -16,6 +16,8 @@ export function reviewOf(read: ReadResult): RevisionReview {
   const r = read.revisions;
   const who = read.settings.revisionWho;
   if (!r) return { ...(who ? { who } : {}), hasLog: false, rows: 0, ok: true, typed: [] };
+  const measureName = new Map(read.scorecard.measures.map((m) => [m.id, m.name]));
+  const unitName = new Map(read.scorecard.units.map((u) => [u.id, u.name]));
   return {
     ...(who ? { who } : {}),
     hasLog: true,
@@ -25,6 +27,8 @@ export function reviewOf(read: ReadResult): RevisionReview {
     typed: r.unlogged.map((u) => ({
       measure: u.measure,
       unit: u.unit,
+      measureName: measureName.get(u.measure) ?? u.measure,
+      unitName: unitName.get(u.unit) ?? u.unit,
       period: u.period,
       field: u.field,
       value: u.value,

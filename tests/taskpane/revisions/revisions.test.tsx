@@ -28,6 +28,8 @@ class FakeRevisions implements RevisionPort {
       {
         measure: "locates",
         unit: "howard",
+        measureName: "Locates",
+        unitName: "Howard",
         period: "2027",
         field: "target",
         value: 3000,
@@ -38,6 +40,8 @@ class FakeRevisions implements RevisionPort {
       {
         measure: "locates",
         unit: "carroll",
+        measureName: "Locates",
+        unitName: "Carroll",
         period: "2027",
         field: "target",
         value: 2000,
@@ -90,8 +94,8 @@ describe("the revision panel", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual([
-      "Milestones & Actuals!D20: locates, howard, 2027 target 3,250 -> 3,000",
-      "Milestones & Actuals!D17: locates, carroll, 2027 target never logged -> 2,000",
+      "Howard, Locates, 2027 target: 3,250 -> 3,000 (Milestones & Actuals!D20)",
+      "Carroll, Locates, 2027 target: never logged -> 2,000 (Milestones & Actuals!D17)",
     ]);
     const logButton = screen.getByRole("button", { name: "Log with this reason" });
     expect(logButton).toBeDisabled();
@@ -162,7 +166,7 @@ describe("a measure and unit's target history", () => {
       },
     ];
     renderPane(<TargetHistory port={port} measure="locates" unit="baltimore-city" />);
-    const list = await screen.findByRole("list", { name: "Target history of locates for baltimore-city" });
+    const list = await screen.findByRole("list", { name: "Target history" });
     expect(
       within(list)
         .getAllByRole("listitem")
