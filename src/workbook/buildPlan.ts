@@ -111,7 +111,7 @@ export function buildPlanFromInput(
   const about = aboutSheet(
     input,
     [[SHEETS.about, "What this workbook is, its settings and how to use it."], ...purposes],
-    sealSettingsRows(log),
+    sealSettingsRows(log, input.revisionWho),
   );
   return {
     schemaVersion: 1,

@@ -35,6 +35,8 @@ export interface WorkbookInput {
   budget?: BudgetInput;
   /** The target revision log; absent: the grid's targets logged as a baseline (sheets/revisions.ts). */
   revisions?: LoggedRevision[];
+  /** The name the pane logs target changes under (the About sheet's setting), kept on a rebuild. */
+  revisionWho?: string;
   /**
    * Yardstick's own facts about the file (an office copy's stamp, the master's ID), appended to
    * the About sheet's settings table as [setting, value, what it means]; always text.

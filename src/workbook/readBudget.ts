@@ -7,10 +7,10 @@
 import type { BudgetFlagContext, UnitResources } from "../engine/budget";
 import { moneyCents } from "../engine/budget/resources";
 import type { CellRef, Finding } from "../engine/model";
-import { fiscalYearMonths } from "../engine/period";
+import { fiscalYearMonths, fiscalYearOf } from "../engine/period";
 import { toCell } from "./cells";
 import { a1, fiscalMonthLabels, TABLES, type RawTable } from "./layout";
-import { BUDGET_HEADERS } from "./sheets/budget";
+import { BUDGET_HEADERS, type BudgetInput } from "./sheets/budget";
 
 export interface BudgetRead extends BudgetFlagContext {
   resources: Map<string, UnitResources>;
@@ -115,4 +115,40 @@ export function budgetFromTables(
     });
   }
   return { resources, measureOf, findings };
+}
+
+/**
+ * The Budget sheet read back as the input it was built from, so a workbook rebuilt from its own
+ * tables (a collected master, an office copy) keeps its budget. Money goes back to dollars.
+ * Example: `budgetInputOf(budgetFromTables(tables, 10)!, 10).years[0].budget === 612000`.
+ */
+export function budgetInputOf(read: BudgetRead, fyStartMonth: number): BudgetInput {
+  const dollars = (c: number | undefined) => (c === undefined ? undefined : c / 100);
+  const out: BudgetInput = { years: [], spend: [] };
+  for (const u of read.resources.values()) {
+    const years = new Set(u.years.keys());
+    for (const m of u.months.keys()) years.add(fiscalYearOf(m, fyStartMonth));
+    for (const fy of [...years].sort((a, b) => a - b)) {
+      const y = u.years.get(fy);
+      const measure = read.measureOf.get(`${u.unit}|${fy}`);
+      if (y)
+        out.years.push({
+          unit: u.unit,
+          fiscalYear: fy,
+          ...(measure ? { measure } : {}),
+          ...(y.budgetCents !== undefined ? { budget: dollars(y.budgetCents) } : {}),
+          ...(y.fte !== undefined ? { fte: y.fte } : {}),
+          ...(y.revenueCents !== undefined ? { revenue: dollars(y.revenueCents) } : {}),
+        });
+      const months = fiscalYearMonths(fy, fyStartMonth).map((m) => u.months.get(m));
+      if (months.some((m) => m))
+        out.spend.push({
+          unit: u.unit,
+          fiscalYear: fy,
+          allotment: months.map((m) => dollars(m?.allotmentCents)),
+          spend: months.map((m) => dollars(m?.spendCents)),
+        });
+    }
+  }
+  return out;
 }

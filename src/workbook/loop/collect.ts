@@ -7,6 +7,9 @@
  * overwritten. Nothing from a rejected copy enters the master. Pure: the caller reads the files
  * and supplies the clock.
  */
+import { appendRevisions } from "../../engine/revisions/chain";
+import type { Revision } from "../../engine/revisions/types";
+import { logInstant } from "../recording";
 import type { Observation } from "../../engine/model";
 import { fiscalYearMonths } from "../../engine/period";
 import type { WorkbookInput } from "../input";
@@ -105,8 +108,17 @@ function row(r: CheckedReturn, status: ReturnsRow["status"], reason: string): Re
   };
 }
 
-/** Apply merged values to the master's observations (a new observation where none exists). */
-function applyMerges(input: WorkbookInput, merges: CellMerge[]): Observation[] {
+/**
+ * Apply merged values to the master's observations (a new observation where none exists), and
+ * return the revisions: an actual the master already held and the return changed ("revised
+ * actuals too" in the revision log; a first report of a month is not a revision).
+ */
+function applyMerges(
+  input: WorkbookInput,
+  merges: CellMerge[],
+  at: string,
+): { observations: Observation[]; revised: Revision[] } {
+  const revised: Revision[] = [];
   const observations = input.observations.map((o) => ({ ...o }));
   const index = new Map(observations.map((o, i) => [`${o.measure}\u0000${o.unit}\u0000${o.period}`, i]));
   for (const m of merges) {
@@ -120,10 +132,26 @@ function applyMerges(input: WorkbookInput, merges: CellMerge[]): Observation[] {
       i = observations.push({ measure: m.measure, unit: m.unit, period }) - 1;
       index.set(k, i);
     }
-    if (parsed.series === "Actual") observations[i].actual = m.value;
-    else observations[i].denominator = m.value;
+    if (parsed.series === "Actual") {
+      const before = observations[i].actual;
+      if (before !== undefined && before !== m.value)
+        revised.push({
+          at,
+          who: input.revisionWho ?? "",
+          source: "collected-return",
+          measure: m.measure,
+          unit: m.unit,
+          period,
+          field: "actual",
+          oldValue: before,
+          newValue: m.value,
+          reason: "no-reason-given",
+          note: `Collected from ${m.file}`,
+        });
+      observations[i].actual = m.value;
+    } else observations[i].denominator = m.value;
   }
-  return observations;
+  return { observations, revised };
 }
 
 /**
@@ -294,11 +322,14 @@ export function collectReturns(
     options.advanceAsOf !== false && reported && reported > master.input.asOfMonth
       ? reported
       : master.input.asOfMonth;
+  const merged = applyMerges(master.input, merges, logInstant(new Date(options.now)));
   const input: WorkbookInput = {
     ...master.input,
     asOfMonth,
-    observations: applyMerges(master.input, merges),
+    observations: merged.observations,
     settingsRows,
+    // Revised actuals join the master's log (a master without one starts it at its targets).
+    ...(master.input.revisions ? { revisions: appendRevisions(master.input.revisions, merged.revised) } : {}),
   };
   return { merges, conflicts, findings, returns: [...carried, ...rows], input };
 }

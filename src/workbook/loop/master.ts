@@ -9,6 +9,7 @@ import { findColumns, TableCursor } from "../cells";
 import type { ProgramTarget, WorkbookInput } from "../input";
 import { MEASURE_HEADERS, PROGRAM_TARGET_HEADERS, SETTINGS, TABLES } from "../layout";
 import { scorecardFromTables, type TablesInput } from "../read";
+import { budgetFromTables, budgetInputOf } from "../readBudget";
 import { emptyPlanText, TEMPLATES, type PlanText, type TemplateMeasure } from "../templates";
 import { masterIdOf, settingsValues, STAMP_LABELS } from "./stamp";
 
@@ -110,7 +111,14 @@ export function readMaster(tables: TablesInput, previousFlags: Flag[] = []): Mas
   const targets = programTargets(tables, read.programTargets);
   const findings = [...read.findings];
   const index = indexScorecard(read.scorecard, findings);
-  const flags = runFlags(index, { programTargets: read.programTargets, previousFlags }).flags;
+  const budgetRead = budgetFromTables(tables, read.settings.fyStartMonth);
+  if (budgetRead) findings.push(...budgetRead.findings);
+  const flags = runFlags(index, {
+    programTargets: read.programTargets,
+    previousFlags,
+    ...(budgetRead ? { budget: budgetRead } : {}),
+    ...(read.revisions ? { revisions: read.revisions.log } : {}),
+  }).flags;
   const title = read.settings.title ?? template?.title ?? "Scorecard";
   const unitIds = read.scorecard.units.map((u) => u.id);
   const input: WorkbookInput = {
@@ -125,6 +133,10 @@ export function readMaster(tables: TablesInput, previousFlags: Flag[] = []): Mas
     programTargets: targets,
     flags,
     reliabilityPassed: read.settings.reliabilityPassed ?? settings.get(SETTINGS.reliabilityPassed) === "TRUE",
+    // What a rebuild must not drop: the Budget sheet's money and the revision log with its name.
+    ...(budgetRead ? { budget: budgetInputOf(budgetRead, read.settings.fyStartMonth) } : {}),
+    ...(read.revisions ? { revisions: read.revisions.log } : {}),
+    ...(read.settings.revisionWho ? { revisionWho: read.settings.revisionWho } : {}),
   };
   return {
     input,

@@ -2,6 +2,7 @@
 import { runFlags } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
 import { buildPlanFromInput } from "../buildPlan";
+import { resourcesOf } from "../budgetExpectations";
 import { scorecardOf } from "../expectations";
 import type { WorkbookInput } from "../input";
 import { SHEETS } from "../layout";
@@ -20,9 +21,17 @@ export function mergedMasterPlan(input: WorkbookInput, returns: ReturnsRow[]): W
     period: String(t.fiscalYear),
     target: t.target,
   }));
+  // The same flags `check` raises on the merged file: budget and revision-log evidence included.
+  const measureOf = new Map(
+    (input.budget?.years ?? []).flatMap((y) => (y.measure ? [[`${y.unit}|${y.fiscalYear}`, y.measure]] : [])),
+  );
   const flags = runFlags(indexScorecard(scorecardOf(input), findings), {
     programTargets,
     previousFlags: input.flags,
+    ...(input.budget
+      ? { budget: { resources: resourcesOf(input.budget, input.fyStartMonth), measureOf } }
+      : {}),
+    ...(input.revisions ? { revisions: input.revisions } : {}),
   }).flags;
   const plan = buildPlanFromInput({ ...input, flags });
   const at = plan.sheets.findIndex((s) => s.name === SHEETS.flags);

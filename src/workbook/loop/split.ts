@@ -213,6 +213,18 @@ export function splitMaster(master: MasterModel, tables: TablesInput, options: S
       observations: ids.flatMap((id) => observations.get(id) ?? []),
       flags: ids.flatMap((id) => flags.get(id) ?? []),
       settingsRows: stampSettingsRows(stamp),
+      // The unit's own budget goes with it, as read-only context; the master's revision log and
+      // name stay home (the copy's log starts at its targets as issued: a chain cannot be cut).
+      ...(master.input.budget
+        ? {
+            budget: {
+              years: master.input.budget.years.filter((y) => keep.has(y.unit)),
+              spend: master.input.budget.spend.filter((y) => keep.has(y.unit)),
+            },
+          }
+        : {}),
+      revisions: undefined,
+      revisionWho: undefined,
     };
     const built = buildPlanFromInput(input, { protectFormulas: options.protectFormulas === true });
     const copyTables = loopTablesFromPlan(

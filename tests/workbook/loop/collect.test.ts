@@ -317,3 +317,44 @@ describe("split", () => {
     );
   });
 });
+
+describe("what a collect keeps of the master", () => {
+  it("keeps its budget and revision log, sends each office only its own budget, and logs a revised actual", () => {
+    const a = fixture.input.units[0].id;
+    const master = fixture.master.input;
+    expect(master.budget?.years.length).toBeGreaterThan(0);
+    // Read back from the Budget sheet as it was built (rows in any order).
+    const byKey = <T extends { unit: string; fiscalYear: number }>(rows: T[]) =>
+      [...rows].sort((x, y) => `${x.unit}|${x.fiscalYear}`.localeCompare(`${y.unit}|${y.fiscalYear}`));
+    expect(byKey(master.budget!.years)).toEqual(byKey(fixture.input.budget!.years));
+    expect(byKey(master.budget!.spend)).toEqual(byKey(fixture.input.budget!.spend));
+    const logged = master.revisions!;
+    expect(logged.length).toBeGreaterThan(0);
+
+    const copy = fixture.copies.find((c) => c.unit === a)!;
+    const copyBudget = copy.plan.sheets.flatMap((s) => s.tables).find((t) => t.name === "tblBudget")!;
+    expect(new Set(copyBudget.rows.map((r) => r[0]))).toEqual(new Set([a]));
+
+    const before = master.observations.find(
+      (o) => o.measure === "orders" && o.unit === a && o.period === "2027-04",
+    )!.actual!;
+    const result = collect([
+      returned(a, (t) => typeInto(t, "tblMonthly", monthlyKey("orders", a), "Actual Apr", before + 3)),
+    ]);
+    expect(result.input.budget).toEqual(master.budget);
+    const log = result.input.revisions!;
+    expect(log.slice(0, logged.length)).toEqual(logged);
+    expect(log.slice(logged.length)).toEqual([
+      expect.objectContaining({
+        source: "collected-return",
+        measure: "orders",
+        unit: a,
+        period: "2027-04",
+        field: "actual",
+        oldValue: before,
+        newValue: before + 3,
+        note: `Collected from ${a}.xlsx`,
+      }),
+    ]);
+  });
+});

@@ -34,6 +34,14 @@ export function smallInput(count = 3, title?: string): WorkbookInput {
     units: input.units.filter((u) => keep.has(u.id)),
     observations: input.observations.filter((o) => keep.has(o.unit)),
     flags: input.flags.filter((f) => keep.has(f.unit)),
+    ...(input.budget
+      ? {
+          budget: {
+            years: input.budget.years.filter((y) => keep.has(y.unit)),
+            spend: input.budget.spend.filter((y) => keep.has(y.unit)),
+          },
+        }
+      : {}),
   };
 }
 
