@@ -157,14 +157,24 @@ describe.each(cases)("the %s template (sample data: %s)", (id, sampleData) => {
 });
 
 describe("charts", () => {
-  it("draws a program chart and one per measure: milestone, actual and last year", () => {
+  it("draws the budget chart in its section, a program chart and one per measure: milestone, actual and last year", () => {
     const plan = buildWorkbookPlan("child-support", { sampleData: true, asOfMonth: "2027-04" });
     const dash = plan.sheets.find((s) => s.name === SHEETS.dashboard)!;
-    expect(dash.charts).toHaveLength(12); // the program's, then one per measure
-    expect(dash.charts[0].kind).toBe("columnClustered");
-    expect(dash.charts[1].series.map((s) => s.name)).toEqual(["Milestone", "Actual", "Last year"]);
+    // In reading order: the budget section's chart, the program's, then one per measure.
+    expect(dash.charts.map((c) => c.title.replace(/:.*/, ""))).toEqual([
+      "Spend vs plan beside results vs plan, by unit (year to date)",
+      "Program",
+      ...plan.sheets
+        .find((s) => s.name === SHEETS.measures)!
+        .tables[0].rows.map((r) => expect.stringContaining(String(r[1]).replace(/:.*/, ""))),
+    ]);
+    expect(dash.charts[1].kind).toBe("columnClustered");
+    expect(dash.charts[2].series.map((s) => s.name)).toEqual(["Milestone", "Actual", "Last year"]);
     // The actuals as columns: a month not reported yet is no column, in LibreOffice too.
-    expect(dash.charts[1].series.map((s) => s.as)).toEqual([undefined, "column", undefined]);
+    expect(dash.charts[2].series.map((s) => s.as)).toEqual([undefined, "column", undefined]);
+    // Top to bottom: each chart starts at or below the one before.
+    const rows = dash.charts.map((c) => Number(/^[A-Z]+(\d+)/.exec(c.anchor)![1]));
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
   });
 });
 
