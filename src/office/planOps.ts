@@ -304,6 +304,11 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
       ),
     );
   }
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
+    ops.push(
+      op(32, (context) => (sheetOf(context, name).getRange(`${row}:${row}`).format.rowHeight = height)),
+    );
+  }
   if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns)) {
     const { rows, columns } = sheet.freeze;
     ops.push(

@@ -150,6 +150,8 @@ export interface SheetPlan {
   freeze?: { rows: number; columns: number };
   /** Column letter -> width in characters. */
   columnWidths?: Record<string, number>;
+  /** Sheet row (1-based) -> height in points, e.g. a header row whose long names wrap. */
+  rowHeights?: Record<number, number>;
   charts: ChartPlan[];
   /** Protect formula columns. Off by default: protection clears Excel's undo stack. */
   protectFormulas?: boolean;

@@ -90,6 +90,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: Def
   for (const [letters, width] of Object.entries(sheet.columnWidths ?? {})) {
     ws.getColumn(letters).width = width;
   }
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const range of sheet.ranges) writeRange(ws, sheet.name, range);
   for (const table of sheet.tables) {
     const bulk = deferred !== undefined && canDefer(sheet, table) && !sheet.protectFormulas;

@@ -34,6 +34,21 @@ describe("the Dashboard's layout", () => {
     expect(chartData.hidden).toBe(true);
   });
 
+  it("heads the unit status columns with measure names on a row tall enough to wrap them", () => {
+    const units = sheet.tables.find((t) => t.name === TABLES.unitStatus)!;
+    const headers = units.columns.map((c) => c.header);
+    expect(headers.slice(2, 2 + input.measures.length)).toEqual(input.measures.map((m) => m.name));
+    expect(new Set(headers.map((h) => h.toLowerCase())).size).toBe(headers.length);
+    const row = top(units);
+    expect(sheet.rowHeights?.[row]).toBeGreaterThanOrEqual(45);
+    expect(sheet.ranges.find((r) => r.topLeft === `A${row}`)).toMatchObject({
+      wrap: true,
+      values: [headers],
+    });
+    // The league table's sort key shows nothing to a reader.
+    expect(units.columns.find((c) => c.header === "League key")?.numberFormat).toBe(";;;");
+  });
+
   it("puts the monthly series below the printed report", () => {
     const series = sheet.ranges.find(
       (r) => r.values[0]?.[0] === "Measure ID" && r.values[0]?.[1] === "Series",

@@ -266,6 +266,7 @@ export function buildDashboard(
   sameWidthPerColumn(sheet);
   sheet.freeze = { rows: 3, columns: 0 };
   sheet.columnWidths = { A: 16, B: 36 };
+  sheet.rowHeights = { ...sheet.rowHeights, [unit.headerRow]: unit.headerHeight };
   return { sheet, layout, chartData: chartData.sheet };
 }
 

@@ -18,6 +18,8 @@ export interface UnitSection {
   tables: PlanTable[];
   conditionalFormats: ConditionalFormatPlan[];
   headerRow: number;
+  /** Points: the header row is this tall, so wrapped measure names read whole. */
+  headerHeight: number;
   /** Sheet row of each unit. */
   unitRow: Map<string, number>;
   leagueRow: number;
@@ -40,6 +42,22 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
   const keyRange = grid.range(gridCol("Key"));
   const statusRange = grid.range(gridCol("Status"));
   const unitRow = new Map<string, number>();
+  // A reader sees measure names, not ids; a name two measures share gets its id to stay unique.
+  const taken = new Set([
+    "unit id",
+    "unit",
+    "on track",
+    "at risk",
+    "off track",
+    "share on track",
+    "league key",
+  ]);
+  const measureHeaders = input.measures.map((m) => {
+    const name = m.name.trim() || m.id;
+    const header = taken.has(name.toLowerCase()) ? `${name} (${m.id})` : name;
+    taken.add(header.toLowerCase());
+    return header;
+  });
   const rows: PlanValue[][] = (units.length ? units : [undefined]).map((u, i) => {
     const r = first + i;
     if (u) unitRow.set(u.id, r);
@@ -78,12 +96,13 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
     columns: [
       computed("Unit ID", undefined, 16),
       computed("Unit", undefined, 24),
-      ...input.measures.map((m) => computed(m.id, undefined, 12)),
+      ...measureHeaders.map((h) => computed(h, undefined, 14)),
       computed("On track", "0", 9),
       computed("At risk", "0", 9),
       computed("Off track", "0", 9),
       computed("Share on track", "0%", 10),
-      computed("League key", "0.000000", 10),
+      // A working column the league table sorts by: kept, but shows nothing on screen or paper.
+      computed("League key", ";;;", 10),
     ],
     rows,
   };
@@ -107,6 +126,23 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
     ]);
   }
   const ranges: PlanRange[] = [
+    // The header row wraps, so long measure names read whole over narrow status columns.
+    {
+      topLeft: `A${headerRow}`,
+      values: [
+        [
+          "Unit ID",
+          "Unit",
+          ...measureHeaders,
+          "On track",
+          "At risk",
+          "Off track",
+          "Share on track",
+          "League key",
+        ],
+      ],
+      wrap: true,
+    },
     {
       topLeft: `A${top}`,
       values: [["Unit status this fiscal year (share of judged measures on track)"]],
@@ -132,6 +168,8 @@ export function unitSection(input: WorkbookInput, grid: GridLayout, top: number,
       { type: "dataBar", range: `${shareCol}${first}:${shareCol}${last}`, color: "good" },
     ],
     headerRow,
+    // Three lines of a wrapped measure name over a 14-character column.
+    headerHeight: 45,
     unitRow,
     leagueRow,
     nextRow: leagueRow + LEAGUE_SIZE + 3,
