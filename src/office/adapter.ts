@@ -140,7 +140,7 @@ export class OfficeAdapter {
   /** Build a plan's sheets in a workbook that does not have them yet. */
   async applyPlan(plan: WorkbookPlan): Promise<WriteOutcome> {
     this.requireSupport();
-    const { ops, written } = planOps(plan, this.budget);
+    const { ops, written } = planOps(plan, this.budget, { pageLayout: this.support.pageLayout });
     const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
       const sheets = context.workbook.worksheets.load("items/name");
       const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);

@@ -10,6 +10,7 @@ import type {
   PlanTable,
   PlanValidation,
   PlanValue,
+  PrintPlan,
   SheetPlan,
   StatusColor,
   WorkbookPlan,
@@ -277,7 +278,47 @@ function chartOp(sheet: string, chart: ChartPlan): QueuedOp {
   });
 }
 
-function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, WrittenTable>): QueuedOp[] {
+/** Points per inch: page margins are in inches in the plan's file writer, points in Office.js. */
+const POINTS_PER_INCH = 72;
+
+/** "1:3" -> "$1:$3"; "A:C" -> "$A:$C". */
+const absoluteSpan = (span: string): string => span.replace(/([A-Z]+|\d+)/g, "$$$1");
+
+/**
+ * A sheet's page setup through worksheet.pageLayout (ExcelApi 1.9), as src/xlsx/print.ts writes
+ * it into a file: orientation, Letter paper, one page wide, print area, repeated titles, margins,
+ * header and footer (Excel's own codes: &P page, &N pages), page breaks.
+ */
+function printOp(name: string, print: PrintPlan): QueuedOp {
+  return op(256, (context) => {
+    const sheet = sheetOf(context, name);
+    const layout = sheet.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "Letter";
+    // Only the width: "fit all columns on one page", pages run down as long as needed.
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: print.fitToWidth };
+    if (print.area) layout.setPrintArea(print.area);
+    if (print.titleRows) layout.setPrintTitleRows(absoluteSpan(print.titleRows));
+    if (print.titleColumns) layout.setPrintTitleColumns(absoluteSpan(print.titleColumns));
+    layout.leftMargin = 0.4 * POINTS_PER_INCH;
+    layout.rightMargin = 0.4 * POINTS_PER_INCH;
+    layout.topMargin = 0.6 * POINTS_PER_INCH;
+    layout.bottomMargin = 0.6 * POINTS_PER_INCH;
+    layout.headerMargin = 0.3 * POINTS_PER_INCH;
+    layout.footerMargin = 0.3 * POINTS_PER_INCH;
+    const pages = layout.headersFooters.defaultForAllPages;
+    if (print.header) [pages.leftHeader, pages.centerHeader, pages.rightHeader] = print.header;
+    if (print.footer) [pages.leftFooter, pages.centerFooter, pages.rightFooter] = print.footer;
+    for (const row of print.breaksAfterRows ?? []) sheet.horizontalPageBreaks.add(`A${row + 1}`);
+  });
+}
+
+function sheetOps(
+  sheet: SheetPlan,
+  sliceBytes: number,
+  written: Record<string, WrittenTable>,
+  pageLayout: boolean,
+): QueuedOp[] {
   const name = sheet.name;
   const ops: QueuedOp[] = [
     op(jsonBytes(name), (context) => {
@@ -305,10 +346,9 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
     );
   }
   for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) {
-    ops.push(
-      op(32, (context) => (sheetOf(context, name).getRange(`${row}:${row}`).format.rowHeight = height)),
-    );
+    ops.push(op(32, (context) => (sheetOf(context, name).getRange(`A${row}`).format.rowHeight = height)));
   }
+  if (pageLayout && sheet.print) ops.push(printOp(name, sheet.print));
   if (sheet.freeze && (sheet.freeze.rows || sheet.freeze.columns)) {
     const { rows, columns } = sheet.freeze;
     ops.push(
@@ -327,10 +367,11 @@ function sheetOps(sheet: SheetPlan, sliceBytes: number, written: Record<string, 
 export function planOps(
   plan: WorkbookPlan,
   budgetBytes: number,
+  options: { pageLayout?: boolean } = {},
 ): { ops: QueuedOp[]; written: Record<string, WrittenTable> } {
   const sliceBytes = Math.floor(budgetBytes / 2);
   const written: Record<string, WrittenTable> = {};
-  const ops = plan.sheets.flatMap((s) => sheetOps(s, sliceBytes, written));
+  const ops = plan.sheets.flatMap((s) => sheetOps(s, sliceBytes, written, options.pageLayout === true));
   // Charts last: a chart's series may live on a sheet written after its own (Chart data).
   for (const s of plan.sheets) for (const chart of s.charts) ops.push(chartOp(s.name, chart));
   for (const n of plan.names) {

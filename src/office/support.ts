@@ -15,6 +15,8 @@ export interface HostSupport {
   tableResize: boolean;
   /** ExcelApi 1.20: mergeUndoGroup, so one Ctrl+Z undoes a whole Yardstick operation. */
   undoGroups: boolean;
+  /** ExcelApi 1.9: worksheet.pageLayout, so a built workbook prints as the file writer's does. */
+  pageLayout: boolean;
 }
 
 /** What the host supports. Example: `detectSupport(officeHost()).ok`. */
@@ -29,6 +31,7 @@ export function detectSupport(host: ExcelHost): HostSupport {
         "This Excel is older: update Office, or open the workbook in Excel on the web. The workbook's formulas still work without the add-in.",
     tableResize: has("1.13"),
     undoGroups: has("1.20"),
+    pageLayout: has("1.9"),
   };
 }
 

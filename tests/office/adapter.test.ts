@@ -194,3 +194,40 @@ describe("feature detection", () => {
     expect(memoryAdapter({ apiVersion }).adapter.support).toMatchObject({ ok: true, ...features });
   });
 });
+
+describe("page setup in Excel", () => {
+  it("prints each sheet as the file writer does where Excel has pageLayout (ExcelApi 1.9)", async () => {
+    const plan = buildWorkbookPlan("child-support", { sampleData: true, asOfMonth: "2027-04" });
+    const { excel, adapter } = memoryAdapter({ apiVersion: "1.9" });
+    expect(await adapter.applyPlan(plan)).toMatchObject({ status: "written" });
+    const dashboard = plan.sheets.find((s) => s.name === "Dashboard")!;
+    const sheet = excel.host.sheets.find((s) => s.name === "Dashboard")!;
+    expect(sheet.print).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "Letter",
+      zoom: { horizontalFitToPages: 1 },
+      printArea: dashboard.print!.area,
+      titleRows: dashboard.print!.titleRows,
+      headerFooter: expect.objectContaining({ centerFooter: dashboard.print!.footer![1] }),
+    });
+    // Every sheet the plan sets up for printing, and only those.
+    expect(excel.host.sheets.filter((s) => s.print).map((s) => s.name)).toEqual(
+      plan.sheets.filter((s) => s.print).map((s) => s.name),
+    );
+    const milestones = plan.sheets.find((s) => s.print?.breaksAfterRows?.length);
+    if (milestones)
+      expect(excel.host.sheets.find((s) => s.name === milestones.name)!.print!.breaksAbove).toEqual(
+        milestones.print!.breaksAfterRows!.map((r) => r + 1),
+      );
+    // The wrapped header row of the unit status table is as tall as the plan asks.
+    const [row, height] = Object.entries(dashboard.rowHeights!)[0];
+    expect(sheet.rowHeights?.get(Number(row) - 1)).toBe(height);
+  });
+
+  it("builds the same workbook without a page setup on Excel older than 1.9", async () => {
+    const plan = buildWorkbookPlan("city-services", { sampleData: true });
+    const { excel, adapter } = memoryAdapter({ apiVersion: "1.8" });
+    expect(await adapter.applyPlan(plan)).toMatchObject({ status: "written" });
+    expect(excel.host.sheets.some((s) => s.print)).toBe(false);
+  });
+});

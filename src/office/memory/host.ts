@@ -38,6 +38,8 @@ export class HostWorkbook {
           ...s,
           cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])),
           columnWidths: new Map(s.columnWidths),
+          ...(s.rowHeights ? { rowHeights: new Map(s.rowHeights) } : {}),
+          ...(s.print ? { print: structuredClone(s.print) } : {}),
         },
       ]),
     );

@@ -10,6 +10,23 @@ export interface HostSheet {
   visibility: "Visible" | "Hidden" | "VeryHidden";
   frozen?: { rows: number; columns: number };
   columnWidths: Map<number, number>;
+  /** Row index (0-based) -> height in points. */
+  rowHeights?: Map<number, number>;
+  /** What worksheet.pageLayout set (ExcelApi 1.9): the page setup a printout uses. */
+  print?: HostPrint;
+}
+
+export interface HostPrint {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  titleRows?: string;
+  titleColumns?: string;
+  margins?: Record<string, number>;
+  headerFooter?: Record<string, string>;
+  /** Rows (1-based) a horizontal page break sits above. */
+  breaksAbove?: number[];
 }
 
 export interface HostTable {

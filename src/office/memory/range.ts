@@ -260,6 +260,13 @@ export class MemoryRangeFormat {
     });
   }
 
+  set rowHeight(points: number) {
+    this.style("rowHeight", points, (t) => {
+      const heights = (t.sheet.rowHeights ??= new Map());
+      for (let r = t.box.row0; r <= t.box.row1; r++) heights.set(r, points);
+    });
+  }
+
   set horizontalAlignment(_v: string) {
     this.style("horizontalAlignment", _v, () => undefined);
   }

@@ -1,4 +1,5 @@
 /** Workbook, application, worksheets. */
+import { memoryPageBreaks, memoryPageLayout } from "./pageLayout";
 import { colsOf, parseBox, splitSheet } from "./a1";
 import { Collection, type MemoryRequestContext, NullableObject } from "./base";
 import { MemoryExcelError } from "./errors";
@@ -145,6 +146,14 @@ export class MemoryWorksheet extends NullableObject<HostSheet> {
 
   get charts(): MemoryCharts {
     return new MemoryCharts(this.context, `${this.path}.charts`, () => this.resolve());
+  }
+
+  get pageLayout(): ReturnType<typeof memoryPageLayout> {
+    return memoryPageLayout(this.queue.bind(this), () => this.resolve());
+  }
+
+  get horizontalPageBreaks(): ReturnType<typeof memoryPageBreaks> {
+    return memoryPageBreaks(this.queue.bind(this), () => this.resolve());
   }
 
   get freezePanes(): {
