@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
 /** What a CLI command may touch: arguments, output streams and the file system via node. */
 export interface CliIo {
   out: (text: string) => void;
@@ -24,5 +27,16 @@ export class CliError extends Error {
   ) {
     super(message);
     this.name = "CliError";
+  }
+}
+
+/** Read a file the user named, with a message saying where it was looked for. */
+export function readInputFile(file: string, io: CliIo): Buffer {
+  try {
+    return readFileSync(path.resolve(io.cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new CliError(`no file "${file}" (looked in ${io.cwd})`);
+    throw new CliError(`cannot read "${file}": ${(error as Error).message}`);
   }
 }

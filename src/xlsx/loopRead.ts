@@ -17,7 +17,7 @@ import {
 } from "../workbook/loop";
 import { RETURNS_TABLE } from "../workbook/sheets/returns";
 import { openWorkbookPackage } from "./package";
-import { filling, readRawTables, SCORECARD_TABLES, type Filling } from "./read";
+import { filling, fillingAt, readRawTables, rowInFillings, SCORECARD_TABLES, type Filling } from "./read";
 import { reviewedFlags } from "./reviews";
 import { readSharedStrings, readSheet, type CellSink } from "./sheetXml";
 
@@ -27,17 +27,10 @@ interface LoopFilling extends Filling {
 
 function loopSink(tables: LoopFilling[]): CellSink {
   const shared = new Map<number, string>();
-  const find = (row: number, column: number) =>
-    tables.find(
-      (t) =>
-        row >= t.headerRow &&
-        row <= t.lastDataRow &&
-        column >= t.part.from.column &&
-        column <= t.part.to.column,
-    );
+  const find = (row: number, column: number) => fillingAt(tables, row, column);
   return {
     formulas: true,
-    wantRow: (row) => tables.some((t) => row >= t.headerRow && row <= t.lastDataRow),
+    wantRow: (row) => rowInFillings(tables, row),
     wantCell: (row, column) => find(row, column) !== undefined,
     cell(row, column, content, formula, group) {
       const t = find(row, column)!;

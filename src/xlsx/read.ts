@@ -57,18 +57,31 @@ export function filling(part: TablePart, sheet: string): Filling {
   return { part, table, headerRow, lastDataRow: part.to.row - part.totalsRows };
 }
 
+/** The table filling whose header or data rows hold a cell, if any (each sheet has a few tables). */
+export function fillingAt<T extends Filling>(
+  tables: readonly T[],
+  row: number,
+  column: number,
+): T | undefined {
+  return tables.find(
+    (t) =>
+      row >= t.headerRow &&
+      row <= t.lastDataRow &&
+      column >= t.part.from.column &&
+      column <= t.part.to.column,
+  );
+}
+
+/** Whether a sheet row falls in any of the tables being filled. */
+export function rowInFillings(tables: readonly Filling[], row: number): boolean {
+  return tables.some((t) => row >= t.headerRow && row <= t.lastDataRow);
+}
+
 /** Keeps the cells of one sheet's wanted tables, each in its table's row. */
 function tableSink(tables: Filling[]): CellSink {
-  const find = (row: number, column: number) =>
-    tables.find(
-      (t) =>
-        row >= t.headerRow &&
-        row <= t.lastDataRow &&
-        column >= t.part.from.column &&
-        column <= t.part.to.column,
-    );
+  const find = (row: number, column: number) => fillingAt(tables, row, column);
   return {
-    wantRow: (row) => tables.some((t) => row >= t.headerRow && row <= t.lastDataRow),
+    wantRow: (row) => rowInFillings(tables, row),
     wantCell: (row, column) => find(row, column) !== undefined,
     cell(row, column, content) {
       const t = find(row, column)!;

@@ -4,8 +4,6 @@
  * measure x unit, the program roll-ups, the gaming and lowballing flags, and the data problems
  * with their sheet, row and column.
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { AsOfError, checkScorecard, type CheckResult, type CheckRow } from "../../engine/checks";
 import { runFlags, type Flag } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
@@ -15,7 +13,7 @@ import type { RevisionRead } from "../../workbook";
 import { XlsxReadError, readScorecardXlsx, reviewedFlags, type XlsxReadResult } from "../../xlsx";
 import { budgetFromTables } from "../../workbook/readBudget";
 import { asOfArg, oneFile, readArgs, SHARED_OPTIONS } from "../args";
-import { CliError, type CliCommand, type CliIo } from "../io";
+import { CliError, readInputFile, type CliCommand } from "../io";
 
 const USAGE = `Usage: yardstick check FILE [--json] [--as-of YYYY-MM]
 
@@ -47,16 +45,6 @@ function parseCheckArgs(argv: string[]): CheckArgs {
     json: values.json ?? false,
     asOf: asOfArg(values["as-of"]),
   };
-}
-
-function readBytes(file: string, io: CliIo): Buffer {
-  try {
-    return readFileSync(path.resolve(io.cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(`no file "${file}" (looked in ${io.cwd})`);
-    throw new CliError(`cannot read "${file}": ${(error as Error).message}`);
-  }
 }
 
 /** An observation with at least one number in it. */
@@ -253,7 +241,7 @@ export const checkCommand: CliCommand = {
   usage: USAGE,
   run: async (argv, io) => {
     const args = parseCheckArgs(argv);
-    const report = await checkWorkbook(readBytes(args.file, io), args.file, args.asOf);
+    const report = await checkWorkbook(readInputFile(args.file, io), args.file, args.asOf);
     io.out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report));
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   },

@@ -13,7 +13,8 @@ import { readMasterXlsx, readReturnedCopy } from "../../xlsx/loopRead";
 import { FORCE_HELP, FORCE_OPTION, readArgs, SHARED_OPTIONS } from "../args";
 import { CliError, type CliCommand, type CliIo } from "../io";
 import { freeName, writeWorkbookSafely } from "../output";
-import { isoNow, readInputFile } from "./split";
+import { readInputFile } from "../io";
+import { isoNow } from "./split";
 
 const USAGE = `Usage: yardstick collect MASTER.xlsx FILE... [--out MERGED.xlsx] [--in-place] [--json] [--force]
 

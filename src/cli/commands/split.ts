@@ -3,14 +3,14 @@
  * one stamped office copy per unit (or per value of a Units column) of a master scorecard, each
  * saying what to fill in, by when and how to send it back. `yardstick collect` takes them back.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { addMonths } from "../../engine/period";
 import { copyFileName, reportMonthOf, SplitError, splitMaster } from "../../workbook/loop";
 import { XlsxReadError, writePlanToXlsx } from "../../xlsx";
 import { readMasterXlsx } from "../../xlsx/loopRead";
 import { FORCE_HELP, FORCE_OPTION, oneFile, readArgs, SHARED_OPTIONS } from "../args";
-import { CliError, type CliCommand, type CliIo } from "../io";
+import { CliError, readInputFile, type CliCommand, type CliIo } from "../io";
 import { writeWorkbookSafely } from "../output";
 
 const USAGE = `Usage: yardstick split MASTER.xlsx --out DIR [--by unit|COLUMN] [--due YYYY-MM-DD]
@@ -41,17 +41,6 @@ const OPTIONS = {
   protect: { type: "boolean", default: false },
   ...FORCE_OPTION,
 } as const;
-
-/** Read a file the user named, with a message saying where it was looked for. */
-export function readInputFile(file: string, io: CliIo): Buffer {
-  try {
-    return readFileSync(path.resolve(io.cwd, file));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(`no file "${file}" (looked in ${io.cwd})`);
-    throw new CliError(`cannot read "${file}": ${(error as Error).message}`);
-  }
-}
 
 /** The ISO time of now, to the second. */
 export function isoNow(io: CliIo): string {

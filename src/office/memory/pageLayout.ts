@@ -10,20 +10,29 @@ import type { HostPrint, HostSheet } from "./model";
 type Queue = (record: Record<string, unknown>, apply: () => void, version?: string) => void;
 
 const ORIENTATIONS = new Set(["Portrait", "Landscape"]);
+const MARGINS = [
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+] as const;
 
-/** "$1:$3" or "1:3" -> "1:3"; a row range is what print titles take. */
-function rowSpan(v: string): string {
-  const m = /^\$?(\d+):\$?(\d+)$/.exec(v.trim());
-  if (!m)
-    throw new MemoryExcelError(
-      "InvalidArgument",
-      `The argument is invalid or missing or has an incorrect format: "${v}".`,
-    );
-  return `${m[1]}:${m[2]}`;
+/** An object whose properties only take values, each handed to `apply` with its key. */
+function setters<K extends string>(
+  keys: readonly K[],
+  apply: (key: K, v: unknown) => void,
+): Record<K, unknown> {
+  const out = {} as Record<K, unknown>;
+  for (const key of keys)
+    Object.defineProperty(out, key, { set: (v: unknown) => apply(key, v), enumerable: true });
+  return out;
 }
 
-function columnSpan(v: string): string {
-  const m = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(v.trim());
+/** "$1:$3" -> "1:3", "$A:$C" -> "A:C": the whole rows or columns print titles take. */
+function span(v: string, part: string): string {
+  const m = new RegExp(`^\\$?(${part}):\\$?(${part})$`).exec(v.trim());
   if (!m)
     throw new MemoryExcelError(
       "InvalidArgument",
@@ -43,35 +52,20 @@ export function memoryPageLayout(queue: Queue, sheet: () => HostSheet) {
       },
       "1.9",
     );
-  const footer = (key: string) => (v: string) =>
-    set("headerFooter", v, (p) => {
-      p.headerFooter = { ...p.headerFooter, [key]: v };
-    });
-  const defaultForAllPages = {
-    set leftHeader(v: string) {
-      footer("leftHeader")(v);
-    },
-    set centerHeader(v: string) {
-      footer("centerHeader")(v);
-    },
-    set rightHeader(v: string) {
-      footer("rightHeader")(v);
-    },
-    set leftFooter(v: string) {
-      footer("leftFooter")(v);
-    },
-    set centerFooter(v: string) {
-      footer("centerFooter")(v);
-    },
-    set rightFooter(v: string) {
-      footer("rightFooter")(v);
-    },
-  };
-  const margin = (key: string) => (v: number) =>
+  // Header and footer parts, and margins in points: plain setters the double records.
+  const parts = setters(
+    ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"],
+    (key, v) =>
+      set("headerFooter", v, (p) => {
+        p.headerFooter = { ...p.headerFooter, [key]: String(v) };
+      }),
+  );
+  const margins = setters(MARGINS, (key, v) =>
     set("margins", v, (p) => {
-      p.margins = { ...p.margins, [key]: v };
-    });
-  return {
+      p.margins = { ...p.margins, [key.replace("Margin", "")]: Number(v) };
+    }),
+  );
+  const layout = {
     set orientation(v: string) {
       if (!ORIENTATIONS.has(v)) throw new MemoryExcelError("InvalidArgument", `Invalid orientation "${v}".`);
       set("orientation", v);
@@ -82,36 +76,20 @@ export function memoryPageLayout(queue: Queue, sheet: () => HostSheet) {
     set zoom(v: HostPrint["zoom"]) {
       set("zoom", v);
     },
-    set leftMargin(v: number) {
-      margin("left")(v);
-    },
-    set rightMargin(v: number) {
-      margin("right")(v);
-    },
-    set topMargin(v: number) {
-      margin("top")(v);
-    },
-    set bottomMargin(v: number) {
-      margin("bottom")(v);
-    },
-    set headerMargin(v: number) {
-      margin("header")(v);
-    },
-    set footerMargin(v: number) {
-      margin("footer")(v);
-    },
-    headersFooters: { defaultForAllPages },
+    headersFooters: { defaultForAllPages: parts },
     setPrintArea(area: string): void {
       parseBox(area.replace(/\$/g, ""));
       set("printArea", area.replace(/\$/g, ""));
     },
     setPrintTitleRows(rows: string): void {
-      set("titleRows", rowSpan(rows));
+      set("titleRows", span(rows, "\\d+"));
     },
     setPrintTitleColumns(columns: string): void {
-      set("titleColumns", columnSpan(columns));
+      set("titleColumns", span(columns, "[A-Z]{1,3}"));
     },
   };
+  return Object.defineProperties(layout, Object.getOwnPropertyDescriptors(margins)) as typeof layout &
+    Record<(typeof MARGINS)[number], number>;
 }
 
 export function memoryPageBreaks(queue: Queue, sheet: () => HostSheet) {
