@@ -6,12 +6,11 @@
  */
 import type { CellRef } from "../engine/model";
 import { scorecardFromTables, type ReadResult, type TablesInput } from "../workbook/read";
-import { TABLES, columnLetter } from "../workbook/layout";
+import { TABLES } from "../workbook/layout";
 import type { WorkbookPlan } from "../workbook/plan";
-import { type Block, parseRangeAddress } from "./addresses";
-import { overwrittenInputs } from "./inputs";
+import { parseRangeAddress } from "./addresses";
 import { syncGroups } from "./batches";
-import { diffPrints, printTable } from "./hash";
+import { printTable } from "./hash";
 import type { ExcelHost } from "./host";
 import { mergeResults, type ResultsInput } from "./merge";
 import { DEFAULT_BUDGET_BYTES } from "./payload";
@@ -19,69 +18,29 @@ import { LOG_TABLES, logOps, type LogAppend } from "./logOps";
 import { planOps } from "./planOps";
 import { readTables } from "./readTables";
 import { type ResultsTarget, resultsOps } from "./results";
-import type { CellChange, Snapshot } from "./revert";
+import {
+  NotYardstickTableError,
+  writing,
+  type AdapterOptions,
+  type UndoKind,
+  type WriteOutcome,
+} from "./outcomes";
+import type { Snapshot } from "./revert";
 import { runRevert } from "./revertRun";
 import { STATE_KEY, type YardstickState, emptyState, migrateState } from "./state";
 import { UnsupportedHostError, detectSupport, type HostSupport } from "./support";
 import { tableKeys } from "./tableKeys";
+import { checkEdits, checkInputs } from "./editChecks";
 
-export interface AdapterOptions {
-  /** Largest request or response Yardstick sends in one sync (default 4 MB; Excel on the web refuses 5 MB). */
-  budgetBytes?: number;
-}
-
-/** How the user takes back the last operation. */
-export type UndoKind = "excel-undo" | "revert";
-
-export interface EditedCells {
-  table: string;
-  column: string;
-  /** Up to 20 cell addresses ("Flags!C7") where the edit is; empty when rows were deleted. */
-  addresses: string[];
-  rowCount: number;
-}
-
-export type WriteOutcome =
-  | { status: "written"; syncs: number; undo: UndoKind; rowsWritten: number }
-  | {
-      status: "needs-confirmation";
-      reason:
-        "sheets-exist" | "user-edited" | "would-overwrite-inputs" | "notes-would-be-dropped" | "cells-below";
-      message: string;
-      sheets?: string[];
-      edits?: EditedCells[];
-      /** For a revert: the cells a person changed since, which it would put back. */
-      changes?: CellChange[];
-    };
-
-export type NeedsConfirmation = Extract<WriteOutcome, { status: "needs-confirmation" }>;
-
-/** Excel refused part of a write; what was written before it stays until `revert()`. */
-export class PartialWriteError extends Error {
-  override readonly name = "PartialWriteError";
-  constructor(
-    message: string,
-    readonly excelCode: string | undefined,
-  ) {
-    super(message);
-  }
-}
-
-async function writing<T>(what: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new PartialWriteError(
-      `Excel stopped while ${what} (${code ?? "error"}: ${(error as Error).message}). Part of it may be written: use Revert to take it back, then try again.`,
-      code,
-    );
-  }
-}
-
-export class NotYardstickTableError extends Error {
-  override readonly name = "NotYardstickTableError";
-}
+export {
+  NotYardstickTableError,
+  PartialWriteError,
+  type AdapterOptions,
+  type EditedCells,
+  type NeedsConfirmation,
+  type UndoKind,
+  type WriteOutcome,
+} from "./outcomes";
 
 const READ_TABLES = [
   TABLES.settings,
@@ -257,7 +216,7 @@ export class OfficeAdapter {
       const current = contents.rows;
       const keys = tableKeys(table, contents.headers);
       const check = peoples
-        ? this.checkInputs(
+        ? checkInputs(
             table,
             keys,
             current,
@@ -267,15 +226,7 @@ export class OfficeAdapter {
             contents.headers,
             options.confirm,
           )
-        : this.checkEdits(
-            table,
-            record,
-            contents.headers,
-            current,
-            body,
-            contents.sheetName,
-            options.confirm,
-          );
+        : checkEdits(table, record, contents.headers, current, body, contents.sheetName, options.confirm);
       if (check) return check;
       const merge = mergeResults(
         contents.headers,
@@ -359,67 +310,6 @@ export class OfficeAdapter {
     if (outcome.status !== "written") return outcome;
     await this.saveState(outcome.state);
     return { status: "written", syncs: outcome.syncs + 1, undo: this.undoKind, rowsWritten: outcome.rows };
-  }
-
-  private checkEdits(
-    table: string,
-    record: YardstickState["written"][string],
-    headers: string[],
-    current: unknown[][],
-    body: { row: number; column: number },
-    sheet: string,
-    confirm?: boolean,
-  ): NeedsConfirmation | undefined {
-    if (confirm) return undefined;
-    const recorded = record.print;
-    const now = printTable(
-      recorded.keyHeaders,
-      recorded.columns.map((c) => c.header),
-      headers,
-      current,
-    );
-    const regions = diffPrints(recorded, now, headers, current);
-    if (regions.length === 0) return undefined;
-    if (record.previousPrint && diffPrints(record.previousPrint, now, headers, current).length === 0)
-      return undefined;
-    const edits: EditedCells[] = regions.map((r) => {
-      const col = headers.findIndex((h) => h.toLowerCase() === r.header.toLowerCase());
-      const letter = col < 0 ? "?" : columnLetter(body.column + col);
-      return {
-        table,
-        column: r.header,
-        rowCount: r.rows.length,
-        addresses: r.rows.slice(0, 20).map((i) => `${sheet}!${letter}${body.row + i}`),
-      };
-    });
-    return {
-      status: "needs-confirmation",
-      reason: "user-edited",
-      edits,
-      message: `Someone changed cells Yardstick wrote in ${table} (${edits.map((e) => e.column).join(", ")}). Writing now would replace those edits. Review them, then confirm to overwrite.`,
-    };
-  }
-
-  private checkInputs(
-    table: string,
-    keys: string[],
-    current: unknown[][],
-    input: ResultsInput,
-    body: Block,
-    sheet: string,
-    headers: string[],
-    confirm?: boolean,
-  ): NeedsConfirmation | undefined {
-    if (confirm) return undefined;
-    const cells = overwrittenInputs(headers, keys, current, input, body, sheet);
-    if (cells.length === 0) return undefined;
-    const count = cells.reduce((n, c) => n + c.rowCount, 0);
-    return {
-      status: "needs-confirmation",
-      reason: "would-overwrite-inputs",
-      edits: cells.map((c) => ({ table, ...c })),
-      message: `${count} cell(s) people typed in ${table} (${cells.map((c) => c.column).join(", ")}) would be replaced. Confirm to replace them; Undo or Revert takes it back.`,
-    };
   }
 
   /**
