@@ -5,7 +5,10 @@
  * No module-level caches: what is derived later (year summaries) lives on the index itself.
  */
 import type { CellRef, Finding, MeasureDef, Observation, Scorecard, UnitDef } from "../model";
+import { FIELDS, SeriesPool, type Field } from "./pool";
 import type { YearSummary } from "./years";
+
+export { SeriesPool };
 
 export interface SeriesData {
   measure: MeasureDef;
@@ -104,64 +107,12 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   const n = obs.length;
   const keys = new Int32Array(n);
   const seriesOf = new Int32Array(n).fill(-1);
-  // Nested maps, not concatenated keys: 720,000 rows should not mean 720,000 new strings.
-  const ids = new Map<string, Map<string, number>>();
-  const spans: Span[] = [];
-  const orphans: Observation[] = [];
-  let lastMeasure: string | undefined;
-  let lastUnit: string | undefined;
-  let lastId = -1;
-  let seen = 0; // which value fields any row has, as bits of FIELD_BIT
-  for (let r = 0; r < n; r++) {
-    const o = obs[r];
-    const key = periodKey(o.period);
-    keys[r] = key;
-    let id: number;
-    // Rows usually arrive grouped by measure and unit: the last series skips the maps.
-    if (o.unit === lastUnit && o.measure === lastMeasure) id = lastId;
-    else {
-      const measure = measures.get(o.measure);
-      if (!measure) {
-        orphans.push(o);
-        continue;
-      }
-      let byUnit = ids.get(o.measure);
-      if (!byUnit) ids.set(o.measure, (byUnit = new Map()));
-      let found = byUnit.get(o.unit);
-      if (found === undefined) {
-        found = spans.length;
-        byUnit.set(o.unit, found);
-        spans.push({
-          measure,
-          unit: o.unit,
-          monthly: false,
-          monthLo: Infinity,
-          monthHi: -Infinity,
-          yearLo: Infinity,
-          yearHi: -Infinity,
-        });
-      }
-      id = found;
-      lastMeasure = o.measure;
-      lastUnit = o.unit;
-      lastId = id;
-    }
-    if (key < 0) {
-      orphans.push(o);
-      continue;
-    }
-    seriesOf[r] = id;
-    if (seen !== ALL_FIELDS) seen |= fieldBits(o);
-    const span = spans[id];
-    if (o.period.length === 7) {
-      span.monthly = true;
-      if (key < span.monthLo) span.monthLo = key;
-      if (key > span.monthHi) span.monthHi = key;
-    } else {
-      if (key < span.yearLo) span.yearLo = key;
-      if (key > span.yearHi) span.yearHi = key;
-    }
-  }
+  const placer = new RowPlacer(measures, keys, seriesOf);
+  // The loop only calls: the per-row work lives in a method, which is optimized after a few calls.
+  // Written inline, the first index of a process ran the whole first pass unoptimized (its
+  // on-stack replacement was compiled but never entered), three times slower than later runs.
+  for (let r = 0; r < n; r++) placer.place(obs[r], r);
+  const { ids, spans, orphans, seen } = placer;
   let total = 0;
   let longest = 0;
   for (const sp of spans) {
@@ -211,6 +162,78 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     orphans,
     findings: orphanFindings(orphans, measures),
   };
+}
+
+/**
+ * The first pass of `indexScorecard`, one row at a time: the row's period key and series (-1 for
+ * an orphan), each series' span, and which value fields any row has.
+ */
+class RowPlacer {
+  // Nested maps, not concatenated keys: 720,000 rows should not mean 720,000 new strings.
+  readonly ids = new Map<string, Map<string, number>>();
+  readonly spans: Span[] = [];
+  readonly orphans: Observation[] = [];
+  /** Which value fields any row has, as bits of FIELDS. */
+  seen = 0;
+  private lastMeasure: string | undefined = undefined;
+  private lastUnit: string | undefined = undefined;
+  private lastId = -1;
+
+  constructor(
+    private readonly measures: Map<string, MeasureDef>,
+    private readonly keys: Int32Array,
+    private readonly seriesOf: Int32Array,
+  ) {}
+
+  place(o: Observation, r: number): void {
+    const key = periodKey(o.period);
+    this.keys[r] = key;
+    let id: number;
+    // Rows usually arrive grouped by measure and unit: the last series skips the maps.
+    if (o.unit === this.lastUnit && o.measure === this.lastMeasure) id = this.lastId;
+    else {
+      const measure = this.measures.get(o.measure);
+      if (!measure) {
+        this.orphans.push(o);
+        return;
+      }
+      let byUnit = this.ids.get(o.measure);
+      if (!byUnit) this.ids.set(o.measure, (byUnit = new Map()));
+      let found = byUnit.get(o.unit);
+      if (found === undefined) {
+        found = this.spans.length;
+        byUnit.set(o.unit, found);
+        this.spans.push({
+          measure,
+          unit: o.unit,
+          monthly: false,
+          monthLo: Infinity,
+          monthHi: -Infinity,
+          yearLo: Infinity,
+          yearHi: -Infinity,
+        });
+      }
+      id = found;
+      this.lastMeasure = o.measure;
+      this.lastUnit = o.unit;
+      this.lastId = id;
+    }
+    if (key < 0) {
+      this.orphans.push(o);
+      return;
+    }
+    this.seriesOf[r] = id;
+    if (this.seen !== ALL_FIELDS) this.seen |= fieldBits(o);
+    const span = this.spans[id];
+    if (o.period.length === 7) {
+      span.monthly = true;
+      if (key < span.monthLo) span.monthLo = key;
+      if (key > span.monthHi) span.monthHi = key;
+    } else {
+      if (key < span.yearLo) span.yearLo = key;
+      if (key > span.yearHi) span.yearHi = key;
+    }
+  }
 }
 
 const ALL_FIELDS = 0b111110;
@@ -289,63 +312,6 @@ function orphanFindings(orphans: Observation[], measures: Map<string, MeasureDef
     });
   }
   return findings;
-}
-
-const FIELDS = ["actual", "milestone", "target", "numerator", "denominator", "priorActual"] as const;
-type Field = (typeof FIELDS)[number];
-
-/**
- * Hands out NaN-filled Float64, zeroed Uint8 and -1 Int32 views of a few shared buffers: 20,000
- * series then cost a few large buffers instead of 200,000 small ones the garbage collector must
- * copy. A field no row has (`fields` says which do) shares one NaN buffer, because touching fresh
- * memory, not arithmetic, is most of the cost of indexing 720,000 points.
- */
-export class SeriesPool {
-  private readonly f64: Float64Array;
-  private readonly blank: Float64Array;
-  /** One view of the blank buffer per length: 20,000 series of 36 months share one object. */
-  private readonly blankViews = new Map<number, Float64Array>();
-  private readonly slot: Record<Field, number>;
-  private readonly u8: Uint8Array;
-  private readonly i32: Int32Array;
-  private at = 0;
-  private u8At = 0;
-  private readonly positions: number;
-  /** Room for `positions` positions of whole series. Example: `new SeriesPool(36 * 20000)`. */
-  constructor(positions: number, fields: ReadonlySet<Field> = new Set(FIELDS), longest = 0) {
-    this.positions = positions;
-    const slot = {} as Record<Field, number>;
-    let used = 0;
-    for (const f of FIELDS) slot[f] = fields.has(f) ? used++ : -1;
-    this.slot = slot;
-    this.f64 = new Float64Array(positions * used).fill(NaN);
-    this.blank = new Float64Array(longest).fill(NaN);
-    this.u8 = new Uint8Array(positions * 3);
-    this.i32 = new Int32Array(positions).fill(-1);
-  }
-  /** The next series' row numbers; call once per series, before its floats. */
-  ints(length: number): Int32Array {
-    return this.i32.subarray(this.at, this.at + length);
-  }
-  floats(field: Field, length: number): Float64Array {
-    const k = this.slot[field];
-    if (k < 0) {
-      let view = this.blankViews.get(length);
-      if (!view) this.blankViews.set(length, (view = this.blank.subarray(0, length)));
-      return view;
-    }
-    const from = k * this.positions + this.at;
-    return this.f64.subarray(from, from + length);
-  }
-  bytes(length: number): Uint8Array {
-    const v = this.u8.subarray(this.u8At, this.u8At + length);
-    this.u8At += length;
-    return v;
-  }
-  /** Move on to the next series. */
-  next(length: number): void {
-    this.at += length;
-  }
 }
 
 /**

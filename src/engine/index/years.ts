@@ -57,13 +57,28 @@ export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary
       if (summary) out.push(summary);
     }
     // A year with a target row but no months yet (next year's target) still needs a summary.
-    const seen = new Set(out.map((y) => y.year));
-    for (const [year, target] of s.yearTargets)
-      if (!seen.has(year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
-    out.sort((a, b) => a.year - b.year);
+    // The months' summaries are a few years, so a scan finds one (no Set or entry arrays per
+    // series), and a list already in order is left as it is (sorting it would not move anything).
+    const monthYears = out.length;
+    s.yearTargets.forEach((target, year) => {
+      if (!hasYear(out, monthYears, year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
+    });
+    if (!inYearOrder(out)) out.sort((a, b) => a.year - b.year);
   }
   s.years = out;
   return out;
+}
+
+/** True when one of the first `count` summaries is for `year`. */
+function hasYear(summaries: readonly YearSummary[], count: number, year: number): boolean {
+  for (let i = 0; i < count; i++) if (summaries[i].year === year) return true;
+  return false;
+}
+
+/** True when no summary's year is below the one before it (the order the sort would leave). */
+function inYearOrder(summaries: readonly YearSummary[]): boolean {
+  for (let i = 1; i < summaries.length; i++) if (summaries[i].year < summaries[i - 1].year) return false;
+  return true;
 }
 
 function summarizeMonths(s: SeriesData, from: number, to: number, fy: number): YearSummary | undefined {

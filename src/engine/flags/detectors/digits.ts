@@ -29,21 +29,10 @@ export const benfordFirstDigitDetector: Detector = {
       const m = list[0].measure;
       if (!isAdditive(m)) continue;
       const counts = new Array<number>(9).fill(0);
-      let lo = Infinity;
-      let hi = 0;
+      const range = [Infinity, 0];
       let seriesCount = 0;
-      for (const s of list) {
-        let used = false;
-        for (let i = 0; i < s.actual.length; i++) {
-          const a = s.actual[i];
-          if (!(a >= 1)) continue;
-          counts[firstDigit(a) - 1] += 1;
-          lo = Math.min(lo, a);
-          hi = Math.max(hi, a);
-          used = true;
-        }
-        if (used) seriesCount++;
-      }
+      for (const s of list) if (tallyFirstDigits(s.actual, counts, range)) seriesCount++;
+      const [lo, hi] = range;
       const n = counts.reduce((x, y) => x + y, 0);
       if (seriesCount < minSeries || n < minSeries || hi / lo < 100) continue;
       const shares = counts.map((c) => c / n);
@@ -71,6 +60,37 @@ export const benfordFirstDigitDetector: Detector = {
   },
 };
 
+/**
+ * Add one series' first digits (values >= 1) to `counts` and widen `range` ([lo, hi]) to them;
+ * true when any value counted. A function of its own, not a loop inside `run`: `run` is called
+ * once per flag run, so its loops ran unoptimized, while this is called per series and compiled.
+ */
+function tallyFirstDigits(actual: Float64Array, counts: number[], range: number[]): boolean {
+  let used = false;
+  let lo = range[0];
+  let hi = range[1];
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i];
+    if (!(a >= 1)) continue;
+    counts[firstDigit(a) - 1] += 1;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, a);
+    used = true;
+  }
+  range[0] = lo;
+  range[1] = hi;
+  return used;
+}
+
+/** Add one series' last digits (whole counts >= 20) to `counts`; per series, for the reason above. */
+function tallyLastDigits(actual: Float64Array, counts: number[]): void {
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i];
+    if (!(a >= 20) || !Number.isInteger(a)) continue;
+    counts[a % 10] += 1;
+  }
+}
+
 export const lastDigit: Detector = {
   id: "last-digit",
   title: "Last digits not uniform",
@@ -89,11 +109,7 @@ export const lastDigit: Detector = {
     for (const s of index.series) {
       if (s.measure.kind !== "count") continue;
       const counts = byUnit.get(s.unit) ?? new Array<number>(10).fill(0);
-      for (let i = 0; i < s.actual.length; i++) {
-        const a = s.actual[i];
-        if (!(a >= 20) || !Number.isInteger(a)) continue;
-        counts[a % 10] += 1;
-      }
+      tallyLastDigits(s.actual, counts);
       byUnit.set(s.unit, counts);
     }
     for (const [unit, counts] of byUnit) {

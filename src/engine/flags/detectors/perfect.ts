@@ -6,7 +6,8 @@ import { errorFunction, median } from "simple-statistics";
 import { periodAt } from "../../index/access";
 import { fmt, goodSign, makeFlag, pct } from "../flag";
 import { binomialUpperTail } from "../stats";
-import type { Detector, Flag } from "../types";
+import type { SeriesData } from "../../index/series";
+import type { Detector, DetectorContext, Flag } from "../types";
 
 export const exactHits: Detector = {
   id: "exact-hits",
@@ -21,52 +22,58 @@ export const exactHits: Detector = {
   run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
-    for (const s of index.series) {
-      let ties = 0;
-      for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
-      if (ties < 4) continue;
-      const diffs: number[] = [];
-      const milestones: number[] = [];
-      const hitPeriods: string[] = [];
-      let whole = true;
-      for (let i = 0; i < s.length; i++) {
-        const a = s.actual[i];
-        const ms = s.milestone[i];
-        if (a !== a || ms !== ms) continue;
-        if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
-        diffs.push(a - ms);
-        milestones.push(Math.abs(ms));
-        if (isTie(a, ms)) hitPeriods.push(periodAt(s, i));
-      }
-      const n = diffs.length;
-      const k = hitPeriods.length;
-      if (n < minN || k < 4) continue;
-      // Small whole numbers (a handful a month) tie with their milestone all the time: not evidence.
-      if (whole && median(milestones) < 20) continue;
-      const others = diffs.filter((d) => d !== 0);
-      const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
-      // Chance that a whole-number actual rounds onto its milestone: P(|N(0, sd)| < 0.5).
-      const p0 = whole
-        ? Math.min(0.95, Math.max(0.01, sd > 0 ? errorFunction(0.5 / (sd * Math.SQRT2)) : 0.5))
-        : 0.01;
-      const p = binomialUpperTail(k, n, p0);
-      if (p >= 0.001) continue;
-      flags.push(
-        makeFlag("exact-hits", {
-          severity: p < 1e-6 ? "high" : "medium",
-          measure: s.measure.id,
-          unit: s.unit,
-          periods: [],
-          values: { hits: k, n, chancePerPeriod: p0, p },
-          text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
-          explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
-          whatToCheck: `The source records behind ${hitPeriods.slice(0, 3).join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
-        }),
-      );
-    }
+    for (const s of index.series) exactHitsOf(s, minN, flags);
     return flags;
   },
 };
+
+/**
+ * One series' exact-hits flag, if any, into `flags`. Per series, not inline in `run`: `run` is
+ * called once per flag run, so its loops ran unoptimized; this is called 20,000 times and compiled.
+ */
+function exactHitsOf(s: SeriesData, minN: number, flags: Flag[]): void {
+  let ties = 0;
+  for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
+  if (ties < 4) return;
+  const diffs: number[] = [];
+  const milestones: number[] = [];
+  const hitPeriods: string[] = [];
+  let whole = true;
+  for (let i = 0; i < s.length; i++) {
+    const a = s.actual[i];
+    const ms = s.milestone[i];
+    if (a !== a || ms !== ms) continue;
+    if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
+    diffs.push(a - ms);
+    milestones.push(Math.abs(ms));
+    if (isTie(a, ms)) hitPeriods.push(periodAt(s, i));
+  }
+  const n = diffs.length;
+  const k = hitPeriods.length;
+  if (n < minN || k < 4) return;
+  // Small whole numbers (a handful a month) tie with their milestone all the time: not evidence.
+  if (whole && median(milestones) < 20) return;
+  const others = diffs.filter((d) => d !== 0);
+  const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
+  // Chance that a whole-number actual rounds onto its milestone: P(|N(0, sd)| < 0.5).
+  const p0 = whole
+    ? Math.min(0.95, Math.max(0.01, sd > 0 ? errorFunction(0.5 / (sd * Math.SQRT2)) : 0.5))
+    : 0.01;
+  const p = binomialUpperTail(k, n, p0);
+  if (p >= 0.001) return;
+  flags.push(
+    makeFlag("exact-hits", {
+      severity: p < 1e-6 ? "high" : "medium",
+      measure: s.measure.id,
+      unit: s.unit,
+      periods: [],
+      values: { hits: k, n, chancePerPeriod: p0, p },
+      text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
+      explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
+      whatToCheck: `The source records behind ${hitPeriods.slice(0, 3).join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
+    }),
+  );
+}
 
 /** Equal up to floating-point noise; false when either is missing (NaN). */
 function isTie(actual: number, milestone: number): boolean {
@@ -87,54 +94,57 @@ export const jumpReversal: Detector = {
   run(index, ctx) {
     const flags: Flag[] = [];
     const minN = Math.ceil(12 * (ctx.minSampleFactor ?? 1));
-    for (const s of index.series) {
-      const sign = goodSign(s.measure);
-      if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) continue;
-      // Positions with an actual; periods are looked up only for a flag.
-      const at: number[] = [];
-      for (let i = 0; i < s.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
-      if (at.length < minN) continue;
-      const xs = at.map((i) => s.actual[i]);
-      const spikes: number[] = [];
-      let candidate = false;
-      for (let t = 1; t < xs.length - 1; t++) {
-        const spike = sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2);
-        spikes.push(spike);
-        const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
-        if (spike >= 0.3 * base && spike > 0) candidate = true;
-      }
-      // No period is 30 % above its neighbours: nothing can pass, so skip the medians.
-      if (!candidate) continue;
-      const med = median(spikes);
-      const abs = spikes.map((v) => Math.abs(v - med));
-      const scale = 1.4826 * median(abs);
-      if (!(scale > 0)) continue;
-      for (let j = 0; j < spikes.length; j++) {
-        const z = (spikes[j] - med) / scale;
-        const t = j + 1;
-        const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
-        const rel = base > 0 ? spikes[j] / base : Infinity;
-        // Both the jump in and the fall back must be real, so a spike's neighbours are not flagged as dips.
-        const stepIn = sign * (xs[t] - xs[t - 1]);
-        const stepOut = sign * (xs[t] - xs[t + 1]);
-        const steps = Math.min(stepIn, stepOut);
-        // A level shift (a merger, a new service) is not a reversal: the fall back must undo half the jump.
-        const reverses = steps >= 0.5 * Math.max(stepIn, stepOut);
-        if (z < 6 || rel < 0.3 || !reverses || !(base > 0 ? steps / base >= 0.15 : steps > 0)) continue;
-        flags.push(
-          makeFlag("jump-reversal", {
-            severity: z >= 10 ? "high" : "medium",
-            measure: s.measure.id,
-            unit: s.unit,
-            periods: [periodAt(s, at[t])],
-            values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
-            text: `${periodAt(s, at[t])}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${Number.isFinite(rel) ? `${pct(rel * 100)}% above its neighbours` : "up from 0 either side"}, z=${pct(z)}).`,
-            explanation: `${s.measure.name} improved sharply in ${periodAt(s, at[t])} and fell straight back the next period.`,
-            whatToCheck: `What happened in ${periodAt(s, at[t])}: a genuine one-off, a data-entry slip, or results moved between periods.`,
-          }),
-        );
-      }
-    }
+    for (const s of index.series) jumpReversalsOf(s, ctx, minN, flags);
     return flags;
   },
 };
+
+/** One series' jump-reversal flags into `flags` (per series, for the reason given at `exactHitsOf`). */
+function jumpReversalsOf(s: SeriesData, ctx: DetectorContext, minN: number, flags: Flag[]): void {
+  const sign = goodSign(s.measure);
+  if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) return;
+  // Positions with an actual; periods are looked up only for a flag.
+  const at: number[] = [];
+  for (let i = 0; i < s.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
+  if (at.length < minN) return;
+  const xs = at.map((i) => s.actual[i]);
+  const spikes: number[] = [];
+  let candidate = false;
+  for (let t = 1; t < xs.length - 1; t++) {
+    const spike = sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2);
+    spikes.push(spike);
+    const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
+    if (spike >= 0.3 * base && spike > 0) candidate = true;
+  }
+  // No period is 30 % above its neighbours: nothing can pass, so skip the medians.
+  if (!candidate) return;
+  const med = median(spikes);
+  const abs = spikes.map((v) => Math.abs(v - med));
+  const scale = 1.4826 * median(abs);
+  if (!(scale > 0)) return;
+  for (let j = 0; j < spikes.length; j++) {
+    const z = (spikes[j] - med) / scale;
+    const t = j + 1;
+    const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
+    const rel = base > 0 ? spikes[j] / base : Infinity;
+    // Both the jump in and the fall back must be real, so a spike's neighbours are not flagged as dips.
+    const stepIn = sign * (xs[t] - xs[t - 1]);
+    const stepOut = sign * (xs[t] - xs[t + 1]);
+    const steps = Math.min(stepIn, stepOut);
+    // A level shift (a merger, a new service) is not a reversal: the fall back must undo half the jump.
+    const reverses = steps >= 0.5 * Math.max(stepIn, stepOut);
+    if (z < 6 || rel < 0.3 || !reverses || !(base > 0 ? steps / base >= 0.15 : steps > 0)) continue;
+    flags.push(
+      makeFlag("jump-reversal", {
+        severity: z >= 10 ? "high" : "medium",
+        measure: s.measure.id,
+        unit: s.unit,
+        periods: [periodAt(s, at[t])],
+        values: { before: xs[t - 1], value: xs[t], after: xs[t + 1], robustZ: z, relativeJump: rel },
+        text: `${periodAt(s, at[t])}: ${fmt(xs[t])} between ${fmt(xs[t - 1])} and ${fmt(xs[t + 1])} (${Number.isFinite(rel) ? `${pct(rel * 100)}% above its neighbours` : "up from 0 either side"}, z=${pct(z)}).`,
+        explanation: `${s.measure.name} improved sharply in ${periodAt(s, at[t])} and fell straight back the next period.`,
+        whatToCheck: `What happened in ${periodAt(s, at[t])}: a genuine one-off, a data-entry slip, or results moved between periods.`,
+      }),
+    );
+  }
+}
