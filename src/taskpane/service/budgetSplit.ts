@@ -13,7 +13,8 @@ import { budgetFromTables } from "../../workbook/readBudget";
 import { BUDGET_HEADERS } from "../../workbook/sheets/budget";
 import { PortError, type BudgetSetup, type ProratePreview, type ProrateRequest } from "../port";
 import type { TableRows } from "./gateway";
-import { plainReason, prorationInput } from "./proration";
+import { prorationInput } from "./proration";
+import { dollars } from "../../engine/budget/report";
 
 /** Program budget and FTE per fiscal year from tblBudget, or undefined without a Budget sheet. */
 export function budgetSetup(tables: TablesInput, fyStartMonth: number): BudgetSetup | undefined {
@@ -80,6 +81,26 @@ export function runBudgetSplit(
   }
 }
 
+/**
+ * A unit's budget reason in dollars (the engine's own reason counts cents). Example: "Allegany
+ * gets $1,276,969.90 of $60,765,080.00 (2.1 %), by caseload; the exact share is rounded to the
+ * cent so the units add up exactly."
+ */
+function budgetReason(
+  name: string,
+  unit: ProrationResult["units"][number],
+  totalCents: number,
+  followed: string | undefined,
+): string {
+  if (unit.locked) return `${name}'s budget of ${dollars(unit.value)} is held as typed.`;
+  const pct = totalCents > 0 ? ` (${((unit.value / totalCents) * 100).toFixed(1)} %)` : "";
+  const by = followed ? `, by ${followed}` : "";
+  const exact = Number.isInteger(unit.quota)
+    ? ""
+    : "; the exact share is rounded to the cent so the units add up exactly";
+  return `${name} gets ${dollars(unit.value)} of ${dollars(totalCents)}${pct}${by}${exact}.`;
+}
+
 /** The preview with each unit's budget, FTE and planned cost per result, and the program's. */
 export function withBudget(
   preview: ProratePreview,
@@ -104,7 +125,7 @@ export function withBudget(
           ...(hit.u.fte !== undefined ? { fte: hit.u.fte } : {}),
           costPerResultCents: hit.u.costPerResult,
           locked: hit.b.locked,
-          reason: plainReason(hit.b.reason.split(line.unit).join(names.get(line.unit) ?? line.unit)),
+          reason: budgetReason(names.get(line.unit) ?? line.unit, hit.b, p.total, p.driverLabel),
         },
       };
     }),

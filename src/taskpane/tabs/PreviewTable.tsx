@@ -1,6 +1,8 @@
 import * as React from "react";
 import {
   Button,
+  makeStyles,
+  tokens,
   Table,
   TableBody,
   TableCell,
@@ -18,9 +20,28 @@ import { useTabStyles } from "./styles";
 const NUMBER_COLUMN: React.CSSProperties = { width: "84px" };
 const SHARE_COLUMN: React.CSSProperties = { width: "60px" };
 /** With a budget, the target column narrows and money takes the share's place (the share moves into the row's details). */
-const TARGET_COLUMN_NARROW: React.CSSProperties = { width: "56px" };
-const MONEY_COLUMN: React.CSSProperties = { width: "78px" };
-const PER_RESULT_COLUMN: React.CSSProperties = { width: "64px" };
+const TARGET_COLUMN_NARROW: React.CSSProperties = { width: "40px" };
+const MONEY_COLUMN: React.CSSProperties = { width: "46px" };
+const PER_RESULT_COLUMN: React.CSSProperties = { width: "46px" };
+
+/** A unit's budget in the table: three figures ("$1.28M", "$604K"); the exact amount is in its details. */
+const compact = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumSignificantDigits: 3,
+});
+
+/** With four columns a long name wraps inside its own cell instead of running under the numbers. */
+const useWrapStyles = makeStyles({
+  wrap: { whiteSpace: "normal", overflowWrap: "break-word", minWidth: 0, textAlign: "left" },
+  // Number cells keep a small inner gap, so the name column keeps about half the pane.
+  tight: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+});
+
+/** Cost per result: to the cent under $100 ("$6.37"), whole dollars above ("$2,708"), to stay narrow. */
+const perResult = (cents: number | undefined): string =>
+  cents === undefined ? "–" : formatCents(cents, cents < 10_000);
 const fte = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
 /**
@@ -30,8 +51,10 @@ const fte = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
  */
 export function PreviewTable({ preview }: { preview: ProratePreview }): React.JSX.Element {
   const styles = useTabStyles();
+  const wrap = useWrapStyles();
   const money = preview.budget;
   const columns = money ? 4 : 3;
+  const num = money ? `${styles.number} ${wrap.tight}` : styles.number;
   const [open, setOpen] = React.useState<ReadonlySet<string>>(new Set());
   const toggle = (unit: string): void =>
     setOpen((old) => {
@@ -46,19 +69,24 @@ export function PreviewTable({ preview }: { preview: ProratePreview }): React.JS
           {w}
         </Note>
       ))}
-      <Table size="extra-small" aria-label="Each unit's share">
+      <Table
+        size="extra-small"
+        aria-label="Each unit's share"
+        // Four columns at 320 px: fixed widths for the numbers, the rest for the unit's name.
+        style={money ? { tableLayout: "fixed" } : undefined}
+      >
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Unit</TableHeaderCell>
-            <TableHeaderCell className={styles.number} style={money ? TARGET_COLUMN_NARROW : NUMBER_COLUMN}>
+            <TableHeaderCell className={num} style={money ? TARGET_COLUMN_NARROW : NUMBER_COLUMN}>
               Target
             </TableHeaderCell>
             {money ? (
               <>
-                <TableHeaderCell className={styles.number} style={MONEY_COLUMN}>
+                <TableHeaderCell className={num} style={MONEY_COLUMN}>
                   Budget
                 </TableHeaderCell>
-                <TableHeaderCell className={styles.number} style={PER_RESULT_COLUMN}>
+                <TableHeaderCell className={num} style={PER_RESULT_COLUMN}>
                   Per result
                 </TableHeaderCell>
               </>
@@ -82,21 +110,22 @@ export function PreviewTable({ preview }: { preview: ProratePreview }): React.JS
                       icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
                       aria-expanded={expanded}
                       onClick={() => toggle(line.unit)}
-                      className={styles.rowToggle}
+                      className={money ? `${styles.rowToggle} ${wrap.wrap}` : styles.rowToggle}
                     >
                       {line.unitName}
                       {line.locked ? " (locked)" : ""}
                     </Button>
                   </TableCell>
-                  <TableCell className={styles.number}>{formatMeasure(line.value, preview)}</TableCell>
+                  <TableCell className={num}>
+                    {/* With money beside it, the target is the bare number: the measure's label is in the total below. */}
+                    {formatMeasure(line.value, money ? { kind: preview.kind } : preview)}
+                  </TableCell>
                   {money ? (
                     <>
-                      <TableCell className={styles.number}>{formatCents(line.budget?.budgetCents)}</TableCell>
-                      <TableCell className={styles.number}>
-                        {line.budget?.costPerResultCents === undefined
-                          ? "–"
-                          : formatCents(line.budget.costPerResultCents, true)}
+                      <TableCell className={num}>
+                        {line.budget ? compact.format(line.budget.budgetCents / 100) : "–"}
                       </TableCell>
+                      <TableCell className={num}>{perResult(line.budget?.costPerResultCents)}</TableCell>
                     </>
                   ) : (
                     <TableCell className={styles.number}>{formatPct(line.sharePct)}</TableCell>
