@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   Button,
   makeStyles,
+  mergeClasses,
   tokens,
   Table,
   TableBody,
@@ -54,7 +55,7 @@ export function PreviewTable({ preview }: { preview: ProratePreview }): React.JS
   const wrap = useWrapStyles();
   const money = preview.budget;
   const columns = money ? 4 : 3;
-  const num = money ? `${styles.number} ${wrap.tight}` : styles.number;
+  const num = money ? mergeClasses(styles.number, wrap.tight) : styles.number;
   const [open, setOpen] = React.useState<ReadonlySet<string>>(new Set());
   const toggle = (unit: string): void =>
     setOpen((old) => {
@@ -110,7 +111,7 @@ export function PreviewTable({ preview }: { preview: ProratePreview }): React.JS
                       icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
                       aria-expanded={expanded}
                       onClick={() => toggle(line.unit)}
-                      className={money ? `${styles.rowToggle} ${wrap.wrap}` : styles.rowToggle}
+                      className={money ? mergeClasses(styles.rowToggle, wrap.wrap) : styles.rowToggle}
                     >
                       {line.unitName}
                       {line.locked ? " (locked)" : ""}
