@@ -120,6 +120,20 @@ describe("splitting a budget with the target in the pane", () => {
     });
   });
 
+  it("appends the Budget sheet's rows for a fiscal year it does not have yet, without asking", async () => {
+    const req = {
+      ...request({ amountCents: 5_000_000_001, basis: "targets", fteTotal: 12.3 }),
+      fiscalYear: 2028,
+    };
+    const shown = await port.previewProration(req);
+    await port.writeProration(req, { shown });
+    const setup = await port.loadProrateSetup();
+    expect(setup.budget!.programCents[2028]).toBe(5_000_000_001);
+    expect(setup.budget!.programFte[2028]).toBe(12.3);
+    // The year being reviewed is untouched.
+    expect(setup.budget!.programCents[2027]).toBe(budget2027);
+  });
+
   it("puts spend beside results on the Review cards and names the unit behind while overspending", async () => {
     const report = await port.runCheck();
     const cards = report.rows.filter((r) => r.measure === "locates" && r.budget);
