@@ -7,6 +7,7 @@ import {
   TABLES,
   UNIT_HEADERS,
 } from "../workbook/layout";
+import { BUDGET_HEADERS } from "../workbook/sheets/budget";
 
 const KEYS: Record<string, string[]> = {
   [TABLES.flags]: [FLAG_HEADERS.id],
@@ -15,6 +16,8 @@ const KEYS: Record<string, string[]> = {
   [TABLES.units]: [UNIT_HEADERS.id],
   [TABLES.programTargets]: [PROGRAM_TARGET_HEADERS.measure, PROGRAM_TARGET_HEADERS.fiscalYear],
   [TABLES.settings]: ["Setting"],
+  // The Targets tab's budget split writes each unit's Budget (and FTE) by unit and fiscal year.
+  [TABLES.budget]: [BUDGET_HEADERS.unit, BUDGET_HEADERS.fiscalYear],
 };
 
 /** Key headers of a table that are present; none means rows are keyed by position. */

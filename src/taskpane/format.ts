@@ -74,3 +74,19 @@ export function formatMonth(period: string): string {
   if (!m) return period;
   return `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;
 }
+
+const dollarsWhole = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 0,
+});
+const dollarsCents = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+
+/**
+ * Whole cents as currency: "$612,000" for budgets and spend (whole dollars, as a budget reads),
+ * "$6.37" for a cost per result (`exact`, to the cent). Missing: "no data".
+ */
+export function formatCents(cents: number | undefined, exact = false): string {
+  if (cents === undefined || !Number.isFinite(cents)) return "no data";
+  return (exact ? dollarsCents : dollarsWhole).format(cents / 100);
+}

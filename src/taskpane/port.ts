@@ -58,6 +58,11 @@ export interface ProrateSetup {
    * form shows it and refuses totals wildly out of scale with it.
    */
   lastYear: Record<string, number | undefined>;
+  /**
+   * Where the workbook has a Budget sheet (tblBudget): the section "Also split a budget" is
+   * offered, with each fiscal year's program budget and staff as the sheet holds them now.
+   */
+  budget?: BudgetSetup;
 }
 
 export interface ProrateRequest {
@@ -76,6 +81,28 @@ export interface ProrateRequest {
   fyStartMonth: number;
   fiscalYear: number;
   spread: SpreadChoice;
+  /** Also split a budget (and staff) with the target, written to tblBudget with it. */
+  budget?: BudgetSplitRequest;
+}
+
+/** What the Budget sheet holds for the split's fiscal years: program totals (whole cents, FTE). */
+export interface BudgetSetup {
+  /** Fiscal year -> the units' budgets added up, where any unit has one. */
+  programCents: Record<number, number>;
+  /** Fiscal year -> the units' FTE added up, where any unit has some. */
+  programFte: Record<number, number>;
+}
+
+/** How the budget is split: as the target (same driver), or pro rata to the targets x cost factor. */
+export type BudgetBasisChoice = "sameDriver" | "targets";
+
+/** The budget split with a target: what the Targets tab's "Also split a budget" sends. */
+export interface BudgetSplitRequest {
+  /** The program budget in whole cents. */
+  amountCents: number;
+  basis: BudgetBasisChoice;
+  /** Program staff to split with the budget, in 0.1 FTE steps; none leaves FTE as it is. */
+  fteTotal?: number;
 }
 
 export interface ProrateLine {
@@ -87,6 +114,18 @@ export interface ProrateLine {
   sharePct: number;
   locked: boolean;
   reason: string;
+  /** The unit's budget, where the request split one. */
+  budget?: BudgetLine;
+}
+
+/** A unit's share of the budget split with its target; money in whole cents. */
+export interface BudgetLine {
+  budgetCents: number;
+  fte?: number;
+  /** Budget / target in cents per result; undefined where the target is 0. */
+  costPerResultCents?: number;
+  locked: boolean;
+  reason: string;
 }
 
 export interface ProratePreview {
@@ -95,6 +134,18 @@ export interface ProratePreview {
   kind: MeasureDef["kind"];
   unitLabel?: string;
   warnings: string[];
+  /** Where the request split a budget too. */
+  budget?: BudgetPreview;
+}
+
+/** The program's side of a budget split: what each unit's BudgetLine adds up to. */
+export interface BudgetPreview {
+  totalCents: number;
+  fteTotal?: number;
+  /** Program budget / program target, cents per result. */
+  costPerResultCents?: number;
+  /** "caseload", or "target x cost factor": what the money followed. */
+  followed: string;
 }
 
 export interface WriteResult {
@@ -129,6 +180,27 @@ export interface StatusRow {
   /** Year-end forecast from src/engine/forecast; the interval comes from prior years' misses. */
   forecast?: { value: number; likely: boolean; method: string; interval?: [number, number] };
   cell?: CellRef;
+  /** Spend beside results, where the Budget sheet has this unit's money for this measure. */
+  budget?: BudgetStatus;
+}
+
+/**
+ * Money beside results for one card (Review), from the Budget sheet through the engine's budget
+ * monitor; whole cents. Only where the Budget sheet says this unit's money buys this measure.
+ */
+export interface BudgetStatus {
+  budgetCents: number;
+  allotmentYtdCents: number;
+  /** Undefined until every month to date has its spend. */
+  spendYtdCents?: number;
+  costPlannedCents?: number;
+  costActualCents?: number;
+  spending?: "under plan" | "on plan" | "over plan";
+  results: "behind" | "on plan" | "ahead" | "no results yet";
+  /** Both axes in words: "Behind on results while spending ahead of plan." */
+  status: string;
+  /** Behind on results while spending over plan: the card carries a warning badge. */
+  warning: boolean;
 }
 
 export interface CheckReport {

@@ -34,6 +34,15 @@ import type { RevisionReason } from "../../engine/revisions/types";
 import { SETTINGS, SETTINGS_HEADERS } from "../../workbook/layout";
 import type { RevisionEntry, RevisionPort, RevisionReview } from "../revisions/port";
 import { historyOf, prorationRevisions, reviewOf, typedChangeRevisions } from "./revisions";
+import {
+  budgetRows,
+  budgetSetup,
+  runBudgetSplit,
+  sameBudgets,
+  typedCellsQuestion,
+  withBudget,
+} from "./budgetSplit";
+import { budgetStatuses, withBudgetStatus } from "./budgetStatus";
 
 export interface WorkbookPortDeps {
   mode: PortMode;
@@ -109,12 +118,16 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
   }
 
   async loadProrateSetup(): Promise<ProrateSetup> {
-    return prorateSetup((await this.read()).read);
+    const { read, tables } = await this.read();
+    const budget = budgetSetup(tables, read.scorecard.fyStartMonth);
+    return { ...prorateSetup(read), ...(budget ? { budget } : {}) };
   }
 
   async previewProration(request: ProrateRequest): Promise<ProratePreview> {
     const { read } = await this.read();
-    return previewOf(runProration(request, read), request, read);
+    const result = runProration(request, read);
+    const preview = previewOf(result, request, read);
+    return request.budget ? withBudget(preview, runBudgetSplit(request, read, result), read) : preview;
   }
 
   async writeProration(
@@ -129,23 +142,52 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
         "Preview again, check the new targets, then write.",
       );
     }
+    // The budget split with the targets: checked against the preview and asked about before any write.
+    const joint = request.budget ? runBudgetSplit(request, read, result) : undefined;
+    if (joint && options.shown && !sameBudgets(options.shown, joint)) {
+      throw new PortError(
+        "The workbook changed since the preview, so the budgets would differ from those shown.",
+        "Preview again, check the new budgets, then write.",
+      );
+    }
+    const budget = joint ? budgetRows(joint, request) : undefined;
+    if (budget && !tables[TABLES.budget])
+      throw new PortError(
+        "This workbook has no Budget sheet (tblBudget) to write the budgets to.",
+        "Clear Also split a budget, or insert a current Yardstick template.",
+      );
+    const askBudget =
+      budget && options.confirm !== true
+        ? typedCellsQuestion(budget, tables[TABLES.budget], 2, "by the budget split")
+        : undefined;
     const schedule = scheduleFor(result, request, read);
     const [monthly, program] = prorationRows(result, schedule, request);
     // The targets and milestones are logged in the same batch as they are written.
     const revisions = prorationRevisions(monthly, read, tables, options, this.now());
+    if (askBudget) {
+      // Ask once for targets and budgets together, before anything is written.
+      const askTargets = typedCellsQuestion(monthly, tables[TABLES.monthly], 3, "by the new targets");
+      throw new NeedsConfirmationError([askTargets, askBudget].filter(Boolean).join(" "));
+    }
     const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true, { revisions });
     if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
     // The program target follows the unit targets the user just accepted.
     if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
+    // The budgets follow too; typed budgets were asked about above.
+    if (budget) await this.deps.gateway.writeRows(budget, true);
     const where = tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
+    const budgetWhere = tables[TABLES.budget]?.sheetName ?? "Budget";
     return {
       where,
-      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${where}.`,
+      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${where}.${budget ? ` Their budgets${joint!.units.some((u) => u.fte !== undefined) ? " and staff" : ""} are on the ${budgetWhere} sheet.` : ""}`,
     };
   }
 
   async runCheck(asOf?: string): Promise<CheckReport> {
-    return checkReport((await this.read()).read, asOf);
+    const { read, tables } = await this.read();
+    const report = checkReport(read, asOf);
+    // Spend beside results on the cards whose unit's money buys that measure (the Budget sheet).
+    return withBudgetStatus(report, budgetStatuses(read, tables, report.asOf));
   }
 
   async listFlags(): Promise<FlagList> {

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Badge, Link, type BadgeProps } from "@fluentui/react-components";
 import type { StatusKind, StatusRow } from "../port";
-import { formatMeasure, formatPct } from "../format";
+import { formatCents, formatMeasure, formatPct } from "../format";
 import { TargetHistory, type RevisionPort } from "../revisions";
 import { useTabStyles } from "./styles";
 
@@ -46,6 +46,23 @@ export function forecastWords(row: StatusRow): { text: string; disagrees: boolea
   return { text: `Year end: likely to fall short (about ${value}${target}).`, disagrees: good };
 }
 
+/**
+ * The card's money line: "Spent $66,000 of $60,000 allotted so far (cost per result $6.37
+ * planned, $5.50 actual)." Spend not reported for every month yet reads as such.
+ */
+export function budgetWords(row: StatusRow): string | undefined {
+  const b = row.budget;
+  if (!b) return undefined;
+  const costs = [
+    b.costPlannedCents !== undefined ? `${formatCents(b.costPlannedCents, true)} planned` : "",
+    b.costActualCents !== undefined ? `${formatCents(b.costActualCents, true)} actual` : "",
+  ].filter(Boolean);
+  const cost = costs.length > 0 ? ` (cost per result ${costs.join(", ")})` : "";
+  if (b.spendYtdCents === undefined)
+    return `${formatCents(b.allotmentYtdCents)} allotted so far of a ${formatCents(b.budgetCents)} budget; spend not reported for every month yet${cost}.`;
+  return `Spent ${formatCents(b.spendYtdCents)} of ${formatCents(b.allotmentYtdCents)} allotted so far${cost}.`;
+}
+
 /** One status card: title and badge(s), actual against plan, the year-end in words, a link to the cell. */
 export function StatusItem({
   row,
@@ -63,8 +80,12 @@ export function StatusItem({
   const title = rowTitle(row);
   const forecast = forecastWords(row);
   const soFar = row.basis === "ytd" ? " so far this year" : "";
+  const money = budgetWords(row);
   return (
-    <li className={styles.card} aria-label={`${title}, ${look.label}`}>
+    <li
+      className={styles.card}
+      aria-label={`${title}, ${look.label}${row.budget?.warning ? ", overspending" : ""}`}
+    >
       <div className={styles.spread}>
         <strong>{title}</strong>
         <span className={styles.badges}>
@@ -80,6 +101,11 @@ export function StatusItem({
               {row.forecast?.likely ? "Year end: on course" : "Year end: short"}
             </Badge>
           ) : null}
+          {row.budget?.warning ? (
+            <Badge appearance="filled" color="warning" className={styles.badge}>
+              Overspending
+            </Badge>
+          ) : null}
         </span>
       </div>
       {row.actual !== undefined || row.milestone !== undefined ? (
@@ -89,6 +115,11 @@ export function StatusItem({
         </span>
       ) : null}
       {forecast ? <span className={styles.hint}>{forecast.text}</span> : null}
+      {money ? (
+        <span>
+          {money} <strong>{row.budget!.status}</strong>
+        </span>
+      ) : null}
       <div className={styles.row}>
         {row.cell ? (
           // The accessible name starts with the visible text (WCAG 2.5.3, label in name).

@@ -33,6 +33,7 @@ import {
   type ProrateFields,
 } from "./prorateForm";
 import { PreviewTable } from "./PreviewTable";
+import { BudgetFields } from "./BudgetFields";
 import { useTabStyles } from "./styles";
 
 export { METHODS };
@@ -292,6 +293,7 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
           ))}
         </RadioGroup>
       </Field>
+      <BudgetFields form={form} problems={problems} edit={edit} />
       {shown ? <PreviewTable preview={shown.preview} /> : null}
       <ActionBar
         status={
@@ -303,7 +305,14 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
             ) : !shown ? (
               <span className={styles.hint}>Preview first: the workbook gets exactly what you see.</span>
             ) : null}
-            <Progress task={previewTask} label="Splitting the target…" />
+            <Progress
+              task={previewTask}
+              label={
+                shown?.request.budget || form.budgetOn
+                  ? "Splitting the target and budget…"
+                  : "Splitting the target…"
+              }
+            />
             <Progress task={writeTask} label="Writing targets and milestones…" />
             <ErrorBar task={previewTask} />
             <ErrorBar task={writeTask} />
@@ -311,7 +320,7 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and
-                  milestones?
+                  milestones{shown?.request.budget ? " and budgets" : ""}?
                   <Field label="Why (kept in the revision log)">
                     <Select value={reason} onChange={(_, d) => setReason(d.value as RevisionReason | "")}>
                       <option value="">No reason given</option>

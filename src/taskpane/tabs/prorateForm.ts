@@ -12,7 +12,9 @@ import type { MeasureDef } from "../../engine/model";
 import { parseNumberText } from "../../engine/parse/number";
 import { LARGEST_TOTAL, readMeasureValue, type FieldProblem } from "./measureInput";
 import { formatMeasure } from "../format";
+import { budgetProblems, budgetRequestOf } from "./budgetForm";
 import type {
+  BudgetBasisChoice,
   ProrateMethod,
   ProratePreview,
   ProrateRequest,
@@ -92,6 +94,11 @@ export interface ProrateFields {
   fyStartMonth: number;
   fiscalYearText: string;
   spread: SpreadChoice;
+  /** "Also split a budget": on, the program budget as typed, what it follows, program FTE as typed. */
+  budgetOn: boolean;
+  budgetText: string;
+  budgetBasis: BudgetBasisChoice;
+  fteText: string;
 }
 
 /** A preview on screen and the exact request that produced it: what Write sends. */
@@ -146,6 +153,10 @@ export const initialProrateForm: ProrateForm = {
   fyStartMonth: 10,
   fiscalYearText: "",
   spread: "even",
+  budgetOn: false,
+  budgetText: "",
+  budgetBasis: "sameDriver",
+  fteText: "",
 };
 
 function measureOf(form: Pick<ProrateForm, "setup" | "measure">): MeasureDef | undefined {
@@ -245,7 +256,7 @@ export const LAST_YEAR_FACTOR = 100;
 
 /** The fields a problem can sit on; a held value's is `lock:<unit id>`. */
 export type ProblemField =
-  "measure" | "total" | "driver" | "base" | "increment" | "fiscalYear" | `lock:${string}`;
+  "measure" | "total" | "driver" | "base" | "increment" | "fiscalYear" | "budget" | "fte" | `lock:${string}`;
 
 function totalWhat(measure: MeasureDef | undefined): string {
   return measure?.kind === "rate" ? "the program's target rate" : "the program total";
@@ -294,13 +305,22 @@ export function formProblems(form: ProrateForm): Partial<Record<ProblemField, Fi
     const held = readMeasureValue(text, measure, `the value ${name} keeps`);
     if (held.problem) problems[`lock:${unit}`] = held.problem;
   }
-  return problems;
+  return { ...problems, ...budgetProblems(form) };
 }
 
 /** The first problem that stops a preview, as the sentence shown beside Preview; undefined when complete. */
 export function formProblem(form: ProrateForm): string | undefined {
   const problems = formProblems(form);
-  const order: ProblemField[] = ["measure", "total", "driver", "base", "increment", "fiscalYear"];
+  const order: ProblemField[] = [
+    "measure",
+    "total",
+    "driver",
+    "base",
+    "increment",
+    "fiscalYear",
+    "budget",
+    "fte",
+  ];
   const first = order.find((f) => problems[f]) ?? (Object.keys(problems)[0] as ProblemField | undefined);
   return first ? problems[first]!.message : undefined;
 }
@@ -328,5 +348,6 @@ export function prorateRequest(form: ProrateForm): ProrateRequest {
     fyStartMonth: form.fyStartMonth,
     fiscalYear: fiscalYear !== undefined && Number.isInteger(fiscalYear) ? fiscalYear : 0,
     spread: form.spread,
+    ...budgetRequestOf(form),
   };
 }
