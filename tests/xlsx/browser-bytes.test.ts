@@ -2,6 +2,8 @@
  * The readers on the pane's path run without node: the browser inflater (DecompressionStream)
  * gives the same parts as node's zlib, and the byte helpers read what Buffer reads.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { includesBytes, toBase64, u32, u64, utf16leBytes } from "../../src/xlsx/bytes";
@@ -81,5 +83,34 @@ describe("the writer without node's Buffer", () => {
     const b = await readLoopTables(node, "node.xlsx", ["tblMonthly"]);
     expect(a.tblMonthly!.rows.length).toBeGreaterThan(10);
     expect(a).toEqual(b);
+  });
+});
+
+describe("the pane's path into src/xlsx", () => {
+  it("imports no node module from src/xlsx/browser.ts down (inflate.ts swapped as the pane's build does)", () => {
+    const src = path.resolve(__dirname, "../../src");
+    const seen = new Set<string>();
+    const nodeImports: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = fs.readFileSync(file, "utf8");
+      for (const m of text.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)) {
+        const spec = m[1];
+        if (/^(node:|fs$|path$|os$|zlib$|stream$|crypto$|string_decoder$)/.test(spec))
+          nodeImports.push(`${path.relative(src, file)}: ${spec}`);
+        if (!spec.startsWith(".")) continue;
+        let target = path.resolve(path.dirname(file), spec);
+        if (target === path.join(src, "xlsx/inflate")) target = path.join(src, "xlsx/inflateBrowser");
+        const found = [`${target}.ts`, `${target}.tsx`, path.join(target, "index.ts")].find((f) =>
+          fs.existsSync(f),
+        );
+        if (found && !/^import type\s/.test(m[0])) visit(found);
+      }
+    };
+    visit(path.join(src, "xlsx/browser.ts"));
+    expect(seen.size).toBeGreaterThan(20);
+    expect(seen.has(path.join(src, "xlsx/inflateBrowser.ts"))).toBe(true);
+    expect(nodeImports).toEqual([]);
   });
 });
