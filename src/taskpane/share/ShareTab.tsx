@@ -149,7 +149,7 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
           {setup ? ` The copies ask for ${formatMonth(setup.reportMonth)}.` : ""}
         </span>
         <ErrorBar task={setupTask} />
-        <Field label="Due back by" hint="YYYY-MM-DD">
+        <Field label="Due back by">
           <Input
             className={styles.fill}
             type="date"
@@ -210,10 +210,12 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
           Collect returns
         </h2>
         <Field
-          label="Returned files"
+          // A native file input: Fluent's Field labels it only through htmlFor.
+          label={{ children: "Returned files", htmlFor: "share-returned-files" }}
           hint="Pick every file that came back (any names, any order). Each is checked against its stamp; nothing is written until you merge."
         >
           <input
+            id="share-returned-files"
             ref={fileInput}
             type="file"
             multiple
@@ -262,7 +264,7 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
           disabled={!check || cells === 0 || mergeTask.busy || question !== undefined}
           onClick={() => merge(false)}
         >
-          {cells === 1 ? "Merge 1 cell" : `Merge ${cells} cells`}
+          {!check ? "Merge returns" : cells === 1 ? "Merge 1 cell" : `Merge ${cells} cells`}
         </Button>
       </ActionBar>
     </div>
