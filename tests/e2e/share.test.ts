@@ -153,7 +153,7 @@ describe("sharing the scorecard by email, in a real browser", () => {
         },
         { name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("not a workbook") },
       ]);
-    const checked = pane().getByRole("generic", { name: "Returned files checked" });
+    const checked = pane().getByRole("region", { name: "Returned files checked" });
     await checked.waitFor({ timeout: 120_000 });
     const good = checked.getByRole("listitem").filter({ hasText: "anne-arundel.xlsx" });
     const bad = checked.getByRole("listitem").filter({ hasText: "notes.xlsx" });

@@ -275,7 +275,7 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
 function CollectResultView({ check }: { check: CollectCheck }): React.JSX.Element {
   const styles = useTabStyles();
   return (
-    <div className={styles.stack} aria-label="Returned files checked">
+    <div className={styles.stack} role="region" aria-label="Returned files checked">
       <ul className={styles.plainList}>
         {check.verdicts.map((v) => (
           <li key={`${v.file}|${v.unit}`} className={styles.card}>
