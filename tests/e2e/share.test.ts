@@ -155,8 +155,8 @@ describe("sharing the scorecard by email, in a real browser", () => {
       ]);
     const checked = pane().getByRole("region", { name: "Returned files checked" });
     await checked.waitFor({ timeout: 120_000 });
-    const good = checked.getByRole("listitem").filter({ hasText: "anne-arundel.xlsx" });
-    const bad = checked.getByRole("listitem").filter({ hasText: "notes.xlsx" });
+    const good = checked.getByRole("listitem").filter({ hasText: "anne-arundel.xlsx" }).first();
+    const bad = checked.getByRole("listitem").filter({ hasText: "notes.xlsx" }).first();
     expect(await good.innerText()).toMatch(/Accepted[\s\S]*For anne-arundel: 1 cell to merge/);
     expect(await bad.innerText()).toMatch(/Rejected[\s\S]*notes\.xlsx is not a readable \.xlsx workbook/);
     expect(await checked.innerText()).toMatch(/Nothing usable back yet from 11 office/);
