@@ -248,11 +248,20 @@ export async function checkReturns(
     // The pane writes only the merged cells; the as-of month stays the manager's to move.
     advanceAsOf: false,
   });
+  // Names, not ids: "Anne Arundel", as the manager reads them (a group keeps its value).
+  const names = new Map(m.input.units.map((u) => [u.id, u.name || u.id]));
+  const nameOf = (unit: string): string => names.get(unit) ?? unit;
+  const measures = new Map(m.input.measures.map((x) => [x.id, x.name || x.id]));
+  // A row key "orders | howard | 2027" as "Cases with support orders, FY2027".
+  const rowWords = (key: string): string => {
+    const [measure, , year] = key.split(" | ");
+    return year ? `${measures.get(measure) ?? measure}, FY${year}` : key;
+  };
   const verdicts: FileVerdict[] = result.returns
     .filter((r) => r.file !== "" && files.some((f) => f.name === r.file))
     .map((r) => ({
       file: r.file,
-      unit: r.unit,
+      unit: nameOf(r.unit),
       status: r.status,
       accepted: r.status === "merged" || r.status === "received",
       cells: r.cellsMerged,
@@ -261,8 +270,8 @@ export async function checkReturns(
         .map((f) => f.message),
     }));
   const conflicts = result.conflicts.map((c) => ({
-    unit: c.unit,
-    what: `${c.key}, ${c.header}: issued ${showCanonical(c.issued)}, this workbook now ${showCanonical(c.master)}, ${c.returned.map((r) => `${r.file} says ${showCanonical(r.value)}`).join(", ")}. Decide, and type the right value in the workbook.`,
+    unit: nameOf(c.unit),
+    what: `${rowWords(c.key)}, ${c.header}: issued ${showCanonical(c.issued)}, this workbook now ${showCanonical(c.master)}, ${c.returned.map((r) => `${r.file} says ${showCanonical(r.value)}`).join(", ")}. Decide, and type the right value in the workbook.`,
   }));
   const logged = m.input.revisions?.length ?? 0;
   const revisions: Revision[] = (result.input.revisions ?? [])
@@ -271,7 +280,9 @@ export async function checkReturns(
   return {
     verdicts,
     conflicts,
-    missing: result.returns.filter((r) => r.status === "missing" || r.status === "late").map((r) => r.unit),
+    missing: result.returns
+      .filter((r) => r.status === "missing" || r.status === "late")
+      .map((r) => nameOf(r.unit)),
     write: {
       monthly: monthlyRows(result, tables),
       revisions,

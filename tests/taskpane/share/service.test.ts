@@ -111,7 +111,7 @@ describe("Send to offices", () => {
       deps,
     );
     const good = check.verdicts.find((v) => v.file === name)!;
-    expect(good).toMatchObject({ unit, accepted: true, status: "merged", cells: 1 });
+    expect(good).toMatchObject({ unit: "Anne Arundel", accepted: true, status: "merged", cells: 1 });
     const bad = check.verdicts.find((v) => v.file === "notes.xlsx")!;
     expect(bad.accepted).toBe(false);
     expect(bad.status).toBe("rejected");
@@ -167,8 +167,10 @@ describe("Send to offices", () => {
     );
     expect(again.conflicts).toEqual([
       expect.objectContaining({
-        unit,
-        what: expect.stringMatching(/issued blank, this workbook now 11, .* says 12/),
+        unit: "Baltimore County",
+        what: expect.stringMatching(
+          /^Cases with support orders, FY2027, Actual May: issued blank, this workbook now 11, .* says 12/,
+        ),
       }),
     ]);
     expect(again.write.cells).toBe(0);
