@@ -11,7 +11,15 @@ import { checkReturns, sendSetup, sendToOffices, type ShareDeps } from "../../..
 import { readReturnedCopy } from "../../../src/xlsx/loopRead";
 import { settingsValues } from "../../../src/workbook/loop";
 import { TABLES } from "../../../src/workbook/layout";
-import { typeRow } from "../../workbook/loop/files";
+import { received, typeRow, writeCopies } from "../../workbook/loop/files";
+import { smallInput, splitFixture } from "../../workbook/loop/support";
+import { collectReturns, mergedMasterPlan } from "../../../src/workbook/loop";
+import { readReturnsRows, RETURNS_TABLE } from "../../../src/workbook/sheets/returns";
+import { createMemoryExcel } from "../../../src/office/memory";
+import type { ExcelHost } from "../../../src/office/host";
+import { officeGateway } from "../../../src/taskpane/service/officeGateway";
+import { WorkbookPort } from "../../../src/taskpane/service/workbookPort";
+import { TEMPLATES } from "../../../src/workbook/templates";
 
 jest.setTimeout(120_000);
 
@@ -193,5 +201,48 @@ describe("the Share service's refusals", () => {
     await expect(
       port.insertTemplate({ templateId: "blank", withSampleData: false, destination: "new" }),
     ).rejects.toThrow(/only inside Excel/);
+  });
+});
+
+describe("collecting into a master that keeps a Returns table", () => {
+  it("rewrites tblReturns as the collect leaves it: earlier rows carried, the new return merged", async () => {
+    // A master that went through one command-line collect (howard's return), opened in the pane.
+    const { input, tables, master, copies } = splitFixture(smallInput(3));
+    const files = await writeCopies(copies);
+    const [first, second] = copies.map((c) => c.unit);
+    const firstBack = await received(
+      await typeRow(files.get(first)!, "orders", { "Actual May": 41 }),
+      `${first}.xlsx`,
+    );
+    const once = collectReturns(master, tables, [firstBack], { now: "2027-06-05T12:00:00Z" });
+    expect(input.units).toHaveLength(3);
+    const excel = createMemoryExcel({ apiVersion: "1.20", sheets: ["Sheet1"], evaluateFormulas: false });
+    const port = new WorkbookPort({
+      mode: "preview",
+      gateway: officeGateway(excel as unknown as ExcelHost, { canCreateWorkbook: false }),
+      templates: [TEMPLATES["child-support"]],
+      buildPlan: () => mergedMasterPlan(once.input, once.returns),
+    });
+    await port.insertTemplate({ templateId: "child-support", withSampleData: true, destination: "this" });
+    const before = readReturnsRows((await port.readLoopTables())[RETURNS_TABLE]);
+    expect(before.find((r) => r.unit === first)).toMatchObject({ status: "merged", cellsMerged: 1 });
+
+    const typed = await typeRow(files.get(second)!, "orders", { "Actual May": 52 });
+    const check = await checkReturns(
+      port,
+      [{ name: `${second}.xlsx`, bytes: typed, lastModified: MAY }],
+      deps,
+    );
+    expect(check.write.cells).toBe(1);
+    await port.writeCollected(check.write);
+    const after = readReturnsRows((await port.readLoopTables())[RETURNS_TABLE]);
+    expect(after.find((r) => r.unit === first)).toMatchObject({ status: "merged", file: `${first}.xlsx` });
+    expect(after.find((r) => r.unit === second)).toMatchObject({
+      status: "merged",
+      file: `${second}.xlsx`,
+      cellsMerged: 1,
+    });
+    // Exactly the rows collect decided, in its order (the table is rewritten by position).
+    expect(after).toEqual(check.write.returns);
   });
 });
