@@ -1,6 +1,7 @@
 // Builds the task pane and ribbon-command pages, copies icons and writes dist/manifest.xml with
 // every dev URL (https://localhost:3000/) replaced by YARDSTICK_PUBLIC_URL.
 const path = require("node:path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
@@ -96,6 +97,12 @@ module.exports = async (env, options) => {
       ],
     },
     plugins: [
+      // The xlsx reader inflates with node's zlib on the command line and with the browser's
+      // DecompressionStream in the pane (loaded only by the Share tab's lazy chunk).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/inflate$/, (resource) => {
+        if (path.resolve(resource.context) === path.resolve(__dirname, "src/xlsx"))
+          resource.request = "./inflateBrowser";
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -7,6 +7,7 @@
 import type { CellRef } from "../engine/model";
 import { scorecardFromTables, type ReadResult, type TablesInput } from "../workbook/read";
 import { TABLES } from "../workbook/layout";
+import { RETURNS_TABLE } from "../workbook/sheets/returns";
 import type { WorkbookPlan } from "../workbook/plan";
 import { parseRangeAddress } from "./addresses";
 import { syncGroups } from "./batches";
@@ -206,7 +207,8 @@ export class OfficeAdapter {
       // eslint-disable-next-line office-addins/call-sync-before-read
       const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
       const record = state.written[table];
-      const known = (Object.values(TABLES) as string[]).includes(table);
+      // tblReturns is collect's tracker: Yardstick's, though not part of a new scorecard.
+      const known = (Object.values(TABLES) as string[]).includes(table) || table === RETURNS_TABLE;
       if (!contents || (peoples ? !known : !record)) {
         throw new NotYardstickTableError(
           `Yardstick writes results only into its own tables; "${table}" ${contents ? "was not created by Yardstick" : "is not in this workbook"}.`,

@@ -12,6 +12,8 @@ export interface RunOptions {
 export interface ExcelHost {
   run<T>(options: RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   isSetSupported(name: string, version?: string): boolean;
+  /** Open .xlsx bytes (base64) as a new workbook window (ExcelApi 1.8); absent where it cannot. */
+  createWorkbook?(base64: string): Promise<void>;
 }
 
 /** The real host inside Excel. Call after Office.onReady. */
@@ -21,5 +23,6 @@ export function officeHost(): ExcelHost {
       options.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch),
     isSetSupported: (name: string, version?: string): boolean =>
       Office.context.requirements.isSetSupported(name, version),
+    createWorkbook: (base64: string): Promise<void> => Excel.createWorkbook(base64),
   };
 }

@@ -54,6 +54,8 @@ export function App({ port, initialTab = "start" }: AppProps): React.JSX.Element
       <div className={styles.root}>
         <TabList
           className={styles.tabs}
+          // Five tabs fit a 320 px pane only with the small size's padding (each stays 44 px tall).
+          size="small"
           selectedValue={tab}
           onTabSelect={(_, data) => setTab(data.value as TabId)}
           aria-label="Yardstick jobs"

@@ -8,9 +8,9 @@ import type { Flag, FlagReview } from "../engine/flags/types";
 import type { Status } from "../engine/checks/status";
 import type { RevisionReason } from "../engine/revisions/types";
 
-/** The pane's tabs (Share joins with the email loop: add its id here and its entry in tabs/registry.ts). */
-export type TabId = "start" | "targets" | "review" | "flags";
-export const TAB_IDS: readonly TabId[] = ["start", "targets", "review", "flags"];
+/** The pane's tabs: each id has its entry in tabs/registry.ts. */
+export type TabId = "start" | "targets" | "review" | "flags" | "share";
+export const TAB_IDS: readonly TabId[] = ["start", "targets", "review", "flags", "share"];
 
 /** Where the port runs: inside Excel, or the browser preview on an in-memory workbook. */
 export type PortMode = "excel" | "preview";

@@ -6,6 +6,7 @@
  * remaining rows straight into the sheet XML with the same styles, and widens the table.
  */
 import JSZip from "jszip";
+import { concatBytes, utf8Bytes } from "./bytes";
 import { isFormula, type PlanValue } from "../workbook/plan";
 import { columnLetters, formatAddress } from "./address";
 import { sheetParts, xmlEscape } from "./charts";
@@ -124,8 +125,8 @@ function rowsXml(
   deferred: DeferredRows,
   styles: Map<string, string>,
   nextSharedIndex?: { si: number },
-): Buffer[] {
-  const chunks: Buffer[] = [];
+): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
   const letters = deferred.rows[0]?.map((_v, c) => columnLetters(deferred.firstColumn + c)) ?? [];
   // Without sharing every run ends at its own row, so every formula is written in full.
   const runs = nextSharedIndex
@@ -158,11 +159,11 @@ function rowsXml(
     });
     parts.push(`<row r="${r}">${cells}</row>`);
     if (parts.length === 2000) {
-      chunks.push(Buffer.from(parts.join(""), "utf8"));
+      chunks.push(utf8Bytes(parts.join("")));
       parts = [];
     }
   });
-  chunks.push(Buffer.from(parts.join(""), "utf8"));
+  chunks.push(utf8Bytes(parts.join("")));
   return chunks;
 }
 
@@ -203,7 +204,7 @@ export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[], sh
     const dimension = `A1:${formatAddress({ row: lastRow, column: lastColumn })}`;
     const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
     const rows = rowsXml(d, stylesOfRow(xml, d.firstRow), shared ? sharedBySheet.get(d.sheet)! : undefined);
-    zip.file(path, Buffer.concat([Buffer.from(head, "utf8"), ...rows, Buffer.from(xml.slice(end), "utf8")]));
+    zip.file(path, concatBytes([utf8Bytes(head), ...rows, utf8Bytes(xml.slice(end))]));
     await widenTable(zip, d.table, lastRow);
   }
 }

@@ -59,7 +59,7 @@ function loopSink(tables: LoopFilling[]): CellSink {
  * @example const tables = await readLoopTables(fs.readFileSync("howard.xlsx"), "howard.xlsx");
  */
 export async function readLoopTables(
-  bytes: Buffer,
+  bytes: Uint8Array,
   file: string,
   wanted?: readonly string[],
 ): Promise<LoopTables> {
@@ -95,7 +95,7 @@ export const COPY_TABLES: readonly string[] = [...LOOP_ROLES.map((r) => r.table)
  * @example const copy = await readReturnedCopy(bytes, "howard.xlsx", "2027-06-09T10:00:00Z");
  */
 export async function readReturnedCopy(
-  bytes: Buffer,
+  bytes: Uint8Array,
   file: string,
   receivedAt: string,
 ): Promise<ReturnedCopy> {
@@ -114,7 +114,7 @@ export const MASTER_TABLES: readonly string[] = [...SCORECARD_TABLES, TABLES.pla
  * @example const { master, tables } = await readMasterXlsx(fs.readFileSync("master.xlsx"), "master.xlsx");
  */
 export async function readMasterXlsx(
-  bytes: Buffer,
+  bytes: Uint8Array,
   file: string,
 ): Promise<{ master: MasterModel; tables: TablesInput }> {
   const tables = await readRawTables(bytes, file, MASTER_TABLES);

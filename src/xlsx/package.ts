@@ -5,8 +5,8 @@
  * sheetXml.ts. A file that is no workbook at all is refused here, saying what it is and what to do.
  */
 import { XMLParser } from "fast-xml-parser";
-import path from "node:path";
 import { parseRange, type CellPos } from "./address";
+import { includesBytes, u32, u32be, utf16leBytes } from "./bytes";
 import { XlsxReadError } from "./errors";
 import { decodeXmlText } from "./xmlText";
 import { ZipArchive } from "./zip";
@@ -57,10 +57,9 @@ const str = (value: unknown): string | undefined => (typeof value === "string" ?
 const SAVE_AS = 'open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)", then try again';
 
 /** Why bytes that are not a zip are not a workbook: a password, an old .xls, or something else. */
-function notAZip(bytes: Buffer, file: string): XlsxReadError {
-  const cfb =
-    bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0 && bytes.readUInt32BE(4) === 0xa1b11ae1;
-  if (cfb && bytes.includes(Buffer.from("EncryptedPackage", "utf16le"))) {
+function notAZip(bytes: Uint8Array, file: string): XlsxReadError {
+  const cfb = bytes.length >= 8 && u32be(bytes, 0) === 0xd0cf11e0 && u32be(bytes, 4) === 0xa1b11ae1;
+  if (cfb && includesBytes(bytes, utf16leBytes("EncryptedPackage"))) {
     return new XlsxReadError(
       `${file} is protected with a password, so it is encrypted and Yardstick cannot read it; open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, clear the box), save, and try again`,
     );
@@ -88,12 +87,29 @@ async function notAWorkbook(zip: ZipArchive, file: string): Promise<XlsxReadErro
   return new XlsxReadError(`${file} is not a readable .xlsx workbook: it is ${what}; ${SAVE_AS}`);
 }
 
+/** A zip part's folder ("xl/worksheets/sheet1.xml" -> "xl/worksheets"; "" at the root). */
+function folderOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return slash < 0 ? "" : part.slice(0, slash);
+}
+
+/** `target` resolved against `folder`, with "." and ".." taken out (zip part names use "/"). */
+export function joinPart(folder: string, target: string): string {
+  const out: string[] = [];
+  for (const step of `${folder}/${target}`.split("/")) {
+    if (step === "" || step === ".") continue;
+    if (step === "..") out.pop();
+    else out.push(step);
+  }
+  return out.join("/");
+}
+
 /** Relationship id -> part path, for the part at `owner`. */
 async function relationships(
   zip: ZipArchive,
   owner: string,
 ): Promise<Map<string, { target: string; type: string }>> {
-  const rels = path.posix.join(path.posix.dirname(owner), "_rels", `${path.posix.basename(owner)}.rels`);
+  const rels = joinPart(folderOf(owner), `_rels/${owner.slice(owner.lastIndexOf("/") + 1)}.rels`);
   const out = new Map<string, { target: string; type: string }>();
   if (!zip.has(rels)) return out;
   const doc = parser.parse(await zip.text(rels)) as Node;
@@ -101,9 +117,7 @@ async function relationships(
     const id = str(rel.Id);
     const target = str(rel.Target);
     if (!id || !target || rel.TargetMode === "External") continue;
-    const resolved = target.startsWith("/")
-      ? target.slice(1)
-      : path.posix.normalize(path.posix.join(path.posix.dirname(owner), target));
+    const resolved = target.startsWith("/") ? target.slice(1) : joinPart(folderOf(owner), target);
     out.set(id, { target: resolved, type: str(rel.Type) ?? "" });
   }
   return out;
@@ -143,8 +157,8 @@ async function tablePart(zip: ZipArchive, part: string, sheet: string): Promise<
  * Open .xlsx bytes: sheets in workbook order with their tables, and the shared strings part.
  * @example const { sheets } = await openWorkbookPackage(fs.readFileSync("demo.xlsx"), "demo.xlsx");
  */
-export async function openWorkbookPackage(bytes: Buffer, file: string): Promise<WorkbookPackage> {
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw notAZip(bytes, file);
+export async function openWorkbookPackage(bytes: Uint8Array, file: string): Promise<WorkbookPackage> {
+  if (bytes.length < 4 || u32(bytes, 0) !== 0x04034b50) throw notAZip(bytes, file);
   const zip = ZipArchive.open(bytes, file);
   const root = await relationships(zip, "");
   const main =

@@ -104,7 +104,7 @@ function tableSink(tables: Filling[]): CellSink {
  * @example const tables = await readRawTables(fs.readFileSync("demo.xlsx"), "demo.xlsx");
  */
 export async function readRawTables(
-  bytes: Buffer,
+  bytes: Uint8Array,
   file = "the workbook",
   wanted?: readonly string[],
 ): Promise<TablesInput> {

@@ -8,7 +8,6 @@
  * FALSE); text is decoded as XML says (numeric character references, rich-text runs without
  * their phonetic guides, OOXML's `_x000D_` escapes).
  */
-import { StringDecoder } from "node:string_decoder";
 import { SaxesParser } from "saxes";
 import { XlsxReadError } from "./errors";
 import { decodeOoxmlEscapes } from "./xmlText";
@@ -119,9 +118,9 @@ async function streamPart(zip: ZipArchive, part: string, handler: XmlHandler): P
       `${zip.file}: the part ${part} is not well-formed XML (${error.message}); open and re-save the file in Excel`,
     );
   });
-  const decoder = new StringDecoder("utf8");
-  for await (const chunk of zip.chunks(part)) parser.write(decoder.write(chunk));
-  parser.write(decoder.end());
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of zip.chunks(part)) parser.write(decoder.decode(chunk, { stream: true }));
+  parser.write(decoder.decode());
   parser.close();
 }
 

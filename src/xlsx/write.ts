@@ -26,18 +26,28 @@ export interface WriteOptions {
 }
 
 /**
- * Write a plan to .xlsx bytes.
+ * Write a plan to .xlsx bytes (a node Buffer, for the command line and tests).
  * @example const bytes = await writePlanToXlsx(buildWorkbookPlan("blank", {})); fs.writeFileSync("x.xlsx", bytes);
  */
 export async function writePlanToXlsx(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Buffer> {
+  const bytes = await writePlanBytes(plan, options);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Write a plan to .xlsx bytes as a plain Uint8Array: the same file as writePlanToXlsx, and
+ * nothing node-only on the way, so the task pane writes office copies in the browser.
+ * @example const bytes = await writePlanBytes(plan); new Blob([bytes]);
+ */
+export async function writePlanBytes(plan: WorkbookPlan, options: WriteOptions = {}): Promise<Uint8Array> {
   const deferred: DeferredRows[] = [];
   const workbook = buildExcelWorkbook(plan, deferred);
-  const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   if (deferred.length === 0 && plan.sheets.every((s) => s.charts.length === 0)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
   await writeDeferredRows(zip, deferred, options.sharedFormulas !== false);
   await addChartsToZip(zip, plan);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 /**

@@ -100,6 +100,33 @@ const against: Against[] = [
     fromTests,
   ],
   ["src/cli/x.ts", 'export * from "../../tests/support/browser";\n', fromTests],
+  // The pane reaches src/xlsx only lazily and only from src/taskpane/share/: a static import
+  // there, a type-erasing re-export, or a lazy import from any other pane folder is refused.
+  [
+    "src/taskpane/share/x.ts",
+    'import { writePlanBytes } from "../../xlsx/browser";\nexport const y = writePlanBytes;\n',
+    /src\/taskpane must not import from src\/xlsx/,
+  ],
+  [
+    "src/taskpane/share/x.ts",
+    'export { writePlanBytes } from "../../xlsx/browser";\n',
+    /src\/taskpane must not import from src\/xlsx/,
+  ],
+  [
+    "src/taskpane/tabs/x.ts",
+    'export const load = () => import("../../xlsx/browser");\n',
+    /src\/taskpane must not import from src\/xlsx/,
+  ],
+  [
+    "src/taskpane/sharing/x.ts",
+    'export const load = () => import("../../xlsx/browser");\n',
+    /src\/taskpane must not import from src\/xlsx/,
+  ],
+  [
+    "src/taskpane/share/x.ts",
+    'export const load = () => import("../../cli/commands/split");\n',
+    /src\/taskpane must not import from src\/cli/,
+  ],
   [
     "src/cli/x.ts",
     'import { run } from "../../bench/run";\nexport const y = run;\n',
@@ -125,6 +152,9 @@ const along: Case[] = [
   ],
   ["src/cli/a/x.ts", 'import { run } from "../commands/prorate";\nexport const y = run;\n'],
   ["src/engine/a/b/x.ts", 'import { monthIndex } from "../../period";\nexport const y = monthIndex;\n'],
+  // The Share tab's lazy chunk: import() of src/xlsx from src/taskpane/share/, at any depth.
+  ["src/taskpane/share/x.ts", 'export const load = () => import("../../xlsx/browser");\n'],
+  ["src/taskpane/share/a/x.ts", `export const load = () => import("${up(3)}xlsx/browser");\n`],
 ];
 
 describe("the layering rule", () => {

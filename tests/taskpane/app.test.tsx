@@ -46,8 +46,14 @@ describe("task pane shell", () => {
     renderPane(<App port={new FakePort()} />);
     await screen.findByRole("heading", { name: "Start a scorecard" });
     const tabs = screen.getAllByRole("tab");
-    expect(tabs.map((t) => t.id)).toEqual(["tab-start", "tab-targets", "tab-review", "tab-flags"]);
-    ["Start", "Targets", "Review", "Flags"].forEach((name, i) =>
+    expect(tabs.map((t) => t.id)).toEqual([
+      "tab-start",
+      "tab-targets",
+      "tab-review",
+      "tab-flags",
+      "tab-share",
+    ]);
+    ["Start", "Targets", "Review", "Flags", "Share"].forEach((name, i) =>
       expect(tabs[i]).toBe(screen.getByRole("tab", { name })),
     );
   });

@@ -15,7 +15,8 @@ export function createExcelPort(): YardstickPort {
     throw new PortError("This Excel is too old for Yardstick.", support.message ?? "Update Office.");
   return new WorkbookPort({
     mode: "excel",
-    gateway: officeGateway(host, { canCreateWorkbook: false }),
+    // Excel.createWorkbook: Excel 2019 and later, Microsoft 365 on Windows and Mac, Excel on the web.
+    gateway: officeGateway(host, { canCreateWorkbook: host.isSetSupported("ExcelApi", "1.8") }),
     templates: Object.values(TEMPLATES),
     buildPlan: (id, options) => buildWorkbookPlan(id, options),
   });

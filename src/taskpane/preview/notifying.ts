@@ -5,6 +5,7 @@
 import type { CellRef } from "../../engine/model";
 import type { YardstickPort } from "../port";
 import { asRevisionPort, type RevisionPort } from "../revisions/port";
+import { asSharePort, type SharePort } from "../share/port";
 
 export function notifying(
   port: YardstickPort,
@@ -29,8 +30,18 @@ export function notifying(
         targetHistory: (measure, unit) => log.targetHistory(measure, unit),
       }
     : {};
+  const loop = asSharePort(port);
+  const share: Partial<SharePort> = loop
+    ? {
+        readLoopTables: () => loop.readLoopTables(),
+        writeCollected: after((write, options) => loop.writeCollected(write, options)),
+        openNewWorkbook: (base64) => loop.openNewWorkbook(base64),
+        writeMasterId: after((id) => loop.writeMasterId(id)),
+      }
+    : {};
   return {
     ...revisions,
+    ...share,
     mode: port.mode,
     canCreateWorkbook: port.canCreateWorkbook,
     revertsOwnWrites: port.revertsOwnWrites,

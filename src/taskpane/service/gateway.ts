@@ -29,13 +29,15 @@ export interface WorkbookGateway {
   /** True where Excel has no undo for add-in writes, so Yardstick's revert is the undo. */
   readonly revertsOwnWrites: boolean;
   applyPlan(plan: WorkbookPlan, destination: "this" | "new"): Promise<void>;
-  /** Every Yardstick table present, keyed by table name. */
-  readTables(): Promise<TablesInput>;
+  /** Every Yardstick table present (or those named), keyed by table name. */
+  readTables(names?: string[]): Promise<TablesInput>;
   /**
    * Write rows matched by key (new keys are appended). Without `confirm`, answers
    * "needs-confirmation" rather than replace something a person typed.
    */
   writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite>;
+  /** Open .xlsx bytes (base64) as a new workbook: Excel.createWorkbook, where canCreateWorkbook. */
+  createWorkbook?(base64: string): Promise<void>;
   /** Append rows to the revision log (and its seal) without any other write. */
   appendLog?(log: LogRows): Promise<void>;
   selectCell(ref: CellRef): Promise<void>;

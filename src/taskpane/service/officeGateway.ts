@@ -28,6 +28,7 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
 
     async applyPlan(plan: WorkbookPlan, destination: "this" | "new"): Promise<void> {
       if (destination === "new") {
+        // The port writes a new workbook as a file and opens it (createWorkbook); a plan never lands here.
         throw new PortError(
           "Excel cannot open a new workbook from here.",
           "Create a blank workbook in Excel, open Yardstick there, and insert the template.",
@@ -39,8 +40,17 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
       }
     },
 
-    readTables(): Promise<TablesInput> {
-      return adapter.readTables(Object.values(TABLES));
+    readTables(names?: string[]): Promise<TablesInput> {
+      return adapter.readTables(names ?? Object.values(TABLES));
+    },
+
+    async createWorkbook(base64: string): Promise<void> {
+      if (!options.canCreateWorkbook || !host.createWorkbook)
+        throw new PortError(
+          "This Excel cannot open a new workbook from an add-in (it needs Excel 2019, Microsoft 365, Mac or the web).",
+          "Save this workbook and use the command line, or insert into a blank workbook you open yourself.",
+        );
+      await host.createWorkbook(base64);
     },
 
     async writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite> {

@@ -43,6 +43,10 @@ import {
   withBudget,
 } from "./budgetSplit";
 import { budgetStatuses, withBudgetStatus } from "./budgetStatus";
+import type { CollectedWrite, SharePort } from "../share/port";
+import { planBase64 } from "../share/lazyXlsx";
+import { RETURNS_HEADERS, RETURNS_TABLE } from "../../workbook/sheets/returns";
+import { STAMP_LABELS } from "../../workbook/loop/stamp";
 
 export interface WorkbookPortDeps {
   mode: PortMode;
@@ -61,7 +65,7 @@ function sameTargets(shown: ProratePreview, units: { id: string; value: number }
   return shown.lines.every((l) => now.get(l.unit) === l.value);
 }
 
-export class WorkbookPort implements YardstickPort, RevisionPort {
+export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
   readonly mode: PortMode;
   readonly canCreateWorkbook: boolean;
   readonly revertsOwnWrites: boolean;
@@ -109,7 +113,8 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
   async insertTemplate(request: InsertRequest): Promise<InsertResult> {
     const t = this.template(request.templateId);
     const plan = this.deps.buildPlan(request.templateId, { sampleData: request.withSampleData });
-    await this.deps.gateway.applyPlan(plan, request.destination);
+    if (request.destination === "new") await this.openNewWorkbook(await planBase64(plan));
+    else await this.deps.gateway.applyPlan(plan, request.destination);
     return {
       sheets: plan.sheets.map((s) => s.name),
       unitCount: t.units.length,
@@ -252,6 +257,80 @@ export class WorkbookPort implements YardstickPort, RevisionPort {
 
   async targetHistory(measure: string, unit: string): Promise<RevisionEntry[]> {
     return historyOf((await this.read()).read, measure, unit);
+  }
+
+  async readLoopTables(): Promise<TablesInput> {
+    const tables = await this.deps.gateway.readTables([...Object.values(TABLES), RETURNS_TABLE]);
+    if (!tables[TABLES.measures] && !tables[TABLES.monthly]) throw new NoScorecardError();
+    return tables;
+  }
+
+  async writeCollected(write: CollectedWrite, options: { confirm?: boolean } = {}): Promise<WriteResult> {
+    const where = (await this.read()).tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
+    if (write.cells > 0) {
+      // The revised actuals are logged in the same batch as they are written.
+      const outcome = await this.deps.gateway.writeRows(write.monthly, options.confirm === true, {
+        revisions: write.revisions,
+      });
+      if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
+    }
+    if (write.returns.length > 0) {
+      const h = RETURNS_HEADERS;
+      await this.deps.gateway.writeRows(
+        {
+          table: RETURNS_TABLE,
+          columns: [
+            h.unit,
+            h.issued,
+            h.due,
+            h.file,
+            h.received,
+            h.status,
+            h.reason,
+            h.cellsMerged,
+            h.conflicts,
+            h.findings,
+          ],
+          rows: write.returns.map((r) => [
+            r.unit,
+            r.issued,
+            r.due,
+            r.file,
+            r.received,
+            r.status,
+            r.reason,
+            r.cellsMerged,
+            r.conflicts,
+            r.findings,
+          ]),
+        },
+        true,
+      );
+    }
+    return {
+      where,
+      message:
+        write.cells > 0
+          ? `${write.cells} cell(s) merged into ${where}${write.revisions.length ? `; ${write.revisions.length} revised actual(s) logged` : ""}${write.returns.length ? "; the Returns sheet updated" : ""}.`
+          : `Nothing new to merge${write.returns.length ? "; the Returns sheet updated" : ""}.`,
+    };
+  }
+
+  async openNewWorkbook(base64: string): Promise<void> {
+    if (!this.canCreateWorkbook || !this.deps.gateway.createWorkbook)
+      throw new PortError(
+        "A new workbook can be opened only inside Excel (2019 or later, Microsoft 365, Mac or the web).",
+        "Insert into this workbook instead, or open a blank workbook in Excel and insert there.",
+      );
+    await this.deps.gateway.createWorkbook(base64);
+  }
+
+  async writeMasterId(id: string): Promise<void> {
+    const [setting, value] = SETTINGS_HEADERS;
+    await this.deps.gateway.writeRows(
+      { table: TABLES.settings, columns: [setting, value], rows: [[STAMP_LABELS.masterId, id]] },
+      true,
+    );
   }
 
   async selectCell(ref: CellRef): Promise<void> {

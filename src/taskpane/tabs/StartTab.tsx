@@ -104,8 +104,10 @@ export default function StartTab({ port }: StartTabProps): React.JSX.Element {
         label="Insert into"
         hint={
           port.canCreateWorkbook
-            ? undefined
-            : "For a new workbook: create a blank one in Excel, open Yardstick there, and insert."
+            ? "A new workbook opens in its own window: save it where you keep your files."
+            : port.mode === "preview"
+              ? "A new workbook is made only in Excel (2019 or later, Microsoft 365, Mac or the web); here the template goes into the preview workbook."
+              : "This Excel cannot open a new workbook from an add-in: create a blank one, open Yardstick there, and insert."
         }
       >
         <RadioGroup

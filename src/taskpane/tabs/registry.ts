@@ -1,7 +1,7 @@
 /**
  * The pane's one tab registry: each tab's short label, its ribbon-friendly id, and its code,
- * loaded when the tab is first opened so the pane's first load stays small. A new tab (Share,
- * with the email loop) is one id in port.ts's TAB_IDS and one entry here.
+ * loaded when the tab is first opened so the pane's first load stays small. A tab is one id in
+ * port.ts's TAB_IDS and one entry here.
  */
 import * as React from "react";
 import type { TabId, YardstickPort } from "../port";
@@ -31,6 +31,11 @@ export const TABS: Record<TabId, TabDef> = {
   flags: {
     label: "Flags",
     Component: React.lazy(() => import(/* webpackChunkName: "tab-flags" */ "./FlagsTab")),
+  },
+  share: {
+    label: "Share",
+    // Its writer and reader (src/xlsx) load later still, in their own chunk, on first use.
+    Component: React.lazy(() => import(/* webpackChunkName: "tab-share" */ "../share/ShareTab")),
   },
 };
 
