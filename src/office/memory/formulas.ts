@@ -3,7 +3,7 @@
  * computed over the whole workbook, rebuilt lazily after any change (the host calls invalidate).
  */
 import { HyperFormula, type CellValue } from "hyperformula";
-import { MAX_COLS } from "./a1";
+import { type Box, MAX_COLS, quoteSheet } from "./a1";
 import type { Scalar } from "./cells";
 import type { HostName, HostSheet } from "./model";
 import { type TableLookup, toEngineFormula } from "./structured";
@@ -60,30 +60,100 @@ export class HostFormulas {
   }
 
   private hf(): HyperFormula {
-    if (this.engine) return this.engine;
-    const sheets: Record<string, (string | number | boolean | null)[][]> = {};
-    for (const s of this.book.sheets) {
-      const rows: (string | number | boolean | null)[][] = [];
-      s.cells.forEach((cell, k) => {
-        const c = cell.content;
-        if (!c) return;
-        const r = Math.floor(k / MAX_COLS);
-        const col = k % MAX_COLS;
-        (rows[r] ??= [])[col] =
-          c.t === "f" ? this.forEngine(c.f, { sheet: s, row: r, col }) : c.t === "s" ? `'${c.v}` : c.v;
-      });
-      sheets[s.name] = Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
-    }
-    const named = [...this.book.names.values()].map((n) => ({ name: n.name, expression: n.formula }));
-    // Excel evaluates SUMPRODUCT's arguments as arrays (e.g. SUMPRODUCT(ISTEXT(r)*(c<=n)));
-    // HyperFormula does so only with array arithmetic on.
-    this.engine = HyperFormula.buildFromSheets(
-      sheets,
-      { licenseKey: "gpl-v3", useArrayArithmetic: true },
-      named,
-    );
+    this.engine ??= buildEngine(this.engineInput());
     return this.engine;
   }
+
+  /**
+   * The workbook as HyperFormula reads it: every sheet (so references stay valid), with cells only
+   * on `only` and the sheets its formulas reach (through names too), when given.
+   */
+  engineInput(only?: HostSheet): EngineInput {
+    const needed = only ? this.reachedFrom(only) : undefined;
+    const sheets: Record<string, EngineCell[][]> = {};
+    for (const s of this.book.sheets) sheets[s.name] = !needed || needed.has(s) ? this.engineCells(s) : [];
+    const named = [...this.book.names.values()].map((n) => ({ name: n.name, expression: n.formula }));
+    return { sheets, named };
+  }
+
+  private engineCells(s: HostSheet): EngineCell[][] {
+    const rows: EngineCell[][] = [];
+    s.cells.forEach((cell, k) => {
+      const c = cell.content;
+      if (!c) return;
+      const r = Math.floor(k / MAX_COLS);
+      const col = k % MAX_COLS;
+      (rows[r] ??= [])[col] =
+        c.t === "f" ? this.forEngine(c.f, { sheet: s, row: r, col }) : c.t === "s" ? `'${c.v}` : c.v;
+    });
+    return Array.from(rows, (row) => Array.from(row ?? [], (v) => v ?? null));
+  }
+
+  /** `from` and every sheet its formulas name, directly, through a table or a defined name, transitively. */
+  private reachedFrom(from: HostSheet): Set<HostSheet> {
+    const reached = new Set<HostSheet>([from]);
+    const names = [...this.book.names.values()];
+    const todo = [from];
+    while (todo.length > 0) {
+      const s = todo.pop()!;
+      const texts: string[] = [];
+      s.cells.forEach((cell, k) => {
+        const c = cell.content;
+        if (c?.t === "f")
+          texts.push(this.forEngine(c.f, { sheet: s, row: Math.floor(k / MAX_COLS), col: k % MAX_COLS }));
+      });
+      let text = texts.join("\n").toLowerCase();
+      for (const n of names)
+        if (new RegExp(`(^|[^\\w.])${escapeRe(n.name.toLowerCase())}($|[^\\w.])`).test(text))
+          text += `\n${this.forEngine(n.formula).toLowerCase()}`;
+      for (const other of this.book.sheets) {
+        if (reached.has(other)) continue;
+        const quoted = `'${other.name.replace(/'/g, "''")}'!`.toLowerCase();
+        if (text.includes(`${quoteSheet(other.name).toLowerCase()}!`) || text.includes(quoted)) {
+          reached.add(other);
+          todo.push(other);
+        }
+      }
+    }
+    return reached;
+  }
+}
+
+export type EngineCell = string | number | boolean | null;
+
+/** Everything HyperFormula needs to compute a workbook: plain data, so it can cross to a worker. */
+export interface EngineInput {
+  sheets: Record<string, EngineCell[][]>;
+  named: { name: string; expression: string }[];
+}
+
+export function buildEngine(input: EngineInput): HyperFormula {
+  // Excel evaluates SUMPRODUCT's arguments as arrays (e.g. SUMPRODUCT(ISTEXT(r)*(c<=n)));
+  // HyperFormula does so only with array arithmetic on.
+  return HyperFormula.buildFromSheets(
+    input.sheets,
+    { licenseKey: "gpl-v3", useArrayArithmetic: true },
+    input.named,
+  );
+}
+
+/** The computed values of a box of one sheet (0-based, inclusive), errors as Excel's text ("#N/A"). */
+export function computeValues(input: EngineInput, sheet: string, box: Box): Scalar[][] {
+  const hf = buildEngine(input);
+  const id = hf.getSheetId(sheet);
+  const out: Scalar[][] = [];
+  for (let row = box.row0; row <= box.row1; row++) {
+    const line: Scalar[] = [];
+    for (let col = box.col0; col <= box.col1; col++)
+      line.push(id === undefined ? "" : toScalar(hf.getCellValue({ sheet: id, row, col })));
+    out.push(line);
+  }
+  hf.destroy();
+  return out;
+}
+
+function escapeRe(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 function toScalar(v: CellValue): Scalar {

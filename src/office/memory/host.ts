@@ -5,7 +5,7 @@
 import { type Box, MAX_COLS, boxAddress, colsOf, overlaps, quoteSheet, rowsOf } from "./a1";
 import { type Cell, type Content, type Scalar, fillFormula, formulaOf, parseInput } from "./cells";
 import { MemoryExcelError } from "./errors";
-import { HostFormulas } from "./formulas";
+import { type EngineInput, HostFormulas } from "./formulas";
 import type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
 
 export type { HostChart, HostName, HostRecord, HostSheet, HostSnapshot, HostTable } from "./model";
@@ -240,6 +240,25 @@ export class HostWorkbook {
 
   valuesOf(sheet: HostSheet, box: Box): Scalar[][] {
     return this.grid(box, (r, c) => this.valueOf(sheet, r, c));
+  }
+
+  /** The workbook as HyperFormula reads it, cut to `sheet` and the sheets it reaches when given. */
+  engineInput(sheet?: HostSheet): EngineInput {
+    return this.formulas.engineInput(sheet);
+  }
+
+  /** The box from A1 to the last cell with content, at most rows x cols; undefined when empty. */
+  usedBox(sheet: HostSheet, rows: number, cols: number): Box | undefined {
+    let row1 = -1;
+    let col1 = -1;
+    sheet.cells.forEach((cell, k) => {
+      if (!cell.content) return;
+      row1 = Math.max(row1, Math.floor(k / MAX_COLS));
+      col1 = Math.max(col1, k % MAX_COLS);
+    });
+    return row1 < 0
+      ? undefined
+      : { row0: 0, col0: 0, row1: Math.min(row1, rows - 1), col1: Math.min(col1, cols - 1) };
   }
 
   private valueOf(sheet: HostSheet, row: number, col: number): Scalar {
