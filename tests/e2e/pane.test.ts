@@ -424,6 +424,29 @@ describe("the task pane in a real browser", () => {
     await shot("09-flag-dismissed");
   });
 
+  it("shows the Dashboard as recipients see it: computed values in their number formats", async () => {
+    await book().getByRole("tab", { name: "Dashboard" }).click();
+    const cells = book().getByRole("region", { name: "Cells of Dashboard" }).locator("tbody td");
+    // Formula cells read "…" until the worker's values arrive; the page stays usable meanwhile.
+    await page.waitForFunction(
+      () => {
+        const tds = [...document.querySelectorAll('[aria-label="Cells of Dashboard"] tbody td')];
+        return tds.length > 0 && tds.every((td) => td.textContent !== "…");
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const texts = await cells.allInnerTexts();
+    expect(texts.filter((t) => t.startsWith("="))).toEqual([]);
+    // G3 is =COUNTIF(...,"On track"): a count, and the formula bar still shows the formula.
+    const onTrack = book().locator("tbody tr").nth(2).locator("td").nth(6);
+    expect(await onTrack.innerText()).toMatch(/^\d+$/);
+    await onTrack.click();
+    expect(await book().getByRole("textbox", { name: "Value" }).inputValue()).toMatch(/^=COUNTIF\(/);
+    expect(texts.some((t) => /^[+-]?\d+(\.\d)?%$/.test(t))).toBe(true);
+    await shot("09a-preview-dashboard");
+  });
+
   it("keeps every tab shorter than 6,000 px with the demo", async () => {
     const heights: Record<string, number> = {};
     for (const [tab, heading] of [

@@ -3,6 +3,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../App";
 import type { TabId } from "../port";
 import { createPreview } from "./createPreview";
+import { workerComputer } from "./workerComputer";
 import { WorkbookView } from "./WorkbookView";
 
 const useStyles = makeStyles({
@@ -22,7 +23,10 @@ const useStyles = makeStyles({
 /** The browser preview: the real pane (320 px) on an in-memory workbook shown beside it. */
 export default function PreviewApp({ tab }: { tab: TabId }): React.JSX.Element {
   const styles = useStyles();
-  const preview = React.useMemo(() => createPreview(), []);
+  const preview = React.useMemo(
+    () => createPreview(typeof Worker === "undefined" ? undefined : workerComputer()),
+    [],
+  );
   return (
     <div className={styles.layout}>
       <div className={styles.pane} role="complementary" aria-label="Yardstick task pane (320 px)">

@@ -85,9 +85,12 @@ export function WorkbookView({ workbook }: { workbook: PreviewWorkbook }): React
 
   const grid = React.useMemo(() => workbook.grid(sheet), [workbook, sheet, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const at = parseAddress(address);
-  const current = at
-    ? grid.formulas[at.row - 1]?.[at.column - 1] || grid.rows[at.row - 1]?.[at.column - 1] || ""
-    : "";
+  // The formula bar: the selected cell's formula, or its value as typed (not as formatted).
+  const current = at ? (grid.entries[at.row - 1]?.[at.column - 1] ?? "") : "";
+  // Formula values arrive after the grid paints (computed off the page's thread where it can).
+  React.useEffect(() => {
+    if (grid.pending) void workbook.values(sheet);
+  }, [grid, sheet, workbook]);
   React.useEffect(() => {
     setText(current);
   }, [current, address, sheet]);

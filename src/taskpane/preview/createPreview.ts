@@ -10,7 +10,7 @@ import { TEMPLATES } from "../../workbook/templates";
 import type { YardstickPort } from "../port";
 import { officeGateway } from "../service/officeGateway";
 import { WorkbookPort } from "../service/workbookPort";
-import { PreviewWorkbook } from "./memoryWorkbook";
+import { computeHere, type FormulaComputer, PreviewWorkbook } from "./memoryWorkbook";
 import { notifying } from "./notifying";
 
 export interface Preview {
@@ -18,9 +18,14 @@ export interface Preview {
   workbook: PreviewWorkbook;
 }
 
-export function createPreview(): Preview {
+/**
+ * The port's reads keep evaluateFormulas off (as they always have: Yardstick reads inputs, not
+ * results, and a HyperFormula build per read would cost seconds); the grid's values are computed
+ * apart, by `computer`: a web worker in a browser, this thread (after a paint) elsewhere.
+ */
+export function createPreview(computer?: FormulaComputer): Preview {
   const excel = createMemoryExcel({ apiVersion: "1.20", sheets: ["Sheet1"], evaluateFormulas: false });
-  const workbook = new PreviewWorkbook(excel);
+  const workbook = new PreviewWorkbook(excel, computer ?? computeHere);
   const host = excel as unknown as ExcelHost;
   const port = new WorkbookPort({
     mode: "preview",
