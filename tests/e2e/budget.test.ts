@@ -6,54 +6,30 @@
  * on results while overspending. Each new state is screenshotted under tests/e2e/screenshots/
  * and scanned with axe-core; the page must log no console errors.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchPaneBrowser, type PaneBrowser } from "./browser";
-import { buildPane } from "./buildPane";
-import { serveDirectory, type StaticServer } from "./serve";
+import { SHOTS, paneSessionForFile } from "./session";
 
 jest.setTimeout(600_000);
 
-const SHOTS = path.join(__dirname, "screenshots");
 const PANE = '[aria-label="Yardstick task pane (320 px)"]';
-/** Debugging only: serve an existing build (from tests/e2e/buildPane.ts) instead of building. */
-const PREBUILT = process.env.YARDSTICK_E2E_DIST;
 
-let outDir: string;
-let server: StaticServer;
-let browser: PaneBrowser;
+const session = paneSessionForFile("budget");
+const errors = session.errors;
 let page: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  outDir = PREBUILT ?? mkdtempSync(path.join(tmpdir(), "yardstick-e2e-budget-"));
-  if (!PREBUILT) await buildPane(outDir);
-  server = await serveDirectory(outDir);
-  browser = await launchPaneBrowser();
-  page = await browser.context.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir && !PREBUILT) rmSync(outDir, { recursive: true, force: true });
+beforeAll(() => {
+  page = session.page;
 });
 
 const pane = (): Locator => page.getByRole("complementary", { name: /Yardstick task pane/ });
-const shot = (name: string): Promise<Buffer> =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = session.shot;
 /** "$60,765,080" -> 60765080 */
 const dollarsIn = (text: string): number => Number(/\$([\d,]+(?:\.\d+)?)/.exec(text)![1].replace(/,/g, ""));
 
 describe("a budget split with its target, and the monitor, in a real browser", () => {
   it("splits the program budget and staff with the target and shows each unit's cost per result", async () => {
-    await page.goto(`${server.url}/taskpane.html?tab=start`);
+    await page.goto(`${session.url}/taskpane.html?tab=start`);
     await pane()
       .getByRole("radio", { name: /Child support program scorecard/ })
       .check();

@@ -6,55 +6,28 @@
  * screenshotted under tests/e2e/screenshots/, each tab is scanned with axe-core, and the page
  * must log no console errors. The same build proves the first-load budget against the baseline.
  */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { axeViolations as axeViolationsOn } from "./axe";
-import { launchPaneBrowser, type PaneBrowser } from "./browser";
-import { buildPane, type PaneBuild } from "./buildPane";
-import { serveDirectory, type StaticServer } from "./serve";
+import { paneSessionForFile } from "./session";
 
 jest.setTimeout(600_000);
 
-const SHOTS = path.join(__dirname, "screenshots");
-
-let outDir: string;
-let build: PaneBuild;
-let server: StaticServer;
-let browser: PaneBrowser;
-let page: Page;
-const errors: string[] = [];
-/** The measure the Targets test split and wrote, whose targets the revision log must now hold. */
-let proratedMeasure = "";
 /** Debugging only: serve an existing build (from tests/e2e/buildPane.ts) instead of building. */
 const PREBUILT = process.env.YARDSTICK_E2E_DIST;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (PREBUILT) {
-    outDir = PREBUILT;
-  } else {
-    outDir = mkdtempSync(path.join(tmpdir(), "yardstick-e2e-"));
-    build = await buildPane(outDir);
-  }
-  server = await serveDirectory(outDir);
-  browser = await launchPaneBrowser();
-  page = await browser.context.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-});
+const session = paneSessionForFile("pane");
+const errors = session.errors;
+let page: Page;
+/** The measure the Targets test split and wrote, whose targets the revision log must now hold. */
+let proratedMeasure = "";
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir && !PREBUILT) rmSync(outDir, { recursive: true, force: true });
+beforeAll(() => {
+  page = session.page;
 });
 
 const pane = (): Locator => page.getByRole("complementary", { name: /Yardstick task pane/ });
 const book = (): Locator => page.getByRole("region", { name: "Preview workbook" });
-const shot = (name: string): Promise<Buffer> =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = session.shot;
 
 /** Serious and critical axe-core violations inside a selector (tests/e2e/axe.ts). */
 const axeViolations = (selector: string): Promise<string[]> => axeViolationsOn(page, selector);
@@ -89,7 +62,7 @@ async function inView(target: Locator): Promise<boolean> {
 
 /** Inserts a template with its sample data on a fresh page; answers the Start tab's success note. */
 async function insertFresh(title: RegExp): Promise<Locator> {
-  await page.goto(`${server.url}/taskpane.html?tab=start`);
+  await page.goto(`${session.url}/taskpane.html?tab=start`);
   await pane().getByRole("radio", { name: title }).check();
   await pane().getByRole("button", { name: "Insert template" }).click();
   const note = pane().getByText("Template inserted.");
@@ -112,12 +85,12 @@ async function plausibleTotal(): Promise<string> {
 
 describe("the task pane in a real browser", () => {
   (PREBUILT ? it.skip : it)("keeps the first load within 1.3x of a bare React + Fluent page", () => {
-    const ratio = build.initial.taskpane.gzipBytes / build.initial.baseline.gzipBytes;
+    const ratio = session.build!.initial.taskpane.gzipBytes / session.build!.initial.baseline.gzipBytes;
     expect(ratio).toBeLessThan(1.3);
   });
 
   it("says to open it in Excel and leads an empty workbook's tab to Start, without an error bar", async () => {
-    await page.goto(`${server.url}/taskpane.html?tab=review`);
+    await page.goto(`${session.url}/taskpane.html?tab=review`);
     await page.getByText("Open this in Excel.").waitFor();
     await pane().getByText("No scorecard in this workbook yet").waitFor();
     expect(await pane().locator(".fui-MessageBar").count()).toBe(0);
@@ -133,7 +106,7 @@ describe("the task pane in a real browser", () => {
   });
 
   it("keeps Insert in view and paints progress while a template is written", async () => {
-    await page.goto(`${server.url}/taskpane.html?tab=start`);
+    await page.goto(`${session.url}/taskpane.html?tab=start`);
     await pane()
       .getByRole("radio", { name: /Blank scorecard/ })
       .waitFor();
@@ -474,8 +447,8 @@ describe("the task pane in a real browser", () => {
 
   it("selects the tab a ribbon button asks for in the open pane", async () => {
     // The ribbon's function file runs beside the pane, same origin: it writes the asked tab.
-    const ribbon = await browser.context.newPage();
-    await ribbon.goto(`${server.url}/commands.html`);
+    const ribbon = await session.context.newPage();
+    await ribbon.goto(`${session.url}/commands.html`);
     await ribbon.evaluate(() => localStorage.setItem("yardstick.ribbonTab", `flags@${Date.now()}`));
     await pane().getByRole("heading", { name: "Review flags" }).waitFor();
     await ribbon.close();
@@ -483,7 +456,7 @@ describe("the task pane in a real browser", () => {
 
   it("follows a dark colour scheme and stays accessible", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(`${server.url}/taskpane.html?tab=flags`);
+    await page.goto(`${session.url}/taskpane.html?tab=flags`);
     await pane()
       .getByRole("heading", { name: /Review flags|No scorecard/ })
       .first()

@@ -5,7 +5,7 @@
  * is no workbook, and the merge lands in the preview workbook and in Review. This is the proof
  * that src/xlsx's reader and writer run in a browser (DecompressionStream, no node modules).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -13,48 +13,28 @@ import type { Locator, Page } from "playwright-core";
 import { settingsValues } from "../../src/workbook/loop";
 import { readReturnedCopy } from "../../src/xlsx/loopRead";
 import { typeRow } from "../workbook/loop/files";
-import { launchPaneBrowser, type PaneBrowser } from "./browser";
-import { buildPane } from "./buildPane";
-import { serveDirectory, type StaticServer } from "./serve";
+import { paneSessionForFile } from "./session";
 
 jest.setTimeout(600_000);
 
-const SHOTS = path.join(__dirname, "screenshots");
-const PREBUILT = process.env.YARDSTICK_E2E_DIST;
-let outDir: string;
-let downloads: string;
-let server: StaticServer;
-let browser: PaneBrowser;
+const session = paneSessionForFile("share");
+const errors = session.errors;
 let page: Page;
-const errors: string[] = [];
+let downloads: string;
 let copies = new Map<string, Buffer>();
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
+beforeAll(() => {
+  page = session.page;
   downloads = mkdtempSync(path.join(tmpdir(), "yardstick-share-"));
-  if (PREBUILT) outDir = PREBUILT;
-  else {
-    outDir = mkdtempSync(path.join(tmpdir(), "yardstick-e2e-share-"));
-    await buildPane(outDir);
-  }
-  server = await serveDirectory(outDir);
-  browser = await launchPaneBrowser();
-  page = await browser.context.newPage();
-  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   rmSync(downloads, { recursive: true, force: true });
-  if (outDir && !PREBUILT) rmSync(outDir, { recursive: true, force: true });
 });
 
 const pane = (): Locator => page.getByRole("complementary", { name: /Yardstick task pane/ });
 const book = (): Locator => page.getByRole("region", { name: "Preview workbook" });
-const shot = (name: string): Promise<Buffer> =>
-  page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = session.shot;
 
 const AXE = require.resolve("axe-core/axe.min.js");
 
@@ -94,7 +74,7 @@ function gridRow(measure: string, unit: string): Locator {
 
 describe("sharing the scorecard by email, in a real browser", () => {
   it("shows five readable tabs at 320 px and sends the demo to its offices as a .zip", async () => {
-    await page.goto(`${server.url}/taskpane.html?tab=start`);
+    await page.goto(`${session.url}/taskpane.html?tab=start`);
     await pane()
       .getByRole("radio", { name: /Child support program scorecard/ })
       .check();

@@ -5,7 +5,7 @@
  * given once, and the "who" name is kept in About's settings.
  */
 import type { ExcelHost } from "../../src/office/host";
-import type { ProrateRequest } from "../../src/taskpane/port";
+import { prorateRequest } from "../taskpane/requests";
 import type { WorkbookGateway } from "../../src/taskpane/service/gateway";
 import { officeGateway } from "../../src/taskpane/service/officeGateway";
 import { WorkbookPort } from "../../src/taskpane/service/workbookPort";
@@ -19,18 +19,7 @@ jest.setTimeout(120_000);
 
 const CLOCK = new Date("2027-03-04T10:20:30.456Z");
 
-const request: ProrateRequest = {
-  measure: "genetic-tests",
-  total: 6000,
-  method: "proportional",
-  driver: "caseload",
-  locks: {},
-  rounding: "largestRemainder",
-  increment: 1,
-  fyStartMonth: 10,
-  fiscalYear: 2027,
-  spread: "even",
-};
+const request = prorateRequest("genetic-tests", 6000);
 
 /** A child-support workbook with sample data in the in-memory Excel, and a port over it. */
 async function workbook(wrap: (g: WorkbookGateway) => WorkbookGateway = (g) => g, sampleData = true) {

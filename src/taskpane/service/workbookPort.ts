@@ -45,7 +45,12 @@ import {
 import { budgetStatuses, withBudgetStatus } from "./budgetStatus";
 import type { CollectedWrite, SharePort } from "../share/port";
 import { planBase64 } from "../share/lazyXlsx";
-import { RETURNS_HEADERS, RETURNS_TABLE } from "../../workbook/sheets/returns";
+import {
+  RETURNS_FIELDS,
+  RETURNS_HEADERS,
+  RETURNS_TABLE,
+  returnsRowValues,
+} from "../../workbook/sheets/returns";
 import { STAMP_LABELS } from "../../workbook/loop/stamp";
 
 export interface WorkbookPortDeps {
@@ -275,34 +280,11 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
       if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
     }
     if (write.returns.length > 0) {
-      const h = RETURNS_HEADERS;
       await this.deps.gateway.writeRows(
         {
           table: RETURNS_TABLE,
-          columns: [
-            h.unit,
-            h.issued,
-            h.due,
-            h.file,
-            h.received,
-            h.status,
-            h.reason,
-            h.cellsMerged,
-            h.conflicts,
-            h.findings,
-          ],
-          rows: write.returns.map((r) => [
-            r.unit,
-            r.issued,
-            r.due,
-            r.file,
-            r.received,
-            r.status,
-            r.reason,
-            r.cellsMerged,
-            r.conflicts,
-            r.findings,
-          ]),
+          columns: RETURNS_FIELDS.map((f) => RETURNS_HEADERS[f]),
+          rows: write.returns.map(returnsRowValues),
         },
         true,
       );

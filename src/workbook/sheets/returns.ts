@@ -5,7 +5,7 @@
  */
 import { findColumns, TableCursor } from "../cells";
 import type { RawTable } from "../layout";
-import type { PlanValue, SheetPlan } from "../plan";
+import type { PlanScalar, PlanValue, SheetPlan } from "../plan";
 import { computed, emptySheet, heading } from "./common";
 
 export const RETURNS_SHEET = "Returns";
@@ -43,6 +43,16 @@ export const RETURNS_HEADERS = {
   conflicts: "Conflicts",
   findings: "Findings",
 } as const satisfies Record<keyof ReturnsRow, string>;
+
+/** tblReturns' columns in sheet order. */
+export const RETURNS_FIELDS: readonly (keyof ReturnsRow)[] = Object.keys(
+  RETURNS_HEADERS,
+) as (keyof ReturnsRow)[];
+
+/** One return as its tblReturns row, in RETURNS_FIELDS order. */
+export function returnsRowValues(r: ReturnsRow): PlanScalar[] {
+  return RETURNS_FIELDS.map((f) => r[f]);
+}
 
 export const RETURN_STATUSES: readonly ReturnStatus[] = [
   "missing",
@@ -84,20 +94,7 @@ export function returnsSheet(rows: ReturnsRow[]): SheetPlan {
       computed(h.findings, undefined, 80),
     ],
     rows: (rows.length ? rows : [undefined]).map((r): PlanValue[] =>
-      r
-        ? [
-            r.unit,
-            r.issued,
-            r.due,
-            r.file,
-            r.received,
-            r.status,
-            r.reason,
-            r.cellsMerged,
-            r.conflicts,
-            r.findings,
-          ]
-        : new Array<PlanValue>(10).fill(null),
+      r ? returnsRowValues(r) : new Array<PlanValue>(RETURNS_FIELDS.length).fill(null),
     ),
   });
   const last = first + Math.max(rows.length, 1) - 1;

@@ -11,6 +11,7 @@ import {
   type YardstickPort,
 } from "../../../src/taskpane/port";
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
+import { prorateRequest } from "../requests";
 
 jest.setTimeout(120_000);
 
@@ -26,19 +27,8 @@ beforeAll(async () => {
   budget2027 = setup.budget!.programCents[2027];
 });
 
-const request = (budget: ProrateRequest["budget"], total = locatesLastYear): ProrateRequest => ({
-  measure: "locates",
-  total,
-  method: "proportional",
-  driver: "caseload",
-  locks: {},
-  rounding: "largestRemainder",
-  increment: 1,
-  fyStartMonth: 10,
-  fiscalYear: 2027,
-  spread: "even",
-  budget,
-});
+const request = (budget: ProrateRequest["budget"], total = locatesLastYear): ProrateRequest =>
+  prorateRequest("locates", total, { budget });
 
 describe("splitting a budget with the target in the pane", () => {
   it("offers the split where the workbook has a Budget sheet, with this year's program budget and staff", async () => {

@@ -1,6 +1,7 @@
 import { NeedsConfirmationError, PortError } from "../../../src/taskpane/port";
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
 import { asRevisionPort } from "../../../src/taskpane/revisions/port";
+import { prorateRequest } from "../requests";
 
 describe("the browser preview's port on the in-memory Excel", () => {
   it("inserts a template, prorates, checks and records a flag review through the Office gateway", async () => {
@@ -73,21 +74,7 @@ describe("the revision log in the browser preview", () => {
     await log.setRevisionName("JO");
     const start = await log.reviewRevisions();
     expect(start).toMatchObject({ who: "JO", ok: true, typed: [] });
-    await port.writeProration(
-      {
-        measure: "locates",
-        total: 40000,
-        method: "proportional",
-        driver: "caseload",
-        locks: {},
-        rounding: "largestRemainder",
-        increment: 1,
-        fyStartMonth: 10,
-        fiscalYear: 2027,
-        spread: "even",
-      },
-      { confirm: true, reason: "policy-changed" },
-    );
+    await port.writeProration(prorateRequest("locates", 40000), { confirm: true, reason: "policy-changed" });
     const prorated = await log.reviewRevisions();
     expect(prorated.ok).toBe(true);
     expect(prorated.rows).toBeGreaterThan(start.rows + 12);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { WorkbookPort } from "../../../src/taskpane/service/workbookPort";
 import { NeedsConfirmationError, PortError, type ProrateRequest } from "../../../src/taskpane/port";
+import { prorateRequest } from "../requests";
 import { TablesGateway, smallScorecard } from "./tablesGateway";
 
 const port = (gateway = new TablesGateway(smallScorecard())): WorkbookPort =>
@@ -13,19 +14,7 @@ const port = (gateway = new TablesGateway(smallScorecard())): WorkbookPort =>
     },
   });
 
-const request = (over: Partial<ProrateRequest> = {}): ProrateRequest => ({
-  measure: "orders",
-  total: 400,
-  method: "proportional",
-  driver: "caseload",
-  locks: {},
-  rounding: "largestRemainder",
-  increment: 1,
-  fyStartMonth: 10,
-  fiscalYear: 2027,
-  spread: "even",
-  ...over,
-});
+const request = (over: Partial<ProrateRequest> = {}): ProrateRequest => prorateRequest("orders", 400, over);
 
 describe("workbook port: prorate", () => {
   it("offers the workbook's measures, units, drivers and the fiscal year of the latest actuals", async () => {
