@@ -30,7 +30,7 @@ export function showTab(tab: string): (event: Office.AddinCommands.Event) => voi
   };
 }
 
-export const RIBBON_TABS = ["start", "targets", "review", "flags"] as const;
+export const RIBBON_TABS = ["start", "targets", "review", "flags", "share"] as const;
 
 if (typeof Office !== "undefined") {
   Office.onReady(() => {

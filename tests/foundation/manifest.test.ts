@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkManifest } from "../../scripts/manifest-check";
+import { RIBBON_TABS } from "../../src/commands/commands";
+import { TAB_IDS } from "../../src/taskpane/port";
 
 const root = path.resolve(__dirname, "../..");
 const source = readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -17,9 +19,13 @@ describe("the offline manifest check", () => {
   });
 
   it("declares one ribbon button per main area, each opening the pane on its tab", () => {
-    for (const tab of ["start", "prorate", "check", "flags"]) {
+    for (const tab of ["start", "prorate", "check", "flags", "share"]) {
       expect(source).toContain(`taskpane.html?tab=${tab}`);
     }
+  });
+
+  it("gives every tab of the pane a ribbon action in the function file", () => {
+    expect([...RIBBON_TABS].sort()).toEqual([...TAB_IDS].sort());
   });
 
   it.each([
