@@ -3,8 +3,8 @@
  * non-blank cells a write would change, so Yardstick asks before replacing what someone typed.
  */
 import { columnLetter } from "../workbook/layout";
+import { changedTypedCells } from "../workbook/typedCells";
 import type { Block } from "./addresses";
-import { canonical, rowKey } from "./hash";
 import type { ResultsInput } from "./merge";
 
 export interface OverwrittenCells {
@@ -22,27 +22,12 @@ export function overwrittenInputs(
   body: Block,
   sheet: string,
 ): OverwrittenCells[] {
-  const idx = (h: string, list: string[]): number =>
-    list.findIndex((x) => x.toLowerCase() === h.toLowerCase());
-  const inputKeys = keys.map((k) => idx(k, input.columns));
-  const byKey = new Map(input.rows.map((row, r) => [rowKey(row, inputKeys, r), row]));
-  const tableKeys = keys.map((k) => idx(k, headers));
-  const out = new Map<string, number[]>();
-  current.forEach((row, r) => {
-    const next = byKey.get(rowKey(row, tableKeys, r));
-    if (!next) return;
-    input.columns.forEach((h, k) => {
-      const c = idx(h, headers);
-      const was = canonical(row[c]);
-      if (c < 0 || was === undefined || was === canonical(next[k])) return;
-      out.set(h, [...(out.get(h) ?? []), r]);
-    });
-  });
-  return [...out].map(([column, rows]) => ({
-    column,
+  const column = (h: string) => headers.findIndex((x) => x.toLowerCase() === h.toLowerCase());
+  return [...changedTypedCells(headers, current, keys, input)].map(([header, rows]) => ({
+    column: header,
     rowCount: rows.length,
     addresses: rows
       .slice(0, 20)
-      .map((r) => `${sheet}!${columnLetter(body.column + idx(column, headers))}${body.row + r}`),
+      .map((r) => `${sheet}!${columnLetter(body.column + column(header))}${body.row + r}`),
   }));
 }

@@ -8,6 +8,7 @@ import { splitTargetsAndBudget, type BudgetBasis, type JointSplitResult } from "
 import type { AllocationMethod, ProrationResult } from "../../engine/prorate";
 import { ProrationError } from "../../engine/prorate";
 import { TABLES, type RawTable } from "../../workbook/layout";
+import { changedTypedCells } from "../../workbook/typedCells";
 import type { ReadResult, TablesInput } from "../../workbook/read";
 import { budgetFromTables } from "../../workbook/readBudget";
 import { BUDGET_HEADERS } from "../../workbook/sheets/budget";
@@ -172,16 +173,6 @@ export function budgetRows(joint: JointSplitResult, req: ProrateRequest): TableR
   };
 }
 
-/** A cell as the sheet shows it, for "would this change it": numbers as numbers, text trimmed. */
-function same(was: unknown, next: unknown): boolean {
-  if (was === null || was === undefined || was === "") return true;
-  if (typeof next === "number") {
-    const n = typeof was === "number" ? was : Number(String(was).replace(/[$,\s]/g, ""));
-    return Number.isFinite(n) && Math.abs(n - next) < 1e-9;
-  }
-  return String(was).trim() === String(next ?? "").trim();
-}
-
 /**
  * The question to ask before a write replaces cells a person typed (non-blank cells whose value
  * would change, the rule the Office adapter asks by), or undefined when nothing would. The first
@@ -195,24 +186,10 @@ export function typedCellsQuestion(
   by: string,
 ): string | undefined {
   if (!table) return undefined;
-  const col = (h: string) => table.headers.findIndex((x) => x.trim().toLowerCase() === h.toLowerCase());
-  const keyCols = rows.columns.slice(0, keyCount).map(col);
-  if (keyCols.some((c) => c < 0)) return undefined;
-  const keyOf = (r: unknown[], cols: number[]) => cols.map((c) => String(r[c]).trim()).join("|");
-  const at = new Map(table.rows.map((r) => [keyOf(r, keyCols), r]));
-  const inputKeys = rows.columns.slice(0, keyCount).map((_, k) => k);
+  const changed = changedTypedCells(table.headers, table.rows, rows.columns.slice(0, keyCount), rows);
   let cells = 0;
-  const columns = new Set<string>();
-  for (const row of rows.rows) {
-    const current = at.get(keyOf(row, inputKeys));
-    if (!current) continue;
-    rows.columns.forEach((h, k) => {
-      const c = col(h);
-      if (k < keyCount || c < 0 || same(current[c], row[k])) return;
-      cells += 1;
-      columns.add(h.replace(/ .*$/, ""));
-    });
-  }
+  for (const list of changed.values()) cells += list.length;
   if (cells === 0) return undefined;
+  const columns = new Set([...changed.keys()].map((h) => h.replace(/ .*$/, "")));
   return `${cells} cell(s) people typed on the ${table.sheetName} sheet (${[...columns].join(", ")}) would be replaced ${by}.`;
 }
