@@ -4,8 +4,7 @@
  * buys (and the program's), to put on the status card of that unit and measure.
  */
 import { budgetReport, type BudgetReportRow } from "../../engine/budget";
-import { checkScorecard } from "../../engine/checks";
-import { indexScorecard } from "../../engine/index";
+import type { CheckResult } from "../../engine/checks";
 import { fiscalYearOf } from "../../engine/period";
 import type { UnitResources } from "../../engine/budget";
 import type { ReadResult, TablesInput } from "../../workbook/read";
@@ -27,19 +26,21 @@ function statusOf(row: BudgetReportRow): BudgetStatus {
 }
 
 /**
- * Budget statuses keyed `measure|unit` ("*" for the program) as of a month, or an empty map when
- * the workbook has no Budget sheet or nothing to judge. Example: `budgetStatuses(read, tables,
- * "2027-04").get("locates|allegany")?.status`.
+ * Budget statuses keyed `measure|unit` ("*" for the program) as of a month, judged from the
+ * status check of that month (`checks`, the one the Review tab shows), or an empty map when the
+ * workbook has no Budget sheet or nothing to judge. Example: `budgetStatuses(read, tables,
+ * "2027-04", checks).get("locates|allegany")?.status`.
  */
 export function budgetStatuses(
   read: ReadResult,
   tables: TablesInput,
   asOf: string,
+  checks: CheckResult | undefined,
 ): Map<string, BudgetStatus> {
   const out = new Map<string, BudgetStatus>();
   const fyStartMonth = read.scorecard.fyStartMonth;
   const budget = budgetFromTables(tables, fyStartMonth);
-  if (!budget || !asOf) return out;
+  if (!budget || !asOf || !checks) return out;
   const fy = fiscalYearOf(asOf, fyStartMonth);
   // The units whose money buys each measure this fiscal year (the Budget sheet's Measure ID).
   const byMeasure = new Map<string, Map<string, UnitResources>>();
@@ -50,7 +51,6 @@ export function budgetStatuses(
     byMeasure.get(measure)!.set(unit, res);
   }
   if (byMeasure.size === 0) return out;
-  const checks = checkScorecard(indexScorecard(read.scorecard, read.findings), { asOf, forecast: false });
   for (const [measure, resources] of byMeasure) {
     const report = budgetReport(resources, checks, { asOf, fyStartMonth, measure });
     for (const row of report.rows) out.set(`${measure}|${row.unit}`, statusOf(row));

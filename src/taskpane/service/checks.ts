@@ -1,5 +1,5 @@
 /** The Check tab's work: run the engine's checks as of a month and shape rows for a narrow pane. */
-import { checkScorecard, type CheckRow } from "../../engine/checks";
+import { checkScorecard, type CheckResult, type CheckRow } from "../../engine/checks";
 import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation, Scorecard } from "../../engine/model";
 import { isMonth } from "../../engine/period";
@@ -107,6 +107,17 @@ const NOT_A_PROBLEM = new Set(["missing-actual"]);
  * actuals). Months after the last actual are not offered: nothing can be judged there yet.
  */
 export function checkReport(read: ReadResult, asOf?: string): CheckReport {
+  return checkReportAndResult(read, asOf).report;
+}
+
+/**
+ * The report and the engine's check it was made from (undefined when there is no month to check),
+ * so the budget monitor judges results from the same check instead of running it again.
+ */
+export function checkReportAndResult(
+  read: ReadResult,
+  asOf?: string,
+): { report: CheckReport; result?: CheckResult } {
   const { scorecard } = read;
   const latest = latestActualMonth(scorecard);
   const hasActuals = latest !== undefined;
@@ -119,7 +130,7 @@ export function checkReport(read: ReadResult, asOf?: string): CheckReport {
     findings: all.filter((f) => !NOT_A_PROBLEM.has(f.code)).map((f) => inWords(f, scorecard)),
     unreported: hasActuals ? all.filter((f) => NOT_A_PROBLEM.has(f.code)).length : 0,
   });
-  if (!month) return { asOf: "", months, rows: [], hasActuals, ...split(read.findings) };
+  if (!month) return { report: { asOf: "", months, rows: [], hasActuals, ...split(read.findings) } };
   if (!isMonth(month)) throw new PortError(`"${month}" is not a month.`, "Pick a month from the As of list.");
   const result = checkScorecard(indexScorecard(scorecard, read.findings), { asOf: month });
   const sources = new Map<string, Observation>();
@@ -132,5 +143,8 @@ export function checkReport(read: ReadResult, asOf?: string): CheckReport {
         a.measureName.localeCompare(b.measureName) ||
         a.unitName.localeCompare(b.unitName),
     );
-  return { asOf: month, months, rows, hasActuals, ...split([...read.findings, ...result.findings]) };
+  return {
+    report: { asOf: month, months, rows, hasActuals, ...split([...read.findings, ...result.findings]) },
+    result,
+  };
 }

@@ -26,7 +26,7 @@ import {
   type WriteResult,
   type YardstickPort,
 } from "../port";
-import { checkReport } from "./checks";
+import { checkReportAndResult } from "./checks";
 import { flagList, reviewRows } from "./flags";
 import type { WorkbookGateway } from "./gateway";
 import { previewOf, prorateSetup, prorationRows, runProration, scheduleFor } from "./proration";
@@ -195,9 +195,10 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
 
   async runCheck(asOf?: string): Promise<CheckReport> {
     const { read, tables } = await this.read();
-    const report = checkReport(read, asOf);
-    // Spend beside results on the cards whose unit's money buys that measure (the Budget sheet).
-    return withBudgetStatus(report, budgetStatuses(read, tables, report.asOf));
+    const { report, result } = checkReportAndResult(read, asOf);
+    // Spend beside results on the cards whose unit's money buys that measure (the Budget sheet),
+    // judged from the same check the cards show.
+    return withBudgetStatus(report, budgetStatuses(read, tables, report.asOf, result));
   }
 
   async listFlags(): Promise<FlagList> {
