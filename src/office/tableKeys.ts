@@ -7,7 +7,7 @@ import {
   TABLES,
   UNIT_HEADERS,
 } from "../workbook/layout";
-import { BUDGET_HEADERS } from "../workbook/sheets/budget";
+import { BUDGET_HEADERS } from "../workbook/sheets/budgetColumns";
 
 const KEYS: Record<string, string[]> = {
   [TABLES.flags]: [FLAG_HEADERS.id],

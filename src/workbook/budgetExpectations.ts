@@ -26,7 +26,7 @@ import {
   spendCol,
   type BudgetComputed,
   type BudgetInput,
-} from "./sheets/budget";
+} from "./sheets/budgetColumns";
 
 const cents = (dollars: number) => Math.round(dollars * 100);
 const dollars = (c: number | undefined): Expected => (c === undefined ? "" : c / 100);

@@ -6,7 +6,7 @@ import type { Observation, UnitDef } from "../engine/model";
 import type { Flag } from "../engine/flags/types";
 import type { LoggedRevision } from "../engine/revisions/types";
 import { fiscalYearOf, isMonth, isYear, monthIndex } from "../engine/period";
-import type { BudgetInput } from "./sheets/budget";
+import type { BudgetInput } from "./sheets/budgetColumns";
 import type { PlanText, TemplateMeasure } from "./templates/types";
 
 export interface ProgramTarget {

@@ -10,7 +10,7 @@ import type { CellRef, Finding } from "../engine/model";
 import { fiscalYearMonths, fiscalYearOf } from "../engine/period";
 import { toCell } from "./cells";
 import { a1, fiscalMonthLabels, TABLES, type RawTable } from "./layout";
-import { BUDGET_HEADERS, type BudgetInput } from "./sheets/budget";
+import { BUDGET_HEADERS, type BudgetInput } from "./sheets/budgetColumns";
 
 export interface BudgetRead extends BudgetFlagContext {
   resources: Map<string, UnitResources>;

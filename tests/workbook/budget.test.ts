@@ -14,7 +14,7 @@ import {
   budgetCol,
   BUDGET_COMPUTED,
   SPEND_COMPUTED,
-} from "../../src/workbook/sheets/budget";
+} from "../../src/workbook/sheets/budgetColumns";
 import { getTemplate } from "../../src/workbook/templates";
 import { budgetMeasureOf } from "../../src/workbook/templates/sampleBudget";
 import type { WorkbookPlan } from "../../src/workbook/plan";

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { fiscalYearOf } from "../../src/engine/period";
 import type { WorkbookInput } from "../../src/workbook/input";
-import type { BudgetInput } from "../../src/workbook/sheets/budget";
+import type { BudgetInput } from "../../src/workbook/sheets/budgetColumns";
 import { scorecardInputArb } from "./random-scorecard";
 
 const money = fc.integer({ min: 0, max: 50_000_000 }).map((c) => c / 100);

@@ -11,7 +11,7 @@ import { TABLES, type RawTable } from "../../workbook/layout";
 import { changedTypedCells } from "../../workbook/typedCells";
 import type { ReadResult, TablesInput } from "../../workbook/read";
 import { budgetFromTables } from "../../workbook/readBudget";
-import { BUDGET_HEADERS } from "../../workbook/sheets/budget";
+import { BUDGET_HEADERS } from "../../workbook/sheets/budgetColumns";
 import { PortError, type BudgetSetup, type ProratePreview, type ProrateRequest } from "../port";
 import type { TableRows } from "./gateway";
 import { prorationInput } from "./proration";

@@ -32,25 +32,6 @@ import {
   type Ranges,
 } from "./budgetColumns";
 
-export {
-  BUDGET_TABLES,
-  BUDGET_HEADERS,
-  BUDGET_COMPUTED,
-  SPEND_COMPUTED,
-  BUDGET_HEADER_ROW,
-  BUDGET_FIRST_ROW,
-  BUDGET_TOLERANCE,
-  budgetCol,
-  spendCol,
-} from "./budgetColumns";
-export type {
-  BudgetYearInput,
-  SpendYearInput,
-  BudgetInput,
-  BudgetComputed,
-  SpendComputed,
-} from "./budgetColumns";
-
 const FORMATS: Partial<Record<BudgetComputed, string>> = {
   Target: "#,##0.0#",
   "Allotted YTD": "$#,##0",

@@ -7,7 +7,8 @@
  */
 import { SHEETS } from "../layout";
 import type { PlanRange, PlanTable, PlanValue } from "../plan";
-import { BUDGET_TOLERANCE, type BudgetComputed, type BudgetLayout } from "./budget";
+import { type BudgetLayout } from "./budget";
+import { BUDGET_TOLERANCE, type BudgetComputed } from "./budgetColumns";
 import { computed, fx, sheetRef } from "./common";
 import type { DashboardSection } from "./dashboard";
 

@@ -10,7 +10,7 @@ import { checkScorecard } from "../../engine/checks";
 import { indexScorecard } from "../../engine/index";
 import type { Observation, UnitDef } from "../../engine/model";
 import { fiscalMonthOffset, fiscalYearOf } from "../../engine/period";
-import type { BudgetInput } from "../sheets/budget";
+import type { BudgetInput } from "../sheets/budgetColumns";
 import { normal, rng } from "./sample";
 import type { TemplateDef, TemplateId } from "./types";
 
