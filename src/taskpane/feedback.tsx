@@ -145,3 +145,51 @@ export function Note({
     </MessageBar>
   );
 }
+
+/**
+ * The question a write asks before it replaces cells people typed: what would be replaced, then
+ * the confirming action and Cancel. `children` may add a field (the reason kept in the log).
+ */
+export function AskFirst({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: React.ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle> {children}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={onConfirm}>
+          {confirmLabel}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/**
+ * What a write did, focused when it appears (also after a confirming button that is now gone),
+ * so keyboard and screen-reader users land on the outcome.
+ */
+export function DoneNote({ title, message }: { title: string; message: string }): React.JSX.Element {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => ref.current?.focus(), [message]);
+  return (
+    <div ref={ref} tabIndex={-1}>
+      <Note intent="success" title={title}>
+        {message}
+      </Note>
+    </div>
+  );
+}

@@ -4,10 +4,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -18,7 +14,7 @@ import { PICKABLE_REASONS, REASON_LABELS } from "../revisions";
 import { NeedsConfirmationError } from "../port";
 import type { ProrateMethod, RoundingChoice, SpreadChoice, YardstickPort } from "../port";
 import { useTask } from "../useTask";
-import { ActionBar, EmptyState, ErrorBar, Note, Progress, TOUCH } from "../feedback";
+import { ActionBar, AskFirst, DoneNote, EmptyState, ErrorBar, Progress, TOUCH } from "../feedback";
 import { formatMeasure, MONTH_NAMES } from "../format";
 import {
   editField,
@@ -56,17 +52,12 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
   const { fyStartMonth, fiscalYearText, spread, shown, written, askFirst } = form;
   const edit = <K extends keyof ProrateFields>(field: K, value: ProrateFields[K]): void =>
     dispatch(editField(field, value));
-  const writtenRef = React.useRef<HTMLDivElement>(null);
   // Why targets people set are being replaced: logged in the revision log with the write.
   const [reason, setReason] = React.useState<RevisionReason | "">("");
 
   React.useEffect(() => {
     void runSetup(async () => dispatch({ type: "setupLoaded", setup: await port.loadProrateSetup() }));
   }, [port, runSetup]);
-  // After a write (also after "Write anyway", whose button is gone), focus goes to what happened.
-  React.useEffect(() => {
-    if (written) writtenRef.current?.focus();
-  }, [written]);
 
   const methodInfo = methodOf(form);
   const measureDef = setup?.measures.find((m) => m.id === measure);
@@ -317,36 +308,26 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
             <ErrorBar task={previewTask} />
             <ErrorBar task={writeTask} />
             {askFirst ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{askFirst}</MessageBarTitle> Replace them with the new targets and
-                  milestones{shown?.request.budget ? " and budgets" : ""}?
-                  <Field label="Why (kept in the revision log)">
-                    <Select value={reason} onChange={(_, d) => setReason(d.value as RevisionReason | "")}>
-                      <option value="">No reason given</option>
-                      {PICKABLE_REASONS.map((r) => (
-                        <option key={r} value={r}>
-                          {REASON_LABELS[r]}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button appearance="primary" onClick={() => write(true)}>
-                    Write anyway
-                  </Button>
-                  <Button onClick={() => dispatch({ type: "confirmationCancelled" })}>Cancel</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <AskFirst
+                title={askFirst}
+                confirmLabel="Write anyway"
+                onConfirm={() => write(true)}
+                onCancel={() => dispatch({ type: "confirmationCancelled" })}
+              >
+                Replace them with the new targets and milestones{shown?.request.budget ? " and budgets" : ""}?
+                <Field label="Why (kept in the revision log)">
+                  <Select value={reason} onChange={(_, d) => setReason(d.value as RevisionReason | "")}>
+                    <option value="">No reason given</option>
+                    {PICKABLE_REASONS.map((r) => (
+                      <option key={r} value={r}>
+                        {REASON_LABELS[r]}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              </AskFirst>
             ) : null}
-            {written ? (
-              <div ref={writtenRef} tabIndex={-1}>
-                <Note intent="success" title="Targets written.">
-                  {written.message}
-                </Note>
-              </div>
-            ) : null}
+            {written ? <DoneNote title="Targets written." message={written.message} /> : null}
           </>
         }
       >
