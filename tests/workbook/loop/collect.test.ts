@@ -223,6 +223,21 @@ describe("collect, on plain tables", () => {
     expect(result.returns[0].status).toBe("received");
   });
 
+  it("lists an office that returned in an earlier collect once, as merged, not also as missing", () => {
+    const first = collect([
+      returned(a, (t) => typeInto(t, "tblMonthly", monthlyKey("orders", a), REPORT.actual, 41)),
+    ]);
+    const second = collectReturns(fixture.master, fixture.tables, [returned(b)], {
+      now: NOW,
+      previous: first.returns,
+    });
+    expect(second.returns.map((r) => [r.unit, r.status]).sort()).toEqual([
+      [a, "merged"],
+      [b, "received"],
+      [c, "missing"],
+    ]);
+  });
+
   it("marks units with nothing back late after the due date", () => {
     const result = collectReturns(fixture.master, fixture.tables, [returned(a)], {
       now: "2027-06-11T08:00:00Z",
