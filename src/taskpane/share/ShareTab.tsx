@@ -1,24 +1,14 @@
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Option,
-} from "@fluentui/react-components";
+import { Badge, Button, Dropdown, Field, Input, Option } from "@fluentui/react-components";
 import { ArrowDownloadRegular, MailRegular } from "@fluentui/react-icons";
 import { NeedsConfirmationError, type WriteResult, type YardstickPort } from "../port";
 import { useTask } from "../useTask";
-import { ActionBar, EmptyState, ErrorBar, Note, Progress, TOUCH } from "../feedback";
+import { ActionBar, AskFirst, DoneNote, EmptyState, ErrorBar, Note, Progress, TOUCH } from "../feedback";
 import { formatMonth } from "../format";
 import { useTabStyles } from "../tabs/styles";
 import { loadXlsx } from "./lazyXlsx";
 import { asSharePort } from "./port";
+import { ReturnsTracker } from "./ReturnsTracker";
 import {
   checkReturns,
   sendSetup,
@@ -71,7 +61,6 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
   const [check, setCheck] = React.useState<CollectCheck>();
   const [question, setQuestion] = React.useState<string>();
   const [merged, setMerged] = React.useState<WriteResult>();
-  const mergedRef = React.useRef<HTMLDivElement>(null);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const runSetup = setupTask.run;
 
@@ -83,9 +72,6 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
       setDue(s.defaultDue);
     });
   }, [share, runSetup]);
-  React.useEffect(() => {
-    if (merged) mergedRef.current?.focus();
-  }, [merged]);
 
   if (!share)
     return (
@@ -128,6 +114,9 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
       try {
         setMerged(await share.writeCollected(check.write, { confirm }));
         setCheck(undefined);
+        // The Returns sheet changed: show the tracker as it now stands. The merge is done even if
+        // this read fails; the tracker then catches up when the tab next opens.
+        setSetup(await sendSetup(share, DEPS).catch(() => setup));
         if (fileInput.current) fileInput.current.value = "";
       } catch (e) {
         // A return revises an actual someone typed here: ask instead of failing.
@@ -205,6 +194,8 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
         </span>
       </section>
 
+      <ReturnsTracker tracker={setup?.returns} />
+
       <section className={styles.stack} aria-labelledby="share-collect">
         <h2 id="share-collect" className={styles.heading}>
           Collect returns
@@ -236,25 +227,16 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
             <Progress task={mergeTask} label="Merging into the workbook…" />
             <ErrorBar task={mergeTask} />
             {question ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Replace typed values?</MessageBarTitle> {question}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button appearance="primary" onClick={() => merge(true)}>
-                    Merge anyway
-                  </Button>
-                  <Button onClick={() => setQuestion(undefined)}>Cancel</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <AskFirst
+                title="Replace typed values?"
+                confirmLabel="Merge anyway"
+                onConfirm={() => merge(true)}
+                onCancel={() => setQuestion(undefined)}
+              >
+                {question}
+              </AskFirst>
             ) : null}
-            {merged ? (
-              <div ref={mergedRef} tabIndex={-1}>
-                <Note intent="success" title="Returns merged.">
-                  {merged.message}
-                </Note>
-              </div>
-            ) : null}
+            {merged ? <DoneNote title="Returns merged." message={merged.message} /> : null}
           </>
         }
       >

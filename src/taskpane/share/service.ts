@@ -19,7 +19,13 @@ import {
 } from "../../workbook/loop";
 import type { PlanScalar } from "../../workbook/plan";
 import type { TablesInput } from "../../workbook/read";
-import { readReturnsRows, RETURNS_TABLE, type ReturnStatus } from "../../workbook/sheets/returns";
+import {
+  readReturnsRows,
+  RETURN_STATUSES,
+  RETURNS_TABLE,
+  type ReturnsRow,
+  type ReturnStatus,
+} from "../../workbook/sheets/returns";
 import { PortError } from "../port";
 import type { CollectedWrite, SharePort } from "./port";
 import type { XlsxModule } from "./lazyXlsx";
@@ -60,6 +66,41 @@ export interface SendSetup {
   unitCount: number;
   /** Text columns of the Units table a split may group by (e.g. Region). */
   groupColumns: string[];
+  /** Who has sent their copy back, from the Returns sheet (undefined: nothing collected yet). */
+  returns?: ReturnsTracker;
+}
+
+/** The Returns sheet in brief: how many returns stand at each status, and who is still to send. */
+export interface ReturnsTracker {
+  counts: { status: ReturnStatus; count: number }[];
+  /** Offices (names) with nothing usable back yet, the late ones first. */
+  waiting: { unit: string; due: string; late: boolean }[];
+}
+
+/**
+ * The tracker from tblReturns' rows as the last collect left them. A missing office whose due
+ * date has passed since is late now. Superseded copies are left out: a newer copy stands for them.
+ * Example: `returnsTracker(rows, names, "2027-05-12")?.waiting[0]`.
+ */
+export function returnsTracker(
+  rows: ReturnsRow[],
+  nameOf: (unit: string) => string,
+  today: string,
+): ReturnsTracker | undefined {
+  const standing = rows.filter((r) => r.status !== "superseded");
+  if (standing.length === 0) return undefined;
+  const late = (r: ReturnsRow) =>
+    r.status === "late" || (r.status === "missing" && r.due !== "" && r.due < today);
+  const status = (r: ReturnsRow): ReturnStatus => (late(r) ? "late" : r.status);
+  const counts = RETURN_STATUSES.map((st) => ({
+    status: st,
+    count: standing.filter((r) => status(r) === st).length,
+  }));
+  const waiting = standing
+    .filter((r) => r.status === "missing" || r.status === "late")
+    .map((r) => ({ unit: nameOf(r.unit), due: r.due, late: late(r) }))
+    .sort((a, b) => Number(b.late) - Number(a.late) || a.unit.localeCompare(b.unit));
+  return { counts: counts.filter((c) => c.count > 0), waiting };
 }
 
 export async function sendSetup(port: SharePort, deps: ShareDeps): Promise<SendSetup> {
@@ -79,11 +120,14 @@ export async function sendSetup(port: SharePort, deps: ShareDeps): Promise<SendS
       units!.rows.some((r) => typeof r[c] === "string" && r[c] !== "") &&
       units!.rows.every((r) => typeof r[c] !== "number"),
   );
+  const names = new Map(m.input.units.map((u) => [u.id, u.name || u.id]));
+  const today = deps.now().toISOString().slice(0, 10);
   return {
     reportMonth,
     defaultDue: `${addMonths(reportMonth, 1)}-10`,
     unitCount: m.input.units.length,
     groupColumns,
+    returns: returnsTracker(readReturnsRows(tables[RETURNS_TABLE]), (u) => names.get(u) ?? u, today),
   };
 }
 

@@ -7,21 +7,33 @@ import JSZip from "jszip";
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
 import { NeedsConfirmationError, PortError } from "../../../src/taskpane/port";
 import { asSharePort, type SharePort } from "../../../src/taskpane/share/port";
-import { checkReturns, sendSetup, sendToOffices, type ShareDeps } from "../../../src/taskpane/share/service";
+import {
+  checkReturns,
+  returnsTracker,
+  sendSetup,
+  sendToOffices,
+  type ShareDeps,
+} from "../../../src/taskpane/share/service";
 import { readReturnedCopy } from "../../../src/xlsx/loopRead";
 import { settingsValues } from "../../../src/workbook/loop";
 import { TABLES } from "../../../src/workbook/layout";
 import { received, typeRow, writeCopies } from "../../workbook/loop/files";
 import { smallInput, splitFixture } from "../../workbook/loop/support";
 import { collectReturns, mergedMasterPlan } from "../../../src/workbook/loop";
-import { readReturnsRows, RETURNS_TABLE } from "../../../src/workbook/sheets/returns";
+import {
+  readReturnsRows,
+  RETURNS_TABLE,
+  type ReturnsRow,
+  type ReturnStatus,
+} from "../../../src/workbook/sheets/returns";
 import { createMemoryExcel } from "../../../src/office/memory";
 import type { ExcelHost } from "../../../src/office/host";
 import { officeGateway } from "../../../src/taskpane/service/officeGateway";
 import { WorkbookPort } from "../../../src/taskpane/service/workbookPort";
 import { TEMPLATES } from "../../../src/workbook/templates";
 
-jest.setTimeout(120_000);
+// Building the demo workbook and its office copies takes seconds, minutes on a loaded shared machine.
+jest.setTimeout(300_000);
 
 const deps: ShareDeps = {
   xlsx: () => import("../../../src/xlsx/browser"),
@@ -244,5 +256,52 @@ describe("collecting into a master that keeps a Returns table", () => {
     });
     // Exactly the rows collect decided, in its order (the table is rewritten by position).
     expect(after).toEqual(check.write.returns);
+    // The Share tab's tracker reads the same table: two merged, the third office still to send.
+    const { returns } = await sendSetup(port, deps);
+    expect(returns?.counts).toEqual([
+      { status: "missing", count: 1 },
+      { status: "merged", count: 2 },
+    ]);
+    const third = input.units.find((u) => u.id !== first && u.id !== second)!;
+    expect(returns?.waiting).toEqual([{ unit: third.name, due: expect.any(String), late: false }]);
+  });
+});
+
+describe("the Returns tracker", () => {
+  const row = (unit: string, status: ReturnStatus, due = "2027-06-10"): ReturnsRow => ({
+    unit,
+    issued: "",
+    due,
+    file: "",
+    received: "",
+    status,
+    reason: "",
+    cellsMerged: 0,
+    conflicts: 0,
+    findings: "",
+  });
+  const names = (u: string) => u.toUpperCase();
+
+  it("says nothing until a collect has written the Returns sheet", () => {
+    expect(returnsTracker([], names, "2027-06-01")).toBeUndefined();
+  });
+
+  it("counts a missing office as late once its due date has passed, and lists the late first", () => {
+    const rows = [
+      row("a", "merged"),
+      row("b", "missing", "2027-06-20"),
+      row("c", "missing"),
+      row("d", "superseded"),
+    ];
+    const tracker = returnsTracker(rows, names, "2027-06-15")!;
+    expect(tracker.counts).toEqual([
+      { status: "missing", count: 1 },
+      { status: "late", count: 1 },
+      { status: "merged", count: 1 },
+    ]);
+    expect(tracker.waiting).toEqual([
+      { unit: "C", due: "2027-06-10", late: true },
+      { unit: "B", due: "2027-06-20", late: false },
+    ]);
   });
 });

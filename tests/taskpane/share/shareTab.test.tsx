@@ -17,6 +17,8 @@ import { buildPlanFromInput, rawTablesFromPlan, type TablesInput } from "../../.
 import { FakePort } from "../fakePort";
 import { renderPane, user } from "../render";
 import { smallInput } from "../../workbook/loop/support";
+import { mergedMasterPlan } from "../../../src/workbook/loop";
+import type { ReturnStatus } from "../../../src/workbook/sheets/returns";
 
 jest.setTimeout(120_000);
 
@@ -58,6 +60,7 @@ describe("the Share tab", () => {
     expect(screen.getByLabelText("Due back by")).toHaveValue("2027-06-10");
     expect(screen.getByText(/yardstick split master\.xlsx/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Merge returns" })).toBeDisabled();
+    expect(screen.getByText(/No returns collected yet/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Send to offices (.zip)" }));
     expect(await screen.findByText("Copies downloaded.", {}, { timeout: 60_000 })).toBeInTheDocument();
     expect(screen.getByText(/3 office copies for 2027-05, due 2027-06-10/)).toBeInTheDocument();
@@ -76,6 +79,30 @@ describe("the Share tab", () => {
     expect(await screen.findByText("Copies opened.", {}, { timeout: 60_000 })).toBeInTheDocument();
     expect(port.opened).toHaveLength(3);
     expect(screen.getByText(/Opened 3 new workbooks/)).toBeInTheDocument();
+  });
+
+  it("shows who has sent their copy back and whom to chase, from the Returns sheet", async () => {
+    const input = smallInput(3);
+    const [a, b, c] = input.units;
+    const row = (unit: string, status: ReturnStatus, due: string) => ({
+      ...{ unit, issued: "", due, file: "", received: "", status, reason: "" },
+      ...{ cellsMerged: 0, conflicts: 0, findings: "" },
+    });
+    const port = new SharingPort();
+    const returns = [
+      row(a.id, "merged", "2027-06-10"),
+      row(b.id, "missing", "2026-06-10"),
+      row(c.id, "missing", "2099-01-01"),
+    ];
+    Object.assign(port.tables, rawTablesFromPlan(mergedMasterPlan(input, returns)));
+    renderPane(<ShareTab port={port} />);
+    const counts = await screen.findByRole("list", { name: "Returns by status" });
+    // The tab's clock is today: the 2026-06 due date has passed, the 2099 one has not.
+    expect(counts).toHaveTextContent("1 not back yet");
+    expect(counts).toHaveTextContent("1 late");
+    expect(counts).toHaveTextContent("1 merged");
+    const waiting = screen.getByRole("list", { name: "Offices still to send" });
+    expect(waiting.textContent).toBe(`${b.name}, due 2026-06-10 (late)${c.name}, due 2099-01-01`);
   });
 
   it("leads to Start where the port cannot share", async () => {
