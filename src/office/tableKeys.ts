@@ -18,6 +18,8 @@ const KEYS: Record<string, string[]> = {
   [TABLES.settings]: ["Setting"],
   // The Targets tab's budget split writes each unit's Budget (and FTE) by unit and fiscal year.
   [TABLES.budget]: [BUDGET_HEADERS.unit, BUDGET_HEADERS.fiscalYear],
+  // ... and re-spreads their monthly allotments on tblSpend, by the same key.
+  [TABLES.spend]: [BUDGET_HEADERS.unit, BUDGET_HEADERS.fiscalYear],
 };
 
 /** Key headers of a table that are present; none means rows are keyed by position. */

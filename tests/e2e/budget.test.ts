@@ -131,7 +131,7 @@ describe("a budget split with its target, and the monitor, in a real browser", (
   it("asks before replacing the typed budgets, then writes what was shown", async () => {
     await pane().getByRole("button", { name: "Write to workbook" }).click();
     await pane()
-      .getByText(/people typed on the Budget sheet \(Budget, FTE\) would be replaced/)
+      .getByText(/people typed on the Budget sheet \(Budget, FTE, Allotment\) would be replaced/)
       .waitFor({ timeout: 60_000 });
     await pane()
       .getByText(/Replace them with the new targets and milestones and budgets\?/)
@@ -141,7 +141,7 @@ describe("a budget split with its target, and the monitor, in a real browser", (
     await pane().getByRole("button", { name: "Write anyway" }).click();
     await pane().getByText("Targets written.").waitFor({ timeout: 60_000 });
     await pane()
-      .getByText(/Their budgets and staff are on the Budget sheet\./)
+      .getByText(/Their budgets and staff are on the Budget sheet, with monthly allotments that add up to them/)
       .waitFor();
     await shot("b4-targets-budget-written");
   });

@@ -15,7 +15,9 @@ export type SpendSpread =
   | { kind: "front" }
   | { kind: "back" }
   /** Biweekly pay: `firstPayday` is any payday, `YYYY-MM-DD`. */
-  | { kind: "payroll"; firstPayday: string };
+  | { kind: "payroll"; firstPayday: string }
+  /** In proportion to twelve weights in fiscal order, e.g. the allotments a budget had before it changed. */
+  | { kind: "shape"; weights: number[] };
 
 export interface SpendPlanInput {
   moneyUnit: MoneyUnit;
@@ -55,6 +57,8 @@ function spreadSpec(spread: SpendSpread, input: SpendPlanInput): SpreadSpec {
         kind: "custom",
         profile: paydaysPerMonth(spread.firstPayday, input.fiscalYear, input.fyStartMonth),
       };
+    case "shape":
+      return { kind: "custom", profile: spread.weights };
   }
 }
 

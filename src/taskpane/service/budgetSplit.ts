@@ -5,9 +5,11 @@
  * budget. Money in whole cents, exact to the cent; rows for tblBudget's Budget (and FTE).
  */
 import { splitTargetsAndBudget, type BudgetBasis, type JointSplitResult } from "../../engine/budget";
+import { spendPlan, type SpendSpread } from "../../engine/budget/spend";
+import { fiscalYearMonths } from "../../engine/period";
 import type { AllocationMethod, ProrationResult } from "../../engine/prorate";
 import { ProrationError } from "../../engine/prorate";
-import { TABLES, type RawTable } from "../../workbook/layout";
+import { fiscalMonthLabels, TABLES, type RawTable } from "../../workbook/layout";
 import { changedTypedCells } from "../../workbook/typedCells";
 import type { ReadResult, TablesInput } from "../../workbook/read";
 import { budgetFromTables } from "../../workbook/readBudget";
@@ -174,9 +176,54 @@ export function budgetRows(joint: JointSplitResult, req: ProrateRequest): TableR
 }
 
 /**
+ * tblSpend rows whose twelve allotments follow the split's new budgets, so spend is judged against
+ * allotments that add up to each budget (the monitor warns when they do not): a unit whose
+ * allotments already add up to its budget keeps them; one whose budget changed keeps their monthly
+ * shape (payroll-weighted, seasonal, whatever was typed), rescaled to the cent; one without twelve
+ * allotments gets an even spread. Undefined when the workbook has no tblSpend or nothing changes.
+ */
+export function allotmentRows(
+  joint: JointSplitResult,
+  req: ProrateRequest,
+  tables: TablesInput,
+  fyStartMonth: number,
+): TableRows | undefined {
+  if (!tables[TABLES.spend]) return undefined;
+  const read = budgetFromTables(tables, fyStartMonth);
+  const months = fiscalYearMonths(req.fiscalYear, fyStartMonth);
+  const rows: TableRows["rows"] = [];
+  for (const u of joint.units) {
+    const had = months.map((m) => read?.resources.get(u.id)?.months.get(m)?.allotmentCents);
+    const whole = had.every((a): a is number => a !== undefined && a >= 0);
+    const sum = whole ? had.reduce((a, b) => a + b, 0) : 0;
+    if (whole && sum === u.budget) continue;
+    const spread: SpendSpread = whole && sum > 0 ? { kind: "shape", weights: had } : { kind: "even" };
+    const plan = spendPlan({
+      moneyUnit: "cents",
+      fiscalYear: req.fiscalYear,
+      fyStartMonth,
+      spread,
+      units: [{ id: u.id, budget: u.budget }],
+    });
+    rows.push([u.id, req.fiscalYear, ...plan.units[0].perPeriod.map((c) => c / 100)]);
+  }
+  if (rows.length === 0) return undefined;
+  return {
+    table: TABLES.spend,
+    columns: [
+      BUDGET_HEADERS.unit,
+      BUDGET_HEADERS.fiscalYear,
+      ...fiscalMonthLabels(fyStartMonth).map((m) => `Allotment ${m}`),
+    ],
+    rows,
+  };
+}
+
+/**
  * The question to ask before a write replaces cells a person typed (non-blank cells whose value
  * would change, the rule the Office adapter asks by), or undefined when nothing would. The first
- * `keyCount` of `rows.columns` identify a row. Example: `typedCellsQuestion(budgetRows(...),
+ * `keyCount` of `rows.columns` identify a row; `also` asks about a second table of the same sheet
+ * in the same sentence (tblSpend beside tblBudget). Example: `typedCellsQuestion(budgetRows(...),
  * tables.tblBudget, 2, "by the budget split")`.
  */
 export function typedCellsQuestion(
@@ -184,12 +231,22 @@ export function typedCellsQuestion(
   table: RawTable | undefined,
   keyCount: number,
   by: string,
+  also?: { rows: TableRows; table: RawTable | undefined },
 ): string | undefined {
   if (!table) return undefined;
-  const changed = changedTypedCells(table.headers, table.rows, rows.columns.slice(0, keyCount), rows);
+  const changed = [...changedTypedCells(table.headers, table.rows, rows.columns.slice(0, keyCount), rows)];
+  if (also?.table)
+    changed.push(
+      ...changedTypedCells(
+        also.table.headers,
+        also.table.rows,
+        also.rows.columns.slice(0, keyCount),
+        also.rows,
+      ),
+    );
   let cells = 0;
-  for (const list of changed.values()) cells += list.length;
+  for (const [, list] of changed) cells += list.length;
   if (cells === 0) return undefined;
-  const columns = new Set([...changed.keys()].map((h) => h.replace(/ .*$/, "")));
+  const columns = new Set(changed.map(([h]) => h.replace(/ .*$/, "")));
   return `${cells} cell(s) people typed on the ${table.sheetName} sheet (${[...columns].join(", ")}) would be replaced ${by}.`;
 }

@@ -35,6 +35,7 @@ import { SETTINGS, SETTINGS_HEADERS } from "../../workbook/layout";
 import type { RevisionEntry, RevisionPort, RevisionReview } from "../revisions/port";
 import { historyOf, prorationRevisions, reviewOf, typedChangeRevisions } from "./revisions";
 import {
+  allotmentRows,
   budgetRows,
   budgetSetup,
   runBudgetSplit,
@@ -166,9 +167,20 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
         "This workbook has no Budget sheet (tblBudget) to write the budgets to.",
         "Clear Also split a budget, or insert a current Yardstick template.",
       );
+    // The allotments on tblSpend follow the new budgets (their shape kept), so they still add up.
+    const allotments = joint ? allotmentRows(joint, request, tables, read.scorecard.fyStartMonth) : undefined;
     const askBudget =
       budget && options.confirm !== true
-        ? typedCellsQuestion(budget, tables[TABLES.budget], 2, "by the budget split")
+        ? typedCellsQuestion(
+            budget,
+            tables[TABLES.budget],
+            2,
+            "by the budget split",
+            allotments && {
+              rows: allotments,
+              table: tables[TABLES.spend],
+            },
+          )
         : undefined;
     const schedule = scheduleFor(result, request, read);
     const [monthly, program] = prorationRows(result, schedule, request);
@@ -185,11 +197,12 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
     if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
     // The budgets follow too; typed budgets were asked about above.
     if (budget) await this.deps.gateway.writeRows(budget, true);
+    if (allotments) await this.deps.gateway.writeRows(allotments, true);
     const where = tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
     const budgetWhere = tables[TABLES.budget]?.sheetName ?? "Budget";
     return {
       where,
-      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${where}.${budget ? ` Their budgets${joint!.units.some((u) => u.fte !== undefined) ? " and staff" : ""} are on the ${budgetWhere} sheet.` : ""}`,
+      message: `${result.units.length} unit targets and their monthly milestones for FY${request.fiscalYear} are on ${where}.${budget ? ` Their budgets${joint!.units.some((u) => u.fte !== undefined) ? " and staff" : ""} are on the ${budgetWhere} sheet${allotments ? `, with monthly allotments that add up to them for ${allotments.rows.length} unit(s)` : ""}.` : ""}`,
     };
   }
 

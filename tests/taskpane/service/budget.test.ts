@@ -12,6 +12,9 @@ import {
 } from "../../../src/taskpane/port";
 import { createPreview } from "../../../src/taskpane/preview/createPreview";
 import { prorateRequest } from "../requests";
+import { asSharePort } from "../../../src/taskpane/share/port";
+import { budgetFromTables } from "../../../src/workbook/readBudget";
+import { fiscalYearMonths } from "../../../src/engine/period";
 
 jest.setTimeout(120_000);
 
@@ -26,6 +29,16 @@ beforeAll(async () => {
   locatesLastYear = Math.round(setup.lastYear.locates!);
   budget2027 = setup.budget!.programCents[2027];
 });
+
+/** Each unit's twelve monthly allotments on tblSpend for a fiscal year, in cents. */
+async function allotments(fiscalYear: number): Promise<Map<string, number[]>> {
+  const tables = await asSharePort(port)!.readLoopTables();
+  const months = fiscalYearMonths(fiscalYear, 10);
+  const read = budgetFromTables(tables, 10)!;
+  return new Map(
+    [...read.resources].map(([unit, r]) => [unit, months.map((m) => r.months.get(m)?.allotmentCents ?? NaN)]),
+  );
+}
 
 const request = (budget: ProrateRequest["budget"], total = locatesLastYear): ProrateRequest =>
   prorateRequest("locates", total, { budget });
@@ -79,11 +92,14 @@ describe("splitting a budget with the target in the pane", () => {
   });
 
   it("asks before replacing typed budgets, refuses budgets other than those shown, then writes them", async () => {
+    const before = await allotments(2027);
     const req = request({ amountCents: budget2027, basis: "sameDriver" });
     const shown = await port.previewProration(req);
     const ask = port.writeProration(req, { shown });
     await expect(ask).rejects.toBeInstanceOf(NeedsConfirmationError);
-    await expect(ask).rejects.toThrow(/people typed on the Budget sheet \(Budget\) would be replaced/);
+    await expect(ask).rejects.toThrow(
+      /people typed on the Budget sheet \(Budget, Allotment\) would be replaced/,
+    );
     // Nothing was written while asking.
     expect((await port.loadProrateSetup()).budget!.programCents[2027]).toBe(budget2027);
 
@@ -98,7 +114,18 @@ describe("splitting a budget with the target in the pane", () => {
     );
 
     const written = await port.writeProration(req, { shown, confirm: true });
-    expect(written.message).toMatch(/Their budgets are on the Budget sheet\./);
+    expect(written.message).toMatch(
+      /Their budgets are on the Budget sheet, with monthly allotments that add up to them/,
+    );
+    // Each unit's twelve allotments add up to its new budget, to the cent, in the shape they had.
+    const spread = await allotments(2027);
+    for (const l of shown.lines) {
+      const now = spread.get(l.unit)!;
+      const had = before.get(l.unit)!;
+      const hadSum = had.reduce((a, b) => a + b, 0);
+      expect(now.reduce((a, b) => a + b, 0)).toBe(l.budget!.budgetCents);
+      now.forEach((c, i) => expect(Math.abs(c - (had[i] * l.budget!.budgetCents) / hadSum)).toBeLessThan(1));
+    }
     const after = await port.previewProration(req);
     expect(after.lines.map((l) => l.budget!.budgetCents)).toEqual(
       shown.lines.map((l) => l.budget!.budgetCents),
@@ -122,6 +149,13 @@ describe("splitting a budget with the target in the pane", () => {
     expect(setup.budget!.programFte[2028]).toBe(12.3);
     // The year being reviewed is untouched.
     expect(setup.budget!.programCents[2027]).toBe(budget2027);
+    // The new year's allotments are spread evenly (none were there to keep the shape of).
+    const spread = await allotments(2028);
+    for (const l of shown.lines) {
+      const cents = spread.get(l.unit)!;
+      expect(cents.reduce((a, b) => a + b, 0)).toBe(l.budget!.budgetCents);
+      expect(Math.max(...cents) - Math.min(...cents)).toBeLessThanOrEqual(1);
+    }
   });
 
   it("puts spend beside results on the Review cards and names the unit behind while overspending", async () => {
