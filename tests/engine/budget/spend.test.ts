@@ -67,4 +67,25 @@ describe("spreading a budget over the fiscal year", () => {
       { numRuns: 200 },
     );
   });
+
+  it("keeps the shape of earlier allotments for a new budget: each month within a cent of its share (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5_000_000_000 }),
+        fc
+          .array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 12, maxLength: 12 })
+          .filter((w) => w.some((x) => x > 0)),
+        (budget, weights) => {
+          const u = plan(budget, { kind: "shape", weights });
+          const total = weights.reduce((a, b) => a + b, 0);
+          expect(u.perPeriod.reduce((a, b) => a + b, 0)).toBe(budget);
+          u.perPeriod.forEach((c, i) => {
+            expect(Number.isInteger(c)).toBe(true);
+            expect(Math.abs(c - (budget * weights[i]) / total)).toBeLessThan(1);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
