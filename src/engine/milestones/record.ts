@@ -45,6 +45,8 @@ export interface Worked {
 
 // A symbol key keeps the working state out of `Object.keys`, `for...in` and JSON.
 const STATE = Symbol("state");
+// Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Running totals rounded to the increment; per-period milestones are their differences.
@@ -119,6 +121,11 @@ export class MilestoneRecord implements UnitMilestones {
 
   get reason(): string {
     return this.plan().rule.explain(this);
+  }
+
+  /** `console.log` and Node's inspector show the fields, not the working state. */
+  [INSPECT](): unknown {
+    return this.toJSON();
   }
 
   /** The keys in the order a plain record had them, so JSON output is unchanged. */

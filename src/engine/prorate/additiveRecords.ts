@@ -28,6 +28,8 @@ export interface AdditiveSplit {
 }
 
 const SPLIT = Symbol("split");
+// Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const AT = Symbol("position");
 
 /** The fields a record works out when read, in the order JSON has always listed them. */
@@ -126,6 +128,11 @@ export class AdditiveRecord implements UnitAllocation {
     const seats = this.split.seats[slot];
     const quotaSeats = this.quotaSeats;
     return Math.abs(seats - quotaSeats) < 1e-9 ? "exact" : seats > quotaSeats ? "up" : "down";
+  }
+
+  /** `console.log` and Node's inspector show the fields, not the working state. */
+  [INSPECT](): unknown {
+    return this.toJSON();
   }
 
   toJSON(): UnitAllocation {
