@@ -21,6 +21,33 @@ function makeUnits(n: number): ProrationUnitInput[] {
   }));
 }
 
+/** CPU milliseconds of `prorate` and of `spreadMilestones` apart, for the breakdown lines. */
+function phases(units: ProrationUnitInput[]): { prorateMs: number; spreadMs: number } {
+  const cpuMs = (from: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
+  const before = process.cpuUsage();
+  const result = prorate({
+    kind: "count",
+    total: units.length * 400,
+    units,
+    method: "proportional",
+    driverLabel: "caseload",
+  });
+  const prorateMs = cpuMs(before);
+  const targets = result.units.map((u) => ({ id: u.id, target: u.value }));
+  const middle = process.cpuUsage();
+  spreadMilestones({
+    kind: "count",
+    fiscalYear: 2027,
+    fyStartMonth: 10,
+    spread: { kind: "ramp", shape: "back" },
+    units: targets,
+  });
+  return { prorateMs, spreadMs: cpuMs(middle) };
+}
+
 /** Wall-clock and CPU milliseconds (CPU time is steadier when other jobs share the cores). */
 function once(units: ProrationUnitInput[]): { wallMs: number; cpuMs: number } {
   const started = performance.now();
@@ -61,5 +88,13 @@ export function run(): void {
       `${String(n).padStart(7)} units x 12 months: ${ms.toFixed(1).padStart(7)} ms wall, ${ref(cpuMs)} (median of ${runs})${growth}`,
     );
     previous = { n, cpuMs };
+  }
+  // Breakdown, measured after the figures above so it cannot change them.
+  for (const n of [10_000, 100_000]) {
+    const units = makeUnits(n);
+    const runs = Array.from({ length: n >= 100_000 ? 3 : 7 }, () => phases(units));
+    console.log(
+      `  breakdown ${n} units (median of ${runs.length}): prorate ${ref(median(runs.map((r) => r.prorateMs)))}, spread ${ref(median(runs.map((r) => r.spreadMs)))}`,
+    );
   }
 }

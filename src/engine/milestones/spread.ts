@@ -12,10 +12,11 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "../prorate/errors";
-import { milestonesExplainedBy } from "../prorate/lazy";
-import { decimalsOf, fmt, fromIncrements, toIncrements } from "../prorate/util";
+import { firstRepeatedId } from "../prorate/unique";
+import { decimalsOf, fmt, toIncrements } from "../prorate/util";
 import { fiscalPeriods } from "./periods";
 import { fixedProfile, seasonalProfile, type MonthlyProfile } from "./profile";
+import { MilestoneRecord, type Plan, type Progress, type ScheduleRule } from "./record";
 import type {
   MilestoneInput,
   MilestonePeriod,
@@ -24,34 +25,25 @@ import type {
   UnitMilestones,
 } from "./types";
 
-type Fields = Omit<UnitMilestones, "reason">;
-type Maker = new (fields: Fields) => UnitMilestones;
-
-/** Record constructors whose reason sentences know the schedule's last period. */
-function makers(
-  periods: MilestonePeriod[],
-  kind: MilestoneInput["kind"],
-): { additive: Maker; trajectory: Maker } {
+/** How the schedule's records round and explain themselves; the sentences know its last period. */
+function ruleOf(periods: MilestonePeriod[], kind: MilestoneInput["kind"], increment: number): ScheduleRule {
   const last = periods[periods.length - 1];
   const lastMonth = last.months[last.months.length - 1];
+  if (kind === "count" || kind === "amount") {
+    return {
+      increment,
+      decimals: decimalsOf(increment),
+      explain: (u) =>
+        `${u.id}'s ${fmt(u.target)} is spread over the year (${u.profileSource}); the running total is rounded each period so it reaches ${fmt(u.target)} exactly in ${last.label} (${lastMonth}).`,
+    };
+  }
   const suffix = kind === "rate" ? " %" : "";
   return {
-    additive: milestonesExplainedBy(
-      (u) =>
-        `${u.id}'s ${fmt(u.target)} is spread over the year (${u.profileSource}); the running total is rounded each period so it reaches ${fmt(u.target)} exactly in ${last.label} (${lastMonth}).`,
-    ),
-    trajectory: milestonesExplainedBy(
-      (u) =>
-        `${u.id} moves from ${fmt(u.start ?? u.target)}${suffix} to ${fmt(u.target)}${suffix} over the year (${u.profileSource}), reaching the target in ${last.label}.`,
-    ),
+    increment,
+    decimals: 0,
+    explain: (u) =>
+      `${u.id} moves from ${fmt(u.start ?? u.target)}${suffix} to ${fmt(u.target)}${suffix} over the year (${u.profileSource}), reaching the target in ${last.label}.`,
   };
-}
-
-/** Cumulative progress shares per period, ending on exactly 1, with the period weights behind them. */
-interface Progress {
-  periodWeights: number[];
-  cumulativeShare: number[];
-  source: string;
 }
 
 /**
@@ -63,14 +55,7 @@ export function spreadMilestones(input: MilestoneInput): MilestoneSchedule {
   const periodicity = input.periodicity ?? "monthly";
   const periods = fiscalPeriods(input.fiscalYear, input.fyStartMonth, periodicity);
   const warnings: Finding[] = [];
-  const seen = new Set<string>();
-  for (const unit of input.units) {
-    if (seen.has(unit.id)) throw new ProrationError("duplicateUnit", { unit: unit.id });
-    seen.add(unit.id);
-    if (typeof unit.target !== "number" || !Number.isFinite(unit.target)) {
-      throw new ProrationError("targetNotFinite", { unit: unit.id, detail: String(unit.target) });
-    }
-  }
+  checkTargets(input.units);
   const fixed = progressOf(fixedProfile(input.spread, periodicity), periods);
   let programSeasonal: Progress | undefined | null = null;
   const progressFor = (unit: MilestoneUnitInput): Progress => {
@@ -110,12 +95,24 @@ export function spreadMilestones(input: MilestoneInput): MilestoneSchedule {
     return { ...fixed, source: "even (no usable history)" };
   };
   const additive = input.kind === "count" || input.kind === "amount";
-  const make = makers(periods, input.kind);
-  const units = input.units.map((unit) =>
-    additive
-      ? spreadAdditive(unit, progressFor(unit), input, periods, make.additive)
-      : spreadTrajectory(unit, progressFor(unit), input, periods, warnings, make.trajectory),
-  );
+  const increment = input.increment ?? 1;
+  const rule = ruleOf(periods, input.kind, increment);
+  // Units on the same progress share one plan (all of them, unless profiles are seasonal per unit).
+  let plan: Plan = { rule, progress: fixed };
+  const planFor = (progress: Progress): Plan =>
+    plan.progress === progress ? plan : (plan = { rule, progress });
+  let units: UnitMilestones[];
+  if (additive && input.spread.kind !== "seasonal") {
+    units = spreadAllAdditive(input.units, plan);
+  } else {
+    units = new Array<UnitMilestones>(input.units.length);
+    for (let i = 0; i < units.length; i++) {
+      const unit = input.units[i];
+      units[i] = additive
+        ? spreadAdditive(unit, planFor(progressFor(unit)))
+        : spreadTrajectory(unit, planFor(progressFor(unit)), input, periods, warnings);
+    }
+  }
   return {
     kind: input.kind,
     fiscalYear: input.fiscalYear,
@@ -126,6 +123,26 @@ export function spreadMilestones(input: MilestoneInput): MilestoneSchedule {
     units,
     warnings,
   };
+}
+
+/** Every id once and every target a finite number, or a `ProrationError` for the first unit that is not. */
+function checkTargets(units: readonly MilestoneUnitInput[]): void {
+  const repeated = firstRepeatedId(units);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (i === repeated) throw new ProrationError("duplicateUnit", { unit: unit.id });
+    if (typeof unit.target !== "number" || !Number.isFinite(unit.target)) {
+      throw new ProrationError("targetNotFinite", { unit: unit.id, detail: String(unit.target) });
+    }
+  }
+}
+
+/**
+ * Counts and amounts on one fixed profile: one plan for all, in a loop of its own (see
+ * remainders.ts for why); `map` because optimised `new Array(n)` deoptimised at 100,000 units.
+ */
+function spreadAllAdditive(inputs: readonly MilestoneUnitInput[], plan: Plan): UnitMilestones[] {
+  return inputs.map((unit) => spreadAdditive(unit, plan));
 }
 
 function progressOf(profile: MonthlyProfile, periods: MilestonePeriod[]): Progress {
@@ -143,55 +160,29 @@ function progressOf(profile: MonthlyProfile, periods: MilestonePeriod[]): Progre
   return { periodWeights: periodWeights.map((w) => w / total), cumulativeShare, source: profile.source };
 }
 
-function spreadAdditive(
-  unit: MilestoneUnitInput,
-  progress: Progress,
-  input: MilestoneInput,
-  periods: MilestonePeriod[],
-  make: Maker,
-): UnitMilestones {
-  const increment = input.increment ?? 1;
+/** Checks the target now; the milestones themselves are worked out when read (see `record.ts`). */
+function spreadAdditive(unit: MilestoneUnitInput, plan: Plan): UnitMilestones {
+  const increment = plan.rule.increment;
   if (!Number.isFinite(increment) || increment <= 0) {
     throw new ProrationError("incrementInvalid", { detail: String(increment) });
   }
-  const targetSeats = toIncrements(unit.target, increment);
-  if (targetSeats === undefined) {
+  if (toIncrements(unit.target, increment) === undefined) {
     throw new ProrationError("targetNotMultiple", {
       unit: unit.id,
       detail: `${unit.target}, increment ${increment}`,
     });
   }
-  const decimals = decimalsOf(increment);
-  const n = periods.length;
-  // Exact-length arrays: push-grown ones reserve ~17 slots, which adds up over 100,000 units.
-  const perPeriod = new Array<number>(n);
-  const cumulative = new Array<number>(n);
-  let previousSeats = 0;
-  for (let p = 0; p < n; p++) {
-    // floor(x + 0.5) is monotone in x, which is what keeps the cumulative milestones from falling.
-    const seats = p === n - 1 ? targetSeats : Math.floor(targetSeats * progress.cumulativeShare[p] + 0.5);
-    cumulative[p] = fromIncrements(seats, increment, decimals);
-    perPeriod[p] = fromIncrements(seats - previousSeats, increment, decimals);
-    previousSeats = seats;
-  }
-  return new make({
-    id: unit.id,
-    target: unit.target,
-    perPeriod,
-    cumulative,
-    profile: progress.periodWeights,
-    profileSource: progress.source,
-  });
+  return new MilestoneRecord(unit.id, unit.target, plan);
 }
 
 function spreadTrajectory(
   unit: MilestoneUnitInput,
-  progress: Progress,
+  plan: Plan,
   input: MilestoneInput,
   periods: MilestonePeriod[],
   warnings: Finding[],
-  make: Maker,
 ): UnitMilestones {
+  const progress = plan.progress;
   const decimals = input.decimals ?? 1;
   const factor = 10 ** decimals;
   const baseline = unit.baseline;
@@ -217,13 +208,10 @@ function spreadTrajectory(
           Math.max(low, Math.floor((start + (unit.target - start) * share) * factor + 0.5) / factor),
         ),
   );
-  return new make({
-    id: unit.id,
-    target: unit.target,
+  return new MilestoneRecord(unit.id, unit.target, {
+    plan,
+    start,
     perPeriod: values,
     cumulative: values.slice(),
-    profile: progress.periodWeights,
-    profileSource: progress.source,
-    start,
   });
 }

@@ -4,9 +4,10 @@
  */
 import type { Finding } from "../model";
 import { ProrationError } from "./errors";
-import { allocationsExplainedBy } from "./lazy";
+import { AdditiveRecord, type AdditiveSplit } from "./additiveRecords";
 import { additiveReason, type ReasonContext } from "./reasons";
-import { largestRemainder, webster } from "./rounding";
+import { largestRemainderSeats } from "./remainders";
+import { webster } from "./rounding";
 import type {
   AllocationMethod,
   FallbackCode,
@@ -14,15 +15,15 @@ import type {
   ProrationResult,
   UnitAllocation,
 } from "./types";
-import { canonicalOrder, decimalsOf, fmt, fromIncrements, sumBy, toIncrements } from "./util";
+import { canonicalOrder, decimalsOf, fmt, fromIncrements, toIncrements } from "./util";
 import type { ProrationSettings } from "./validate";
 
 export const TIE_BREAK_TEXT =
   "equal claims go to the unit with the larger weight, then to the unit whose name sorts first";
 
-/** Weights of the free units (canonical order) plus the warnings and fallbacks taken to get them. */
+/** Weights of the free units (in `free` order) plus the warnings and fallbacks taken to get them. */
 interface FreeWeights {
-  weights: number[];
+  weights: Float64Array;
   methodUsed: AllocationMethod;
   fallbacks: FallbackCode[];
   warnings: Finding[];
@@ -37,101 +38,159 @@ export function prorateAdditive(input: ProrationInput, settings: ProrationSettin
   }
   const { increment, rounding, driverLabel } = settings;
   const units = input.units;
+  // Loops over units sit in small functions below: this one runs once per call, so it never
+  // needs optimising, and each loop is compiled on its own (see remainders.ts for why).
+  const { drivers, locks, wholeNumbers } = columnsOf(units);
   // With whole-number drivers and locks every sum is exact in any order, so the (costly) sort by
   // name is only needed to make fractional sums independent of the input order.
-  const exactSums = units.every(
-    (u) =>
-      (u.driver === undefined || Number.isSafeInteger(u.driver)) &&
-      (u.locked === undefined || Number.isSafeInteger(u.locked)),
-  );
-  const order = exactSums ? units.map((_, i) => i) : canonicalOrder(units.map((u) => u.id));
-  const lockedTotal = sumBy(order, (i) => units[i].locked ?? 0);
-  const freeOrder = order.filter((i) => units[i].locked === undefined);
+  const order = wholeNumbers ? undefined : canonicalOrder(units.map((u) => u.id));
+  const { lockedTotal, free, slotOf } = freeSlots(locks, order);
+  const freeCount = free.length;
   const freeTotal = input.total - lockedTotal;
-  checkLocks(input, lockedTotal, freeTotal, freeOrder.length);
-  const freeSeats = freeOrder.length === 0 ? 0 : toIncrements(freeTotal, increment);
+  checkLocks(input, lockedTotal, freeTotal, freeCount);
+  const freeSeats = freeCount === 0 ? 0 : toIncrements(freeTotal, increment);
   if (freeSeats === undefined) {
     throw new ProrationError("incrementCannotMeet", {
       detail: `${fmt(freeTotal, 6)}, increment ${increment}`,
     });
   }
-  const free = freeWeights(input, freeOrder, freeSeats, driverLabel);
-  const baseSeats = baseSeatsEach(input, increment, freeSeats, freeOrder.length);
-  const restSeats = freeSeats - baseSeats * freeOrder.length;
-  const ids = freeOrder.map((i) => units[i].id);
-  const shares =
-    freeOrder.length === 0 || restSeats === 0
-      ? new Array<number>(freeOrder.length).fill(0)
-      : (rounding === "webster" ? webster : largestRemainder)({
-          ids,
-          weights: free.weights,
-          seats: restSeats,
-        });
-  const totalWeight = free.weights.reduce((a, b) => a + b, 0);
-  const decimals = decimalsOf(increment);
-  const allocations = new Array<UnitAllocation>(units.length);
+  const weighed = freeWeights(input, free, drivers, freeSeats, driverLabel);
+  const weights = weighed.weights;
+  const baseSeats = baseSeatsEach(input, increment, freeSeats, freeCount);
+  const restSeats = freeSeats - baseSeats * freeCount;
+  const seats = apportion(units, free, weights, restSeats, rounding);
+  const totalWeight = addBase(seats, weights, baseSeats);
   const context: ReasonContext = {
     input,
     settings,
     freeTotal,
-    freeCount: freeOrder.length,
-    methodUsed: free.methodUsed,
+    freeCount,
+    methodUsed: weighed.methodUsed,
     base: baseSeats * increment,
   };
-  const Free = allocationsExplainedBy((a) => additiveReason(a, context));
-  freeOrder.forEach((unitIndex, k) => {
-    const weight = free.weights[k];
-    const weightShare = totalWeight > 0 ? weight / totalWeight : 0;
-    const quotaSeats = baseSeats + restSeats * weightShare;
-    const seats = baseSeats + shares[k];
-    allocations[unitIndex] = new Free({
-      id: units[unitIndex].id,
-      value: fromIncrements(seats, increment, decimals),
-      increments: seats,
-      quota: quotaSeats * increment,
-      locked: false,
-      driver: units[unitIndex].driver,
-      weight,
-      weightShare,
-      rounding: Math.abs(seats - quotaSeats) < 1e-9 ? "exact" : seats > quotaSeats ? "up" : "down",
-    });
-  });
-  const Locked = allocationsExplainedBy(
-    (a) =>
-      `${a.id} is locked at ${fmt(a.value)}; ${freeOrder.length === 1 ? "the free unit gets" : `the ${freeOrder.length} free units share`} the remaining ${fmt(freeTotal)}.`,
-  );
-  for (const i of order) {
-    const locked = units[i].locked;
-    if (locked === undefined) continue;
-    allocations[i] = new Locked({
-      id: units[i].id,
-      value: locked,
-      increments: locked / increment,
-      quota: locked,
-      locked: true,
-      driver: units[i].driver,
-      weight: 0,
-      weightShare: 0,
-      rounding: "locked",
-    });
-  }
+  const split: AdditiveSplit = {
+    explainFree: (a) => additiveReason(a, context),
+    explainLocked: (a) =>
+      `${a.id} is locked at ${fmt(a.value)}; ${freeCount === 1 ? "the free unit gets" : `the ${freeCount} free units share`} the remaining ${fmt(freeTotal)}.`,
+    increment,
+    baseSeats,
+    restSeats,
+    totalWeight,
+    slotOf,
+    weights,
+    seats,
+    drivers,
+  };
   return {
-    units: allocations,
+    units: records(units, split, decimalsOf(increment)),
     provenance: {
       kind: input.kind,
       method: input.method,
-      methodUsed: free.methodUsed,
+      methodUsed: weighed.methodUsed,
       rounding,
       increment,
       driverLabel,
       total: input.total,
       lockedTotal,
       freeTotal,
-      fallbacks: free.fallbacks,
-      warnings: free.warnings,
+      fallbacks: weighed.fallbacks,
+      warnings: weighed.warnings,
       tieBreak: TIE_BREAK_TEXT,
     },
   };
+}
+
+/** Drivers and locks as numbers (NaN where blank), in one pass over the units. */
+function columnsOf(units: ProrationInput["units"]): {
+  drivers: Float64Array;
+  locks: Float64Array;
+  wholeNumbers: boolean;
+} {
+  const n = units.length;
+  const drivers = new Float64Array(n);
+  const locks = new Float64Array(n);
+  let wholeNumbers = true;
+  for (let i = 0; i < n; i++) {
+    const { driver, locked } = units[i];
+    drivers[i] = driver ?? NaN;
+    locks[i] = locked ?? NaN;
+    if (
+      (driver !== undefined && !Number.isSafeInteger(driver)) ||
+      (locked !== undefined && !Number.isSafeInteger(locked))
+    ) {
+      wholeNumbers = false;
+    }
+  }
+  return { drivers, locks, wholeNumbers };
+}
+
+/**
+ * The locked total (summed in `order`, input order when undefined), the free units' positions in
+ * that order, and for every position its place among the free units (-1 when locked).
+ */
+function freeSlots(
+  locks: Float64Array,
+  order: readonly number[] | undefined,
+): { lockedTotal: number; free: Int32Array; slotOf: Int32Array } {
+  const n = locks.length;
+  let lockedTotal = 0;
+  let freeCount = 0;
+  for (let k = 0; k < n; k++) {
+    const locked = locks[order === undefined ? k : order[k]];
+    if (locked !== locked) freeCount++;
+    else lockedTotal += locked;
+  }
+  const free = new Int32Array(freeCount);
+  const slotOf = new Int32Array(n);
+  for (let k = 0, f = 0; k < n; k++) {
+    const i = order === undefined ? k : order[k];
+    if (locks[i] !== locks[i]) {
+      slotOf[i] = f;
+      free[f++] = i;
+    } else {
+      slotOf[i] = -1;
+    }
+  }
+  return { lockedTotal, free, slotOf };
+}
+
+/** Adds the base to every free unit's seats; returns the free units' total weight (summed in order). */
+function addBase(seats: Float64Array, weights: Float64Array, baseSeats: number): number {
+  let totalWeight = 0;
+  for (let f = 0; f < seats.length; f++) {
+    totalWeight += weights[f];
+    seats[f] += baseSeats;
+  }
+  return totalWeight;
+}
+
+/**
+ * One record per unit, in input order: the locked value, or the seats back in the measure's unit.
+ * `map` rather than `new Array(n)`: optimised code for the latter deoptimised at 100,000 units.
+ */
+function records(units: ProrationInput["units"], split: AdditiveSplit, decimals: number): UnitAllocation[] {
+  const { slotOf, seats, increment } = split;
+  return units.map((unit, i): UnitAllocation => {
+    const slot = slotOf[i];
+    const value = slot < 0 ? (unit.locked as number) : fromIncrements(seats[slot], increment, decimals);
+    return new AdditiveRecord(split, unit.id, value, i);
+  });
+}
+
+/** The free units' shares of `restSeats` (in `free` order), by the chosen rounding. */
+function apportion(
+  units: ProrationInput["units"],
+  free: Int32Array,
+  weights: Float64Array,
+  restSeats: number,
+  rounding: ProrationSettings["rounding"],
+): Float64Array {
+  if (free.length === 0 || restSeats === 0) return new Float64Array(free.length);
+  if (rounding === "webster") {
+    const ids = Array.from(free, (i) => units[i].id);
+    return Float64Array.from(webster({ ids, weights: Array.from(weights), seats: restSeats }));
+  }
+  return largestRemainderSeats(weights, restSeats, (f) => units[free[f]].id);
 }
 
 function checkLocks(input: ProrationInput, lockedTotal: number, freeTotal: number, freeCount: number): void {
@@ -153,29 +212,29 @@ function checkLocks(input: ProrationInput, lockedTotal: number, freeTotal: numbe
 
 function freeWeights(
   input: ProrationInput,
-  freeOrder: number[],
+  free: Int32Array,
+  drivers: Float64Array,
   freeSeats: number,
   driverLabel: string,
 ): FreeWeights {
   const warnings: Finding[] = [];
+  const weights = new Float64Array(free.length);
   if (input.method === "equal") {
-    return { weights: freeOrder.map(() => 1), methodUsed: "equal", fallbacks: [], warnings };
+    weights.fill(1);
+    return { weights, methodUsed: "equal", fallbacks: [], warnings };
   }
-  const weights = freeOrder.map((i) => {
-    const unit = input.units[i];
-    if (unit.driver === undefined) {
-      warnings.push({
-        severity: "warning",
-        code: "driverMissing",
-        unit: unit.id,
-        message: `${unit.id} has no ${driverLabel}, so it gets no pro rata share.`,
-        fix: `Enter ${unit.id}'s ${driverLabel}, or lock its target.`,
-      });
-      return 0;
-    }
-    return unit.driver;
-  });
-  if (freeSeats > 0 && freeOrder.length > 0 && weights.every((w) => w === 0)) {
+  const missing = copyDrivers(free, drivers, weights);
+  for (const i of missing) {
+    const id = input.units[i].id;
+    warnings.push({
+      severity: "warning",
+      code: "driverMissing",
+      unit: id,
+      message: `${id} has no ${driverLabel}, so it gets no pro rata share.`,
+      fix: `Enter ${id}'s ${driverLabel}, or lock its target.`,
+    });
+  }
+  if (freeSeats > 0 && free.length > 0 && allZero(weights)) {
     warnings.push({
       severity: "warning",
       code: "fallbackEqual",
@@ -183,13 +242,29 @@ function freeWeights(
       fix: `Enter each unit's ${driverLabel}, or choose the equal method.`,
     });
     return {
-      weights: freeOrder.map(() => 1),
+      weights: weights.fill(1),
       methodUsed: "equal",
       fallbacks: ["equalForZeroDrivers"],
       warnings,
     };
   }
   return { weights, methodUsed: input.method, fallbacks: [], warnings };
+}
+
+/** Free units' drivers into `weights` (0 where blank); returns the positions of blank ones, in order. */
+function copyDrivers(free: Int32Array, drivers: Float64Array, weights: Float64Array): number[] {
+  const missing: number[] = [];
+  for (let f = 0; f < free.length; f++) {
+    const driver = drivers[free[f]];
+    if (driver !== driver) missing.push(free[f]);
+    else weights[f] = driver;
+  }
+  return missing;
+}
+
+function allZero(weights: Float64Array): boolean {
+  for (let f = 0; f < weights.length; f++) if (weights[f] !== 0) return false;
+  return true;
 }
 
 function baseSeatsEach(

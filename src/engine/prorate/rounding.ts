@@ -11,6 +11,8 @@
  * documented tie-break decides, not floating-point noise.
  */
 
+import { largestRemainderSeats } from "./remainders";
+
 /** Units to apportion, already in canonical (id) order. Weights are >= 0 and sum to more than 0. */
 export interface ApportionInput {
   ids: readonly string[];
@@ -35,76 +37,8 @@ function sumOf(values: readonly number[]): number {
  * Example: `largestRemainder({ ids: ["a","b","c"], weights: [10,6,4], seats: 3 })` gives [1,1,1].
  */
 export function largestRemainder(input: ApportionInput): number[] {
-  const { ids, weights, seats } = input;
-  const n = weights.length;
-  const totalWeight = sumOf(weights);
-  const floors = new Array<number>(n);
-  const remainders = new Float64Array(n);
-  let maxWeight = 0;
-  for (const w of weights) if (w > maxWeight) maxWeight = w;
-  const exact = weights.every(Number.isSafeInteger) && Number.isSafeInteger(seats * maxWeight);
-  for (let i = 0; i < n; i++) {
-    if (exact && Number.isSafeInteger(totalWeight)) {
-      const scaled = seats * weights[i];
-      const rem = scaled % totalWeight;
-      floors[i] = (scaled - rem) / totalWeight;
-      remainders[i] = rem;
-    } else {
-      const quota = (seats * weights[i]) / totalWeight;
-      floors[i] = Math.floor(quota);
-      remainders[i] = quota - floors[i];
-    }
-  }
-  const left = seats - sumOf(floors);
-  if (left <= 0) return floors;
-  const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  const stronger = (a: number, b: number): number =>
-    remainders[b] - remainders[a] || tieBreak(ids, weights, a, b);
-  selectStrongest(order, Math.min(left, n), stronger);
-  for (let k = 0; k < left && k < n; k++) floors[order[k]] += 1;
-  return floors;
-}
-
-/**
- * Move the `count` strongest entries (by `compare`, a total order) to the front of `order`, in no
- * particular order. Quickselect: linear on average; after too many rounds it sorts the rest,
- * so the worst case stays O(n log n). The chosen set depends only on `compare`, never on pivots.
- */
-function selectStrongest(order: number[], count: number, compare: (a: number, b: number) => number): void {
-  let lo = 0;
-  let hi = order.length - 1;
-  let rounds = 2 * Math.ceil(Math.log2(order.length + 1)) + 4;
-  while (lo < hi) {
-    if (--rounds < 0) {
-      const sorted = order.slice(lo, hi + 1).sort(compare);
-      for (let i = 0; i < sorted.length; i++) order[lo + i] = sorted[i];
-      return;
-    }
-    const pivot = medianOfThree(order[lo], order[(lo + hi) >> 1], order[hi], compare);
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (compare(order[i], pivot) < 0) i++;
-      while (compare(order[j], pivot) > 0) j--;
-      if (i <= j) {
-        const t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-        i++;
-        j--;
-      }
-    }
-    // Now order[lo..j] <= pivot <= order[i..hi]; keep narrowing toward the boundary at `count`.
-    if (count - 1 <= j) hi = j;
-    else if (count - 1 >= i) lo = i;
-    else return;
-  }
-}
-
-function medianOfThree(a: number, b: number, c: number, compare: (x: number, y: number) => number): number {
-  if (compare(a, b) < 0) return compare(b, c) < 0 ? b : compare(a, c) < 0 ? c : a;
-  return compare(a, c) < 0 ? a : compare(b, c) < 0 ? c : b;
+  const { ids, weights } = input;
+  return Array.from(largestRemainderSeats(weights, input.seats, (k) => ids[k]));
 }
 
 /**

@@ -29,7 +29,19 @@ export function decimalsOf(increment: number): number {
 /** A count of increments back in the measure's unit. Example: `fromIncrements(3, 0.1, 1) === 0.3`. */
 export function fromIncrements(count: number, increment: number, decimals: number): number {
   const value = count * increment;
-  return decimals === 0 ? value : Number(value.toFixed(decimals));
+  return decimals === 0 ? asSmallInteger(value) : Number(value.toFixed(decimals));
+}
+
+/**
+ * The same number, in the form V8 keeps small integers in (`x | 0`); -0 and numbers outside
+ * 32 bits are returned as they are. Why: a whole number computed from a Float64Array is a heap
+ * double in code not yet optimised, and an object field that once held a heap double boxes every
+ * later number stored in it in a 16-byte object of its own: one more object per unit in every
+ * result, and in every record a caller builds from it. Example: `asSmallInteger(412) === 412`.
+ */
+export function asSmallInteger(value: number): number {
+  const int = value | 0;
+  return int === value && (int !== 0 || Object.is(value, 0)) ? int : value;
 }
 
 /** Sum in the given order (callers pass canonical order so sums never depend on input order). Example: `sumBy([1, 0], (i) => [2, 3][i]) === 5`. */

@@ -1,8 +1,16 @@
 /** Checks every proration input in one place, so the allocators can assume clean numbers. */
 import { ProrationError } from "./errors";
 import type { ProrationInput, RoundingMethod } from "./types";
+import { firstRepeatedId } from "./unique";
 
 const NON_BLANK = /\S/;
+
+/** Whether the id has a non-space character; the regex only runs for ids that start with a space or non-ASCII. */
+function isNamed(id: unknown): id is string {
+  if (typeof id !== "string" || id.length === 0) return false;
+  const first = id.charCodeAt(0);
+  return (first > 32 && first < 127) || NON_BLANK.test(id);
+}
 
 /** The settings every allocator uses, with defaults applied. */
 export interface ProrationSettings {
@@ -17,16 +25,7 @@ export interface ProrationSettings {
  */
 export function validateProration(input: ProrationInput): ProrationSettings {
   if (input.units.length === 0) throw new ProrationError("noUnits");
-  const seen = new Set<string>();
-  input.units.forEach((unit, i) => {
-    if (typeof unit.id !== "string" || !NON_BLANK.test(unit.id)) {
-      throw new ProrationError("blankUnit", { detail: i + 1 });
-    }
-    if (seen.has(unit.id)) throw new ProrationError("duplicateUnit", { unit: unit.id });
-    seen.add(unit.id);
-    checkOptionalNumber(unit.id, unit.driver, "driverNotFinite", "driverNegative");
-    checkOptionalNumber(unit.id, unit.locked, "lockedNotFinite", "lockedNegative");
-  });
+  checkUnits(input.units);
   if (typeof input.total !== "number" || !Number.isFinite(input.total)) {
     throw new ProrationError("totalNotFinite", { detail: String(input.total) });
   }
@@ -41,6 +40,18 @@ export function validateProration(input: ProrationInput): ProrationSettings {
     rounding: input.rounding ?? "largestRemainder",
     driverLabel: input.driverLabel?.trim() || defaultDriverLabel(input),
   };
+}
+
+/** Names present and unique, drivers and locks numbers of zero or more; throws for the first unit that fails. */
+function checkUnits(units: ProrationInput["units"]): void {
+  const repeated = firstRepeatedId(units);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    if (!isNamed(unit.id)) throw new ProrationError("blankUnit", { detail: i + 1 });
+    if (i === repeated) throw new ProrationError("duplicateUnit", { unit: unit.id });
+    checkOptionalNumber(unit.id, unit.driver, "driverNotFinite", "driverNegative");
+    checkOptionalNumber(unit.id, unit.locked, "lockedNotFinite", "lockedNegative");
+  }
 }
 
 function defaultDriverLabel(input: ProrationInput): string {
