@@ -64,6 +64,11 @@ export interface MilestonePeriod {
   weeks?: number;
 }
 
+/**
+ * One unit's milestones. Count and amount schedules return class instances that work out
+ * `perPeriod` and `cumulative` on first read (milestones/record.ts): read the fields; a spread
+ * copies only id and target.
+ */
 export interface UnitMilestones {
   id: string;
   target: number;

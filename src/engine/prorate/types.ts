@@ -69,7 +69,12 @@ export interface ProrationInput {
 /** How a unit's target relates to its exact quota after rounding. */
 export type RoundingOutcome = "locked" | "exact" | "up" | "down";
 
-/** One unit's target with the facts behind it. */
+/**
+ * One unit's target with the facts behind it. A count or amount split returns class instances
+ * whose derived fields (quota, weight, reason...) are getters over the split's typed arrays
+ * (additiveRecords.ts): read the fields, or JSON.stringify for the plain record; a spread
+ * (`{ ...allocation }`) copies only id and value.
+ */
 export interface UnitAllocation {
   id: string;
   /** The target: a count/amount, or a rate (0-100) / ratio for those kinds. */
