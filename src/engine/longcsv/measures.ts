@@ -7,6 +7,8 @@ import type { CellRef, Direction, MeasureDef, MeasureKind, Observation } from ".
 import { describeNumberProblem, parseNumberText, type DecimalMark } from "../parse/number";
 import { NUMERIC_FIELDS, OBS_KEY, at, cellText, label, type Add, type Columns, type RefFn } from "./shared";
 
+const EDGES = ["lower", "upper"] as const;
+
 /** Per-measure facts gathered while reading rows, resolved into a MeasureDef at the end. */
 export interface MeasureFacts {
   id: string;
@@ -65,7 +67,7 @@ export function noteMeasureFacts(
     if (!kind) add("warning", "bad-kind", msg, ref(line, columns.kind!), { measure: facts.id });
     else facts.kind ??= kind;
   }
-  for (const edge of ["lower", "upper"] as const) {
+  for (const edge of EDGES) {
     const raw = cellText(cells, columns[edge]);
     if (!raw || facts[edge] !== undefined) continue;
     const parsed = parseNumberText(raw, { decimal });
@@ -140,6 +142,12 @@ export function validateValues(
   ref: RefFn,
   add: Add,
 ): void {
+  // Nearly every row is in range and has its actual: settle that with plain reads first.
+  if (
+    inRange(obs, kind) &&
+    (obs.actual !== undefined || obs.numerator === undefined || obs.denominator === undefined)
+  )
+    return;
   const line = obs.source!.row;
   for (const f of NUMERIC_FIELDS) {
     const value = obs[OBS_KEY[f]];
@@ -168,6 +176,24 @@ export function validateValues(
     return;
   }
   obs.actual = kind === "rate" ? ratio * 100 : ratio;
+}
+
+/** Whether no value is one the loop in validateValues would drop (negative, or a rate above 100). */
+function inRange(obs: Observation, kind: MeasureKind): boolean {
+  const signed = kind === "amount";
+  const capped = kind === "rate";
+  return (
+    fits(obs.target, signed, capped) &&
+    fits(obs.actual, signed, capped) &&
+    fits(obs.milestone, signed, capped) &&
+    fits(obs.numerator, signed, false) &&
+    fits(obs.denominator, false, false) &&
+    fits(obs.priorActual, signed, capped)
+  );
+}
+
+function fits(value: number | undefined, signed: boolean, capped: boolean): boolean {
+  return value === undefined || ((signed || !(value < 0)) && (!capped || !(value > 100)));
 }
 
 export function describe(obs: Observation): string {

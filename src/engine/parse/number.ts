@@ -54,7 +54,33 @@ const COMMA_BODY = /^(\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+|\d+)(,\d*)?$|^,\d+$/;
  * Example: `plainNumber("12.5") === 12.5`, `plainNumber("1,234") === undefined`.
  */
 export function plainNumber(raw: string, decimal: DecimalMark = "point"): number | undefined {
-  if (decimal !== "point" || !PLAIN_POINT.test(raw)) return undefined;
+  if (decimal !== "point") return undefined;
+  // One pass over the characters checks the shape of PLAIN_POINT (-?\d+(\.\d+)?) and gathers
+  // the digits; no regular expression and no string-to-number conversion for a short number.
+  const length = raw.length;
+  const negative = raw.charCodeAt(0) === 45; /* - */
+  let i = negative ? 1 : 0;
+  const first = i;
+  let digits = 0;
+  let scale = 1;
+  for (; i < length; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    digits = digits * 10 + d;
+  }
+  if (i === first) return undefined;
+  if (i < length) {
+    if (raw.charCodeAt(i) !== 46 /* . */ || i + 1 === length) return undefined;
+    for (i++; i < length; i++) {
+      const d = raw.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      digits = digits * 10 + d;
+      scale *= 10;
+    }
+  }
+  // Up to 15 digits the integer and the power of ten are exact doubles, so one division is the
+  // correctly rounded value, the same as Number(raw); longer numbers go to Number itself.
+  if (length - first <= 15) return negative ? -digits / scale : digits / scale;
   const value = Number(raw);
   return Number.isFinite(value) ? value : undefined;
 }

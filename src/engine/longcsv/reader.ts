@@ -1,0 +1,275 @@
+/**
+ * One data row of the long CSV into an Observation, or into the finding that says why it was not
+ * used. The hot path of a 720,000-row file: it keeps its state in one object, remembers the last
+ * measure and unit (a sorted file repeats them for 36 rows running), and builds each observation
+ * in a single literal from numbers already read, so a row costs a few string compares, not Map
+ * lookups, keyed stores and closures.
+ */
+import type { CellRef, MeasureKind, Observation, Period } from "../model";
+import { describeNumberProblem, parseNumberText, plainNumber, type DecimalMark } from "../parse/number";
+import { parsePeriodText } from "../parse/period";
+import { describe, keysOf, noteMeasureFacts, type MeasureFacts } from "./measures";
+import { at, cellText, label, type Add, type Columns, type NumericField, type RefFn } from "./shared";
+
+// Kinds whose numbers may be written with "%": a rate is a percent, a ratio may be "% of target".
+const PERCENT_KINDS = new Set<MeasureKind | undefined>([undefined, "rate", "ratio"]);
+
+/** A period text's period and a small number for it, so a series can keep its lines in an array. */
+interface KnownPeriod {
+  period: Period;
+  id: number;
+}
+
+/** One measure's facts and, per unit, the first line of each period (to name duplicates). */
+interface MeasureEntry {
+  facts: MeasureFacts;
+  byUnit: Map<string, SeriesEntry>;
+}
+
+interface SeriesEntry {
+  /** The unit name, one string per unit for the whole file, not one per row. */
+  unit: string;
+  firstLines: number[];
+}
+
+export interface RowReaderSetup {
+  header: string[];
+  columns: Columns;
+  delimiter: string;
+  decimal: DecimalMark;
+  ref: RefFn;
+  add: Add;
+}
+
+/**
+ * Reads the data rows of one file in order. Example: after `reader.read(["Cases", "North",
+ * "2026-07", "10", "9"], 2)` with columns measure..actual, `reader.observations[0].actual === 9`.
+ */
+export class RowReader {
+  readonly observations: Observation[] = [];
+  /** Measures in the order their first row was read. */
+  readonly measures = new Map<string, MeasureEntry>();
+  /** Unit names in the order their first row was read. */
+  readonly units = new Map<string, string>();
+  /** Rows that are not blank, read or not. */
+  dataRows = 0;
+
+  private readonly width: number;
+  private readonly columns: Columns;
+  private readonly delimiter: string;
+  private readonly decimal: DecimalMark;
+  private readonly ref: RefFn;
+  private readonly add: Add;
+  // Period text -> its period (undefined: not a period), parsed once per distinct text.
+  private readonly periods = new Map<string, KnownPeriod | undefined>();
+  private readonly periodIds = new Map<string, number>();
+  private lastMeasureText = "";
+  private lastMeasure: MeasureEntry | undefined;
+  private lastUnitText = "";
+  private lastSeries: SeriesEntry | undefined;
+  // The row being read, for the findings of its numbers (the rare path).
+  private line = 0;
+  private facts: MeasureFacts | undefined;
+  private unit = "";
+  private period = "";
+  private blankActual = false;
+  private blankTarget = false;
+
+  constructor(setup: RowReaderSetup) {
+    this.width = setup.header.length;
+    this.columns = setup.columns;
+    this.delimiter = setup.delimiter;
+    this.decimal = setup.decimal;
+    this.ref = setup.ref;
+    this.add = setup.add;
+  }
+
+  /** Read the row that starts on `line` (line 1 is the header). */
+  read(cells: string[], line: number): void {
+    if (line === 1 || isBlankRow(cells)) return;
+    this.dataRows++;
+    const columns = this.columns;
+    if (cells.length > this.width && !extraCellsAreBlank(cells, this.width)) {
+      const msg = `Line ${line} has ${cells.length} cells but the header names ${this.width}: a cell probably holds an unquoted "${this.delimiter}" (1,234 or North, East), so the row was skipped.`;
+      this.add("error", "extra-cells", msg, this.ref(line, this.width));
+      return;
+    }
+    const measureText = cellText(cells, columns.measure);
+    const unitText = cellText(cells, columns.unit);
+    if (!measureText || !unitText) {
+      const field = measureText ? "unit" : "measure";
+      const msg = `Line ${line}: the ${field} is blank, so the row cannot be placed.`;
+      this.add("error", "missing-key", msg, this.ref(line, columns[field]));
+      return;
+    }
+    const periodText = cellText(cells, columns.period);
+    const known = this.periodOf(periodText);
+    if (!known) {
+      periodFinding(periodText, this.ref(line, columns.period), this.add, measureText, unitText);
+      return;
+    }
+    const measure =
+      measureText === this.lastMeasureText ? this.lastMeasure! : this.measureOf(measureText, line);
+    const series = unitText === this.lastUnitText ? this.lastSeries! : this.seriesOf(measure, unitText);
+    const facts = measure.facts;
+    const period = known.period;
+    const first = series.firstLines[known.id];
+    if (first !== undefined) {
+      const msg = `Line ${line} repeats ${measureText} / ${unitText} / ${period} from line ${first}; the first row is kept.`;
+      const keys = { measure: measureText, unit: unitText, period };
+      this.add("warning", "duplicate-row", msg, this.ref(line, columns.measure), keys);
+      return;
+    }
+    series.firstLines[known.id] = line;
+    noteMeasureFacts(facts, cells, columns, line, this.ref, this.add, this.decimal);
+    this.line = line;
+    this.facts = facts;
+    this.unit = series.unit;
+    this.period = period;
+    this.blankActual = false;
+    this.blankTarget = false;
+    // Each value read in field order (the order of its findings), then one literal with every
+    // field declared: one object shape for every row (a field the row lacks stays undefined).
+    const target = this.value(cells, columns.target, "target");
+    const actual = this.value(cells, columns.actual, "actual");
+    const milestone = this.value(cells, columns.milestone, "milestone");
+    const numerator = this.value(cells, columns.numerator, "numerator");
+    const denominator = this.value(cells, columns.denominator, "denominator");
+    const priorActual = this.value(cells, columns.prior_actual, "prior_actual");
+    const obs: Observation = {
+      measure: facts.id,
+      unit: series.unit,
+      period,
+      source: this.ref(line, columns.actual ?? columns.measure),
+      target,
+      actual,
+      milestone,
+      numerator,
+      denominator,
+      priorActual,
+    };
+    if (this.blankActual && (numerator === undefined || denominator === undefined))
+      this.blankNote(obs, "actual", columns.actual!);
+    if (this.blankTarget && milestone === undefined) this.blankNote(obs, "target", columns.target!);
+    this.observations.push(obs);
+  }
+
+  private periodOf(text: string): KnownPeriod | undefined {
+    const known = this.periods.get(text);
+    if (known !== undefined || this.periods.has(text)) return known;
+    const parsed = parsePeriodText(text);
+    let result: KnownPeriod | undefined;
+    if (parsed.kind === "period") {
+      let id = this.periodIds.get(parsed.period);
+      if (id === undefined) this.periodIds.set(parsed.period, (id = this.periodIds.size));
+      result = { period: parsed.period, id };
+    }
+    this.periods.set(text, result);
+    return result;
+  }
+
+  private measureOf(text: string, line: number): MeasureEntry {
+    let measure = this.measures.get(text);
+    if (!measure) {
+      const firstRef = this.ref(line, this.columns.measure);
+      const facts = { id: text, firstRef, sawPercent: false, sawDollar: false, sawFraction: false };
+      this.measures.set(text, (measure = { facts, byUnit: new Map() }));
+    }
+    this.lastMeasureText = text;
+    this.lastMeasure = measure;
+    this.lastUnitText = "";
+    return measure;
+  }
+
+  private seriesOf(measure: MeasureEntry, text: string): SeriesEntry {
+    let series = measure.byUnit.get(text);
+    if (!series) {
+      let unit = this.units.get(text);
+      if (unit === undefined) this.units.set(text, (unit = text));
+      measure.byUnit.set(text, (series = { unit, firstLines: [] }));
+    }
+    this.lastUnitText = text;
+    this.lastSeries = series;
+    return series;
+  }
+
+  /** One numeric cell: its number, or undefined with a finding (text, #N/A) or a blank noted. */
+  private value(cells: string[], col: number | undefined, f: NumericField): number | undefined {
+    if (col === undefined) return undefined;
+    const raw = cells[col];
+    if (raw === undefined || raw === "") {
+      this.noteBlank(f);
+      return undefined;
+    }
+    const plain = plainNumber(raw, this.decimal);
+    if (plain === undefined) return this.formattedValue(raw, col, f);
+    const facts = this.facts!;
+    if (!facts.sawFraction && f !== "numerator" && f !== "denominator" && !Number.isInteger(plain))
+      facts.sawFraction = true;
+    return plain;
+  }
+
+  /** The slow path: signs, symbols, grouping, missing-value markers and refusals. */
+  private formattedValue(raw: string, col: number, f: NumericField): number | undefined {
+    const parsed = parseNumberText(raw, { decimal: this.decimal });
+    if (parsed.kind === "blank") {
+      this.noteBlank(f);
+      return undefined;
+    }
+    const facts = this.facts!;
+    const keys = { measure: facts.id, unit: this.unit, period: this.period };
+    if (parsed.kind !== "number") {
+      const where = this.ref(this.line, col);
+      const missing = parsed.kind === "error" || parsed.kind === "placeholder";
+      const msg = `${at(where)}: the ${label(f)} "${raw.trim()}" ${describeNumberProblem(parsed)}.`;
+      this.add("error", missing ? "not-available" : "not-a-number", msg, where, keys);
+      return undefined;
+    }
+    const counted = f === "numerator" || f === "denominator";
+    if (parsed.percent && (counted || !PERCENT_KINDS.has(facts.kind))) {
+      const where = this.ref(this.line, col);
+      const what = counted ? `a ${label(f)}, a count` : `${facts.id}, a ${facts.kind}`;
+      const msg = `${at(where)}: the ${label(f)} "${raw.trim()}" is a percent, but it belongs to ${what}; it was not used.`;
+      this.add("error", "percent-not-rate", msg, where, keys);
+      return undefined;
+    }
+    const value = parsed.value;
+    if (counted) return value;
+    if (parsed.percent) facts.sawPercent = true;
+    if (parsed.currency) facts.sawDollar = true;
+    if (!facts.sawFraction && !Number.isInteger(value)) facts.sawFraction = true;
+    return value;
+  }
+
+  private noteBlank(f: NumericField): void {
+    if (f === "actual") this.blankActual = true;
+    else if (f === "target") this.blankTarget = true;
+  }
+
+  private blankNote(obs: Observation, f: "actual" | "target", col: number): void {
+    const where = this.ref(this.line, col);
+    const msg = `${at(where)}: the ${f} for ${describe(obs)} is blank.`;
+    this.add("info", f === "actual" ? "blank-actual" : "blank-target", msg, where, keysOf(obs));
+  }
+}
+
+/** A row whose every cell is blank (a trailing newline, a spacer row): not data, not a finding. */
+function isBlankRow(cells: string[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i].trim() !== "") return false;
+  return true;
+}
+
+function extraCellsAreBlank(cells: string[], width: number): boolean {
+  for (let i = width; i < cells.length; i++) if (cells[i].trim() !== "") return false;
+  return true;
+}
+
+function periodFinding(text: string, where: CellRef, add: Add, measure: string, unit: string): void {
+  const parsed = parsePeriodText(text);
+  if (parsed.kind === "date-format") {
+    add("error", "date-format", `${at(where)}: period "${text}" ${parsed.why}.`, where, { measure, unit });
+  } else {
+    const msg = `${at(where)}: period "${text}" is not YYYY or YYYY-MM.`;
+    add("error", "bad-period", msg, where, { measure, unit });
+  }
+}
