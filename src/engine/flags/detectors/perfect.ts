@@ -37,38 +37,50 @@ function exactHitsOf(s: SeriesData, minN: number, flags: Flag[]): void {
   let ties = 0;
   for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
   if (ties < 4) return;
-  const f = exactHitsFlag(s, minN);
+  const f = exactHitsFlag(s, minN, ties);
   if (f) flags.push(f);
 }
 
-function exactHitsFlag(s: SeriesData, minN: number): Flag | undefined {
-  const diffs: number[] = [];
-  const milestones: number[] = [];
-  // Positions of the hits: the three periods the text names are looked up only for a flag.
-  const hits: number[] = [];
+/**
+ * The flag for a series with `k` ties (a tie needs both values, so `k` counts the hits among the
+ * periods that have both). One pass gathers what the test needs, with no array per series: the
+ * milestones' median is taken only when their range straddles the threshold it is compared with.
+ */
+function exactHitsFlag(s: SeriesData, minN: number, k: number): Flag | undefined {
+  let n = 0;
   let whole = true;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let misses = 0;
+  let squares = 0;
   for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
     const ms = s.milestone[i];
     if (a !== a || ms !== ms) continue;
     if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
-    diffs.push(a - ms);
-    milestones.push(Math.abs(ms));
-    if (isTie(a, ms)) hits.push(i);
+    n++;
+    const d = a - ms;
+    if (d !== 0) {
+      misses++;
+      squares += d * d;
+    }
+    const size = Math.abs(ms);
+    if (size < lowest) lowest = size;
+    if (size > highest) highest = size;
   }
-  const n = diffs.length;
-  const k = hits.length;
   if (n < minN || k < 4) return undefined;
   // Small whole numbers (a handful a month) tie with their milestone all the time: not evidence.
-  if (whole && median(milestones) < 20) return undefined;
-  const others = diffs.filter((d) => d !== 0);
-  const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
+  if (whole && lowest < 20 && (highest < 20 || milestoneMedian(s) < 20)) return undefined;
+  const sd = misses >= 2 ? Math.sqrt(squares / misses) : 0;
   // Chance that a whole-number actual rounds onto its milestone: P(|N(0, sd)| < 0.5).
   const p0 = whole
     ? Math.min(0.95, Math.max(0.01, sd > 0 ? errorFunction(0.5 / (sd * Math.SQRT2)) : 0.5))
     : 0.01;
   const p = binomialUpperTail(k, n, p0);
   if (p >= 0.001) return undefined;
+  const hits: string[] = [];
+  for (let i = 0; i < s.length && hits.length < 3; i++)
+    if (isTie(s.actual[i], s.milestone[i])) hits.push(periodAt(s, i));
   return makeFlag("exact-hits", {
     severity: p < 1e-6 ? "high" : "medium",
     measure: s.measure.id,
@@ -77,11 +89,19 @@ function exactHitsFlag(s: SeriesData, minN: number): Flag | undefined {
     values: { hits: k, n, chancePerPeriod: p0, p },
     text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
     explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
-    whatToCheck: `The source records behind ${hits
-      .slice(0, 3)
-      .map((i) => periodAt(s, i))
-      .join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
+    whatToCheck: `The source records behind ${hits.join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
   });
+}
+
+/** Median size of the milestones of the periods that have both values. */
+function milestoneMedian(s: SeriesData): number {
+  const sizes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const a = s.actual[i];
+    const ms = s.milestone[i];
+    if (a === a && ms === ms) sizes.push(Math.abs(ms));
+  }
+  return median(sizes);
 }
 
 /** Equal up to floating-point noise; false when either is missing (NaN). */

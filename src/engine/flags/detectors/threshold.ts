@@ -80,35 +80,49 @@ export function densityJump(values: ArrayLike<number>, bin = BIN, h = BANDWIDTH)
   const bins = Math.round(h / bin);
   const below = new Array<number>(bins).fill(0);
   const above = new Array<number>(bins).fill(0);
-  let nWindow = 0;
-  for (let i = 0; i < n; i++) {
-    const d = values[i] - 1;
-    if (d >= 0 && d < h) above[Math.min(bins - 1, Math.floor(d / bin + 1e-9))] += 1;
-    else if (d < 0 && d >= -h) below[Math.min(bins - 1, Math.floor(-d / bin - 1e-9))] += 1;
-    else continue;
-    nWindow += 1;
-  }
-  const fAbove = localLinearAtZero(
-    above.map((c, i) => [(i + 0.5) * bin, c / (n * bin)]),
-    h,
-  );
-  const fBelow = localLinearAtZero(
-    below.map((c, i) => [(i + 0.5) * bin, c / (n * bin)]),
-    h,
-  );
+  const nWindow = histogramAroundOne(values, bin, h, below, above);
+  const fAbove = localLinearAtZero(above, n, bin, h);
+  const fBelow = localLinearAtZero(below, n, bin, h);
   if (!(fAbove > 0) || !(fBelow > 0)) return undefined;
   const theta = Math.log(fAbove) - Math.log(fBelow);
   const se = Math.sqrt(((24 / 5) * (1 / fAbove + 1 / fBelow)) / (n * h));
   return { theta, se, fBelow, fAbove, nWindow };
 }
 
-function localLinearAtZero(points: number[][], h: number): number {
+/**
+ * Count the values within `h` of 1 into bins of width `bin` below and above it; returns how many
+ * fell in. A function of its own: its loop runs over a whole measure, so it is compiled while it
+ * runs, and small code with nothing after the loop compiles quickly and is not thrown away.
+ */
+function histogramAroundOne(
+  values: ArrayLike<number>,
+  bin: number,
+  h: number,
+  below: number[],
+  above: number[],
+): number {
+  const bins = above.length;
+  let nWindow = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] - 1;
+    if (d >= 0 && d < h) above[Math.min(bins - 1, Math.floor(d / bin + 1e-9))] += 1;
+    else if (d < 0 && d >= -h) below[Math.min(bins - 1, Math.floor(-d / bin - 1e-9))] += 1;
+    else continue;
+    nWindow += 1;
+  }
+  return nWindow;
+}
+
+/** Local-linear fit (triangular kernel) at 0 to bin counts of `n` values, as densities at the bins' centres. */
+function localLinearAtZero(counts: readonly number[], n: number, bin: number, h: number): number {
   let sw = 0;
   let swx = 0;
   let swy = 0;
   let swxx = 0;
   let swxy = 0;
-  for (const [x, y] of points) {
+  for (let i = 0; i < counts.length; i++) {
+    const x = (i + 0.5) * bin;
+    const y = counts[i] / (n * bin);
     const w = Math.max(0, 1 - x / h);
     sw += w;
     swx += w * x;
@@ -124,7 +138,7 @@ function localLinearAtZero(points: number[][], h: number): number {
  * Share of the two inner bins expected above 1 under a normal fitted to all the values: a unit
  * that always lands 1-3 % above with little spread is consistent, not bunched.
  */
-function normalShareAbove(values: readonly number[], width: number): number {
+function normalShareAbove(values: ArrayLike<number>, width: number): number {
   if (values.length < 2) return 0.5;
   const m = mean(values as number[]);
   const sd = standardDeviation(values as number[]);
@@ -148,13 +162,13 @@ export interface NarrowBins {
  * that allows for a sloping density (estimated from the two bins further out).
  * Example: `narrowBins([1.01, 1.02, 0.99]).above === 2`.
  */
-export function narrowBins(values: readonly number[], width = NARROW): NarrowBins {
+export function narrowBins(values: ArrayLike<number>, width = NARROW): NarrowBins {
   let below = 0;
   let above = 0;
   let outerBelow = 0;
   let outerAbove = 0;
-  for (const v of values) {
-    const d = v - 1;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i] - 1;
     if (d >= 0 && d < width) above += 1;
     else if (d < 0 && d >= -width) below += 1;
     else if (d >= width && d < 2 * width) outerAbove += 1;
@@ -244,11 +258,11 @@ function unitBunching(s: Series, sign: 1 | -1, minN: number, pool: RatioPool, fl
   // Counts too small to tell 1 % from 3 % apart say nothing about bunching.
   if (step !== FINE) pool.length = from;
   if (step === COARSE || !worthTesting(r, minN)) return;
-  const f = unitFlag(s, Array.from(r), minN);
+  const f = unitFlag(s, r, minN);
   if (f) flags.push(f);
 }
 
-function unitFlag(s: Series, r: number[], minN: number): Flag | undefined {
+function unitFlag(s: Series, r: ArrayLike<number>, minN: number): Flag | undefined {
   const bins = narrowBins(r);
   const n = bins.above + bins.below;
   if (n < minN || bins.p >= 1e-4 || bins.above / n < 0.65) return undefined;

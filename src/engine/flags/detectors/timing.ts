@@ -69,21 +69,16 @@ export const q4Sandbagging: Detector = {
       const m = list[0].measure;
       if (m.direction !== "up" || !isAdditive(m)) continue;
       const rows: Q4Row[] = [];
-      for (const s of list) if (s.monthly) addQ4Rows(index, s, rows);
-      const byYear = new Map<number, typeof rows>();
-      for (const r of rows) {
-        const arr = byYear.get(r.fy);
-        if (arr) arr.push(r);
-        else byYear.set(r.fy, [r]);
-      }
+      const byYear = new Map<number, Q4Row[]>();
+      for (const s of list) if (s.monthly) addQ4Rows(index, s, rows, byYear);
       for (const [fy, yearRows] of byYear) q4FlagsOfYear(m, fy, yearRows, rows, minUnits, flags);
     }
     return flags;
   },
 };
 
-/** One series' complete years as Q4 rows (Q1-Q3 total above 0). */
-function addQ4Rows(index: ScorecardIndex, s: Series, rows: Q4Row[]): void {
+/** One series' complete years as Q4 rows (Q1-Q3 total above 0), into all rows and into their year's. */
+function addQ4Rows(index: ScorecardIndex, s: Series, rows: Q4Row[], byYear: Map<number, Q4Row[]>): void {
   const years = yearSummaries(index, s);
   for (let i = 0; i < years.length; i++) {
     const y = years[i];
@@ -91,7 +86,11 @@ function addQ4Rows(index: ScorecardIndex, s: Series, rows: Q4Row[]): void {
     const q13 = monthsSum(s, y.first, 9);
     const q4 = monthsSum(s, y.first + 9, 3);
     if (q13 <= 0) continue;
-    rows.push({ s, fy: y.year, ratio: q4 / (q13 / 3), ytd9: q13, target: y.target });
+    const row = { s, fy: y.year, ratio: q4 / (q13 / 3), ytd9: q13, target: y.target };
+    rows.push(row);
+    const yearRows = byYear.get(row.fy);
+    if (yearRows) yearRows.push(row);
+    else byYear.set(row.fy, [row]);
   }
 }
 

@@ -191,10 +191,25 @@ export const revisedActuals: Detector = {
   },
 };
 
+/** First position of `s` whose actual differs from the one in `old` for the same period (both usable), or -1. */
+function firstRevision(s: Series, old: Series): number {
+  for (let i = 0; i < s.length; i++) {
+    const j = s.start + i - old.start;
+    if (j < 0 || j >= old.length) continue;
+    const a = s.actual[i];
+    const b = old.actual[j];
+    if (a === a && b === b && a !== b) return i;
+  }
+  return -1;
+}
+
 function compareSnapshots(s: Series, old: Series): Flag | undefined {
+  // Most series are unchanged: the scan allocates nothing, and only a revised one is described.
+  const from = firstRevision(s, old);
+  if (from < 0) return undefined;
   const sign = goodSign(s.measure) || 1;
   const revised: { period: string; from: number; to: number; gap: number }[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const j = s.start + i - old.start;
     if (j < 0 || j >= old.length) continue;
     const a = s.actual[i];
