@@ -32,7 +32,19 @@ export function additiveKind(kind: string): boolean {
  * way. Example: `yearSummaries(index, series)[0].actual`.
  */
 export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary[] {
-  if (s.years) return s.years;
+  return s.years ?? summarize(index, s);
+}
+
+/**
+ * Every series' fiscal-year summaries at once, before the readers start: the series objects all
+ * gain their summaries in one place, so code that reads them (compiled while running) sees one
+ * shape of series, not some with summaries and some without. Example: `summarizeYears(index)`.
+ */
+export function summarizeYears(index: ScorecardIndex): void {
+  for (const s of index.series) if (!s.years) summarize(index, s);
+}
+
+function summarize(index: ScorecardIndex, s: SeriesData): YearSummary[] {
   const out: YearSummary[] = [];
   if (!s.monthly) {
     for (let i = 0; i < s.length; i++) {

@@ -192,11 +192,16 @@ function monthlyForecast(s: Series, year: number, k: number, fyStartMonth: numbe
   // The year's first month, so next year's target (a YYYY row with no months yet, the usual case
   // when targets are set) is checked too.
   const start = fiscalYearStartIndex(year, fyStartMonth);
+  // Positions of the 36 months before the year that the series has.
+  const from = Math.max(0, start - 36 - s.start);
+  const to = Math.min(s.length, start - s.start);
+  // Fewer positions than the fit needs (next year's and this year's targets, often): no scan.
+  if (Math.max(0, to - from) < 18 * k) return undefined;
   const w = trendWindow.room(s.length);
   let n = 0;
-  for (let i = 0; i < s.length && s.start + i < start; i++) {
+  for (let i = from; i < to; i++) {
     const a = s.actual[i];
-    if (a === a && s.start + i >= start - 36) {
+    if (a === a) {
       w.x[n] = s.start + i;
       w.y[n++] = a;
     }

@@ -173,6 +173,7 @@ function jumpReversalFlags(s: SeriesData, sign: 1 | -1, flags: Flag[]): void {
   if (!(scale > 0)) return;
   for (let j = 0; j < spikes.length; j++) {
     const z = (spikes[j] - med) / scale;
+    if (z < 6) continue; // most spikes: the rest of the test is not needed
     const t = j + 1;
     const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
     const rel = base > 0 ? spikes[j] / base : Infinity;
