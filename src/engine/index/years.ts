@@ -71,14 +71,24 @@ function summarize(index: ScorecardIndex, s: SeriesData): YearSummary[] {
     // A year with a target row but no months yet (next year's target) still needs a summary.
     // The months' summaries are a few years, so a scan finds one (no Set or entry arrays per
     // series), and a list already in order is left as it is (sorting it would not move anything).
-    const monthYears = out.length;
-    s.yearTargets.forEach((target, year) => {
-      if (!hasYear(out, monthYears, year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
-    });
+    if (s.yearTargets.size > 0) addTargetOnlyYears(s.yearTargets, out);
     if (!inYearOrder(out)) out.sort((a, b) => a.year - b.year);
   }
   s.years = out;
   return out;
+}
+
+/**
+ * A summary for each year with a target row and no months, after the months' summaries. Keys are
+ * read one by one and a target only for a missing year: no closure or entry array per series. The
+ * summary has every field, `actual` undefined, so all summaries share one shape for their readers.
+ */
+function addTargetOnlyYears(yearTargets: Map<number, number>, out: YearSummary[]): void {
+  const monthYears = out.length;
+  for (const year of yearTargets.keys()) {
+    if (hasYear(out, monthYears, year)) continue;
+    out.push({ year, target: yearTargets.get(year), actual: undefined, actualMonths: 0, first: 0, count: 0 });
+  }
 }
 
 /** True when one of the first `count` summaries is for `year`. */
