@@ -1,7 +1,8 @@
 /**
  * Every gaming and lowballing detector over 1,000 units x 20 measures x 36 months (720,000
  * monthly points plus yearly targets), with an earlier snapshot for the revision check.
- * Aim: under 2 s for all detectors together, indexing included.
+ * Aim (issue 15): under 1,000 ms CPU for all detectors together, indexing included, on the first
+ * run of a process.
  */
 import { detectors, runFlags } from "../src/engine/flags";
 import type { MeasureDef, Observation, Scorecard } from "../src/engine/model";
@@ -61,6 +62,19 @@ export function run(): void {
   console.log(
     `built ${scorecard.observations.length.toLocaleString("en-US")} observations in ${(performance.now() - t0).toFixed(0)} ms`,
   );
+  // Each detector's CPU time inside the first run (the aim is for the first run of a process):
+  // its run function is wrapped for that run only, and restored after.
+  const firstRunMs = new Map<string, number>();
+  const runs = detectors.map((d) => d.run);
+  for (const d of detectors) {
+    const inner = d.run;
+    d.run = (index, ctx) => {
+      const c = process.cpuUsage();
+      const flags = inner(index, ctx);
+      firstRunMs.set(d.id, cpuMsOf(process.cpuUsage(c)));
+      return flags;
+    };
+  }
   const heapBefore = process.memoryUsage().heapUsed;
   const cpuBefore = process.cpuUsage();
   const t1 = performance.now();
@@ -70,15 +84,28 @@ export function run(): void {
     programUnit: "ALL",
     capacityMeasures: ["m2"],
   };
-  const result = runFlags(indexScorecard(scorecard), options);
+  const cpuIndexed1 = process.cpuUsage(cpuBefore);
+  const index = indexScorecard(scorecard);
+  const cpuIndexed2 = process.cpuUsage(cpuBefore);
+  const result = runFlags(index, options);
   const totalMs = performance.now() - t1;
   // CPU time (user + system) is reported beside wall time because the machine may be shared.
-  const cpu = process.cpuUsage(cpuBefore);
-  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const cpuMs = cpuMsOf(process.cpuUsage(cpuBefore));
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  detectors.forEach((d, k) => (d.run = runs[k]));
   console.log(
     `all ${detectors.length} detectors (indexing included): ${totalMs.toFixed(0)} ms wall, ${ref(cpuMs)}, ${result.flags.length} flags, heap +${heapMb.toFixed(0)} MB  [aim < 1000 ms CPU]`,
   );
+  const detectorsMs = [...firstRunMs.values()].reduce((a, b) => a + b, 0);
+  const index1Ms = cpuMsOf(cpuIndexed1);
+  const index2Ms = cpuMsOf(cpuIndexed2) - index1Ms;
+  console.log(
+    `  first run: index previous ${ref(index1Ms)}, index current ${ref(index2Ms)}, runFlags ${ref(cpuMs - index1Ms - index2Ms)} (detectors ${detectorsMs.toFixed(0)} ms CPU)`,
+  );
+  const perDetector = detectors.map((d) => `${d.id} ${firstRunMs.get(d.id)!.toFixed(0)}`);
+  console.log("  first run per detector, ms CPU:");
+  for (let i = 0; i < perDetector.length; i += 5)
+    console.log(`    ${perDetector.slice(i, i + 5).join(", ")}`);
   // Again on new scorecard objects over the same rows: re-indexed, but the input no longer fresh
   // in the young generation, as when flags run on a scorecard read a while ago.
   const again = { ...scorecard };
@@ -87,9 +114,9 @@ export function run(): void {
   runFlags(indexScorecard(again), { ...options, previousSnapshot: indexScorecard({ ...previous }) });
   const warmCpu = process.cpuUsage(cpu2);
   console.log(
-    `second run on the same rows (settled heap): ${(performance.now() - t2).toFixed(0)} ms wall, ${ref((warmCpu.user + warmCpu.system) / 1000)}`,
+    `second run on the same rows (settled heap): ${(performance.now() - t2).toFixed(0)} ms wall, ${ref(cpuMsOf(warmCpu))}`,
   );
-  // Per-detector time on an already-indexed scorecard.
+  // Per-detector wall time on an already-indexed scorecard (detectors warm by now).
   const indexed = indexScorecard(scorecard);
   for (const d of detectors) {
     const t = performance.now();
@@ -100,4 +127,8 @@ export function run(): void {
     }).length;
     console.log(`  ${d.id.padEnd(30)} ${(performance.now() - t).toFixed(0).padStart(5)} ms  ${n} flags`);
   }
+}
+
+function cpuMsOf(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }

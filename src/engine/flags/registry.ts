@@ -16,6 +16,7 @@ import { benfordFirstDigitDetector, lastDigit } from "./detectors/digits";
 import { duplicateRows, revisedActuals, stalePeriods } from "./detectors/validity";
 import type { Detector, DetectorContext, DetectorKind, Flag, FlagSeverity } from "./types";
 import { budgetFlags } from "../budget/flagRun";
+import { summarizeYears } from "../index/years";
 
 /** Every detector, in the order a reviewer reads them. */
 export const detectors: readonly Detector[] = [
@@ -62,6 +63,25 @@ export interface FlagRun {
 const RANK: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2 };
 
 /**
+ * Detectors that read fiscal-year summaries. runFlags fills every series' summaries before they
+ * run, so the code that reads them, compiled while it runs, sees series of one shape (with
+ * summaries) rather than being thrown away and compiled again when the shape changes.
+ */
+const READS_YEARS: ReadonlySet<DetectorKind> = new Set<DetectorKind>([
+  "lowball-prior-actual",
+  "lowball-trend",
+  "meet-not-beat",
+  "unit-sum-below-program",
+  "target-cut-after-strong-year",
+  "below-capacity",
+  "q4-sandbagging",
+  "end-of-period-spike",
+]);
+
+// Flags are ordered by text as localeCompare orders it (the default locale's collation); one
+// collator for the whole sort compares the same way without localeCompare's work per call.
+
+/**
  * Run the detectors over an indexed scorecard. Never throws on bad data: unknown measures and odd
  * periods come back as findings, and cells the index marks unusable are skipped as the checks skip
  * them. Example: `runFlags(indexScorecard(scorecard)).flags.filter((f) => f.severity === "high")`.
@@ -69,6 +89,7 @@ const RANK: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2 };
 export function runFlags(index: ScorecardIndex, options: FlagOptions = {}): FlagRun {
   const chosen = options.only ? detectors.filter((d) => options.only!.includes(d.id)) : detectors;
   const flags: Flag[] = [];
+  if (chosen.some((d) => READS_YEARS.has(d.id)) || options.budget) summarizeYears(index);
   for (const d of chosen) for (const f of d.run(index, options)) flags.push(f);
   if (options.budget) flags.push(...budgetFlags(index, options.budget, options.only));
   const reviews = new Map(
@@ -78,13 +99,14 @@ export function runFlags(index: ScorecardIndex, options: FlagOptions = {}): Flag
     const r = reviews.get(f.id);
     if (r) f.review = { ...r };
   }
+  const text = new Intl.Collator().compare;
   flags.sort(
     (a, b) =>
       RANK[a.severity] - RANK[b.severity] ||
-      a.detector.localeCompare(b.detector) ||
-      a.measure.localeCompare(b.measure) ||
-      a.unit.localeCompare(b.unit) ||
-      a.id.localeCompare(b.id),
+      text(a.detector, b.detector) ||
+      text(a.measure, b.measure) ||
+      text(a.unit, b.unit) ||
+      text(a.id, b.id),
   );
   return { flags, findings: findingsFor(index, options) };
 }

@@ -81,9 +81,11 @@ export interface Ols {
   sxx: number;
 }
 
-/** Least squares y on x with standard errors (n >= 3). Example: `ols([0,1,2],[1,2,3]).slope === 1`. */
-export function ols(x: readonly number[], y: readonly number[]): Ols {
-  const n = x.length;
+/**
+ * Least squares y on x with standard errors (n >= 3), over the first `n` points (all by default,
+ * so a caller can fit a window held in a reused buffer). Example: `ols([0,1,2],[1,2,3]).slope === 1`.
+ */
+export function ols(x: ArrayLike<number>, y: ArrayLike<number>, n = x.length): Ols {
   let mx = 0;
   let my = 0;
   for (let i = 0; i < n; i++) {
@@ -107,6 +109,24 @@ export function ols(x: readonly number[], y: readonly number[]): Ols {
   return { slope, intercept, residualSd, slopeSe, n, xMean: mx, sxx };
 }
 
+/**
+ * Reusable buffers for the points of a fit over a window: a detector fits one window per series,
+ * and needs its points only while the fit is computed. Example: `const w = points.room(24)`.
+ */
+export class FitPoints {
+  x = new Float64Array(64);
+  y = new Float64Array(64);
+
+  /** These buffers, grown to hold at least `n` points. */
+  room(n: number): this {
+    if (this.x.length < n) {
+      this.x = new Float64Array(2 * n);
+      this.y = new Float64Array(2 * n);
+    }
+    return this;
+  }
+}
+
 const T99: Record<number, number> = {
   1: 31.821,
   2: 6.965,
@@ -127,9 +147,12 @@ const T99: Record<number, number> = {
 /** One-sided 99 % Student t quantile (conservative between table rows). Example: `tQuantile99(5) === 3.365`. */
 export function tQuantile99(df: number): number {
   if (df >= 1000) return 2.326;
-  const below = Object.keys(T99)
-    .map(Number)
-    .filter((k) => k <= Math.max(1, df))
-    .pop()!;
+  // The largest tabled df not above it (none for NaN, as before: undefined).
+  const limit = Math.max(1, df);
+  let below = NaN;
+  for (const k of T99_DF) if (k <= limit) below = k;
   return T99[below];
 }
+
+/** T99's degrees of freedom, ascending (integer keys enumerate in ascending order), listed once, not per call. */
+const T99_DF = Object.keys(T99).map(Number);

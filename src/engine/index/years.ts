@@ -32,7 +32,19 @@ export function additiveKind(kind: string): boolean {
  * way. Example: `yearSummaries(index, series)[0].actual`.
  */
 export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary[] {
-  if (s.years) return s.years;
+  return s.years ?? summarize(index, s);
+}
+
+/**
+ * Every series' fiscal-year summaries at once, before the readers start: the series objects all
+ * gain their summaries in one place, so code that reads them (compiled while running) sees one
+ * shape of series, not some with summaries and some without. Example: `summarizeYears(index)`.
+ */
+export function summarizeYears(index: ScorecardIndex): void {
+  for (const s of index.series) if (!s.years) summarize(index, s);
+}
+
+function summarize(index: ScorecardIndex, s: SeriesData): YearSummary[] {
   const out: YearSummary[] = [];
   if (!s.monthly) {
     for (let i = 0; i < s.length; i++) {
@@ -59,14 +71,24 @@ export function yearSummaries(index: ScorecardIndex, s: SeriesData): YearSummary
     // A year with a target row but no months yet (next year's target) still needs a summary.
     // The months' summaries are a few years, so a scan finds one (no Set or entry arrays per
     // series), and a list already in order is left as it is (sorting it would not move anything).
-    const monthYears = out.length;
-    s.yearTargets.forEach((target, year) => {
-      if (!hasYear(out, monthYears, year)) out.push({ year, target, actualMonths: 0, first: 0, count: 0 });
-    });
+    if (s.yearTargets.size > 0) addTargetOnlyYears(s.yearTargets, out);
     if (!inYearOrder(out)) out.sort((a, b) => a.year - b.year);
   }
   s.years = out;
   return out;
+}
+
+/**
+ * A summary for each year with a target row and no months, after the months' summaries. Keys are
+ * read one by one and a target only for a missing year: no closure or entry array per series. The
+ * summary has every field, `actual` undefined, so all summaries share one shape for their readers.
+ */
+function addTargetOnlyYears(yearTargets: Map<number, number>, out: YearSummary[]): void {
+  const monthYears = out.length;
+  for (const year of yearTargets.keys()) {
+    if (hasYear(out, monthYears, year)) continue;
+    out.push({ year, target: yearTargets.get(year), actual: undefined, actualMonths: 0, first: 0, count: 0 });
+  }
 }
 
 /** True when one of the first `count` summaries is for `year`. */

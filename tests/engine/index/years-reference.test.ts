@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import {
   indexScorecard,
+  summarizeYears,
   yearSummaries,
   type ScorecardIndex,
   type SeriesData,
@@ -147,6 +148,18 @@ describe("yearSummaries", () => {
           fyStartMonth,
         });
         for (const s of index.series) expect(yearSummaries(index, s)).toEqual(referenceSummaries(index, s));
+        // Filled all at once (as runFlags does), the summaries are the same, and are the ones kept.
+        const again = indexScorecard({
+          measures: [{ id: "m", name: "M", kind, direction: "up" }],
+          units: [],
+          observations,
+          fyStartMonth,
+        });
+        summarizeYears(again);
+        for (const s of again.series) {
+          expect(s.years).toEqual(referenceSummaries(again, s));
+          expect(yearSummaries(again, s)).toBe(s.years);
+        }
       }),
       { numRuns: 300 },
     );

@@ -5,11 +5,11 @@
  */
 import type { MeasureDef } from "../../model";
 import { fiscalYearStartIndex } from "../../index/access";
-import type { SeriesData as Series } from "../../index/series";
-import { yearSummaries } from "../../index/years";
+import type { ScorecardIndex, SeriesData as Series } from "../../index/series";
+import { yearSummaries, type YearSummary } from "../../index/years";
 import { fmt, gapOf, gapUnit, goodSign, isAdditive, makeFlag, pct } from "../flag";
-import { ols, tQuantile99 } from "../stats";
-import type { Detector, Flag } from "../types";
+import { FitPoints, ols, tQuantile99 } from "../stats";
+import type { Detector, DetectorContext, Flag, FlagSeverity } from "../types";
 
 const CUT_HIGH = 5;
 
@@ -30,25 +30,33 @@ export const lowballPriorActual: Detector = {
   explanation: "A target the unit has already beaten may be easy to meet (lowballing, MIT notes).",
   run(index, ctx) {
     const flags: Flag[] = [];
-    for (const s of index.series) {
-      const unknown = ctx.directionUnknown?.has(s.measure.id) ?? false;
-      const sign = goodSign(s.measure);
-      if (sign === 0 && !unknown) continue;
-      const years = yearSummaries(index, s);
-      for (let i = 1; i < years.length; i++) {
-        const prev = years[i - 1];
-        const cur = years[i];
-        if (cur.year !== prev.year + 1 || cur.target === undefined) continue;
-        if (prev.actual === undefined || (s.monthly && prev.actualMonths < 12)) continue;
-        const f = unknown
-          ? equalOnly(s, cur.target, prev.actual, prev.year, cur.year)
-          : judge(s, sign as 1 | -1, cur.target, prev.actual, prev.year, cur.year);
-        if (f) flags.push(f);
-      }
-    }
+    for (const s of index.series) priorActualFlags(index, s, ctx, flags);
     return flags;
   },
 };
+
+/**
+ * One series' flags into `flags`. Per series, here and in the other detectors, not inline in
+ * `run`: `run` is called once per flag run, so a loop inside it runs unoptimized until it is
+ * compiled on the stack (with everything it calls), while a function called 20,000 times is
+ * compiled early, small, and once.
+ */
+function priorActualFlags(index: ScorecardIndex, s: Series, ctx: DetectorContext, flags: Flag[]): void {
+  const unknown = ctx.directionUnknown?.has(s.measure.id) ?? false;
+  const sign = goodSign(s.measure);
+  if (sign === 0 && !unknown) return;
+  const years = yearSummaries(index, s);
+  for (let i = 1; i < years.length; i++) {
+    const prev = years[i - 1];
+    const cur = years[i];
+    if (cur.year !== prev.year + 1 || cur.target === undefined) continue;
+    if (prev.actual === undefined || (s.monthly && prev.actualMonths < 12)) continue;
+    const f = unknown
+      ? equalOnly(s, cur.target, prev.actual, prev.year, cur.year)
+      : judge(s, sign as 1 | -1, cur.target, prev.actual, prev.year, cur.year);
+    if (f) flags.push(f);
+  }
+}
 
 function judge(
   s: Series,
@@ -104,40 +112,55 @@ export const lowballTrend: Detector = {
   run(index, ctx) {
     const flags: Flag[] = [];
     const k = ctx.minSampleFactor ?? 1;
-    for (const s of index.series) {
-      const sign = goodSign(s.measure);
-      if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      for (const y of yearSummaries(index, s)) {
-        if (y.target === undefined) continue;
-        const fc = s.monthly
-          ? monthlyForecast(s, y.year, k, index.fyStartMonth)
-          : annualForecast(s, y.year, k);
-        if (!fc) continue;
-        // A straight line can run past what a measure can be (above 100 %, below 0): clamp it.
-        const hi = s.measure.kind === "rate" ? 100 : Infinity;
-        const clamp = (v: number) => Math.min(hi, Math.max(0, v));
-        fc.forecast = clamp(fc.forecast);
-        const edge = clamp(fc.forecast - sign * fc.halfWidth);
-        if (sign * (y.target - edge) >= 0) continue;
-        const severity = sign * (y.target - clamp(edge - sign * fc.halfWidth)) < 0 ? "high" : "medium";
-        flags.push(
-          makeFlag("lowball-trend", {
-            severity,
-            measure: s.measure.id,
-            unit: s.unit,
-            periods: [String(y.year)],
-            values: { target: y.target, forecast: fc.forecast, edge, n: fc.n },
-            text: `FY${y.year} target ${fmt(y.target)}; trend forecast ${fmt(fc.forecast)}, 99 % edge ${fmt(edge)} (n=${fc.n}).`,
-            explanation: `The FY${y.year} target for ${s.measure.name} is below where the unit's own trend points, even allowing for its usual ups and downs.`,
-            whatToCheck:
-              "Whether the trend is expected to break (a policy change, a lost funding stream) or the target should be raised.",
-          }),
-        );
-      }
-    }
+    for (const s of index.series) trendFlags(index, s, ctx, k, flags);
     return flags;
   },
 };
+
+/** One series' lowball-trend flags into `flags`. */
+function trendFlags(index: ScorecardIndex, s: Series, ctx: DetectorContext, k: number, flags: Flag[]): void {
+  const sign = goodSign(s.measure);
+  if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) return;
+  const years = yearSummaries(index, s);
+  for (let i = 0; i < years.length; i++) {
+    const y = years[i];
+    if (y.target === undefined) continue;
+    const fc = s.monthly ? monthlyForecast(s, y.year, k, index.fyStartMonth) : annualForecast(s, y.year, k);
+    if (!fc) continue;
+    // A straight line can run past what a measure can be (above 100 %, below 0): clamp it.
+    const hi = s.measure.kind === "rate" ? 100 : Infinity;
+    fc.forecast = clamp(fc.forecast, hi);
+    const edge = clamp(fc.forecast - sign * fc.halfWidth, hi);
+    if (sign * (y.target - edge) >= 0) continue;
+    const severity = sign * (y.target - clamp(edge - sign * fc.halfWidth, hi)) < 0 ? "high" : "medium";
+    flags.push(trendFlag(s, y.year, y.target, fc, edge, severity));
+  }
+}
+
+function clamp(v: number, hi: number): number {
+  return Math.min(hi, Math.max(0, v));
+}
+
+function trendFlag(
+  s: Series,
+  year: number,
+  target: number,
+  fc: Forecast,
+  edge: number,
+  severity: FlagSeverity,
+): Flag {
+  return makeFlag("lowball-trend", {
+    severity,
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: [String(year)],
+    values: { target, forecast: fc.forecast, edge, n: fc.n },
+    text: `FY${year} target ${fmt(target)}; trend forecast ${fmt(fc.forecast)}, 99 % edge ${fmt(edge)} (n=${fc.n}).`,
+    explanation: `The FY${year} target for ${s.measure.name} is below where the unit's own trend points, even allowing for its usual ups and downs.`,
+    whatToCheck:
+      "Whether the trend is expected to break (a policy change, a lost funding stream) or the target should be raised.",
+  });
+}
 
 interface Forecast {
   forecast: number;
@@ -145,18 +168,21 @@ interface Forecast {
   n: number;
 }
 
+/** Reused for every series' trend window: a fit needs its points only while it is computed. */
+const trendWindow = new FitPoints();
+
 function annualForecast(s: Series, year: number, k: number): Forecast | undefined {
-  const xs: number[] = [];
-  const ys: number[] = [];
+  const w = trendWindow.room(s.length);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
     if (a === a && s.start + i < year && s.start + i >= year - 6) {
-      xs.push(s.start + i);
-      ys.push(a);
+      w.x[n] = s.start + i;
+      w.y[n++] = a;
     }
   }
-  if (xs.length < 4 * k || xs[xs.length - 1] !== year - 1) return undefined;
-  const fit = ols(xs, ys);
+  if (n < 4 * k || w.x[n - 1] !== year - 1) return undefined;
+  const fit = ols(w.x, w.y, n);
   const se = fit.residualSd * Math.sqrt(1 + 1 / fit.n + (year - fit.xMean) ** 2 / fit.sxx);
   return { forecast: fit.intercept + fit.slope * year, halfWidth: tQuantile99(fit.n - 2) * se, n: fit.n };
 }
@@ -166,17 +192,22 @@ function monthlyForecast(s: Series, year: number, k: number, fyStartMonth: numbe
   // The year's first month, so next year's target (a YYYY row with no months yet, the usual case
   // when targets are set) is checked too.
   const start = fiscalYearStartIndex(year, fyStartMonth);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let i = 0; i < s.length && s.start + i < start; i++) {
+  // Positions of the 36 months before the year that the series has.
+  const from = Math.max(0, start - 36 - s.start);
+  const to = Math.min(s.length, start - s.start);
+  // Fewer positions than the fit needs (next year's and this year's targets, often): no scan.
+  if (Math.max(0, to - from) < 18 * k) return undefined;
+  const w = trendWindow.room(s.length);
+  let n = 0;
+  for (let i = from; i < to; i++) {
     const a = s.actual[i];
-    if (a === a && s.start + i >= start - 36) {
-      xs.push(s.start + i);
-      ys.push(a);
+    if (a === a) {
+      w.x[n] = s.start + i;
+      w.y[n++] = a;
     }
   }
-  if (xs.length < 18 * k) return undefined;
-  const fit = ols(xs, ys);
+  if (n < 18 * k) return undefined;
+  const fit = ols(w.x, w.y, n);
   const future = start + 5.5;
   const sum = isAdditive(s.measure);
   const meanFit = fit.intercept + fit.slope * future;
@@ -201,31 +232,54 @@ export const meetNotBeat: Detector = {
   run(index, ctx) {
     const flags: Flag[] = [];
     const minYears = Math.ceil(3 * (ctx.minSampleFactor ?? 1));
-    for (const s of index.series) {
-      const sign = goodSign(s.measure);
-      if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) continue;
-      const thin = s.measure.kind === "rate" ? 0.5 : 1;
-      const years = yearSummaries(index, s).filter(
-        (y) => y.target !== undefined && y.actual !== undefined && (!s.monthly || y.actualMonths === 12),
-      );
-      if (years.length < minYears) continue;
-      const margins = years.map((y) => sign * gapOf(s.measure.kind, y.actual!, y.target!));
-      const thinYears = years.filter((_, i) => margins[i] >= 0 && margins[i] <= thin);
-      if (thinYears.length < minYears || thinYears.length / years.length < 0.75) continue;
-      flags.push(
-        makeFlag("meet-not-beat", {
-          severity: thinYears.length === years.length ? "medium" : "low",
-          measure: s.measure.id,
-          unit: s.unit,
-          periods: thinYears.map((y) => String(y.year)),
-          values: { thinYears: thinYears.length, years: years.length, maxMargin: Math.max(...margins) },
-          text: `Met by ${fmt(thin)}${gapUnit(s.measure.kind)} or less in ${thinYears.length} of ${years.length} years (margins ${margins.map((g) => pct(g)).join(", ")}).`,
-          explanation: `${s.measure.name} has landed just over its target in ${thinYears.length} of ${years.length} years, which rarely happens by chance.`,
-          whatToCheck:
-            "How the year-end figures were compiled, and whether results above target were held back for next year.",
-        }),
-      );
-    }
+    for (const s of index.series) meetNotBeatFlags(index, s, ctx, minYears, flags);
     return flags;
   },
 };
+
+/** One series' meet-not-beat flag into `flags`: counted first, arrays only for a flag. */
+function meetNotBeatFlags(
+  index: ScorecardIndex,
+  s: Series,
+  ctx: DetectorContext,
+  minYears: number,
+  flags: Flag[],
+): void {
+  const sign = goodSign(s.measure);
+  if (sign === 0 || ctx.directionUnknown?.has(s.measure.id)) return;
+  const thin = s.measure.kind === "rate" ? 0.5 : 1;
+  const all = yearSummaries(index, s);
+  let count = 0;
+  let thinCount = 0;
+  for (let i = 0; i < all.length; i++) {
+    const y = all[i];
+    if (!judged(s, y)) continue;
+    count++;
+    const margin = sign * gapOf(s.measure.kind, y.actual!, y.target!);
+    if (margin >= 0 && margin <= thin) thinCount++;
+  }
+  if (count < minYears || thinCount < minYears || thinCount / count < 0.75) return;
+  flags.push(meetNotBeatFlag(s, sign, thin, all));
+}
+
+/** A year meet-not-beat judges: a target and an actual, all twelve months of it for a monthly series. */
+function judged(s: Series, y: YearSummary): boolean {
+  return y.target !== undefined && y.actual !== undefined && (!s.monthly || y.actualMonths === 12);
+}
+
+function meetNotBeatFlag(s: Series, sign: 1 | -1, thin: number, all: YearSummary[]): Flag {
+  const years = all.filter((y) => judged(s, y));
+  const margins = years.map((y) => sign * gapOf(s.measure.kind, y.actual!, y.target!));
+  const thinYears = years.filter((_, i) => margins[i] >= 0 && margins[i] <= thin);
+  return makeFlag("meet-not-beat", {
+    severity: thinYears.length === years.length ? "medium" : "low",
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: thinYears.map((y) => String(y.year)),
+    values: { thinYears: thinYears.length, years: years.length, maxMargin: Math.max(...margins) },
+    text: `Met by ${fmt(thin)}${gapUnit(s.measure.kind)} or less in ${thinYears.length} of ${years.length} years (margins ${margins.map((g) => pct(g)).join(", ")}).`,
+    explanation: `${s.measure.name} has landed just over its target in ${thinYears.length} of ${years.length} years, which rarely happens by chance.`,
+    whatToCheck:
+      "How the year-end figures were compiled, and whether results above target were held back for next year.",
+  });
+}

@@ -30,49 +30,78 @@ export const exactHits: Detector = {
 /**
  * One series' exact-hits flag, if any, into `flags`. Per series, not inline in `run`: `run` is
  * called once per flag run, so its loops ran unoptimized; this is called 20,000 times and compiled.
+ * Only the tie count runs for every series; the rest is in a function of its own, so the compiled
+ * code stays small and is not thrown away the first time a series has ties.
  */
 function exactHitsOf(s: SeriesData, minN: number, flags: Flag[]): void {
   let ties = 0;
   for (let i = 0; i < s.actual.length; i++) if (isTie(s.actual[i], s.milestone[i])) ties++;
   if (ties < 4) return;
-  const diffs: number[] = [];
-  const milestones: number[] = [];
-  const hitPeriods: string[] = [];
+  const f = exactHitsFlag(s, minN, ties);
+  if (f) flags.push(f);
+}
+
+/**
+ * The flag for a series with `k` ties (a tie needs both values, so `k` counts the hits among the
+ * periods that have both). One pass gathers what the test needs, with no array per series: the
+ * milestones' median is taken only when their range straddles the threshold it is compared with.
+ */
+function exactHitsFlag(s: SeriesData, minN: number, k: number): Flag | undefined {
+  let n = 0;
   let whole = true;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  let misses = 0;
+  let squares = 0;
   for (let i = 0; i < s.length; i++) {
     const a = s.actual[i];
     const ms = s.milestone[i];
     if (a !== a || ms !== ms) continue;
     if (!Number.isInteger(a) || !Number.isInteger(ms)) whole = false;
-    diffs.push(a - ms);
-    milestones.push(Math.abs(ms));
-    if (isTie(a, ms)) hitPeriods.push(periodAt(s, i));
+    n++;
+    const d = a - ms;
+    if (d !== 0) {
+      misses++;
+      squares += d * d;
+    }
+    const size = Math.abs(ms);
+    if (size < lowest) lowest = size;
+    if (size > highest) highest = size;
   }
-  const n = diffs.length;
-  const k = hitPeriods.length;
-  if (n < minN || k < 4) return;
+  if (n < minN || k < 4) return undefined;
   // Small whole numbers (a handful a month) tie with their milestone all the time: not evidence.
-  if (whole && median(milestones) < 20) return;
-  const others = diffs.filter((d) => d !== 0);
-  const sd = others.length >= 2 ? Math.sqrt(others.reduce((t, d) => t + d * d, 0) / others.length) : 0;
+  if (whole && lowest < 20 && (highest < 20 || milestoneMedian(s) < 20)) return undefined;
+  const sd = misses >= 2 ? Math.sqrt(squares / misses) : 0;
   // Chance that a whole-number actual rounds onto its milestone: P(|N(0, sd)| < 0.5).
   const p0 = whole
     ? Math.min(0.95, Math.max(0.01, sd > 0 ? errorFunction(0.5 / (sd * Math.SQRT2)) : 0.5))
     : 0.01;
   const p = binomialUpperTail(k, n, p0);
-  if (p >= 0.001) return;
-  flags.push(
-    makeFlag("exact-hits", {
-      severity: p < 1e-6 ? "high" : "medium",
-      measure: s.measure.id,
-      unit: s.unit,
-      periods: [],
-      values: { hits: k, n, chancePerPeriod: p0, p },
-      text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
-      explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
-      whatToCheck: `The source records behind ${hitPeriods.slice(0, 3).join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
-    }),
-  );
+  if (p >= 0.001) return undefined;
+  const hits: string[] = [];
+  for (let i = 0; i < s.length && hits.length < 3; i++)
+    if (isTie(s.actual[i], s.milestone[i])) hits.push(periodAt(s, i));
+  return makeFlag("exact-hits", {
+    severity: p < 1e-6 ? "high" : "medium",
+    measure: s.measure.id,
+    unit: s.unit,
+    periods: [],
+    values: { hits: k, n, chancePerPeriod: p0, p },
+    text: `Actual equals the milestone exactly in ${k} of ${n} periods (chance per period ~${pct(p0 * 100)}%, p=${p.toExponential(1)}).`,
+    explanation: `${s.measure.name} matches its milestone to the last digit in ${k} of ${n} periods, more often than chance would give.`,
+    whatToCheck: `The source records behind ${hits.join(", ")}${k > 3 ? ", ..." : ""}: were actuals counted or copied from the plan?`,
+  });
+}
+
+/** Median size of the milestones of the periods that have both values. */
+function milestoneMedian(s: SeriesData): number {
+  const sizes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const a = s.actual[i];
+    const ms = s.milestone[i];
+    if (a === a && ms === ms) sizes.push(Math.abs(ms));
+  }
+  return median(sizes);
 }
 
 /** Equal up to floating-point noise; false when either is missing (NaN). */
@@ -99,31 +128,52 @@ export const jumpReversal: Detector = {
   },
 };
 
-/** One series' jump-reversal flags into `flags` (per series, for the reason given at `exactHitsOf`). */
+/**
+ * One series' jump-reversal flags into `flags` (per series, for the reason given at `exactHitsOf`).
+ * A first pass over the index's arrays looks for a period 30 % above its neighbours; only a series
+ * with one gets its values copied and its spikes' medians taken.
+ */
 function jumpReversalsOf(s: SeriesData, ctx: DetectorContext, minN: number, flags: Flag[]): void {
   const sign = goodSign(s.measure);
   if (sign === 0 || !s.monthly || ctx.directionUnknown?.has(s.measure.id)) return;
+  if (hasJumpCandidate(s, sign, minN)) jumpReversalFlags(s, sign, flags);
+}
+
+/** At least `minN` actuals, and one of them (not the first or last) 30 % above its neighbours' mean in the good direction. */
+function hasJumpCandidate(s: SeriesData, sign: 1 | -1, minN: number): boolean {
+  let count = 0;
+  let before = NaN;
+  let middle = NaN;
+  let candidate = false;
+  for (let i = 0; i < s.length; i++) {
+    const after = s.actual[i];
+    if (after !== after) continue;
+    if (count >= 2) {
+      const spike = sign * (middle - (before + after) / 2);
+      const base = Math.abs((before + after) / 2);
+      if (spike >= 0.3 * base && spike > 0) candidate = true;
+    }
+    before = middle;
+    middle = after;
+    count++;
+  }
+  return count >= minN && candidate;
+}
+
+function jumpReversalFlags(s: SeriesData, sign: 1 | -1, flags: Flag[]): void {
   // Positions with an actual; periods are looked up only for a flag.
   const at: number[] = [];
   for (let i = 0; i < s.length; i++) if (s.actual[i] === s.actual[i]) at.push(i);
-  if (at.length < minN) return;
   const xs = at.map((i) => s.actual[i]);
   const spikes: number[] = [];
-  let candidate = false;
-  for (let t = 1; t < xs.length - 1; t++) {
-    const spike = sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2);
-    spikes.push(spike);
-    const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
-    if (spike >= 0.3 * base && spike > 0) candidate = true;
-  }
-  // No period is 30 % above its neighbours: nothing can pass, so skip the medians.
-  if (!candidate) return;
+  for (let t = 1; t < xs.length - 1; t++) spikes.push(sign * (xs[t] - (xs[t - 1] + xs[t + 1]) / 2));
   const med = median(spikes);
   const abs = spikes.map((v) => Math.abs(v - med));
   const scale = 1.4826 * median(abs);
   if (!(scale > 0)) return;
   for (let j = 0; j < spikes.length; j++) {
     const z = (spikes[j] - med) / scale;
+    if (z < 6) continue; // most spikes: the rest of the test is not needed
     const t = j + 1;
     const base = Math.abs((xs[t - 1] + xs[t + 1]) / 2);
     const rel = base > 0 ? spikes[j] / base : Infinity;

@@ -7,6 +7,7 @@ import { periodKey } from "../../index/series";
 import { periodAt } from "../../index/access";
 import type { SeriesData as Series } from "../../index/series";
 import { finite, fmt, gapOf, goodSign, makeFlag, pct } from "../flag";
+import { SameUnit } from "../sameUnit";
 import type { Detector, Flag } from "../types";
 
 const same = (a: number | undefined, b: number | undefined) => (a === undefined ? b === undefined : a === b);
@@ -101,11 +102,12 @@ export const stalePeriods: Detector = {
 function carriedForward(s: Series, minN: number): Flag | undefined {
   if (!hasRepeat(s.actual)) return undefined;
   const xs: number[] = [];
-  const periods: string[] = [];
+  // Positions of the actuals: periods are looked up only for the run a flag names.
+  const positions: number[] = [];
   for (let i = 0; i < s.actual.length; i++) {
     if (s.actual[i] !== s.actual[i]) continue;
     xs.push(s.actual[i]);
-    periods.push(periodAt(s, i));
+    positions.push(i);
   }
   if (xs.length < minN) return undefined;
   const rate = s.measure.kind === "rate";
@@ -130,7 +132,7 @@ function carriedForward(s: Series, minN: number): Flag | undefined {
   const pEqual = sd > 0 ? Math.min(1, step / (sd * Math.sqrt(2 * Math.PI))) : 1;
   const chance = xs.length * pEqual ** (best.length - 1);
   if (chance >= 0.001) return undefined;
-  const run = periods.slice(best.from, best.from + best.length);
+  const run = positions.slice(best.from, best.from + best.length).map((i) => periodAt(s, i));
   const value = xs[best.from];
   return makeFlag("stale-periods", {
     severity: chance < 1e-6 ? "high" : "medium",
@@ -178,23 +180,36 @@ export const revisedActuals: Detector = {
     if (!ctx.previousSnapshot) return flags;
     const before = ctx.previousSnapshot.byMeasure;
     for (const [measureId, list] of index.byMeasure) {
-      const old = new Map((before.get(measureId) ?? []).map((s) => [`${s.unit}|${s.monthly}`, s]));
-      for (const s of list) {
-        const o = old.get(`${s.unit}|${s.monthly}`);
-        if (o) {
-          const f = compareSnapshots(s, o);
-          if (f) flags.push(f);
-        }
-      }
+      const old = new SameUnit(before.get(measureId) ?? []);
+      list.forEach((s, k) => {
+        const o = old.of(s, k);
+        const f = o && compareSnapshots(s, o);
+        if (f) flags.push(f);
+      });
     }
     return flags;
   },
 };
 
+/** First position of `s` whose actual differs from the one in `old` for the same period (both usable), or -1. */
+function firstRevision(s: Series, old: Series): number {
+  for (let i = 0; i < s.length; i++) {
+    const j = s.start + i - old.start;
+    if (j < 0 || j >= old.length) continue;
+    const a = s.actual[i];
+    const b = old.actual[j];
+    if (a === a && b === b && a !== b) return i;
+  }
+  return -1;
+}
+
 function compareSnapshots(s: Series, old: Series): Flag | undefined {
+  // Most series are unchanged: the scan allocates nothing, and only a revised one is described.
+  const from = firstRevision(s, old);
+  if (from < 0) return undefined;
   const sign = goodSign(s.measure) || 1;
   const revised: { period: string; from: number; to: number; gap: number }[] = [];
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < s.length; i++) {
     const j = s.start + i - old.start;
     if (j < 0 || j >= old.length) continue;
     const a = s.actual[i];
