@@ -29,8 +29,8 @@ export function ReturnsTracker({ tracker }: { tracker: Tracker | undefined }): R
       </h2>
       {!tracker ? (
         <span className={styles.hint}>
-          No returns collected yet. Once offices send their copies back, collect them below: this shows who is
-          merged, late or still to send (the Returns sheet has the detail).
+          No returns collected yet. Once offices send their copies back and you collect them below, this shows
+          who is merged, late or still to send.
         </span>
       ) : (
         <>
