@@ -21,6 +21,25 @@ interface Span {
   fields: number;
   yearTargets: Map<number, number> | undefined;
   duplicates: Observation[] | undefined;
+  /** The first and last rows and keys seen, and whether each row followed the one before (next row, next period). */
+  firstRow: number;
+  lastRow: number;
+  firstKey: number;
+  lastKey: number;
+  /** Period length (7 or 4) of the first row. */
+  grain: number;
+  consecutive: boolean;
+}
+
+/**
+ * True when a series' rows are consecutive observations, one per period from its first to its
+ * last in order (the usual long file): position i is then row firstRow + i, with no gaps or extra
+ * rows, and its row numbers need no array.
+ */
+function consecutive(span: Span): boolean {
+  const lo = span.monthly ? span.monthLo : span.yearLo;
+  const hi = span.monthly ? span.monthHi : span.yearHi;
+  return span.consecutive && span.firstKey === lo && span.lastKey === hi;
 }
 
 /** Rows usually arrive grouped by measure and unit: the last series found skips the maps. */
@@ -56,7 +75,7 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   // The loops only call: the per-row work lives in methods, which are optimized after a few calls.
   // Written inline, the first index of a process ran the whole first pass unoptimized (its
   // on-stack replacement was compiled but never entered), three times slower than later runs.
-  for (let r = 0; r < n; r++) placer.place(obs[r]);
+  for (let r = 0; r < n; r++) placer.place(obs[r], r);
   const buffers = new IndexBuffers(placer.spans, placer.finder);
   for (let r = 0; r < n; r++) buffers.fill(obs[r], r);
   buffers.settleFlags();
@@ -91,7 +110,7 @@ class RowPlacer {
 
   constructor(private readonly measures: Map<string, MeasureDef>) {}
 
-  place(o: Observation): void {
+  place(o: Observation, row: number): void {
     let id = this.finder.find(o);
     if (id < 0) {
       const measure = this.measures.get(o.measure);
@@ -113,6 +132,12 @@ class RowPlacer {
         fields: 1,
         yearTargets: undefined,
         duplicates: undefined,
+        firstRow: -1,
+        lastRow: -1,
+        firstKey: -1,
+        lastKey: -1,
+        grain: 0,
+        consecutive: true,
       });
       id = this.finder.find(o);
     }
@@ -123,6 +148,15 @@ class RowPlacer {
     }
     const span = this.spans[id];
     if (span.fields !== ALL_FIELDS) span.fields |= fieldBits(o);
+    if (span.firstRow < 0) {
+      span.firstRow = row;
+      span.firstKey = key;
+      span.grain = o.period.length;
+    } else if (row !== span.lastRow + 1 || key !== span.lastKey + 1 || o.period.length !== span.grain) {
+      span.consecutive = false;
+    }
+    span.lastRow = row;
+    span.lastKey = key;
     if (o.period.length === 7) {
       span.monthly = true;
       if (key < span.monthLo) span.monthLo = key;
@@ -155,13 +189,14 @@ const NO_DUPLICATES = Object.freeze([]) as unknown as Observation[];
 
 /**
  * The index's buffers: each series' fields in one Float64Array (only the fields its rows have),
- * its row numbers in one Int32Array, and flag arrays only for series whose flags are not uniform.
+ * its row numbers in one Int32Array (unless its rows are consecutive), and flag arrays only for
+ * series whose flags are not uniform.
  * Written by offset during the second pass; `series` then hands out views (as a SeriesViews).
  */
 class IndexBuffers implements SeriesViews {
   private readonly start: Int32Array;
   private readonly width: Int32Array;
-  /** Offset of each series' positions in `rowOf` and the flag buffers. */
+  /** Offset of each series' positions in `rowOf`, -1 for consecutive rows (they need none). */
   private readonly base: Int32Array;
   /** Offset of each series' field k in `f64` at [id * 6 + k], -1 when no row of it has the field. */
   private readonly fieldAt: Int32Array;
@@ -195,8 +230,11 @@ class IndexBuffers implements SeriesViews {
       const width = hi - lo + 1;
       this.start[id] = lo;
       this.width[id] = width;
-      this.base[id] = positions;
-      positions += width;
+      if (consecutive(sp)) this.base[id] = -1;
+      else {
+        this.base[id] = positions;
+        positions += width;
+      }
       if (width > longest) longest = width;
       for (let k = 0; k < FIELDS.length; k++) {
         if (!(sp.fields & (1 << k))) continue;
@@ -224,12 +262,15 @@ class IndexBuffers implements SeriesViews {
       return;
     }
     const i = key - this.start[id];
-    const at = this.base[id] + i;
-    if (this.rowOf[at] >= 0) {
-      (span.duplicates ??= []).push(o);
-      return;
+    const b = this.base[id];
+    if (b >= 0) {
+      // Rows out of order or with gaps: the first row for a period wins, and its number is kept.
+      if (this.rowOf[b + i] >= 0) {
+        (span.duplicates ??= []).push(o);
+        return;
+      }
+      this.rowOf[b + i] = row;
     }
-    this.rowOf[at] = row;
     // Only finite numbers are values: NaN or Infinity from a hand-built scorecard counts as blank.
     // A finite value implies its field is in the span's fields, so its offset is there.
     const v = this.f64;
@@ -254,7 +295,7 @@ class IndexBuffers implements SeriesViews {
       const w = width[id];
       const b = base[id];
       const a = fieldAt[id * FIELDS.length];
-      for (let i = 0; i < w; i++) {
+      for (let i = 0; b >= 0 && i < w; i++) {
         if (rowOf[b + i] < 0) {
           flagAt[id * 3 + 1] = need;
           need += w;
@@ -336,9 +377,9 @@ class IndexBuffers implements SeriesViews {
     );
   }
 
-  rows(length: number): Int32Array {
+  rows(length: number): Int32Array | number {
     const b = this.base[this.id];
-    return this.rowOf.subarray(b, b + length);
+    return b < 0 ? this.spans[this.id].firstRow : this.rowOf.subarray(b, b + length);
   }
 
   floats(field: Field, length: number): Float64Array {

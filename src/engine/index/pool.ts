@@ -11,8 +11,11 @@ export type Flag = "bad" | "present" | "reported";
 
 /** Hands out one series' arrays; `next` moves on to the following series. */
 export interface SeriesViews {
-  /** Row numbers, -1 where none. */
-  rows(length: number): Int32Array;
+  /**
+   * Row numbers, -1 where none; or, for a series whose rows are consecutive observations in
+   * period order, the first one's index (the numbers are then made on first read).
+   */
+  rows(length: number): Int32Array | number;
   /** Values, NaN where missing. */
   floats(field: Field, length: number): Float64Array;
   flags(flag: Flag, length: number): Uint8Array;

@@ -106,31 +106,73 @@ export function emptySeries(
   duplicates: Observation[] = [],
 ): SeriesData {
   const field = (f: Field) => pool.floats(f, length);
-  const series: SeriesData = {
+  const series = new Series(
     measure,
     unit,
     monthly,
     start,
     length,
-    actual: field("actual"),
-    milestone: field("milestone"),
-    target: field("target"),
-    numerator: field("numerator"),
-    denominator: field("denominator"),
-    priorActual: field("priorActual"),
-    bad: pool.flags("bad", length),
-    present: pool.flags("present", length),
-    reported: pool.flags("reported", length),
-    rowOf: pool.rows(length),
+    field("actual"),
+    field("milestone"),
+    field("target"),
+    field("numerator"),
+    field("denominator"),
+    field("priorActual"),
+    pool.flags("bad", length),
+    pool.flags("present", length),
+    pool.flags("reported", length),
+    pool.rows(length),
     observations,
     yearTargets,
     duplicates,
-    // Declared up front: the flags add it to every series, and adding a property to 20,000
-    // objects afterwards gives each a second property store.
-    years: undefined,
-  };
+  );
   pool.next(length);
   return series;
+}
+
+/**
+ * Every series of an index or a roll-up: plain data, except that the row numbers of a series
+ * whose rows are consecutive observations in period order (the usual long file) are made on first
+ * read. Few readers need them (a finding's cell), and 20,000 series would otherwise hold 720,000
+ * row numbers and 20,000 views made for nothing.
+ */
+class Series implements SeriesData {
+  // Declared up front: the flags add it to every series, and adding a property to 20,000
+  // objects afterwards gives each a second property store.
+  years: YearSummary[] | undefined = undefined;
+  private rows: Int32Array | undefined;
+  /** The first row of consecutive rows (when `rows` is not given), else -1. */
+  private readonly firstRow: number;
+  constructor(
+    public measure: MeasureDef,
+    public unit: string,
+    public monthly: boolean,
+    public start: number,
+    public length: number,
+    public actual: Float64Array,
+    public milestone: Float64Array,
+    public target: Float64Array,
+    public numerator: Float64Array,
+    public denominator: Float64Array,
+    public priorActual: Float64Array,
+    public bad: Uint8Array,
+    public present: Uint8Array,
+    public reported: Uint8Array,
+    rows: Int32Array | number,
+    public observations: Observation[],
+    public yearTargets: Map<number, number>,
+    public duplicates: Observation[],
+  ) {
+    this.rows = typeof rows === "number" ? undefined : rows;
+    this.firstRow = typeof rows === "number" ? rows : -1;
+  }
+  get rowOf(): Int32Array {
+    if (!this.rows) {
+      const rows = (this.rows = new Int32Array(this.length));
+      for (let i = 0; i < rows.length; i++) rows[i] = this.firstRow + i;
+    }
+    return this.rows;
+  }
 }
 
 /** Where a position's row came from, for findings. Example: `sourceAt(s, 3)?.address`. */
