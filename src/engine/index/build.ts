@@ -251,6 +251,13 @@ class IndexBuffers implements SeriesViews {
   fill(o: Observation, row: number): void {
     const id = this.finder.find(o);
     if (id < 0) return; // its measure is not defined
+    if (this.base[id] < 0) {
+      // Consecutive rows: the row's place is its distance from the first, with no period to read
+      // (any other row of the series has a period that is not one and is skipped).
+      const i = row - this.spans[id].firstRow;
+      if (i >= 0 && i < this.width[id]) this.write(o, id, i);
+      return;
+    }
     const key = periodKey(o.period);
     if (key < 0) return;
     const span = this.spans[id];
@@ -261,16 +268,19 @@ class IndexBuffers implements SeriesViews {
       (span.yearTargets ??= new Map()).set(key, t!);
       return;
     }
+    // Rows out of order or with gaps: the first row for a period wins, and its number is kept.
     const i = key - this.start[id];
-    const b = this.base[id];
-    if (b >= 0) {
-      // Rows out of order or with gaps: the first row for a period wins, and its number is kept.
-      if (this.rowOf[b + i] >= 0) {
-        (span.duplicates ??= []).push(o);
-        return;
-      }
-      this.rowOf[b + i] = row;
+    const at = this.base[id] + i;
+    if (this.rowOf[at] >= 0) {
+      (span.duplicates ??= []).push(o);
+      return;
     }
+    this.rowOf[at] = row;
+    this.write(o, id, i);
+  }
+
+  /** A row's values into position i of series id. */
+  private write(o: Observation, id: number, i: number): void {
     // Only finite numbers are values: NaN or Infinity from a hand-built scorecard counts as blank.
     // A finite value implies its field is in the span's fields, so its offset is there.
     const v = this.f64;
