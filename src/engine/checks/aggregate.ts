@@ -15,6 +15,7 @@ export interface Aggregate {
   missing: number[];
 }
 
+/** The `missing` of an aggregate that misses nothing: one shared empty list, never written. */
 const NONE: number[] = [];
 
 /** True for kinds that add up across months and units. Example: `isAdditive("count") === true`. */
@@ -37,77 +38,111 @@ export function periodAggregate(s: SeriesData, position: number): Aggregate {
 
 /**
  * The fiscal year to date from `first` to `last` (inclusive). Any missing month leaves the
- * actual undefined and is listed in `missing`. Sums run in place (no arrays): this runs 720,000
- * times when every point of a large scorecard is checked. Example: `rangeAggregate(s, 9, 14).actual`.
+ * actual undefined and is listed in `missing`. Sums run in local variables (no arrays, no
+ * accumulator objects): this runs 720,000 times when every point of a large scorecard is
+ * checked. Example: `rangeAggregate(s, 9, 14).actual`.
  */
 export function rangeAggregate(s: SeriesData, first: number, last: number): Aggregate {
   const additive = isAdditive(s.measure.kind);
   const lag = lagOneYear(s);
-  const a = new Sums();
-  const p = new Sums();
-  const t = new Sums();
-  const ly = new Sums();
+  // Per value: SUM, SUMPRODUCT with the weights, SUM of the weights and how many months had one.
+  let aSum = 0;
+  let aProduct = 0;
+  let aWeights = 0;
+  let aCount = 0;
+  let pSum = 0;
+  let pProduct = 0;
+  let pWeights = 0;
+  let pCount = 0;
+  let tSum = 0;
+  let tProduct = 0;
+  let tWeights = 0;
+  let tCount = 0;
+  let lySum = 0;
+  let lyProduct = 0;
+  let lyWeights = 0;
+  let lyCount = 0;
   let weighted = true;
   let lyWeighted = true;
   let missing: number[] | undefined;
   // Reads the arrays directly (NaN = missing): this loop is the hottest in a 720,000-point check.
   const { actual: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
   for (let i = first; i <= last; i++) {
-    const w = valueIn(D, i);
-    const weight = w !== undefined && w > 0 ? w : 0;
+    const w = valueAt(D, i);
+    const weight = w > 0 ? w : 0;
     if (weight === 0) weighted = false;
-    const actual = goodIn(A, bad, i);
-    if (actual === undefined) (missing ??= []).push(i);
-    a.add(actual, weight);
-    p.add(valueIn(M, i) ?? valueIn(T, i), weight);
-    t.add(valueIn(T, i), weight);
+    const actual = goodAt(A, bad, i);
+    if (actual !== actual) (missing ??= []).push(i);
+    else {
+      aSum += actual;
+      aProduct += actual * weight;
+      aWeights += weight;
+      aCount++;
+    }
+    const m = valueAt(M, i);
+    const plan = m === m ? m : valueAt(T, i);
+    if (plan === plan) {
+      pSum += plan;
+      pProduct += plan * weight;
+      pWeights += weight;
+      pCount++;
+    }
+    const target = valueAt(T, i);
+    if (target === target) {
+      tSum += target;
+      tProduct += target * weight;
+      tWeights += weight;
+      tCount++;
+    }
     // Last year's months weigh by last year's denominators; prior_actual has none, so AVERAGE.
-    const lyActual = goodIn(A, bad, i - lag);
-    const lyW = lyActual === undefined ? undefined : valueIn(D, i - lag);
-    const lyWeight = lyW !== undefined && lyW > 0 ? lyW : 0;
+    const lyActual = goodAt(A, bad, i - lag);
+    const lyW = lyActual === lyActual ? valueAt(D, i - lag) : NaN;
+    const lyWeight = lyW > 0 ? lyW : 0;
     if (lyWeight === 0) lyWeighted = false;
-    ly.add(lyActual ?? valueIn(PA, i), lyWeight);
+    const ly = lyActual === lyActual ? lyActual : valueAt(PA, i);
+    if (ly === ly) {
+      lySum += ly;
+      lyProduct += ly * lyWeight;
+      lyWeights += lyWeight;
+      lyCount++;
+    }
   }
+  const months = last - first + 1;
   return {
-    actual: missing ? undefined : a.total(additive, weighted),
-    plan: p.total(additive, weighted),
-    target: t.total(additive, weighted),
-    lastYear: ly.total(additive, lyWeighted),
-    missing: missing ?? [],
+    actual: total(aSum, aProduct, aWeights, aCount, months, additive, weighted),
+    plan: total(pSum, pProduct, pWeights, pCount, months, additive, weighted),
+    target: total(tSum, tProduct, tWeights, tCount, months, additive, weighted),
+    lastYear: total(lySum, lyProduct, lyWeights, lyCount, months, additive, lyWeighted),
+    missing: missing ?? NONE,
   };
 }
 
-function valueIn(values: Float64Array, i: number): number | undefined {
-  return i >= 0 && i < values.length && values[i] === values[i] ? values[i] : undefined;
+/**
+ * SUM for additive kinds; SUMPRODUCT/SUM(weights) when every month is weighted; else AVERAGE.
+ * Undefined unless every one of the `months` had a value.
+ */
+function total(
+  sum: number,
+  product: number,
+  weights: number,
+  count: number,
+  months: number,
+  additive: boolean,
+  weighted: boolean,
+): number | undefined {
+  if (count === 0 || count !== months) return undefined;
+  if (additive) return sum;
+  return weighted ? product / weights : sum / count;
 }
 
-function goodIn(actual: Float64Array, bad: Uint8Array, i: number): number | undefined {
-  return i >= 0 && i < actual.length && !bad[i] && actual[i] === actual[i] ? actual[i] : undefined;
+/** The value at a position, NaN when missing or outside the array. */
+function valueAt(values: Float64Array, i: number): number {
+  return i >= 0 && i < values.length ? values[i] : NaN;
 }
 
-/** Running SUM, SUMPRODUCT with weights, and count; undefined once any value is missing. */
-class Sums {
-  sum = 0;
-  weightedSum = 0;
-  weights = 0;
-  count = 0;
-  complete = true;
-  add(value: number | undefined, weight: number): void {
-    if (value === undefined) {
-      this.complete = false;
-      return;
-    }
-    this.sum += value;
-    this.weightedSum += value * weight;
-    this.weights += weight;
-    this.count++;
-  }
-  /** SUM for additive kinds; SUMPRODUCT/SUM(weights) when every month is weighted; else AVERAGE. */
-  total(additive: boolean, weighted: boolean): number | undefined {
-    if (!this.complete || this.count === 0) return undefined;
-    if (additive) return this.sum;
-    return weighted ? this.weightedSum / this.weights : this.sum / this.count;
-  }
+/** The usable actual at a position (NaN when missing, outside the array, or hit by a data error). */
+function goodAt(actual: Float64Array, bad: Uint8Array, i: number): number {
+  return i >= 0 && i < actual.length && !bad[i] ? actual[i] : NaN;
 }
 
 /** SUM for additive kinds; SUMPRODUCT(values, weights)/SUM(weights) or AVERAGE for levels. Example: `combine([90, 20], [100, 50], false) === 66.666...`. */

@@ -17,10 +17,11 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/yearend";
-import { at, fiscalYearAt, goodActualAt, periodAt, ytdRange } from "../index/access";
+import { at, fiscalYearAt, goodActualAt, periodAt, ytdFirst } from "../index/access";
 import { sourceAt, type SeriesData } from "../index/series";
 import {
   applyRules,
+  RuleWords,
   defaultBasis,
   defaultRules,
   type Basis,
@@ -79,6 +80,19 @@ export interface CheckContext {
   rules?: Record<string, StatusRule[]>;
   /** Default rules built so far, by measure id (filled on first use): a check may run 720,000 times. */
   defaults?: Map<string, StatusRule[]>;
+  /** The reasons' words made so far (filled on first use), shared by the rows. */
+  words?: RuleWords;
+  /** Period labels made so far, by month index (years as -1 - year), shared by the rows. */
+  labels?: Map<number, Period>;
+}
+
+/** A position's period label, one string per period for all the rows of a check. */
+function labelAt(s: SeriesData, t: number, ctx: CheckContext): Period {
+  const labels = (ctx.labels ??= new Map());
+  const key = s.monthly ? s.start + t : -1 - (s.start + t);
+  let label = labels.get(key);
+  if (label === undefined) labels.set(key, (label = periodAt(s, t)));
+  return label;
 }
 
 /** The measure's rules: its own, else the defaults, built once per measure and kept on the context. */
@@ -93,16 +107,38 @@ function rulesFor(measure: MeasureDef, ctx: CheckContext): StatusRule[] {
 
 /** The position a series is judged at for an as-of period (may lie past its last row). Example: `judgedPosition(s, "2026-07", 1)`. */
 export function judgedPosition(s: SeriesData, asOf: Period, fyStartMonth: number): number {
-  if (s.monthly) {
-    const month = isMonth(asOf)
-      ? monthIndex(asOf)
-      : monthIndex(fiscalYearMonths(Number(asOf), fyStartMonth)[11]);
-    return month - s.start;
+  return new AsOfPositions(asOf, fyStartMonth).of(s);
+}
+
+/**
+ * The positions series are judged at for one as-of period: the period is read once (on first
+ * use, for monthly and for yearly series), not once per series. Example:
+ * `new AsOfPositions("2026-07", 1).of(s) === judgedPosition(s, "2026-07", 1)`.
+ */
+export class AsOfPositions {
+  private month: number | undefined = undefined;
+  private year: number | undefined = undefined;
+  constructor(
+    private readonly asOf: Period,
+    private readonly fyStartMonth: number,
+  ) {}
+  of(s: SeriesData): number {
+    return s.monthly
+      ? (this.month ??= this.judgedMonth()) - s.start
+      : (this.year ??= this.judgedYear()) - s.start;
   }
-  if (isYear(asOf)) return Number(asOf) - s.start;
-  const fy = fiscalYearOf(asOf, fyStartMonth);
-  const ended = fiscalMonthOffset(asOf, fyStartMonth) === 11 ? fy : fy - 1;
-  return ended - s.start;
+  /** The as-of month, or the last month of an as-of fiscal year. */
+  private judgedMonth(): number {
+    const { asOf, fyStartMonth } = this;
+    return isMonth(asOf) ? monthIndex(asOf) : monthIndex(fiscalYearMonths(Number(asOf), fyStartMonth)[11]);
+  }
+  /** The as-of fiscal year, or for a month the last fiscal year that has ended by it. */
+  private judgedYear(): number {
+    const { asOf, fyStartMonth } = this;
+    if (isYear(asOf)) return Number(asOf);
+    const fy = fiscalYearOf(asOf, fyStartMonth);
+    return fiscalMonthOffset(asOf, fyStartMonth) === 11 ? fy : fy - 1;
+  }
 }
 
 /**
@@ -118,14 +154,14 @@ export function checkSeriesAt(
   rollup = false,
 ): CheckRow {
   const m = s.measure;
-  const [first] = ytdRange(s, t, ctx.fyStartMonth);
+  const first = ytdFirst(s, t, ctx.fyStartMonth);
   const period = periodAggregate(s, t);
   const ytd = rangeAggregate(s, first, t);
   const row: CheckRow = {
     measure: m.id,
     unit: s.unit,
     rollup,
-    period: periodAt(s, t),
+    period: labelAt(s, t, ctx),
     fiscalYear: fiscalYearAt(s, t, ctx.fyStartMonth),
     kind: m.kind,
     direction: m.direction,
@@ -160,7 +196,7 @@ export function checkSeriesAt(
   };
   fillNumbers(row, s, t, period, ytd);
   const rules = rulesFor(m, ctx);
-  row.basis = rules.find((r) => r.when)?.when?.basis ?? row.basis;
+  row.basis = firstBasis(rules) ?? row.basis;
   const data = dataStatus(s, t, first, row.basis, ytd, rollup);
   if (data) {
     row.status = data.status;
@@ -175,7 +211,11 @@ export function checkSeriesAt(
       });
     return row;
   }
-  const outcome = applyRules(rules, (test) => metricFor(test, s, period, ytd));
+  const outcome = applyRules(
+    rules,
+    (test) => metricFor(test, s, period, ytd),
+    (ctx.words ??= new RuleWords()),
+  );
   row.status = outcome.status;
   row.reason = outcome.reason;
   if (outcome.status === "insufficient-data" && period.plan === undefined) {
@@ -191,6 +231,12 @@ export function checkSeriesAt(
     });
   }
   return row;
+}
+
+/** The basis of the first rule with a test: what the status looks at. */
+function firstBasis(rules: StatusRule[]): Basis | undefined {
+  for (const r of rules) if (r.when) return r.when.basis;
+  return undefined;
 }
 
 function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate, ytd: Aggregate): void {

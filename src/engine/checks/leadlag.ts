@@ -4,7 +4,7 @@
  */
 import type { Period } from "../model";
 import { measureTrend, type TrendLabel } from "./compare";
-import { judgedPosition } from "./check";
+import { AsOfPositions } from "./check";
 import { goodActualAt, periodAt } from "../index/access";
 import type { ScorecardIndex, SeriesData } from "../index/series";
 
@@ -54,6 +54,7 @@ export function latestTurn(
  */
 export function detectLeadTurns(index: ScorecardIndex, asOf: Period, lookback = 3): LeadTurn[] {
   const turns: LeadTurn[] = [];
+  const positions = new AsOfPositions(asOf, index.fyStartMonth);
   for (const [measureId, leads] of index.byMeasure) {
     const lagId = index.measures.get(measureId)?.leadFor;
     if (!lagId) continue;
@@ -61,10 +62,10 @@ export function detectLeadTurns(index: ScorecardIndex, asOf: Period, lookback = 
     for (const lead of leads) {
       const lag = lags.get(lead.unit);
       if (!lag) continue;
-      const t = judgedPosition(lead, asOf, index.fyStartMonth);
+      const t = positions.of(lead);
       const turn = latestTurn(lead, t, lookback);
       if (!turn) continue;
-      const lagTrend = trendAt(lag, judgedPosition(lag, asOf, index.fyStartMonth));
+      const lagTrend = trendAt(lag, positions.of(lag));
       if (lagTrend === turn.turnedTo) continue;
       const turnedAt = periodAt(lead, turn.position);
       turns.push({

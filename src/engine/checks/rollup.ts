@@ -39,61 +39,72 @@ export function rollUp(
   const member = new Uint8Array(same.length * yearCount);
   for (let k = 0; k < same.length; k++)
     markYearsInProgram(same[k], fyOf, member, k * yearCount, firstYear, yearCount);
+  // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
+  // the same order (units ascending for each period) as a period-by-period loop, without jumping
+  // across 1,000 units' arrays for every period.
+  const n = out.length;
+  const yearAt = new Int32Array(n);
+  for (let p = 0; p < n; p++) yearAt[p] = fyOf(start + p) - firstYear;
+  const sums = new Float64Array(4 * n); // per period: actual x weight, plan x weight, target x weight, weight
+  const state = new Uint8Array(n); // per period: bits ANY, INCOMPLETE, NO_PLAN, NO_TARGET
   let lackedWeights = false;
-  for (let p = 0; p < out.length; p++) {
-    const pos = start + p;
-    let sumA = 0;
-    let sumP = 0;
-    let sumT = 0;
-    let sumW = 0;
-    let any = false;
-    let incomplete = false;
-    let planOk = true;
-    let targetOk = true;
-    const year = fyOf(pos) - firstYear;
-    for (let k = 0; k < same.length; k++) {
-      const u = same[k];
-      const i = pos - u.start;
-      if (i < 0 || i >= u.length) continue; // not reporting yet, or no longer
-      if (member[k * yearCount + year] === 0) continue; // skipped this fiscal year: not in the program
+  for (let k = 0; k < same.length; k++) {
+    const { bad, actual, denominator, milestone, target, length } = same[k];
+    const offset = same[k].start - start;
+    for (let i = 0; i < length; i++) {
+      const p = offset + i;
+      if (member[k * yearCount + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
       // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
-      const a = u.bad[i] ? NaN : u.actual[i];
-      const w = additive ? 1 : u.denominator[i];
+      const a = bad[i] ? NaN : actual[i];
+      const w = additive ? 1 : denominator[i];
       if (!additive && !(w > 0)) {
         if (a === a) {
           lackedWeights = true;
-          any = true;
+          state[p] |= ANY;
         }
-        incomplete = true;
+        state[p] |= INCOMPLETE;
         continue;
       }
-      if (a !== a) incomplete = true;
+      const at = 4 * p;
+      if (a !== a) state[p] |= INCOMPLETE;
       else {
-        any = true;
-        sumA += a * w;
+        state[p] |= ANY;
+        sums[at] += a * w;
       }
-      sumW += w;
-      const milestone = u.milestone[i];
-      const plan = milestone === milestone ? milestone : u.target[i]; // planAt: milestone, else target
-      const target = u.target[i];
-      if (plan !== plan) planOk = false;
-      else sumP += plan * w;
-      if (target !== target) targetOk = false;
-      else sumT += target * w;
-    }
-    const scale = additive ? 1 : sumW;
-    if (any && !incomplete) out.actual[p] = sumA / scale;
-    if (any && incomplete) out.bad[p] = 1;
-    if (any || incomplete) out.present[p] = 1;
-    if (planOk && sumW > 0) out.milestone[p] = sumP / scale;
-    if (targetOk && sumW > 0) out.target[p] = sumT / scale;
-    if (!additive && sumW > 0 && !incomplete) {
-      out.denominator[p] = sumW;
-      out.numerator[p] = sumA * (measure.kind === "rate" ? 0.01 : 1);
+      sums[at + 3] += w;
+      const m = milestone[i];
+      const plan = m === m ? m : target[i]; // planAt: milestone, else target
+      const t = target[i];
+      if (plan !== plan) state[p] |= NO_PLAN;
+      else sums[at + 1] += plan * w;
+      if (t !== t) state[p] |= NO_TARGET;
+      else sums[at + 2] += t * w;
     }
   }
-  const years = additive ? same.map((u) => yearsInProgram(u, fyOf)) : [];
-  if (additive) mergeYearTargets(same, years, out);
+  for (let p = 0; p < n; p++) {
+    const at = 4 * p;
+    const sumW = sums[at + 3];
+    const any = (state[p] & ANY) !== 0;
+    const incomplete = (state[p] & INCOMPLETE) !== 0;
+    const scale = additive ? 1 : sumW;
+    if (any && !incomplete) out.actual[p] = sums[at] / scale;
+    if (any && incomplete) out.bad[p] = 1;
+    if (any || incomplete) out.present[p] = 1;
+    if (!(state[p] & NO_PLAN) && sumW > 0) out.milestone[p] = sums[at + 1] / scale;
+    if (!(state[p] & NO_TARGET) && sumW > 0) out.target[p] = sums[at + 2] / scale;
+    if (!additive && sumW > 0 && !incomplete) {
+      out.denominator[p] = sumW;
+      out.numerator[p] = sums[at] * (measure.kind === "rate" ? 0.01 : 1);
+    }
+  }
+  // Year targets to merge: most scorecards have none, and then no unit needs its set of years.
+  if (additive && same.some((u) => u.yearTargets.size > 0)) {
+    mergeYearTargets(
+      same,
+      same.map((u) => yearsInProgram(u, fyOf)),
+      out,
+    );
+  }
   if (lackedWeights) {
     findings.push({
       severity: "warning",
@@ -106,6 +117,11 @@ export function rollUp(
   }
   return { series: out, findings };
 }
+
+const ANY = 1;
+const INCOMPLETE = 2;
+const NO_PLAN = 4;
+const NO_TARGET = 8;
 
 /** Fiscal years in which a unit has a row: any period of the year, or the year's target row. */
 function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<number> {

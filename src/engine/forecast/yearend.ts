@@ -6,7 +6,7 @@
  */
 import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
-import { at, fiscalYearAt, planAt, ytdRange } from "../index/access";
+import { at, fiscalYearAt, planAt, ytdFirst } from "../index/access";
 import type { SeriesData } from "../index/series";
 
 export type ForecastMethod = "run-rate" | "seasonal-run-rate" | "linear-trend";
@@ -43,6 +43,11 @@ export interface YearEndForecast {
 export interface YearData {
   values: ArrayLike<number | undefined>;
   weights: ArrayLike<number | undefined>;
+  /**
+   * Position of the year's first month in `values` and `weights` (default 0): a series' years are
+   * read in place in its arrays, with no view or copy per year.
+   */
+  from?: number;
 }
 
 /**
@@ -51,12 +56,12 @@ export interface YearData {
  */
 export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number): YearEndForecast {
   const fiscalYear = fiscalYearAt(s, t, fyStartMonth);
-  const [first] = ytdRange(s, t, fyStartMonth);
+  const first = ytdFirst(s, t, fyStartMonth);
   const n = t - first + 1;
   if (!s.monthly) return { fiscalYear, monthsElapsed: n, methods: [], label: "no forecast: yearly data" };
   const target = yearTarget(s, first, fiscalYear, t);
   const current = yearData(s, first);
-  if (!complete(current.values, n)) {
+  if (!complete(current, n)) {
     return {
       fiscalYear,
       monthsElapsed: n,
@@ -69,7 +74,7 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
   const additive = isAdditive(s.measure.kind);
   // Built in place, each object in one literal: this runs for each of 20,000 series in a large
   // check, and spreading or growing objects afterwards was most of its time.
-  const methods: MethodForecast[] = [];
+  const found: (MethodForecast | undefined)[] = [undefined, undefined, undefined];
   let chosen: MethodForecast | undefined;
   for (let k = 0; k < METHODS.length; k++) {
     const method = METHODS[k];
@@ -80,9 +85,10 @@ export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number):
       value,
       interval: intervalFor(method, value, n, history, additive),
     };
-    methods.push(forecast);
+    found[k] = forecast;
     if (method === "seasonal-run-rate" || (method === "run-rate" && !chosen)) chosen = forecast;
   }
+  const methods = present(found);
   if (!chosen) return { fiscalYear, monthsElapsed: n, methods, target, label: "no forecast" };
   const likely = meetsTarget(s, chosen.value, target);
   // Keys in the order earlier versions added them, so JSON output reads the same.
@@ -111,6 +117,18 @@ const LABELS = Object.fromEntries(
   ]),
 ) as Record<ForecastMethod, [string, string, string]>;
 
+/**
+ * The found forecasts, in order, in an array of their exact size (kept by 20,000 rows: an array
+ * grown by push keeps room for 16).
+ */
+function present(found: (MethodForecast | undefined)[]): MethodForecast[] {
+  const [a, b, c] = found;
+  if (a && b && c) return [a, b, c];
+  const out: MethodForecast[] = [];
+  for (const f of found) if (f) out.push(f);
+  return out;
+}
+
 /** In the order they are computed; the label prefers seasonal, then run rate. */
 const METHODS: readonly ForecastMethod[] = ["run-rate", "seasonal-run-rate", "linear-trend"];
 
@@ -138,9 +156,10 @@ export function forecastWith(
       let whole = 0;
       for (let h = 0; h < historyCount; h++) {
         const v = history[h].values as ArrayLike<number>;
+        const from = history[h].from ?? 0;
         for (let k = 0; k < 12; k++) {
-          whole += v[k];
-          if (k < n) part += v[k];
+          whole += v[from + k];
+          if (k < n) part += v[from + k];
         }
       }
       return part > 0 ? ytd * (whole / part) : undefined;
@@ -151,7 +170,7 @@ export function forecastWith(
     return ytd + lift / historyCount;
   }
   if (n < 3) return undefined;
-  const { m, b } = lineThrough(year.values as ArrayLike<number>, n);
+  const { m, b } = lineThrough(year.values as ArrayLike<number>, year.from ?? 0, n);
   const remaining = 12 - n;
   const remainingMean = b + (m * (n + 11)) / 2;
   return additive ? ytd + remaining * remainingMean : (n * ytd + remaining * remainingMean) / 12;
@@ -164,34 +183,35 @@ export function forecastWith(
 function level(year: YearData, n: number, additive: boolean): number | undefined {
   if (n === 0) return undefined;
   const values = year.values as ArrayLike<number>;
+  const from = year.from ?? 0;
   let sum = 0;
   if (additive) {
-    for (let k = 0; k < n; k++) sum += values[k];
+    for (let k = 0; k < n; k++) sum += values[from + k];
     return sum;
   }
   const weights = year.weights;
-  let weighted = weights.length >= n;
-  for (let k = 0; k < n && weighted; k++) if (!(weights[k]! > 0)) weighted = false;
+  let weighted = weights.length - from >= n;
+  for (let k = 0; k < n && weighted; k++) if (!(weights[from + k]! > 0)) weighted = false;
   if (weighted) {
     let wsum = 0;
     for (let k = 0; k < n; k++) {
-      sum += values[k] * weights[k]!;
-      wsum += weights[k]!;
+      sum += values[from + k] * weights[from + k]!;
+      wsum += weights[from + k]!;
     }
     return sum / wsum;
   }
-  for (let k = 0; k < n; k++) sum += values[k];
+  for (let k = 0; k < n; k++) sum += values[from + k];
   return sum / n;
 }
 
-/** Least squares through (k, values[k]) for k < n, as simple-statistics' linearRegression computes it. */
-function lineThrough(values: ArrayLike<number>, n: number): { m: number; b: number } {
-  if (n === 1) return { m: 0, b: values[0] };
+/** Least squares through (k, values[from + k]) for k < n, as simple-statistics' linearRegression computes it. */
+function lineThrough(values: ArrayLike<number>, from: number, n: number): { m: number; b: number } {
+  if (n === 1) return { m: 0, b: values[from] };
   let sumX = 0;
   let sumY = 0;
   for (let k = 0; k < n; k++) {
     sumX += k;
-    sumY += values[k];
+    sumY += values[from + k];
   }
   const meanX = sumX / n;
   const meanY = sumY / n;
@@ -199,36 +219,44 @@ function lineThrough(values: ArrayLike<number>, n: number): { m: number; b: numb
   let sumXX = 0;
   for (let k = 0; k < n; k++) {
     const dx = k - meanX;
-    sumXY += dx * (values[k] - meanY);
+    sumXY += dx * (values[from + k] - meanY);
     sumXX += dx * dx;
   }
   const m = sumXY / sumXX;
   return { m, b: meanY - m * meanX };
 }
 
-/** True when the first n values are all numbers (not undefined, not NaN, not past the end). */
-function complete(values: ArrayLike<number | undefined>, n: number): boolean {
-  if (values.length < n) return false;
-  for (let k = 0; k < n; k++) if (!(values[k]! > -Infinity)) return false;
+/** True when the year's first n values are all numbers (not undefined, not NaN, not past the end). */
+function complete(year: YearData, n: number): boolean {
+  const values = year.values;
+  const from = year.from ?? 0;
+  if (values.length - from < n) return false;
+  for (let k = 0; k < n; k++) if (!(values[from + k]! > -Infinity)) return false;
   return true;
 }
 
 /**
- * Views of the year's usable actuals and denominators (no copies: this runs for every series of a
- * large check). The index's `actual` is NaN wherever a cell is unusable; a year cut off by the
- * series' start or end is shorter than 12 and so never complete.
+ * The year's usable actuals and denominators, read in place from the series' arrays (no views or
+ * copies: this runs for every series of a large check). The index's `actual` is NaN wherever a
+ * cell is unusable; a year cut off by the series' start or end has fewer than 12 months left and
+ * so is never complete.
  */
 function yearData(s: SeriesData, first: number): YearData {
-  if (first < 0) return { values: [], weights: [] };
-  return { values: s.actual.subarray(first, first + 12), weights: s.denominator.subarray(first, first + 12) };
+  if (first < 0) return { values: NO_VALUES, weights: NO_VALUES, from: 0 };
+  return { values: s.actual, weights: s.denominator, from: first };
 }
+
+const NO_VALUES: readonly number[] = [];
 
 /** Prior fiscal years with all twelve actuals, oldest first. */
 function priorYears(s: SeriesData, first: number): YearData[] {
   const years: YearData[] = [];
-  for (let start = first - 12; start + 11 >= 0; start -= 12) {
-    const y = yearData(s, start);
-    if (complete(y.values, 12)) years.unshift(y);
+  let from = first - 12;
+  while (from - 12 >= 0) from -= 12; // the oldest whole year in the series
+  for (; from < first; from += 12) {
+    if (from < 0) continue;
+    const y = yearData(s, from);
+    if (complete(y, 12)) years.push(y);
   }
   return years;
 }
@@ -274,11 +302,12 @@ function yearTarget(s: SeriesData, first: number, fiscalYear: number, t: number)
   const fromYearRow = s.yearTargets.get(fiscalYear);
   if (fromYearRow !== undefined) return fromYearRow;
   if (!isAdditive(s.measure.kind)) return planAt(s, first + 11) ?? planAt(s, t);
-  for (const pick of [(p: number) => at(s.target, p), (p: number) => planAt(s, p)]) {
+  // The months' targets, else their plans (milestone, else target), when all twelve have one.
+  for (let pick = 0; pick < 2; pick++) {
     let sum = 0;
     let ok = true;
     for (let k = 0; k < 12 && ok; k++) {
-      const v = pick(first + k);
+      const v = pick === 0 ? at(s.target, first + k) : planAt(s, first + k);
       if (v === undefined) ok = false;
       else sum += v;
     }

@@ -1,60 +1,92 @@
 /**
- * Where an index's arrays live: a few large buffers handed out as views, one per series and field.
+ * Where a series' arrays come from: fresh writable arrays for a derived series (a roll-up), or
+ * views of the index's few shared buffers.
  */
 
 export const FIELDS = ["actual", "milestone", "target", "numerator", "denominator", "priorActual"] as const;
 export type Field = (typeof FIELDS)[number];
 
+/** The 0/1 arrays of a series. */
+export type Flag = "bad" | "present" | "reported";
+
+/** Hands out one series' arrays; `next` moves on to the following series. */
+export interface SeriesViews {
+  /**
+   * Row numbers, -1 where none; or, for a series whose rows are consecutive observations in
+   * period order, the first one's index (the numbers are then made on first read).
+   */
+  rows(length: number): Int32Array | number;
+  /** Values, NaN where missing. */
+  floats(field: Field, length: number): Float64Array;
+  flags(flag: Flag, length: number): Uint8Array;
+  next(length: number): void;
+}
+
 /**
- * Hands out NaN-filled Float64, zeroed Uint8 and -1 Int32 views of a few shared buffers: 20,000
- * series then cost a few large buffers instead of 200,000 small ones the garbage collector must
- * copy. A field no row has (`fields` says which do) shares one NaN buffer, because touching fresh
- * memory, not arithmetic, is most of the cost of indexing 720,000 points.
+ * Fresh writable arrays for series built by hand (roll-ups): NaN-filled floats, zeroed flags and
+ * -1 rows, every field, out of three buffers. Example: `new SeriesPool(36)`.
  */
-export class SeriesPool {
+export class SeriesPool implements SeriesViews {
   private readonly f64: Float64Array;
-  private readonly blank: Float64Array;
-  /** One view of the blank buffer per length: 20,000 series of 36 months share one object. */
-  private readonly blankViews = new Map<number, Float64Array>();
-  private readonly slot: Record<Field, number>;
   private readonly u8: Uint8Array;
   private readonly i32: Int32Array;
   private at = 0;
-  private u8At = 0;
   private readonly positions: number;
-  /** Room for `positions` positions of whole series. Example: `new SeriesPool(36 * 20000)`. */
-  constructor(positions: number, fields: ReadonlySet<Field> = new Set(FIELDS), longest = 0) {
+  /** Room for `positions` positions of whole series. Example: `new SeriesPool(36 * 20)`. */
+  constructor(positions: number) {
     this.positions = positions;
-    const slot = {} as Record<Field, number>;
-    let used = 0;
-    for (const f of FIELDS) slot[f] = fields.has(f) ? used++ : -1;
-    this.slot = slot;
-    this.f64 = new Float64Array(positions * used).fill(NaN);
-    this.blank = new Float64Array(longest).fill(NaN);
+    this.f64 = new Float64Array(positions * FIELDS.length).fill(NaN);
     this.u8 = new Uint8Array(positions * 3);
     this.i32 = new Int32Array(positions).fill(-1);
   }
-  /** The next series' row numbers; call once per series, before its floats. */
-  ints(length: number): Int32Array {
+  rows(length: number): Int32Array {
     return this.i32.subarray(this.at, this.at + length);
   }
   floats(field: Field, length: number): Float64Array {
-    const k = this.slot[field];
-    if (k < 0) {
-      let view = this.blankViews.get(length);
-      if (!view) this.blankViews.set(length, (view = this.blank.subarray(0, length)));
-      return view;
-    }
-    const from = k * this.positions + this.at;
+    const from = FIELDS.indexOf(field) * this.positions + this.at;
     return this.f64.subarray(from, from + length);
   }
-  bytes(length: number): Uint8Array {
-    const v = this.u8.subarray(this.u8At, this.u8At + length);
-    this.u8At += length;
-    return v;
+  flags(flag: Flag, length: number): Uint8Array {
+    const from = (flag === "bad" ? 0 : flag === "present" ? 1 : 2) * this.positions + this.at;
+    return this.u8.subarray(from, from + length);
   }
-  /** Move on to the next series. */
   next(length: number): void {
     this.at += length;
+  }
+}
+
+/**
+ * Read-only arrays many series of an index share, one view per length: all NaN (a field none of a
+ * series' rows has), all 1 (every period present, every actual reported) and all 0 (no data error).
+ * Most of 20,000 series are complete, so they need no flag arrays of their own: each view is an
+ * object the garbage collector copies and each buffer page is memory the machine must hand out.
+ */
+export class SharedViews {
+  private readonly nan: Float64Array;
+  private readonly one: Uint8Array;
+  private readonly zero: Uint8Array;
+  private readonly nanViews = new Map<number, Float64Array>();
+  private readonly oneViews = new Map<number, Uint8Array>();
+  private readonly zeroViews = new Map<number, Uint8Array>();
+  /** Views up to `longest` positions. Example: `new SharedViews(36).blank(12)[0]` is NaN. */
+  constructor(longest: number) {
+    this.nan = new Float64Array(longest).fill(NaN);
+    this.one = new Uint8Array(longest).fill(1);
+    this.zero = new Uint8Array(longest);
+  }
+  blank(length: number): Float64Array {
+    let view = this.nanViews.get(length);
+    if (!view) this.nanViews.set(length, (view = this.nan.subarray(0, length)));
+    return view;
+  }
+  ones(length: number): Uint8Array {
+    let view = this.oneViews.get(length);
+    if (!view) this.oneViews.set(length, (view = this.one.subarray(0, length)));
+    return view;
+  }
+  zeros(length: number): Uint8Array {
+    let view = this.zeroViews.get(length);
+    if (!view) this.zeroViews.set(length, (view = this.zero.subarray(0, length)));
+    return view;
   }
 }
