@@ -141,7 +141,9 @@ describe("a budget split with its target, and the monitor, in a real browser", (
     await pane().getByRole("button", { name: "Write anyway" }).click();
     await pane().getByText("Targets written.").waitFor({ timeout: 60_000 });
     await pane()
-      .getByText(/Their budgets and staff are on the Budget sheet, with monthly allotments that add up to them/)
+      .getByText(
+        /Their budgets and staff are on the Budget sheet, with monthly allotments that add up to them/,
+      )
       .waitFor();
     await shot("b4-targets-budget-written");
   });
