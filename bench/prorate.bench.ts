@@ -21,23 +21,16 @@ function makeUnits(n: number): ProrationUnitInput[] {
   }));
 }
 
-/** CPU milliseconds of `prorate` and of `spreadMilestones` apart, for the breakdown lines. */
-function phases(units: ProrationUnitInput[]): { prorateMs: number; spreadMs: number } {
-  const cpuMs = (from: NodeJS.CpuUsage): number => {
-    const used = process.cpuUsage(from);
-    return (used.user + used.system) / 1000;
-  };
-  const before = process.cpuUsage();
-  const result = prorate({
+/** The measured workload's two steps: the split, then each target spread over the year. */
+const split = (units: ProrationUnitInput[]) =>
+  prorate({
     kind: "count",
     total: units.length * 400,
     units,
     method: "proportional",
     driverLabel: "caseload",
   });
-  const prorateMs = cpuMs(before);
-  const targets = result.units.map((u) => ({ id: u.id, target: u.value }));
-  const middle = process.cpuUsage();
+const spread = (targets: { id: string; target: number }[]) =>
   spreadMilestones({
     kind: "count",
     fiscalYear: 2027,
@@ -45,6 +38,19 @@ function phases(units: ProrationUnitInput[]): { prorateMs: number; spreadMs: num
     spread: { kind: "ramp", shape: "back" },
     units: targets,
   });
+
+/** CPU milliseconds of `prorate` and of `spreadMilestones` apart, for the breakdown lines. */
+function phases(units: ProrationUnitInput[]): { prorateMs: number; spreadMs: number } {
+  const cpuMs = (from: NodeJS.CpuUsage): number => {
+    const used = process.cpuUsage(from);
+    return (used.user + used.system) / 1000;
+  };
+  const before = process.cpuUsage();
+  const result = split(units);
+  const prorateMs = cpuMs(before);
+  const targets = result.units.map((u) => ({ id: u.id, target: u.value }));
+  const middle = process.cpuUsage();
+  spread(targets);
   return { prorateMs, spreadMs: cpuMs(middle) };
 }
 
@@ -52,20 +58,7 @@ function phases(units: ProrationUnitInput[]): { prorateMs: number; spreadMs: num
 function once(units: ProrationUnitInput[]): { wallMs: number; cpuMs: number } {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const result = prorate({
-    kind: "count",
-    total: units.length * 400,
-    units,
-    method: "proportional",
-    driverLabel: "caseload",
-  });
-  spreadMilestones({
-    kind: "count",
-    fiscalYear: 2027,
-    fyStartMonth: 10,
-    spread: { kind: "ramp", shape: "back" },
-    units: result.units.map((u) => ({ id: u.id, target: u.value })),
-  });
+  spread(split(units).units.map((u) => ({ id: u.id, target: u.value })));
   const used = process.cpuUsage(cpu);
   return { wallMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
