@@ -7,60 +7,7 @@
 import type { Finding, MeasureDef, Observation, Scorecard } from "../model";
 import { FIELDS, SharedViews, type Field, type Flag, type SeriesViews } from "./pool";
 import { emptySeries, periodKey, type ScorecardIndex, type SeriesData } from "./series";
-
-/** One series' grain, span, fields and extra rows while the rows are read. */
-interface Span {
-  measure: MeasureDef;
-  unit: string;
-  monthly: boolean;
-  monthLo: number;
-  monthHi: number;
-  yearLo: number;
-  yearHi: number;
-  /** Which value fields its rows have, as bits of FIELDS (the actual, bit 0, is always kept). */
-  fields: number;
-  yearTargets: Map<number, number> | undefined;
-  duplicates: Observation[] | undefined;
-  /** The first and last rows and keys seen, and whether each row followed the one before (next row, next period). */
-  firstRow: number;
-  lastRow: number;
-  firstKey: number;
-  lastKey: number;
-  /** Period length (7 or 4) of the first row. */
-  grain: number;
-  consecutive: boolean;
-}
-
-/**
- * True when a series' rows are consecutive observations, one per period from its first to its
- * last in order (the usual long file): position i is then row firstRow + i, with no gaps or extra
- * rows, and its row numbers need no array.
- */
-function consecutive(span: Span): boolean {
-  const lo = span.monthly ? span.monthLo : span.yearLo;
-  const hi = span.monthly ? span.monthHi : span.yearHi;
-  return span.consecutive && span.firstKey === lo && span.lastKey === hi;
-}
-
-/** Rows usually arrive grouped by measure and unit: the last series found skips the maps. */
-class SeriesFinder {
-  // Nested maps, not concatenated keys: 720,000 rows should not mean 720,000 new strings.
-  readonly ids = new Map<string, Map<string, number>>();
-  private lastMeasure: string | undefined = undefined;
-  private lastUnit: string | undefined = undefined;
-  private lastId = -1;
-
-  /** The series id of a row, -1 when none has been made for its measure and unit. */
-  find(o: Observation): number {
-    if (o.unit === this.lastUnit && o.measure === this.lastMeasure) return this.lastId;
-    const id = this.ids.get(o.measure)?.get(o.unit);
-    if (id === undefined) return -1;
-    this.lastMeasure = o.measure;
-    this.lastUnit = o.unit;
-    this.lastId = id;
-    return id;
-  }
-}
+import { consecutive, orphanFindings, SeriesFinder, type Span } from "./spans";
 
 /**
  * Index a scorecard. `dataFindings` are the reader's findings: an error on a measure x unit x
@@ -404,33 +351,4 @@ class IndexBuffers implements SeriesViews {
   }
 
   next(): void {}
-}
-
-function orphanFindings(orphans: Observation[], measures: Map<string, MeasureDef>): Finding[] {
-  const findings: Finding[] = [];
-  const unknown = new Set<string>();
-  for (const o of orphans) if (!measures.has(o.measure)) unknown.add(o.measure);
-  for (const m of unknown) {
-    findings.push({
-      severity: "warning",
-      code: "flags.unknown-measure",
-      message: `Rows for measure "${m}" were skipped: the measure is not defined.`,
-      fix: "Define the measure (its kind and direction) or correct its name.",
-      measure: m,
-    });
-  }
-  const badPeriods = orphans.filter((o) => measures.has(o.measure));
-  if (badPeriods.length > 0) {
-    const o = badPeriods[0];
-    findings.push({
-      severity: "warning",
-      code: "flags.bad-period",
-      message: `${badPeriods.length} row(s) have a period that is neither YYYY nor YYYY-MM (first: "${o.period}") and were skipped.`,
-      fix: "Write periods as YYYY-MM for months or YYYY for fiscal years.",
-      where: o.source,
-      measure: o.measure,
-      unit: o.unit,
-    });
-  }
-  return findings;
 }
