@@ -5,7 +5,9 @@
  * not an edit; a changed, cleared or deleted cell changes one bucket of one column, which
  * locates the edit to that column and about 1/64 of the rows.
  */
-import { isFormula, type PlanValue } from "../workbook/plan";
+import { canonical, rowKey } from "../workbook/cellKey";
+
+export { canonical, rowKey };
 
 export const BUCKETS = 64;
 
@@ -19,18 +21,6 @@ export function fnv1a(text: string): number {
   return h >>> 0;
 }
 
-/** The same text for a cell whether it comes from a plan or from `range.formulas`; undefined when blank. */
-export function canonical(value: unknown): string | undefined {
-  if (value === null || value === undefined || value === "") return undefined;
-  if (typeof value === "object" && isFormula(value as PlanValue))
-    return canonical((value as { formula: string }).formula);
-  if (typeof value === "number") return `n:${Number(value.toPrecision(15))}`;
-  if (typeof value === "boolean") return `b:${value}`;
-  const text = String(value);
-  if (text.startsWith("=")) return `f:${text.replace(/\s+/g, "").toUpperCase()}`;
-  return `s:${text}`;
-}
-
 export interface ColumnPrint {
   header: string;
   /** BUCKETS sums as 8-digit hex, concatenated. */
@@ -40,12 +30,6 @@ export interface ColumnPrint {
 export interface TablePrint {
   keyHeaders: string[];
   columns: ColumnPrint[];
-}
-
-/** Key of a row: canonical text of its key cells, or the row index when there is no key. */
-export function rowKey(row: unknown[], keyIndexes: number[], rowIndex: number): string {
-  if (keyIndexes.length === 0) return `#${rowIndex}`;
-  return keyIndexes.map((i) => canonical(row[i]) ?? "").join("\u0001");
 }
 
 /** Fingerprint owned columns of a table body. Example: `printTable(["Flag ID"], ["Severity"], headers, rows)`. */

@@ -22,7 +22,7 @@ export function overwrittenInputs(
   body: Block,
   sheet: string,
 ): OverwrittenCells[] {
-  const column = (h: string) => headers.findIndex((x) => x.toLowerCase() === h.toLowerCase());
+  const column = (h: string) => headers.findIndex((x) => x.trim().toLowerCase() === h.toLowerCase());
   return [...changedTypedCells(headers, current, keys, input)].map(([header, rows]) => ({
     column: header,
     rowCount: rows.length,

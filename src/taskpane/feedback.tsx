@@ -179,16 +179,23 @@ export function AskFirst({
 }
 
 /**
- * What a write did, focused when it appears (also after a confirming button that is now gone),
- * so keyboard and screen-reader users land on the outcome.
+ * What a write did, focused whenever a write reports (also after a confirming button that is now
+ * gone, and after a write whose message is the same as the last), so keyboard and screen-reader
+ * users land on the outcome.
  */
-export function DoneNote({ title, message }: { title: string; message: string }): React.JSX.Element {
+export function DoneNote({
+  title,
+  result,
+}: {
+  title: string;
+  result: { message: string };
+}): React.JSX.Element {
   const ref = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => ref.current?.focus(), [message]);
+  React.useEffect(() => ref.current?.focus(), [result]);
   return (
     <div ref={ref} tabIndex={-1}>
       <Note intent="success" title={title}>
-        {message}
+        {result.message}
       </Note>
     </div>
   );

@@ -5,6 +5,7 @@
  * indexes out.
  */
 import { parseNumberText } from "../engine/parse/number";
+import { canonical, rowKey } from "./cellKey";
 
 /** Rows to write, under their headers. */
 export interface RowsToWrite {
@@ -14,9 +15,9 @@ export interface RowsToWrite {
 
 /**
  * Non-blank cells of `current` (under `headers`) whose value `input` would change, per input
- * column, as row indexes of `current`. Rows match by the `keys` columns (case-insensitive headers,
- * numbers by value, text trimmed); with no key columns they match by position. A number typed
- * as text ("$1,234") is the same as the number. Example:
+ * column, as row indexes of `current`. Rows match by the `keys` columns (case-insensitive headers)
+ * exactly as the write merges them (`rowKey`); with no key columns they match by position. A
+ * number typed as text ("$1,234") is the same as the number. Example:
  * `changedTypedCells(["Unit", "Budget"], [["North", 5]], ["Unit"], { columns: ["Unit", "Budget"], rows: [["North", 6]] })`
  * is `Map { "Budget" => [0] }`.
  */
@@ -33,9 +34,9 @@ export function changedTypedCells(
   const keyCols = keys.map((h) => find(headers, h));
   const inputKeys = keys.map((h) => find(input.columns, h));
   if (keyCols.some((c) => c < 0) || inputKeys.some((c) => c < 0)) return out;
-  const byKey = new Map(input.rows.map((row, r) => [keyOf(row, inputKeys, r), row] as const));
+  const byKey = new Map(input.rows.map((row, r) => [rowKey(row, inputKeys, r), row] as const));
   current.forEach((row, r) => {
-    const next = byKey.get(keyOf(row, keyCols, r));
+    const next = byKey.get(rowKey(row, keyCols, r));
     if (!next) return;
     input.columns.forEach((h, k) => {
       const c = tableCols[k];
@@ -48,17 +49,6 @@ export function changedTypedCells(
   return out;
 }
 
-function keyOf(row: readonly unknown[], cols: number[], position: number): string {
-  if (cols.length === 0) return `#${position}`;
-  return cols.map((c) => keyText(row[c])).join("\u0001");
-}
-
-/** A key cell as text: numbers by value at 15 digits (2026 and "2026" match), text trimmed. */
-function keyText(v: unknown): string {
-  if (typeof v === "number") return String(Number(v.toPrecision(15)));
-  return String(v ?? "").trim();
-}
-
 /** Would writing `next` leave the cell as it is? A blank cell holds nothing typed, so yes. */
 function sameValue(was: unknown, next: unknown): boolean {
   if (was === null || was === undefined || was === "") return true;
@@ -66,14 +56,7 @@ function sameValue(was: unknown, next: unknown): boolean {
     const parsed = typeof was === "number" ? was : numberIn(String(was));
     return parsed !== undefined && Number(parsed.toPrecision(15)) === Number(next.toPrecision(15));
   }
-  return cellText(was) === cellText(next);
-}
-
-/** A cell's text, trimmed; a formula written as `{ formula }` by its formula. */
-function cellText(v: unknown): string {
-  const text =
-    typeof v === "object" && v !== null && "formula" in v ? (v as { formula: unknown }).formula : v;
-  return String(text ?? "").trim();
+  return canonical(was) === canonical(next);
 }
 
 function numberIn(text: string): number | undefined {

@@ -13,8 +13,8 @@ describe("changedTypedCells", () => {
     const input = {
       columns: ["Unit", "Fiscal year", "Budget"],
       rows: [
-        ["South", "2026", 7000],
-        ["North", "2026", 6000],
+        ["South", 2026, 7000],
+        ["North", 2026, 6000],
       ],
     };
     expect([...changedTypedCells(HEADERS, current, ["Unit", "Fiscal year"], input)]).toEqual([
@@ -26,6 +26,13 @@ describe("changedTypedCells", () => {
     const current = [["North", 2026, "$5,000", ""]];
     const input = { columns: ["unit", "fiscal year", "budget"], rows: [["North", 2026, 5000]] };
     expect(changedTypedCells(HEADERS, current, ["unit", "fiscal year"], input).size).toBe(0);
+  });
+
+  it('matches rows as the write merges them: fiscal year 2026 and the text "2026" are different rows', () => {
+    const input = { columns: ["Unit", "Fiscal year", "Budget"], rows: [["North", "2026", 6000]] };
+    expect(changedTypedCells(HEADERS, [["North", 2026, 5000, ""]], ["Unit", "Fiscal year"], input).size).toBe(
+      0,
+    );
   });
 
   it("asks nothing when a key column is missing, rather than matching every row to one", () => {

@@ -196,8 +196,13 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
     // The program target follows the unit targets the user just accepted.
     if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
     // The budgets follow too; typed budgets were asked about above.
-    if (budget) await this.deps.gateway.writeRows(budget, true);
-    if (allotments) await this.deps.gateway.writeRows(allotments, true);
+    // Typed budgets and allotments were asked about above, so an unconfirmed write here asks only
+    // what that question could not: cells below a table that must grow (a new year's rows).
+    for (const rows of [budget, allotments]) {
+      if (!rows) continue;
+      const written = await this.deps.gateway.writeRows(rows, options.confirm === true);
+      if (written.status === "needs-confirmation") throw new NeedsConfirmationError(written.message);
+    }
     const where = tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
     const budgetWhere = tables[TABLES.budget]?.sheetName ?? "Budget";
     return {

@@ -236,7 +236,7 @@ export default function ShareTab({ port }: { port: YardstickPort }): React.JSX.E
                 {question}
               </AskFirst>
             ) : null}
-            {merged ? <DoneNote title="Returns merged." message={merged.message} /> : null}
+            {merged ? <DoneNote title="Returns merged." result={merged} /> : null}
           </>
         }
       >

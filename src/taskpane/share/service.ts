@@ -78,8 +78,9 @@ export interface ReturnsTracker {
 }
 
 /**
- * The tracker from tblReturns' rows as the last collect left them. A missing office whose due
- * date has passed since is late now. Superseded copies are left out: a newer copy stands for them.
+ * The tracker from tblReturns' rows of the latest issue, as the last collect left them. A missing
+ * office whose due date has passed since is late now. Superseded copies are left out: a newer
+ * copy stands for them.
  * Example: `returnsTracker(rows, names, "2027-05-12")?.waiting[0]`.
  */
 export function returnsTracker(
@@ -87,7 +88,10 @@ export function returnsTracker(
   nameOf: (unit: string) => string,
   today: string,
 ): ReturnsTracker | undefined {
-  const standing = rows.filter((r) => r.status !== "superseded");
+  // The latest issue only: collect carries every earlier return forward, and last quarter's
+  // merged copies say nothing about who has sent this one back.
+  const latest = rows.reduce((m, r) => (r.issued > m ? r.issued : m), "");
+  const standing = rows.filter((r) => r.status !== "superseded" && (r.issued === "" || r.issued === latest));
   if (standing.length === 0) return undefined;
   const late = (r: ReturnsRow) =>
     r.status === "late" || (r.status === "missing" && r.due !== "" && r.due < today);

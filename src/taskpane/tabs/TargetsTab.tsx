@@ -327,7 +327,7 @@ export default function TargetsTab({ port }: { port: YardstickPort }): React.JSX
                 </Field>
               </AskFirst>
             ) : null}
-            {written ? <DoneNote title="Targets written." message={written.message} /> : null}
+            {written ? <DoneNote title="Targets written." result={written} /> : null}
           </>
         }
       >

@@ -367,9 +367,10 @@ function missingRows(
   // Answered: a file back in this collect, or a return an earlier collect merged or received for
   // the same issue (its row is carried forward; listing the unit as missing too contradicted it).
   const answered = new Set([...byUnit.keys()]);
-  for (const p of options.previous ?? [])
-    if ((p.status === "merged" || p.status === "received") && (!newest || p.issued >= newest.issuedAt))
-      answered.add(p.unit);
+  const earlier = options.previous ?? [];
+  const latestIssue = newest?.issuedAt ?? earlier.reduce((m, p) => (p.issued > m ? p.issued : m), "");
+  for (const p of earlier)
+    if ((p.status === "merged" || p.status === "received") && p.issued >= latestIssue) answered.add(p.unit);
   const previous = new Map((options.previous ?? []).filter((p) => p.due).map((p) => [p.unit, p]));
   return groups
     .filter((g) => !answered.has(g))

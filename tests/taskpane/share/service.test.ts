@@ -286,6 +286,24 @@ describe("the Returns tracker", () => {
     expect(returnsTracker([], names, "2027-06-01")).toBeUndefined();
   });
 
+  it("counts the latest issue only: last quarter's returns say nothing of who sent this one back", () => {
+    const q1 = (unit: string) => ({ ...row(unit, "merged", "2027-01-10"), issued: "2026-12-20T09:00:00Z" });
+    const q2 = (unit: string, status: ReturnStatus) => ({
+      ...row(unit, status),
+      issued: "2027-05-20T09:00:00Z",
+    });
+    const tracker = returnsTracker(
+      [q1("a"), q1("b"), q2("a", "merged"), q2("b", "missing")],
+      names,
+      "2027-06-01",
+    )!;
+    expect(tracker.counts).toEqual([
+      { status: "missing", count: 1 },
+      { status: "merged", count: 1 },
+    ]);
+    expect(tracker.waiting.map((w) => w.unit)).toEqual(["B"]);
+  });
+
   it("counts a missing office as late once its due date has passed, and lists the late first", () => {
     const rows = [
       row("a", "merged"),

@@ -18,6 +18,7 @@ import {
   type ReturnedCopy,
 } from "../../../src/workbook/loop";
 import { buildPlanFromInput, rawTablesFromPlan, type TablesInput } from "../../../src/workbook";
+import type { ReturnsRow } from "../../../src/workbook/sheets/returns";
 import { DUE, ISSUED_AT, monthlyKey, REPORT, smallInput, splitFixture, typeInto } from "./support";
 
 const fixture = splitFixture(smallInput(3));
@@ -236,6 +237,22 @@ describe("collect, on plain tables", () => {
       [b, "received"],
       [c, "missing"],
     ]);
+  });
+
+  it("takes an earlier issue's return as no answer to the latest one, even when no file comes in", () => {
+    const merged = (unit: string, issued: string): ReturnsRow => ({
+      ...{ unit, issued, due: DUE, file: `${unit}.xlsx`, received: RECEIVED, status: "merged" },
+      ...{ reason: "", cellsMerged: 1, conflicts: 0, findings: "" },
+    });
+    const old = merged(a, "2026-01-01T00:00:00Z");
+    const latest = merged(b, ISSUED_AT);
+    const result = collectReturns(fixture.master, fixture.tables, [], { now: NOW, previous: [old, latest] });
+    expect(
+      result.returns
+        .filter((r) => r.file === "")
+        .map((r) => r.unit)
+        .sort(),
+    ).toEqual([a, c].sort());
   });
 
   it("marks units with nothing back late after the due date", () => {
