@@ -20,7 +20,7 @@ import { filledDownFormula } from "./fillDown";
 import { printTable } from "./hash";
 import { type QueuedOp, jsonBytes, op, sliceRows } from "./payload";
 import type { WrittenTable } from "./state";
-import { tableKeys } from "./tableKeys";
+import { tableKeys } from "../workbook/tableKeys";
 import { cellInput, type CellInput } from "./text";
 
 export const COLORS: Record<StatusColor, string> = {

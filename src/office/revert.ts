@@ -10,7 +10,7 @@ import { canonical, rowKey } from "./hash";
 import type { MergePlan } from "./merge";
 import type { ResultsTarget } from "./results";
 import type { YardstickState } from "./state";
-import { tableKeys } from "./tableKeys";
+import { tableKeys } from "../workbook/tableKeys";
 
 export type Snapshot =
   | { kind: "created"; plan: WorkbookPlan; sheets: string[]; names: string[]; state: YardstickState }

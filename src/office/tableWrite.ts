@@ -13,7 +13,7 @@ import type { QueuedOp } from "./payload";
 import type { TableContents } from "./readTables";
 import { type ResultsTarget, resultsOps } from "./results";
 import type { YardstickState } from "./state";
-import { tableKeys } from "./tableKeys";
+import { tableKeys } from "../workbook/tableKeys";
 
 /** One table's rows in a write of several tables (`OfficeAdapter.writeTables`). */
 export interface TableWrite {

@@ -174,7 +174,6 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
         ? typedCellsQuestion(
             budget,
             tables[TABLES.budget],
-            2,
             "by the budget split",
             allotments && {
               rows: allotments,
@@ -188,7 +187,7 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
     const revisions = prorationRevisions(monthly, read, tables, options, this.now());
     if (askBudget) {
       // Ask once for targets and budgets together, before anything is written.
-      const askTargets = typedCellsQuestion(monthly, tables[TABLES.monthly], 3, "by the new targets");
+      const askTargets = typedCellsQuestion(monthly, tables[TABLES.monthly], "by the new targets");
       throw new NeedsConfirmationError([askTargets, askBudget].filter(Boolean).join(" "));
     }
     // One write, so one undo or revert takes back targets, program target, budgets and allotments
