@@ -263,6 +263,9 @@ function chartOp(sheet: string, chart: ChartPlan): QueuedOp {
     const type: "Line" | "ColumnClustered" = chart.kind === "line" ? "Line" : "ColumnClustered";
     const c = sheetOf(context, sheet).charts.add(type, rangeOf(first.values), byRows ? "Rows" : "Columns");
     c.title.text = chart.title;
+    // As the file writer does: category labels below the plot, not on a zero line mid-chart.
+    c.axes.categoryAxis.tickLabelPosition = "Low";
+    if (chart.valueFormat) c.axes.valueAxis.numberFormat = chart.valueFormat;
     const [start, end] = chart.anchor.split(":");
     c.setPosition(start, end);
     const s0 = c.series.getItemAt(0);

@@ -117,6 +117,11 @@ export interface ChartPlan {
   /** Cells the chart covers, e.g. "H3:P18". */
   anchor: string;
   series: ChartSeriesPlan[];
+  /**
+   * Number format of the value axis ("0%"). Without it the axis follows its source cells, which
+   * Excel does and LibreOffice does not (it prints 0.15 for 15 %).
+   */
+  valueFormat?: string;
 }
 
 /** How a sheet prints: the page setup a manager would otherwise set by hand before emailing. */
