@@ -134,6 +134,17 @@ function bodyOps(sheet: string, body: Block, table: PlanTable, sliceBytes: numbe
   table.columns.forEach((col, c) => {
     if (col.numberFormat) ops.push(fillOp(sheet, column(c), "numberFormat", col.numberFormat));
   });
+  if (table.columns.some((col) => col.wrap)) {
+    // As the file writer does: wrapped columns grow their rows, every cell aligned to the top.
+    ops.push(
+      op(64, (context) => {
+        sheetOf(context, sheet).getRange(blockAddress(body)).format.verticalAlignment = "Top";
+        table.columns.forEach((col, c) => {
+          if (col.wrap) sheetOf(context, sheet).getRange(blockAddress(column(c))).format.wrapText = true;
+        });
+      }),
+    );
+  }
   const filled = table.columns.map((_, c) => filledDownFormula(table.rows.map((row) => row[c])));
   filled.forEach((formula, c) => {
     if (formula !== undefined) ops.push(fillOp(sheet, column(c), "formulas", formula));

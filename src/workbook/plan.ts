@@ -50,6 +50,11 @@ export interface PlanColumn {
   validation?: PlanValidation;
   /** Yardstick writes these cells; a user's edit there is detected before overwrite. */
   owner?: "yardstick" | "user";
+  /**
+   * Long text wraps within the width and the row grows, so it reads whole on screen and on the
+   * printed page; a table with a wrapped column aligns its rows to the top.
+   */
+  wrap?: boolean;
 }
 
 /** An Excel table (ListObject) with a stable name, written over `topLeft` and the rows below it. */
