@@ -8,10 +8,10 @@ import type { LoggedRevision, Revision } from "../engine/revisions/types";
 import { REVISION_HEADERS, SETTINGS, SETTINGS_HEADERS, TABLES } from "../workbook/layout";
 import type { PlanScalar, PlanValue } from "../workbook/plan";
 import { readRevisionLog } from "../workbook/readRevisions";
-import { revisionRow } from "../workbook/sheets/revisions";
-import { parseRangeAddress } from "./addresses";
+import { revisionRow, revisionValueFormat } from "../workbook/sheets/revisions";
+import { blockAddress, parseRangeAddress } from "./addresses";
 import { mergeResults, type MergePlan } from "./merge";
-import type { QueuedOp } from "./payload";
+import { jsonBytes, op, type QueuedOp } from "./payload";
 import type { TableContents } from "./readTables";
 import { resultsOps, type ResultsTarget } from "./results";
 
@@ -33,6 +33,27 @@ function targetOf(contents: TableContents): ResultsTarget {
     headers: contents.headers,
     current: contents.values ?? contents.rows,
   };
+}
+
+/**
+ * The appended rows' Old and New value formats, as the Revisions sheet is built with them (a
+ * rate target 91.244, not 91.243902439): one 2-D number-format write per column.
+ */
+function valueFormatOps(target: ResultsTarget, appended: PlanValue[][], offset: number): QueuedOp[] {
+  const lower = target.headers.map((h) => h.toLowerCase());
+  return [REVISION_HEADERS.oldValue, REVISION_HEADERS.newValue].flatMap((header) => {
+    const c = lower.indexOf(header.toLowerCase());
+    if (c < 0 || appended.length === 0) return [];
+    const grid = appended.map((row) => [revisionValueFormat(row[c]) ?? "General"]);
+    const block = { ...target.body, row: target.body.row + offset, column: target.body.column + c };
+    return [
+      op(jsonBytes(grid), (context) => {
+        context.workbook.worksheets
+          .getItem(target.sheet)
+          .getRange(blockAddress({ ...block, rows: grid.length, columns: 1 })).numberFormat = grid;
+      }),
+    ];
+  });
 }
 
 const blank = (row: unknown[]) => row.every((v) => v === null || v === undefined || v === "");
@@ -75,6 +96,7 @@ export function logOps(
       droppedWithNotes: [],
     };
     ops.push(...resultsOps(target, merge, canResize, sliceBytes).ops);
+    ops.push(...valueFormatOps(target, appended, empty ? 0 : target.current.length));
     seal = [
       [SETTINGS.revisionRows, all.length],
       [SETTINGS.revisionHead, all[all.length - 1].hash],

@@ -155,6 +155,9 @@ function firstDataCell(table: PlanTable, sheetName: string): { firstRow: number;
  */
 function canDefer(sheet: SheetPlan, table: PlanTable): boolean {
   if (table.rows.length <= BULK_ROWS || table.showTotals) return false;
+  // Bulk rows copy the first row's styles: a table whose rows differ (a format or a height per
+  // row) is written whole by ExcelJS, or its later rows would be written twice.
+  if (table.cellFormats || table.columns.some((c) => c.wrap)) return false;
   const { firstRow } = firstDataCell(table, sheet.name);
   const lastRow = firstRow + table.rows.length - 1;
   const overlaps = (top: number, height: number) => top + height - 1 > firstRow && top <= lastRow;
@@ -230,12 +233,22 @@ function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable, 
   });
   if (table.columns.some((col) => col.wrap)) {
     // Rows grow to the wrapped text: every cell at the top, so a row reads across in one line.
-    for (let r = origin.row + 1; r <= origin.row + cellRows.length; r += 1)
+    rows.forEach((row, r) => {
       table.columns.forEach((col, c) => {
-        ws.getCell(r, origin.column + c).alignment = col.wrap
+        ws.getCell(origin.row + 1 + r, origin.column + c).alignment = col.wrap
           ? { wrapText: true, vertical: "top" }
           : { vertical: "top" };
       });
+      // Excel grows a wrapped row itself; LibreOffice keeps the default height, so a printed
+      // page drew the lines over one another. The file says how tall each row must be.
+      const lines = Math.max(
+        1,
+        ...table.columns.map((col, c) =>
+          col.wrap && col.width && typeof row[c] === "string" ? wrappedLines(row[c], col.width) : 1,
+        ),
+      );
+      if (lines > 1) ws.getRow(origin.row + 1 + r).height = lines * LINE_POINTS;
+    });
   }
   table.cellFormats?.forEach((row, r) =>
     row.forEach((fmt, c) => {
@@ -251,4 +264,27 @@ export function tableRange(table: PlanTable, sheetName = ""): string {
   const end = { row: origin.row + rows, column: origin.column + table.columns.length - 1 };
   parseRange(`${table.topLeft}:${formatAddress(end)}`, sheetName);
   return `${table.topLeft}:${formatAddress(end)}`;
+}
+
+/** Points per line of the default 11-point font, as Excel's default row height. */
+const LINE_POINTS = 15;
+
+/**
+ * Lines a text takes wrapped by words in a column `width` characters wide (a word longer than a
+ * line takes as many lines as it needs). Example: `wrappedLines("a bb ccc", 4) === 2`.
+ */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= width) {
+      used = need;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    lines += Math.ceil(word.length / width) - 1;
+    used = word.length % width || width;
+  }
+  return lines;
 }

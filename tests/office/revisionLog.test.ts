@@ -102,6 +102,25 @@ describe("the pane logs what it writes", () => {
     expect(targets[1].oldValue).toBe(targets[0].newValue);
   });
 
+  it("formats the values it appends to the log as the sheet is built: whole numbers with separators", async () => {
+    const { excel, port, gateway } = await workbook();
+    const rowsBefore = (await port.reviewRevisions()).rows;
+    await port.writeProration(request, { confirm: true });
+    const log = (await gateway.readTables([TABLES.revisions]))[TABLES.revisions]!;
+    const column = log.headers.indexOf("New value");
+    const first = log.topLeftRow + 1 + rowsBefore;
+    const formats = await excel.run(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem(log.sheetName)
+        .getRangeByIndexes(first - 1, log.topLeftCol - 1 + column, log.rows.length - rowsBefore, 1)
+        .load("numberFormat");
+      await context.sync();
+      return range.numberFormat.map((r) => r[0]);
+    });
+    expect(formats.length).toBeGreaterThan(12);
+    expect(new Set(formats)).toEqual(new Set(["#,##0"]));
+  });
+
   it("finds a target typed over in the grid and logs it with the reason given once", async () => {
     const { port, gateway } = await workbook();
     await port.setRevisionName("JO");

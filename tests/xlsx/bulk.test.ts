@@ -55,6 +55,59 @@ describe("a table bigger than the bulk threshold", () => {
   });
 });
 
+describe("a big table whose rows each carry their own format or height", () => {
+  const many = BULK_ROWS + 50;
+  const logRows = Array.from({ length: many }, (_, i) => [`r${i + 1}`, i % 2 ? 91.243902439 + i : 1000 + i]);
+  const flagRows = Array.from({ length: many }, (_, i) => [`f${i + 1}`, `word `.repeat(40 + (i % 3))]);
+  const big = workbook([
+    sheet("Log", {
+      tables: [
+        {
+          name: "tblLog",
+          topLeft: "A1",
+          columns: [{ header: "ID" }, { header: "Value", numberFormat: "General" }],
+          rows: logRows,
+          cellFormats: logRows.map(([, v]) => [null, Number.isInteger(v) ? "#,##0" : "#,##0.0##"]),
+        },
+      ],
+    }),
+    sheet("Notes", {
+      tables: [
+        {
+          name: "tblNotes",
+          topLeft: "A1",
+          columns: [{ header: "ID" }, { header: "Text", width: 30, wrap: true }],
+          rows: flagRows,
+        },
+      ],
+    }),
+  ]);
+  let bytes: Buffer;
+  beforeAll(async () => {
+    bytes = await writePlanToXlsx(big);
+  });
+
+  it("writes each row once, so Excel opens it without repair and every value reads back", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    for (const part of ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]) {
+      const xml = await zip.file(part)!.async("string");
+      const numbers = [...xml.matchAll(/<row r="(\d+)"/g)].map((m) => m[1]);
+      expect(new Set(numbers).size).toBe(numbers.length);
+      expect(numbers).toHaveLength(many + 1);
+    }
+    const tables = await readRawTables(bytes);
+    expect(tables.tblLog!.rows).toEqual(logRows);
+    expect(tables.tblNotes!.rows).toEqual(flagRows);
+  });
+
+  it("keeps the last row's own format and wrapped height", async () => {
+    const book = await loadWorkbook(bytes);
+    expect(book.getWorksheet("Log")!.getCell(`B${many + 1}`).numFmt).toBe("#,##0.0##");
+    expect(book.getWorksheet("Log")!.getCell(`B${many}`).numFmt).toBe("#,##0");
+    expect(book.getWorksheet("Notes")!.getRow(many + 1).height).toBeGreaterThan(15);
+  });
+});
+
 describe("formulaShape", () => {
   it.each([
     ["relative rows become offsets", "$A5+B5-C4", 5, "$AR[0]+BR[0]-CR[-1]"],

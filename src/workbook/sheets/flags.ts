@@ -6,7 +6,7 @@
 import type { Flag } from "../../engine/flags/types";
 import { FLAG_HEADERS, LISTS, SHEETS, TABLES } from "../layout";
 import type { PlanValue, SheetPlan } from "../plan";
-import { computed, emptySheet, heading, input, wrappedRowHeights } from "./common";
+import { computed, emptySheet, heading, input } from "./common";
 
 export const FLAGS_FIRST_ROW = 5;
 
@@ -76,7 +76,6 @@ export function flagsSheet(flags: Flag[]): SheetPlan {
     ],
     rows,
   });
-  sheet.rowHeights = wrappedRowHeights(sheet.tables[0]);
   const last = FLAGS_FIRST_ROW + rows.length - 1;
   sheet.conditionalFormats.push(
     { type: "textEquals", range: `B${FLAGS_FIRST_ROW}:B${last}`, text: "high", color: "bad" },

@@ -106,8 +106,11 @@ export function sealSettingsRows(log: readonly LoggedRevision[], who = ""): Plan
 const OLD = Object.keys(REVISION_HEADERS).indexOf("oldValue");
 const NEW = Object.keys(REVISION_HEADERS).indexOf("newValue");
 
-/** "#,##0" for a whole number, "#,##0.0##" for a fraction, none for text or a blank. */
-function valueFormat(v: PlanValue): string | null {
+/**
+ * The Old and New value cells' format: "#,##0" for a whole number, "#,##0.0##" for a fraction,
+ * none for text or a blank. Used for the sheet as built and for rows the add-in appends.
+ */
+export function revisionValueFormat(v: PlanValue): string | null {
   if (typeof v !== "number") return null;
   return Number.isInteger(v) ? "#,##0" : "#,##0.0##";
 }
@@ -147,7 +150,9 @@ export function revisionsSheet(log: readonly LoggedRevision[]): SheetPlan {
     rows,
     // Targets of rate measures are prorated unrounded: shown to three decimals at most (the cell
     // keeps every digit, which the hash seals), not as 91.243902439.
-    cellFormats: rows.map((row) => row.map((v, c) => (c === OLD || c === NEW ? valueFormat(v) : null))),
+    cellFormats: rows.map((row) =>
+      row.map((v, c) => (c === OLD || c === NEW ? revisionValueFormat(v) : null)),
+    ),
   });
   sheet.freeze = { rows: REVISIONS_FIRST_ROW - 1, columns: 0 };
   return sheet;
