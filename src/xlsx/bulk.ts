@@ -12,6 +12,7 @@ import { columnLetters, formatAddress } from "./address";
 import { sheetParts, xmlEscape } from "./charts";
 import { XlsxPlanError } from "./errors";
 import { toFileFormula } from "./formula";
+import { StyleVariants } from "./bulkStyles";
 
 /** Tables with more data rows than this are written in bulk. */
 export const BULK_ROWS = 400;
@@ -25,6 +26,8 @@ export interface DeferredRows {
   firstColumn: number;
   /** Data rows after the first, in order. */
   rows: PlanValue[][];
+  /** Each deferred cell's own number format (null: the first row's style), as `rows`. */
+  formats?: (string | null)[][];
 }
 
 /** XML 1.0 refuses most control characters; drop them (tab, newline and return stay). */
@@ -123,7 +126,8 @@ function sharedRuns(deferred: DeferredRows): Int32Array[] {
  */
 function rowsXml(
   deferred: DeferredRows,
-  styles: Map<string, string>,
+  columnStyles: Map<string, string>,
+  variants: StyleVariants | undefined,
   nextSharedIndex?: { si: number },
 ): Uint8Array[] {
   const chunks: Uint8Array[] = [];
@@ -137,6 +141,20 @@ function rowsXml(
   let parts: string[] = [];
   deferred.rows.forEach((row, i) => {
     const r = deferred.firstRow + 1 + i;
+    const own = deferred.formats?.[i];
+    // A cell with its own number format takes the column's style with that format instead.
+    const styles =
+      own && variants
+        ? new Map(
+            letters
+              .map((l, c) => {
+                const base = columnStyles.get(l);
+                const code = own[c];
+                return [l, code ? variants.variant(base, code) : base] as const;
+              })
+              .filter((e): e is readonly [string, string] => e[1] !== undefined),
+          )
+        : columnStyles;
     let cells = "";
     row.forEach((value, c) => {
       const address = `${letters[c]}${r}`;
@@ -191,6 +209,7 @@ export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[], sh
   if (deferred.length === 0) return;
   const parts = await sheetParts(zip);
   const sharedBySheet = new Map<string, { si: number }>();
+  const variants = deferred.some((d) => d.formats) ? await StyleVariants.load(zip) : undefined;
   for (const d of deferred) {
     if (!sharedBySheet.has(d.sheet)) sharedBySheet.set(d.sheet, { si: 0 });
     const path = parts.get(d.sheet);
@@ -203,8 +222,14 @@ export async function writeDeferredRows(zip: JSZip, deferred: DeferredRows[], sh
     const lastColumn = d.firstColumn + (d.rows[0]?.length ?? 1) - 1;
     const dimension = `A1:${formatAddress({ row: lastRow, column: lastColumn })}`;
     const head = xml.slice(0, end).replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="${dimension}"/>`);
-    const rows = rowsXml(d, stylesOfRow(xml, d.firstRow), shared ? sharedBySheet.get(d.sheet)! : undefined);
+    const rows = rowsXml(
+      d,
+      stylesOfRow(xml, d.firstRow),
+      variants,
+      shared ? sharedBySheet.get(d.sheet)! : undefined,
+    );
     zip.file(path, concatBytes([utf8Bytes(head), ...rows, utf8Bytes(xml.slice(end))]));
     await widenTable(zip, d.table, lastRow);
   }
+  variants?.save(zip);
 }

@@ -110,8 +110,16 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: SheetPlan, deferred?: Def
         sheet: sheet.name,
         table: table.name,
         rows: table.rows.slice(1),
+        ...(table.cellFormats ? { formats: ownFormats(table).slice(1) } : {}),
       });
-    writeTable(ws, sheet.name, bulk ? { ...table, rows: table.rows.slice(0, 1) } : table, table.rows.length);
+    // Only the first row goes through ExcelJS, with its own formats (a later row formatted
+    // there would be written twice: once by ExcelJS and once in bulk).
+    writeTable(
+      ws,
+      sheet.name,
+      bulk ? { ...table, rows: table.rows.slice(0, 1), cellFormats: table.cellFormats?.slice(0, 1) } : table,
+      table.rows.length,
+    );
   }
   applyConditionalFormats(ws, sheet);
   for (const { range, validation } of sheet.validations) applyValidation(ws, range, validation);
@@ -155,9 +163,9 @@ function firstDataCell(table: PlanTable, sheetName: string): { firstRow: number;
  */
 function canDefer(sheet: SheetPlan, table: PlanTable): boolean {
   if (table.rows.length <= BULK_ROWS || table.showTotals) return false;
-  // Bulk rows copy the first row's styles: a table whose rows differ (a format or a height per
-  // row) is written whole by ExcelJS, or its later rows would be written twice.
-  if (table.cellFormats || table.columns.some((c) => c.wrap)) return false;
+  // Bulk rows copy the first row's styles (their own number formats are added to them); a table
+  // with wrapped columns, whose rows each have a height, is written whole by ExcelJS.
+  if (table.columns.some((c) => c.wrap)) return false;
   const { firstRow } = firstDataCell(table, sheet.name);
   const lastRow = firstRow + table.rows.length - 1;
   const overlaps = (top: number, height: number) => top + height - 1 > firstRow && top <= lastRow;
@@ -287,4 +295,16 @@ export function wrappedLines(text: string, width: number): number {
     used = word.length % width || width;
   }
   return lines;
+}
+
+/**
+ * Each row's formats for the bulk writer: a row's own, else its column's, for the columns that
+ * have any per-row format (null elsewhere: the first row's style, as bulk rows take it).
+ */
+function ownFormats(table: PlanTable): (string | null)[][] {
+  const formats = table.cellFormats ?? [];
+  const varies = table.columns.map((_, c) => formats.some((row) => row[c]));
+  return table.rows.map((_, r) =>
+    table.columns.map((col, c) => (varies[c] ? (formats[r]?.[c] ?? col.numberFormat ?? "General") : null)),
+  );
 }

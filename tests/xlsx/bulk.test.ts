@@ -3,6 +3,7 @@ import JSZip from "jszip";
 import { BULK_ROWS, formulaShape } from "../../src/xlsx/bulk";
 import { loadWorkbook, readRawTables, writePlanToXlsx } from "../../src/xlsx";
 import { recalculateAndRead } from "../support/libreoffice";
+import { validateXlsx } from "../support/ooxml";
 import { officeTable, sheet, workbook } from "./plans";
 
 jest.setTimeout(120_000);
@@ -98,6 +99,12 @@ describe("a big table whose rows each carry their own format or height", () => {
     const tables = await readRawTables(bytes);
     expect(tables.tblLog!.rows).toEqual(logRows);
     expect(tables.tblNotes!.rows).toEqual(flagRows);
+  });
+
+  it("adds the bulk rows' own formats to styles.xml as valid OOXML", () => {
+    const report = validateXlsx({ "big.xlsx": bytes });
+    expect(report.invalid).toEqual([]);
+    expect(report.summary).toMatch(/big\.xlsx: \d+ parts checked, 0 invalid/);
   });
 
   it("keeps the last row's own format and wrapped height", async () => {
