@@ -139,22 +139,25 @@ function rowsXml(
   const counter = nextSharedIndex ?? { si: 0 };
   const sharedIndex = new Map<string, number>();
   let parts: string[] = [];
+  const byFormats = new Map<string, Map<string, string>>();
+  const stylesFor = (own: (string | null)[]): Map<string, string> => {
+    const key = own.join("\u0001");
+    let styles = byFormats.get(key);
+    if (!styles) {
+      styles = new Map(columnStyles);
+      own.forEach((code, c) => {
+        if (code) styles!.set(letters[c], variants!.variant(columnStyles.get(letters[c]), code));
+      });
+      byFormats.set(key, styles);
+    }
+    return styles;
+  };
   deferred.rows.forEach((row, i) => {
     const r = deferred.firstRow + 1 + i;
     const own = deferred.formats?.[i];
-    // A cell with its own number format takes the column's style with that format instead.
-    const styles =
-      own && variants
-        ? new Map(
-            letters
-              .map((l, c) => {
-                const base = columnStyles.get(l);
-                const code = own[c];
-                return [l, code ? variants.variant(base, code) : base] as const;
-              })
-              .filter((e): e is readonly [string, string] => e[1] !== undefined),
-          )
-        : columnStyles;
+    // A cell with its own number format takes the column's style with that format instead
+    // (one style map per distinct row of formats: a log has two or three).
+    const styles = own && variants ? stylesFor(own) : columnStyles;
     let cells = "";
     row.forEach((value, c) => {
       const address = `${letters[c]}${r}`;
