@@ -169,8 +169,9 @@ function rowsAbout(body: string): number {
 
 /** One observation per row, each reading its fields from the columns. */
 function records(rows: ObservationColumns): Observation[] {
-  const out: Observation[] = [];
-  for (let i = 0; i < rows.length; i++) out.push(rows.record(i));
+  // Sized once: pushing grows the array by copies, each into freshly mapped memory.
+  const out = new Array<Observation>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows.record(i);
   return out;
 }
 
