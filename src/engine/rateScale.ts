@@ -14,6 +14,7 @@
  * says they are, and `percent` confirms they are percent (no warning).
  */
 import type { Finding, MeasureDef, Observation, Scorecard } from "./model";
+import { plainObservation } from "./longcsv/observations";
 
 /**
  * How rates are read: `auto` reads them as written and warns about a percent rate that looks
@@ -110,7 +111,8 @@ function scaleMeasure(m: MeasureDef): MeasureDef {
 }
 
 function scaleObservation(o: Observation): Observation {
-  const out: Observation = { ...o };
+  // Not a spread: a long CSV observation's fields are getters, which a spread does not copy.
+  const out = plainObservation(o);
   for (const f of VALUE_FIELDS) if (o[f] !== undefined) out[f] = times100(o[f]!);
   return out;
 }

