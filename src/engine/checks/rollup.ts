@@ -48,55 +48,15 @@ export function rollUp(
   const sums = new Float64Array(4 * n); // per period: actual x weight, plan x weight, target x weight, weight
   const state = new Uint8Array(n); // per period: bits ANY, INCOMPLETE, NO_PLAN, NO_TARGET
   let lackedWeights = false;
+  // The loops' bodies are functions called per unit and per measure: optimized as functions with
+  // every branch's feedback, where a loop inside this function (called 20 times) was compiled on
+  // the stack before its rate branches had run and fell back to the interpreter for each rate measure.
   for (let k = 0; k < same.length; k++) {
-    const { bad, actual, denominator, milestone, target, length } = same[k];
-    const offset = same[k].start - start;
-    for (let i = 0; i < length; i++) {
-      const p = offset + i;
-      if (member[k * yearCount + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
-      // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
-      const a = bad[i] ? NaN : actual[i];
-      const w = additive ? 1 : denominator[i];
-      if (!additive && !(w > 0)) {
-        if (a === a) {
-          lackedWeights = true;
-          state[p] |= ANY;
-        }
-        state[p] |= INCOMPLETE;
-        continue;
-      }
-      const at = 4 * p;
-      if (a !== a) state[p] |= INCOMPLETE;
-      else {
-        state[p] |= ANY;
-        sums[at] += a * w;
-      }
-      sums[at + 3] += w;
-      const m = milestone[i];
-      const plan = m === m ? m : target[i]; // planAt: milestone, else target
-      const t = target[i];
-      if (plan !== plan) state[p] |= NO_PLAN;
-      else sums[at + 1] += plan * w;
-      if (t !== t) state[p] |= NO_TARGET;
-      else sums[at + 2] += t * w;
-    }
+    const u = same[k];
+    const offset = u.start - start;
+    if (addUnit(u, offset, additive, member, k * yearCount, yearAt, sums, state)) lackedWeights = true;
   }
-  for (let p = 0; p < n; p++) {
-    const at = 4 * p;
-    const sumW = sums[at + 3];
-    const any = (state[p] & ANY) !== 0;
-    const incomplete = (state[p] & INCOMPLETE) !== 0;
-    const scale = additive ? 1 : sumW;
-    if (any && !incomplete) out.actual[p] = sums[at] / scale;
-    if (any && incomplete) out.bad[p] = 1;
-    if (any || incomplete) out.present[p] = 1;
-    if (!(state[p] & NO_PLAN) && sumW > 0) out.milestone[p] = sums[at + 1] / scale;
-    if (!(state[p] & NO_TARGET) && sumW > 0) out.target[p] = sums[at + 2] / scale;
-    if (!additive && sumW > 0 && !incomplete) {
-      out.denominator[p] = sumW;
-      out.numerator[p] = sums[at] * (measure.kind === "rate" ? 0.01 : 1);
-    }
-  }
+  settle(out, sums, state, additive, measure.kind === "rate" ? 0.01 : 1);
   // Year targets to merge: most scorecards have none, and then no unit needs its set of years.
   if (additive && same.some((u) => u.yearTargets.size > 0)) {
     mergeYearTargets(
@@ -122,6 +82,82 @@ const ANY = 1;
 const INCOMPLETE = 2;
 const NO_PLAN = 4;
 const NO_TARGET = 8;
+
+/**
+ * One unit's values into the sums per period (`offset` = its first period's place in them), for
+ * the fiscal years it is in the program (`member` from `memberAt`). True when it gave an actual
+ * without a weight (a rate or ratio without a denominator).
+ */
+function addUnit(
+  u: SeriesData,
+  offset: number,
+  additive: boolean,
+  member: Uint8Array,
+  memberAt: number,
+  yearAt: Int32Array,
+  sums: Float64Array,
+  state: Uint8Array,
+): boolean {
+  const { bad, actual, denominator, milestone, target, length } = u;
+  let lackedWeights = false;
+  for (let i = 0; i < length; i++) {
+    const p = offset + i;
+    if (member[memberAt + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
+    // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
+    const a = bad[i] ? NaN : actual[i];
+    const w = additive ? 1 : denominator[i];
+    if (!(w > 0)) {
+      if (a === a) {
+        lackedWeights = true;
+        state[p] |= ANY;
+      }
+      state[p] |= INCOMPLETE;
+      continue;
+    }
+    const at = 4 * p;
+    if (a !== a) state[p] |= INCOMPLETE;
+    else {
+      state[p] |= ANY;
+      sums[at] += a * w;
+    }
+    sums[at + 3] += w;
+    const m = milestone[i];
+    const plan = m === m ? m : target[i]; // planAt: milestone, else target
+    const t = target[i];
+    if (plan !== plan) state[p] |= NO_PLAN;
+    else sums[at + 1] += plan * w;
+    if (t !== t) state[p] |= NO_TARGET;
+    else sums[at + 2] += t * w;
+  }
+  return lackedWeights;
+}
+
+/** The roll-up's values from the sums per period; `scale` turns a rate's numerator into a count (0.01). */
+function settle(
+  out: SeriesData,
+  sums: Float64Array,
+  state: Uint8Array,
+  additive: boolean,
+  scale: number,
+): void {
+  for (let p = 0; p < out.length; p++) {
+    const at = 4 * p;
+    const sumW = sums[at + 3];
+    const any = (state[p] & ANY) !== 0;
+    const incomplete = (state[p] & INCOMPLETE) !== 0;
+    const weighted = sumW > 0;
+    const by = additive ? 1 : sumW;
+    if (any && !incomplete) out.actual[p] = sums[at] / by;
+    if (any && incomplete) out.bad[p] = 1;
+    if (any || incomplete) out.present[p] = 1;
+    if (!(state[p] & NO_PLAN) && weighted) out.milestone[p] = sums[at + 1] / by;
+    if (!(state[p] & NO_TARGET) && weighted) out.target[p] = sums[at + 2] / by;
+    if (!additive && weighted && !incomplete) {
+      out.denominator[p] = sumW;
+      out.numerator[p] = sums[at] * scale;
+    }
+  }
+}
 
 /** Fiscal years in which a unit has a row: any period of the year, or the year's target row. */
 function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<number> {

@@ -4,12 +4,13 @@
  */
 import type { Finding, Period } from "../model";
 import { isMonth, isYear } from "../period";
-import { forecastYearEnd } from "../forecast/yearend";
+import { ForecastTable, forecastInto } from "../forecast/yearend";
 import { periodAt } from "../index/access";
 import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
+import { CheckTable, setRowForecast } from "./row";
 import type { StatusRule } from "./status";
 
 export interface CheckOptions {
@@ -80,13 +81,24 @@ export class AsOfError extends RangeError {
  */
 export function checkScorecard(index: ScorecardIndex, options: CheckOptions): CheckResult {
   if (!isMonth(options.asOf) && !isYear(options.asOf)) throw new AsOfError(options.asOf);
-  const ctx: CheckContext = { fyStartMonth: index.fyStartMonth, rules: options.rules, defaults: new Map() };
+  // One table for all the rows and one for their forecasts: at most a row per series and one
+  // roll-up per measure.
+  const most = index.series.length + index.byMeasure.size;
+  const ctx: CheckContext = {
+    fyStartMonth: index.fyStartMonth,
+    rules: options.rules,
+    defaults: new Map(),
+    table: new CheckTable(most),
+  };
+  const forecasts = options.forecast !== false ? new ForecastTable(most) : undefined;
+  let forecastCount = 0;
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);
   const judge = (s: SeriesData, t: number, sink: Finding[], rollup: boolean): CheckRow => {
     const row = checkSeriesAt(s, t, ctx, sink, rollup);
-    if (options.forecast !== false && s.monthly) row.forecast = forecastYearEnd(s, t, ctx.fyStartMonth);
+    if (forecasts && s.monthly)
+      setRowForecast(row, forecastInto(forecasts, forecastCount++, s, t, ctx.fyStartMonth));
     return row;
   };
   for (const s of index.series) {
