@@ -33,18 +33,19 @@ export function rollUp(
   const out = emptySeries(measure, ROLLUP_UNIT, monthly, start, end - start + 1);
   const fyOf = (pos: number) => (monthly ? fiscalYearOfIndex(pos, fyStartMonth) : pos);
   // Membership as one flag per unit x fiscal year of the span, read in the hot loop below
-  // (1,000 units x 36 months per measure) instead of a Set lookup per unit and period.
+  // (1,000 units x 36 months per measure) instead of a Set lookup per unit and period. Each
+  // period's fiscal year (from the span's first) is worked out once, for all units.
   const firstYear = fyOf(start);
   const yearCount = fyOf(end) - firstYear + 1;
-  const member = new Uint8Array(same.length * yearCount);
-  for (let k = 0; k < same.length; k++)
-    markYearsInProgram(same[k], fyOf, member, k * yearCount, firstYear, yearCount);
-  // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
-  // the same order (units ascending for each period) as a period-by-period loop, without jumping
-  // across 1,000 units' arrays for every period.
   const n = out.length;
   const yearAt = new Int32Array(n);
   for (let p = 0; p < n; p++) yearAt[p] = fyOf(start + p) - firstYear;
+  const member = new Uint8Array(same.length * yearCount);
+  for (let k = 0; k < same.length; k++)
+    markYearsInProgram(same[k], same[k].start - start, yearAt, member, k * yearCount, firstYear, yearCount);
+  // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
+  // the same order (units ascending for each period) as a period-by-period loop, without jumping
+  // across 1,000 units' arrays for every period.
   const sums = new Float64Array(4 * n); // per period: actual x weight, plan x weight, target x weight, weight
   const state = new Uint8Array(n); // per period: bits ANY, INCOMPLETE, NO_PLAN, NO_TARGET
   let lackedWeights = false;
@@ -166,18 +167,24 @@ function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<numbe
   return years;
 }
 
-/** Flag the fiscal years of the span in which a unit has a row (as yearsInProgram counts them). */
+/**
+ * Flag the fiscal years of the span in which a unit has a row (as yearsInProgram counts them);
+ * `offset` is the unit's first period's place in the span, `yearAt` each period's year in it.
+ */
 function markYearsInProgram(
   u: SeriesData,
-  fyOf: (pos: number) => number,
-  member: Uint8Array,
   offset: number,
+  yearAt: Int32Array,
+  member: Uint8Array,
+  memberAt: number,
   firstYear: number,
   yearCount: number,
 ): void {
-  for (const y of u.yearTargets.keys())
-    if (y >= firstYear && y < firstYear + yearCount) member[offset + y - firstYear] = 1;
-  for (let i = 0; i < u.length; i++) if (u.present[i]) member[offset + fyOf(u.start + i) - firstYear] = 1;
+  if (u.yearTargets.size > 0)
+    for (const y of u.yearTargets.keys())
+      if (y >= firstYear && y < firstYear + yearCount) member[memberAt + y - firstYear] = 1;
+  const present = u.present;
+  for (let i = 0; i < u.length; i++) if (present[i]) member[memberAt + yearAt[offset + i]] = 1;
 }
 
 /** The program's year target: the sum over the units in the program that year, when each has one. */
