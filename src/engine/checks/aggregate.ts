@@ -96,7 +96,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
     }
     // Last year's months weigh by last year's denominators; prior_actual has none, so AVERAGE.
     const lyActual = goodAt(A, bad, i - lag);
-    const lyW = lyActual === lyActual ? valueAt(D, i - lag) : NaN;
+    const lyW = lyActual === lyActual ? valueAt(D, i - lag) : NAN[0];
     const lyWeight = lyW > 0 ? lyW : 0;
     if (lyWeight === 0) lyWeighted = false;
     const ly = lyActual === lyActual ? lyActual : valueAt(PA, i);
@@ -135,14 +135,22 @@ function total(
   return weighted ? product / weights : sum / count;
 }
 
+/**
+ * NaN as read from a typed array, for the loop above: a value that is either `values[i]` or NaN
+ * stays an unboxed double only when both come from typed arrays. With the NaN literal, V8 (Node
+ * 20) kept each such value as a fresh heap number, four per month: 720 bytes per call, 14 MB of
+ * garbage in a 20,000-row check (now 144 bytes, the result). Never written.
+ */
+const NAN = new Float64Array([NaN]);
+
 /** The value at a position, NaN when missing or outside the array. */
 function valueAt(values: Float64Array, i: number): number {
-  return i >= 0 && i < values.length ? values[i] : NaN;
+  return i >= 0 && i < values.length ? values[i] : NAN[0];
 }
 
 /** The usable actual at a position (NaN when missing, outside the array, or hit by a data error). */
 function goodAt(actual: Float64Array, bad: Uint8Array, i: number): number {
-  return i >= 0 && i < actual.length && !bad[i] ? actual[i] : NaN;
+  return i >= 0 && i < actual.length && !bad[i] ? actual[i] : NAN[0];
 }
 
 /** SUM for additive kinds; SUMPRODUCT(values, weights)/SUM(weights) or AVERAGE for levels. Example: `combine([90, 20], [100, 50], false) === 66.666...`. */

@@ -79,6 +79,9 @@ export function rollUp(
   return { series: out, findings };
 }
 
+/** NaN read from a typed array, so the actual stays an unboxed double (see aggregate.ts). Never written. */
+const NAN = new Float64Array([NaN]);
+
 const ANY = 1;
 const INCOMPLETE = 2;
 const NO_PLAN = 4;
@@ -105,7 +108,7 @@ function addUnit(
     const p = offset + i;
     if (member[memberAt + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
     // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
-    const a = bad[i] ? NaN : actual[i];
+    const a = bad[i] ? NAN[0] : actual[i];
     const w = additive ? 1 : denominator[i];
     if (!(w > 0)) {
       if (a === a) {
