@@ -14,6 +14,7 @@ import {
   type TrendLabel,
 } from "./compare";
 import type { YearEndForecast } from "../forecast/record";
+import { forecastInto, type ForecastTable } from "../forecast/yearend";
 import { at, fiscalYearAt, goodActualAt, periodAt, ytdFirst } from "../index/access";
 import { sourceAt, type SeriesData } from "../index/series";
 import { CheckRecord, CheckTable } from "./row";
@@ -89,6 +90,8 @@ export interface CheckContext {
   labels?: Map<number, Period>;
   /** The table rows are written into (row.ts); checkScorecard sizes one for all its rows. */
   table?: CheckTable;
+  /** When given, each monthly row gets a year-end forecast, written into this table. */
+  forecasts?: ForecastTable;
 }
 
 /** A position's period label, one string per period for all the rows of a check. */
@@ -148,8 +151,9 @@ export class AsOfPositions {
 
 /**
  * Check one series at a position: the numbers, then the status (data rules first, then the
- * measure's ordered rules). Findings for the point are pushed to `findings`. The row is written
- * into the context's table (row.ts), made on first use and again when full.
+ * measure's ordered rules), and a year-end forecast when the context has a forecast table.
+ * Findings for the point are pushed to `findings`. The row is written into the context's table
+ * (row.ts), made on first use and again when full.
  * Example: `checkSeriesAt(series, 14, { fyStartMonth: 10 }, []).status`.
  */
 export function checkSeriesAt(
@@ -177,6 +181,7 @@ export function checkSeriesAt(
     trendOf(s, t, now.actual),
   );
   const row = new CheckRecord(table, i);
+  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastInto(ctx.forecasts, s, t, ctx.fyStartMonth));
   const rules = rulesFor(m, ctx);
   const basis = firstBasis(rules) ?? defaultBasis(m.kind);
   table.setBasis(i, basis);

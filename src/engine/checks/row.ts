@@ -59,16 +59,23 @@ const ROLLUP_BIT = 2;
 export class CheckTable {
   readonly nums: Float64Array;
   readonly codes: Uint8Array;
-  readonly series: SeriesData[] = [];
-  readonly periods: Period[] = [];
-  readonly reasons: string[] = [];
-  /** Year-end forecasts by row, made when the first is set (a check without forecasts has none). */
-  forecasts: (YearEndForecast | undefined)[] | undefined = undefined;
+  // Arrays of their final size, filled with undefined when made: every table's arrays then have
+  // one shape from the start, so code optimized on one check's table also fits the next one's
+  // (arrays grown by push change shape on their first element, and that threw the code away).
+  readonly series: SeriesData[];
+  readonly periods: Period[];
+  readonly reasons: string[];
+  /** Year-end forecasts by row (none for yearly rows, or a check without forecasts). */
+  readonly forecasts: (YearEndForecast | undefined)[];
   size = 0;
 
   constructor(readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS);
     this.codes = new Uint8Array(capacity * CODES);
+    this.series = new Array<SeriesData>(capacity).fill(undefined as unknown as SeriesData);
+    this.periods = new Array<Period>(capacity).fill(undefined as unknown as Period);
+    this.reasons = new Array<string>(capacity).fill(undefined as unknown as string);
+    this.forecasts = new Array<YearEndForecast | undefined>(capacity).fill(undefined);
   }
 
   get full(): boolean {
@@ -90,9 +97,9 @@ export class CheckTable {
     trend: { slope: number; label: TrendLabel } | undefined,
   ): number {
     const i = this.size++;
-    this.series.push(s);
-    this.periods.push(period);
-    this.reasons.push("");
+    this.series[i] = s;
+    this.periods[i] = period;
+    this.reasons[i] = "";
     const n = this.nums;
     const at = i * NUMS;
     let has =
@@ -127,7 +134,7 @@ export class CheckTable {
   }
 
   setForecast(i: number, forecast: YearEndForecast): void {
-    (this.forecasts ??= [])[i] = forecast;
+    this.forecasts[i] = forecast;
   }
 }
 
@@ -317,7 +324,7 @@ export class CheckRecord implements CheckRow {
     return Number.isFinite(att) ? att : undefined; // a zero-width band gives -Infinity off its edge
   }
   get forecast(): YearEndForecast | undefined {
-    return this[TABLE].forecasts?.[this[AT]];
+    return this[TABLE].forecasts[this[AT]];
   }
 
   /** `console.log` and Node's inspector show the fields, not the table. */
@@ -358,11 +365,4 @@ for (const field of FIELDS) {
     },
     configurable: true,
   });
-}
-
-/** Attach a year-end forecast to a row: in its table for a lean row, else as a field. */
-export function setRowForecast(row: CheckRow, forecast: YearEndForecast): void {
-  if (row instanceof CheckRecord && !Object.prototype.hasOwnProperty.call(row, "forecast"))
-    row[TABLE].setForecast(row[AT], forecast);
-  else row.forecast = forecast;
 }

@@ -4,14 +4,14 @@
  */
 import type { Finding, Period } from "../model";
 import { isMonth, isYear } from "../period";
-import { ForecastTable, forecastInto } from "../forecast/yearend";
+import { ForecastTable } from "../forecast/yearend";
 import { periodAt } from "../index/access";
 import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
-import { CheckTable, setRowForecast } from "./row";
-import type { StatusRule } from "./status";
+import { CheckTable } from "./row";
+import { RuleWords, type StatusRule } from "./status";
 
 export interface CheckOptions {
   /** The period to judge, `YYYY-MM` or `YYYY`. */
@@ -84,28 +84,27 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
   // One table for all the rows and one for their forecasts: at most a row per series and one
   // roll-up per measure.
   const most = index.series.length + index.byMeasure.size;
+  // Every field of the context set here, in the order checkSeriesAt would add them: its shape
+  // then never changes, so code optimized by an earlier check is not thrown away on the first row.
   const ctx: CheckContext = {
     fyStartMonth: index.fyStartMonth,
     rules: options.rules,
     defaults: new Map(),
     table: new CheckTable(most),
+    labels: new Map(),
+    words: new RuleWords(),
+    forecasts: options.forecast !== false ? new ForecastTable(most) : undefined,
   };
-  const forecasts = options.forecast !== false ? new ForecastTable(most) : undefined;
-  let forecastCount = 0;
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);
-  const judge = (s: SeriesData, t: number, sink: Finding[], rollup: boolean): CheckRow => {
-    const row = checkSeriesAt(s, t, ctx, sink, rollup);
-    if (forecasts && s.monthly)
-      setRowForecast(row, forecastInto(forecasts, forecastCount++, s, t, ctx.fyStartMonth));
-    return row;
-  };
+  // The loops call module functions only, no closure made per check: code optimized during one
+  // check inlines the functions it calls, and a new closure in the next check would throw it away.
   for (const s of index.series) {
     const t = positions.of(s);
     const gap = missingRows(s, Math.min(t, s.length - 1));
     if (gap) findings.push(gap);
-    rows.push(judge(s, t, findings, false));
+    rows.push(checkSeriesAt(s, t, ctx, findings, false));
   }
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {
@@ -116,7 +115,7 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
       if (!series) continue;
       rollupSeries.set(id, series);
       // The units' own rows already report their gaps; the roll-up row does not repeat them.
-      rows.push(judge(series, positions.of(series), [], true));
+      rows.push(checkSeriesAt(series, positions.of(series), ctx, [], true));
     }
   }
   const leadTurns = detectLeadTurns(index, options.asOf, options.leadLookback);

@@ -91,6 +91,8 @@ const TARGET_BIT = 1 << 6;
 export class ForecastTable {
   readonly nums: Float64Array;
   readonly codes: Uint8Array;
+  /** Slots filled so far. */
+  size = 0;
 
   constructor(readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS);

@@ -36,16 +36,15 @@ export interface YearData {
  * `forecastYearEnd(series, 5, 1).label === "likely to meet target (run rate)"`.
  */
 export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number): YearEndForecast {
-  return forecastInto(new ForecastTable(1), 0, s, t, fyStartMonth);
+  return forecastInto(new ForecastTable(1), s, t, fyStartMonth);
 }
 
 /**
- * Forecast the fiscal year containing position `t` into slot `i` of a table (a check writes all
- * its forecasts into one). Example: `forecastInto(new ForecastTable(1), 0, series, 5, 1).value`.
+ * Forecast the fiscal year containing position `t` into the next slot of a table (a check writes
+ * all its forecasts into one). Example: `forecastInto(new ForecastTable(1), series, 5, 1).value`.
  */
 export function forecastInto(
   table: ForecastTable,
-  i: number,
   s: SeriesData,
   t: number,
   fyStartMonth: number,
@@ -53,6 +52,7 @@ export function forecastInto(
   const fiscalYear = fiscalYearAt(s, t, fyStartMonth);
   const first = ytdFirst(s, t, fyStartMonth);
   const n = t - first + 1;
+  const i = table.size++;
   if (!s.monthly) {
     table.begin(i, fiscalYear, n, undefined);
     return table.end(i, "yearly");
