@@ -32,8 +32,9 @@ import {
 /**
  * Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %).
  * The check returns class instances whose fields are getters over the check's typed columns
- * (row.ts): read the fields, or JSON.stringify for the plain row; a spread (`{ ...row }`),
- * `Object.keys` or structuredClone sees only fields that were assigned.
+ * (row.ts): read the fields, or JSON.stringify for the plain row. A spread (`{ ...row }`),
+ * `Object.keys` or structuredClone sees only fields that were assigned (a spread also copies the
+ * row's symbol-keyed place in its table, which gives the copy no fields).
  */
 export interface CheckRow {
   measure: string;

@@ -31,8 +31,9 @@ export interface MethodForecast {
 
 /**
  * A year-end forecast. `forecastYearEnd` and the check return class instances whose fields are
- * getters over a table (record.ts): read the fields, or JSON.stringify for the plain forecast; a
- * spread (`{ ...forecast }`) copies only fields that were assigned or arrays already read.
+ * getters over a table (record.ts): read the fields, or JSON.stringify for the plain forecast. A
+ * spread (`{ ...forecast }`), `Object.keys` or structuredClone sees only fields that were
+ * assigned and arrays already read.
  */
 export interface YearEndForecast {
   fiscalYear: number;
