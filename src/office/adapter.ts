@@ -7,32 +7,29 @@
 import type { CellRef } from "../engine/model";
 import { scorecardFromTables, type ReadResult, type TablesInput } from "../workbook/read";
 import { TABLES } from "../workbook/layout";
-import { RETURNS_TABLE } from "../workbook/sheets/returns";
 import type { WorkbookPlan } from "../workbook/plan";
-import { parseRangeAddress } from "./addresses";
 import { syncGroups } from "./batches";
 import { printTable } from "./hash";
 import type { ExcelHost } from "./host";
-import { mergeResults, type ResultsInput } from "./merge";
+import type { ResultsInput } from "./merge";
 import { DEFAULT_BUDGET_BYTES } from "./payload";
 import { LOG_TABLES, logOps, type LogAppend } from "./logOps";
 import { planOps } from "./planOps";
 import { readTables } from "./readTables";
-import { type ResultsTarget, resultsOps } from "./results";
 import {
-  NotYardstickTableError,
   writing,
   type AdapterOptions,
+  type NeedsConfirmation,
   type UndoKind,
   type WriteOutcome,
 } from "./outcomes";
+import { type TableWrite, askedTogether, planWrite, type PlannedWrite } from "./tableWrite";
 import type { Snapshot } from "./revert";
 import { runRevert } from "./revertRun";
 import { STATE_KEY, type YardstickState, emptyState, migrateState } from "./state";
 import { UnsupportedHostError, detectSupport, type HostSupport } from "./support";
-import { tableKeys } from "./tableKeys";
-import { checkEdits, checkInputs } from "./editChecks";
 
+export type { TableWrite } from "./tableWrite";
 export {
   NotYardstickTableError,
   PartialWriteError,
@@ -173,7 +170,7 @@ export class OfficeAdapter {
    * columns Yardstick owns are written; rows are matched by key, people's columns kept.
    * Returns "needs-confirmation" instead of writing over a person's edit unless `confirm`.
    */
-  async writeResults(
+  writeResults(
     table: string,
     input: ResultsInput,
     options: {
@@ -183,95 +180,63 @@ export class OfficeAdapter {
       log?: LogAppend;
     } = {},
   ): Promise<WriteOutcome> {
-    const peoples = options.intoPeoplesColumns === true;
+    return this.writeTables([{ table, input, intoPeoplesColumns: options.intoPeoplesColumns }], options);
+  }
+
+  /**
+   * Write several tables as one operation: one Excel.run, so one undo step (one Ctrl+Z where
+   * Excel merges the run's syncs, else one revert that takes every table back). Every table is
+   * read and checked before anything is written, so a question about one table leaves all of
+   * them as they were. A write marked `confirmed` is not asked about (it follows rows the user
+   * confirmed, as a program target follows its units' targets).
+   */
+  async writeTables(
+    writes: readonly TableWrite[],
+    options: { confirm?: boolean; log?: LogAppend } = {},
+  ): Promise<WriteOutcome> {
     this.requireSupport();
+    const names = writes.map((w) => w.table);
+    if (new Set(names).size !== names.length)
+      throw new Error(`One write names a table twice (${names.join(", ")}); merge its rows first.`);
     const outcome = await this.host.run({ mergeUndoGroup: this.support.undoGroups }, async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(STATE_KEY);
       setting.load("value");
       const reads = { syncs: 0 };
-      const logTables = options.log ? LOG_TABLES.filter((t) => t !== table) : [];
+      const logTables = options.log ? LOG_TABLES.filter((t) => !names.includes(t)) : [];
       // The log grows below its table too: read enough rows under it to see what is there.
-      const belowRows = options.log
-        ? Math.max(input.rows.length, options.log.revisions.length + 4)
-        : input.rows.length;
+      const belowRows = Math.max(
+        ...writes.map((w) => w.input.rows.length),
+        options.log ? options.log.revisions.length + 4 : 0,
+      );
       const read = await readTables(
         context,
-        [table, ...logTables],
+        [...names, ...logTables],
         "formulas",
         this.budget,
         belowRows,
         reads,
       );
-      const contents = read[table];
       // readTables synced: the setting rode along with its first request.
       // eslint-disable-next-line office-addins/call-sync-before-read
       const state = setting.isNullObject ? emptyState() : migrateState(setting.value);
-      const record = state.written[table];
-      // tblReturns is collect's tracker: Yardstick's, though not part of a new scorecard.
-      const known = (Object.values(TABLES) as string[]).includes(table) || table === RETURNS_TABLE;
-      if (!contents || (peoples ? !known : !record)) {
-        throw new NotYardstickTableError(
-          `Yardstick writes results only into its own tables; "${table}" ${contents ? "was not created by Yardstick" : "is not in this workbook"}.`,
-        );
+      const planned: PlannedWrite[] = [];
+      const questions: NeedsConfirmation[] = [];
+      for (const w of writes) {
+        const step = planWrite(w, read[w.table], state, {
+          confirm: w.confirmed === true || options.confirm === true,
+          canResize: this.support.tableResize,
+          sliceBytes: Math.floor(this.budget / 2),
+        });
+        if (step.status === "needs-confirmation") questions.push(step);
+        else planned.push(step);
       }
-      const body = parseRangeAddress(contents.bodyAddress).block;
-      const current = contents.rows;
-      const keys = tableKeys(table, contents.headers);
-      const check = peoples
-        ? checkInputs(
-            table,
-            keys,
-            current,
-            input,
-            body,
-            contents.sheetName,
-            contents.headers,
-            options.confirm,
-          )
-        : checkEdits(table, record, contents.headers, current, body, contents.sheetName, options.confirm);
-      if (check) return check;
-      const merge = mergeResults(
-        contents.headers,
-        keys,
-        peoples ? input.columns : record.ownedHeaders,
-        current,
-        input,
-        peoples,
+      if (questions.length > 0) return askedTogether(questions);
+      // Lower tables first: a table that loses or gains rows then cannot move one below it on
+      // the same sheet before that one's cells are written.
+      planned.sort(
+        (a, b) => a.target.sheet.localeCompare(b.target.sheet) || b.target.body.row - a.target.body.row,
       );
-      if (merge.droppedWithNotes.length > 0 && !options.confirm) {
-        return {
-          status: "needs-confirmation" as const,
-          reason: "notes-would-be-dropped" as const,
-          message: `${merge.droppedWithNotes.length} row(s) that people annotated are no longer in the results. Confirm to remove them, or copy the notes first.`,
-          edits: [],
-        };
-      }
-      const target: ResultsTarget = {
-        table,
-        sheet: contents.sheetName,
-        style: contents.style,
-        body,
-        headers: contents.headers,
-        current,
-      };
-      const growth = Math.max(
-        0,
-        merge.existing.filter((e) => e !== "drop").length + merge.appended.length - body.rows,
-      );
-      const below = (contents.below ?? []).slice(0, growth);
-      if (below.some((row) => row.some((v) => v !== "" && v !== null)) && !options.confirm) {
-        return {
-          status: "needs-confirmation" as const,
-          reason: "cells-below" as const,
-          message: `The ${table} table must grow by ${growth} row(s), but cells below it are not empty. Move them, or confirm to write over them.`,
-        };
-      }
-      const { ops, finalRows } = resultsOps(
-        target,
-        merge,
-        this.support.tableResize,
-        Math.floor(this.budget / 2),
-      );
+      const ops = planned.flatMap((p) => p.ops);
       if (options.log) {
         const log = logOps(
           read[TABLES.revisions],
@@ -284,29 +249,28 @@ export class OfficeAdapter {
       }
       this.snapshot = {
         kind: "results",
-        target,
-        after: finalRows,
-        values: contents.values ?? current,
+        tables: planned.map((p) => ({ target: p.target, after: p.finalRows, values: p.values })),
         state,
       };
       const syncs =
-        reads.syncs + (await writing(`writing ${table}`, () => syncGroups(context, ops, this.budget)));
-      const written = record
-        ? {
-            ...state.written,
-            [table]: {
-              ...record,
-              sheet: contents.sheetName,
-              print: printTable(keys, record.ownedHeaders, contents.headers, finalRows),
-              previousPrint: printTable(keys, record.ownedHeaders, contents.headers, current),
-            },
-          }
-        : state.written;
+        reads.syncs +
+        (await writing(`writing ${names.join(", ")}`, () => syncGroups(context, ops, this.budget)));
+      const written = { ...state.written };
+      for (const p of planned) {
+        const record = state.written[p.target.table];
+        if (!record) continue;
+        written[p.target.table] = {
+          ...record,
+          sheet: p.target.sheet,
+          print: printTable(p.keys, record.ownedHeaders, p.target.headers, p.finalRows),
+          previousPrint: printTable(p.keys, record.ownedHeaders, p.target.headers, p.target.current),
+        };
+      }
       return {
         status: "written" as const,
         syncs,
         state: { ...state, written },
-        rows: input.rows.length,
+        rows: writes.reduce((n, w) => n + w.input.rows.length, 0),
       };
     });
     if (outcome.status !== "written") return outcome;

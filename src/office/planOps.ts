@@ -20,7 +20,7 @@ import { filledDownFormula } from "./fillDown";
 import { printTable } from "./hash";
 import { type QueuedOp, jsonBytes, op, sliceRows } from "./payload";
 import type { WrittenTable } from "./state";
-import { tableKeys } from "./tableKeys";
+import { tableKeys } from "../workbook/tableKeys";
 import { cellInput, type CellInput } from "./text";
 
 export const COLORS: Record<StatusColor, string> = {
@@ -134,6 +134,17 @@ function bodyOps(sheet: string, body: Block, table: PlanTable, sliceBytes: numbe
   table.columns.forEach((col, c) => {
     if (col.numberFormat) ops.push(fillOp(sheet, column(c), "numberFormat", col.numberFormat));
   });
+  if (table.columns.some((col) => col.wrap)) {
+    // As the file writer does: wrapped columns grow their rows, every cell aligned to the top.
+    ops.push(
+      op(64, (context) => {
+        sheetOf(context, sheet).getRange(blockAddress(body)).format.verticalAlignment = "Top";
+        table.columns.forEach((col, c) => {
+          if (col.wrap) sheetOf(context, sheet).getRange(blockAddress(column(c))).format.wrapText = true;
+        });
+      }),
+    );
+  }
   const filled = table.columns.map((_, c) => filledDownFormula(table.rows.map((row) => row[c])));
   filled.forEach((formula, c) => {
     if (formula !== undefined) ops.push(fillOp(sheet, column(c), "formulas", formula));
@@ -263,6 +274,9 @@ function chartOp(sheet: string, chart: ChartPlan): QueuedOp {
     const type: "Line" | "ColumnClustered" = chart.kind === "line" ? "Line" : "ColumnClustered";
     const c = sheetOf(context, sheet).charts.add(type, rangeOf(first.values), byRows ? "Rows" : "Columns");
     c.title.text = chart.title;
+    // As the file writer does: category labels below the plot, not on a zero line mid-chart.
+    c.axes.categoryAxis.tickLabelPosition = "Low";
+    if (chart.valueFormat) c.axes.valueAxis.numberFormat = chart.valueFormat;
     const [start, end] = chart.anchor.split(":");
     c.setPosition(start, end);
     const s0 = c.series.getItemAt(0);

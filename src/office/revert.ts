@@ -10,19 +10,25 @@ import { canonical, rowKey } from "./hash";
 import type { MergePlan } from "./merge";
 import type { ResultsTarget } from "./results";
 import type { YardstickState } from "./state";
-import { tableKeys } from "./tableKeys";
+import { tableKeys } from "../workbook/tableKeys";
 
 export type Snapshot =
   | { kind: "created"; plan: WorkbookPlan; sheets: string[]; names: string[]; state: YardstickState }
   | {
       kind: "results";
-      /** The table before the write (formulas in `current`, what cells showed in `values`). */
-      target: ResultsTarget;
-      /** The table's rows as Yardstick left them (its written cells as plan values). */
-      after: unknown[][];
-      values: unknown[][];
+      /** Every table the write changed (one write may change several, taken back together). */
+      tables: TableSnapshot[];
       state: YardstickState;
     };
+
+/** One table as a results write found and left it. */
+export interface TableSnapshot {
+  /** The table before the write (formulas in `current`, what cells showed in `values`). */
+  target: ResultsTarget;
+  /** The table's rows as Yardstick left them (its written cells as plan values). */
+  after: unknown[][];
+  values: unknown[][];
+}
 
 /** A cell a person changed after Yardstick wrote it: where, what revert would put back, what it holds now. */
 export interface CellChange {
@@ -79,7 +85,7 @@ const indexesOf = (headers: string[], wanted: string[]) =>
  * `confirm`). Rows the write removed come back at the end of the table.
  */
 export function revertResults(
-  snapshot: Extract<Snapshot, { kind: "results" }>,
+  snapshot: TableSnapshot,
   now: TableNow,
   confirm: boolean,
 ): { merge: MergePlan; changes: CellChange[] } {

@@ -1,7 +1,8 @@
 /**
  * Running a revert in Excel: read what Yardstick left (one probe, then the cells in as few
  * reads as the budget allows), list what a person changed since, and put back the rest. A
- * fixed number of syncs whatever the size: 4 for a build, 4 or 5 for a results write.
+ * fixed number of syncs whatever the size: 4 for a build, 4 or 5 for a results write, however
+ * many tables it changed.
  */
 import { blockAddress, parseRangeAddress } from "./addresses";
 import { syncGroups } from "./batches";
@@ -82,33 +83,45 @@ async function revertWrite(
   snapshot: Extract<Snapshot, { kind: "results" }>,
   options: { confirm: boolean; canResize: boolean; budgetBytes: number },
 ): Promise<RevertRun> {
-  const table = snapshot.target.table;
+  const names = snapshot.tables.map((t) => t.target.table);
   const reads = { syncs: 0 };
-  const contents = (await readTables(context, [table], "formulas", options.budgetBytes, 0, reads))[table];
-  if (!contents) {
-    throw new Error(`The ${table} table is no longer in this workbook, so there is nothing of it to revert.`);
+  const read = await readTables(context, names, "formulas", options.budgetBytes, 0, reads);
+  const missing = names.filter((n) => !read[n]);
+  if (missing.length > 0) {
+    throw new Error(
+      `The ${missing.join(", ")} table${missing.length > 1 ? "s are" : " is"} no longer in this workbook, so Yardstick cannot take back its last change (nothing was reverted).`,
+    );
   }
-  const body = parseRangeAddress(contents.bodyAddress).block;
-  const { merge, changes } = revertResults(
-    snapshot,
-    {
+  const steps = snapshot.tables.map((table) => {
+    const contents = read[table.target.table]!;
+    const body = parseRangeAddress(contents.bodyAddress).block;
+    const { merge, changes } = revertResults(
+      table,
+      {
+        sheet: contents.sheetName,
+        headers: contents.headers,
+        body,
+        formulas: contents.rows,
+        values: contents.values ?? contents.rows,
+      },
+      options.confirm,
+    );
+    const target = {
+      table: table.target.table,
       sheet: contents.sheetName,
-      headers: contents.headers,
+      style: contents.style,
       body,
-      formulas: contents.rows,
-      values: contents.values ?? contents.rows,
-    },
-    options.confirm,
-  );
+      headers: contents.headers,
+      current: contents.rows,
+    };
+    return { target, merge, changes };
+  });
+  const changes = steps.flatMap((s) => s.changes);
   if (changes.length > 0 && !options.confirm) return { status: "changed-since", changes };
-  const target = {
-    table,
-    sheet: contents.sheetName,
-    style: contents.style,
-    body,
-    headers: contents.headers,
-    current: contents.rows,
-  };
-  const { ops } = resultsOps(target, merge, options.canResize, Math.floor(options.budgetBytes / 2));
+  // Lower tables first, as the write went, so no table moves another before it is written.
+  steps.sort((a, b) => a.target.sheet.localeCompare(b.target.sheet) || b.target.body.row - a.target.body.row);
+  const ops = steps.flatMap(
+    (s) => resultsOps(s.target, s.merge, options.canResize, Math.floor(options.budgetBytes / 2)).ops,
+  );
   return { status: "done", syncs: reads.syncs + (await syncGroups(context, ops, options.budgetBytes)) };
 }

@@ -50,6 +50,11 @@ export interface PlanColumn {
   validation?: PlanValidation;
   /** Yardstick writes these cells; a user's edit there is detected before overwrite. */
   owner?: "yardstick" | "user";
+  /**
+   * Long text wraps within the width and the row grows, so it reads whole on screen and on the
+   * printed page; a table with a wrapped column aligns its rows to the top.
+   */
+  wrap?: boolean;
 }
 
 /** An Excel table (ListObject) with a stable name, written over `topLeft` and the rows below it. */
@@ -117,6 +122,11 @@ export interface ChartPlan {
   /** Cells the chart covers, e.g. "H3:P18". */
   anchor: string;
   series: ChartSeriesPlan[];
+  /**
+   * Number format of the value axis ("0%"). Without it the axis follows its source cells, which
+   * Excel does and LibreOffice does not (it prints 0.15 for 15 %).
+   */
+  valueFormat?: string;
 }
 
 /** How a sheet prints: the page setup a manager would otherwise set by hand before emailing. */

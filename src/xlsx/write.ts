@@ -228,6 +228,15 @@ function writeTable(ws: ExcelJS.Worksheet, sheetName: string, table: PlanTable, 
     }
     if (col.validation) applyValidation(ws, `${letters}${first}:${letters}${last}`, col.validation);
   });
+  if (table.columns.some((col) => col.wrap)) {
+    // Rows grow to the wrapped text: every cell at the top, so a row reads across in one line.
+    for (let r = origin.row + 1; r <= origin.row + cellRows.length; r += 1)
+      table.columns.forEach((col, c) => {
+        ws.getCell(r, origin.column + c).alignment = col.wrap
+          ? { wrapText: true, vertical: "top" }
+          : { vertical: "top" };
+      });
+  }
   table.cellFormats?.forEach((row, r) =>
     row.forEach((fmt, c) => {
       if (fmt) ws.getCell(origin.row + 1 + r, origin.column + c).numFmt = fmt;

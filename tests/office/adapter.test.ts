@@ -59,6 +59,14 @@ describe("applying a template and reading it back", () => {
     const charts = sheets.flatMap((s) => s.charts);
     expect(excel.host.charts.map((c) => c.settings["title.text"])).toEqual(charts.map((c) => c.title));
     expect(excel.host.charts.map((c) => c.series.length)).toEqual(charts.map((c) => c.series.length));
+    // Percent axes read as percents, and labels sit below a plot with negative columns.
+    expect(excel.host.charts.map((c) => c.settings["axes.valueAxis.numberFormat"])).toEqual(
+      charts.map((c) => c.valueFormat),
+    );
+    expect(charts.filter((c) => c.valueFormat === "0%").length).toBeGreaterThanOrEqual(2);
+    expect(excel.host.charts.every((c) => c.settings["axes.categoryAxis.tickLabelPosition"] === "Low")).toBe(
+      true,
+    );
     expect(excel.host.tables.map((t) => t.name).sort()).toEqual(
       sheets.flatMap((s) => s.tables.map((t) => t.name)).sort(),
     );

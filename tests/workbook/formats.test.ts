@@ -3,7 +3,9 @@
  * its currency and cost-effectiveness as "$4.86 per $1", row by row where a column mixes measures.
  */
 import { buildPlanFromInput } from "../../src/workbook/buildPlan";
-import { SHEETS, TABLES } from "../../src/workbook/layout";
+import { REVISION_HEADERS, SHEETS, TABLES } from "../../src/workbook/layout";
+import { REVISIONS_FIRST_ROW } from "../../src/workbook/sheets/revisions";
+import { demoInput } from "../../src/cli/commands/demo";
 import { measureNumberFormat } from "../../src/workbook/sheets/formats";
 import { PROGRAM_COLUMNS } from "../../src/workbook/sheets/programColumns";
 import { writePlanToXlsx } from "../../src/xlsx";
@@ -59,5 +61,22 @@ describe("the child-support workbook as a recipient opens it", () => {
     expect(cost.getCell(3).numFmt).toBe('"$"0.00" per $1"');
     const tests = rowOf(SHEETS.targets, TABLES.programTargets, "genetic-tests");
     expect(tests.getCell(3).numFmt).toBe("#,##0");
+  });
+});
+
+describe("the Revisions sheet as a recipient reads it", () => {
+  it("shows an unrounded rate target to three decimals at most and a count whole, keeping every digit", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writePlanToXlsx(buildPlanFromInput(demoInput()))) as never);
+    const ws = book.getWorksheet(SHEETS.revisions)!;
+    const header = ws.getRow(REVISIONS_FIRST_ROW - 1).values as unknown[];
+    const col = (h: string) => header.indexOf(h);
+    const rows = Array.from({ length: 200 }, (_, i) => ws.getRow(REVISIONS_FIRST_ROW + i));
+    const fraction = rows.find((r) => !Number.isInteger(r.getCell(col(REVISION_HEADERS.newValue)).value))!;
+    const whole = rows.find((r) => Number.isInteger(r.getCell(col(REVISION_HEADERS.newValue)).value))!;
+    const newValue = col(REVISION_HEADERS.newValue);
+    expect(String(fraction.getCell(newValue).value).length).toBeGreaterThan(6);
+    expect(fraction.getCell(newValue).numFmt).toBe("#,##0.0##");
+    expect(whole.getCell(col(REVISION_HEADERS.newValue)).numFmt).toBe("#,##0");
   });
 });

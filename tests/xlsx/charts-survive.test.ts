@@ -54,6 +54,20 @@ describe("the demo's charts in LibreOffice", () => {
         expect(ref).toMatch(/^'?Chart data'?!(\$C\$\d+:\$N\$\d+|\$B\$\d+:\$B\$\d+|\$[ST]\$\d+:\$[ST]\$\d+)$/);
   });
 
+  it("labels the percent axes as percents, in the file and after LibreOffice saves it", async () => {
+    const percentAxes = async (bytes: Buffer) => {
+      const zip = await JSZip.loadAsync(bytes);
+      const parts = Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name));
+      const xml = await Promise.all(parts.map((p) => zip.file(p)!.async("string")));
+      return xml.filter((x) =>
+        /<c:valAx>.*?<c:numFmt formatCode="0%" sourceLinked="0"\/>.*?<\/c:valAx>/s.test(x),
+      ).length;
+    };
+    // The program's attainment chart and the budget chart.
+    expect(await percentAxes(written)).toBe(2);
+    expect(await percentAxes(saved)).toBe(2);
+  });
+
   it("plots reported months as numbers and months without data as #N/A gaps", async () => {
     const cells = await readComputedCells(saved);
     const labels = fiscalMonthLabels(input.fyStartMonth);

@@ -99,6 +99,20 @@ describe("the demo printed to PDF", () => {
     renderPages(pdf, [grid[0].number, grid[grid.length - 1].number], ARTIFACTS, "milestones");
   });
 
+  it("prints each flag's sentences whole on the Flags pages, wrapped rather than cut at the next column", () => {
+    const text = pagesOf(SHEETS.flags)
+      .map((p) => p.text)
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(input.flags.length).toBeGreaterThan(5);
+    // Cut text loses the words past its column's edge; wrapped text keeps every word, in order,
+    // with at most a printed line of the neighbouring columns between two of them.
+    for (const flag of input.flags.slice(0, 5)) {
+      const words = flag.whatToCheck.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      expect(text).toMatch(new RegExp(words.join("[\\s\\S]{1,300}?")));
+    }
+  });
+
   it("keeps the Data sheet to one page and the reference sheets one page wide", () => {
     expect(pagesOf(SHEETS.data)).toHaveLength(1);
     for (const sheet of [SHEETS.about, SHEETS.measures, SHEETS.units, SHEETS.flags])

@@ -6,7 +6,7 @@
  */
 import { statSync } from "node:fs";
 import path from "node:path";
-import { collectReturns, mergedMasterPlan, type CollectResult } from "../../workbook/loop";
+import { collectReturns, localDay, mergedMasterPlan, type CollectResult } from "../../workbook/loop";
 import { readReturnsRows, RETURNS_TABLE } from "../../workbook/sheets/returns";
 import { XlsxReadError, writePlanToXlsx } from "../../xlsx";
 import { readMasterXlsx, readReturnedCopy } from "../../xlsx/loopRead";
@@ -113,6 +113,8 @@ export const collectCommand: CliCommand = {
     );
     const result = collectReturns(read.master, read.tables, copies, {
       now: isoNow(io),
+      // Late by the calendar where the command runs, not by UTC.
+      dayOf: localDay,
       previous: readReturnsRows(read.tables[RETURNS_TABLE]),
       advanceAsOf: !(values["keep-as-of"] ?? false),
     });

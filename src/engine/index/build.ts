@@ -19,24 +19,18 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   const obs = scorecard.observations;
   const n = obs.length;
   const placer = new RowPlacer(measures);
-  // The loops only call: the per-row work lives in methods, which are optimized after a few calls.
+  // Each loop is its own small function that only calls: the per-row work lives in methods,
+  // optimized after a few calls, and a loop's on-stack replacement compiles that loop alone.
   // Written inline, the first index of a process ran the whole first pass unoptimized (its
-  // on-stack replacement was compiled but never entered), three times slower than later runs.
-  for (let r = 0; r < n; r++) placer.place(obs[r], r);
+  // on-stack replacement was compiled but never entered), three times slower than later runs;
+  // with the loops in this function, each replacement compiled the whole build again (six
+  // compiles of it in the bench's first run, some thrown away at code not yet run).
+  placeRows(placer, obs, n);
   const buffers = new IndexBuffers(placer.spans, placer.finder);
-  for (let r = 0; r < n; r++) buffers.fill(obs[r], r);
+  fillRows(buffers, obs, n);
   buffers.settleFlags();
   buffers.markErrors(dataFindings);
-  const series: SeriesData[] = [];
-  const byMeasure = new Map<string, SeriesData[]>();
-  for (let id = 0; id < placer.spans.length; id++) {
-    const s = buffers.series(id, obs);
-    if (!s) continue; // only orphaned rows
-    series.push(s);
-    let list = byMeasure.get(s.measure.id);
-    if (!list) byMeasure.set(s.measure.id, (list = []));
-    list.push(s);
-  }
+  const { series, byMeasure } = collectSeries(buffers, placer.spans.length, obs);
   const { orphans } = placer;
   return {
     series,
@@ -47,6 +41,33 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
     orphans,
     findings: orphanFindings(orphans, measures),
   };
+}
+
+function placeRows(placer: RowPlacer, obs: Observation[], n: number): void {
+  for (let r = 0; r < n; r++) placer.place(obs[r], r);
+}
+
+function fillRows(buffers: IndexBuffers, obs: Observation[], n: number): void {
+  for (let r = 0; r < n; r++) buffers.fill(obs[r], r);
+}
+
+/** Every series with a row, in span order, and by measure. */
+function collectSeries(
+  buffers: IndexBuffers,
+  count: number,
+  obs: Observation[],
+): { series: SeriesData[]; byMeasure: Map<string, SeriesData[]> } {
+  const series: SeriesData[] = [];
+  const byMeasure = new Map<string, SeriesData[]>();
+  for (let id = 0; id < count; id++) {
+    const s = buffers.series(id, obs);
+    if (!s) continue; // only orphaned rows
+    series.push(s);
+    let list = byMeasure.get(s.measure.id);
+    if (!list) byMeasure.set(s.measure.id, (list = []));
+    list.push(s);
+  }
+  return { series, byMeasure };
 }
 
 /** The first pass, one row at a time: each row's series, each series' span and fields; orphans aside. */
@@ -72,11 +93,12 @@ class RowPlacer {
         measure,
         unit: o.unit,
         monthly: false,
-        monthLo: Infinity,
-        monthHi: -Infinity,
-        yearLo: Infinity,
-        yearHi: -Infinity,
-        fields: 1,
+        monthLo: NO_KEY,
+        monthHi: -1,
+        yearLo: NO_KEY,
+        yearHi: -1,
+        monthFields: 1,
+        yearFields: 1,
         yearTargets: undefined,
         duplicates: undefined,
         firstRow: -1,
@@ -88,27 +110,30 @@ class RowPlacer {
       });
       id = this.finder.find(o);
     }
-    const key = periodKey(o.period);
+    const period = o.period;
+    const key = keyOf(period);
     if (key < 0) {
       this.orphans.push(o);
       return;
     }
     const span = this.spans[id];
-    if (span.fields !== ALL_FIELDS) span.fields |= fieldBits(o);
     if (span.firstRow < 0) {
       span.firstRow = row;
       span.firstKey = key;
-      span.grain = o.period.length;
-    } else if (row !== span.lastRow + 1 || key !== span.lastKey + 1 || o.period.length !== span.grain) {
+      span.grain = period.length;
+    } else if (row !== span.lastRow + 1 || key !== span.lastKey + 1 || period.length !== span.grain) {
       span.consecutive = false;
     }
     span.lastRow = row;
     span.lastKey = key;
-    if (o.period.length === 7) {
+    // Fields are counted by grain: a YYYY row beside monthly rows only gives the year's target.
+    if (period.length === 7) {
       span.monthly = true;
+      if (span.monthFields !== ALL_FIELDS) span.monthFields |= fieldBits(o);
       if (key < span.monthLo) span.monthLo = key;
       if (key > span.monthHi) span.monthHi = key;
     } else {
+      if (span.yearFields !== ALL_FIELDS) span.yearFields |= fieldBits(o);
       if (key < span.yearLo) span.yearLo = key;
       if (key > span.yearHi) span.yearHi = key;
     }
@@ -116,6 +141,11 @@ class RowPlacer {
 }
 
 const ALL_FIELDS = 0b111111;
+/** Field count, and the period key function, as module constants: the per-row loops read no import (a getter call each in CommonJS output). */
+const FIELD_COUNT = FIELDS.length;
+const keyOf = periodKey;
+/** Above every period key (years up to 9999 as months), so span bounds start as small integers, not Infinity (a boxed double per field). */
+const NO_KEY = 0x3fffffff;
 const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<Field, number>;
 
 /** Bits of the value fields an observation has (bit k for FIELDS[k]). */
@@ -164,7 +194,7 @@ class IndexBuffers implements SeriesViews {
     this.start = new Int32Array(count);
     this.width = new Int32Array(count);
     this.base = new Int32Array(count);
-    this.fieldAt = new Int32Array(count * FIELDS.length).fill(-1);
+    this.fieldAt = new Int32Array(count * FIELD_COUNT).fill(-1);
     this.flagAt = new Int32Array(count * 3).fill(-1);
     let positions = 0;
     let floats = 0;
@@ -183,9 +213,10 @@ class IndexBuffers implements SeriesViews {
         positions += width;
       }
       if (width > longest) longest = width;
-      for (let k = 0; k < FIELDS.length; k++) {
-        if (!(sp.fields & (1 << k))) continue;
-        this.fieldAt[id * FIELDS.length + k] = floats;
+      const fields = sp.monthly ? sp.monthFields : sp.yearFields;
+      for (let k = 0; k < FIELD_COUNT; k++) {
+        if (!(fields & (1 << k))) continue;
+        this.fieldAt[id * FIELD_COUNT + k] = floats;
         floats += width;
       }
     }
@@ -205,7 +236,7 @@ class IndexBuffers implements SeriesViews {
       if (i >= 0 && i < this.width[id]) this.write(o, id, i);
       return;
     }
-    const key = periodKey(o.period);
+    const key = keyOf(o.period);
     if (key < 0) return;
     const span = this.spans[id];
     if (span.monthly && o.period.length === 4) {
@@ -229,10 +260,10 @@ class IndexBuffers implements SeriesViews {
   /** A row's values into position i of series id. */
   private write(o: Observation, id: number, i: number): void {
     // Only finite numbers are values: NaN or Infinity from a hand-built scorecard counts as blank.
-    // A finite value implies its field is in the span's fields, so its offset is there.
+    // A finite value implies its field is in the span's fields for the row's grain, so its offset is there.
     const v = this.f64;
     const f = this.fieldAt;
-    const k = id * FIELDS.length;
+    const k = id * FIELD_COUNT;
     if (Number.isFinite(o.actual)) v[f[k] + i] = o.actual!;
     if (Number.isFinite(o.milestone)) v[f[k + 1] + i] = o.milestone!;
     if (Number.isFinite(o.target)) v[f[k + 2] + i] = o.target!;
@@ -251,7 +282,7 @@ class IndexBuffers implements SeriesViews {
     for (let id = 0; id < width.length; id++) {
       const w = width[id];
       const b = base[id];
-      const a = fieldAt[id * FIELDS.length];
+      const a = fieldAt[id * FIELD_COUNT];
       for (let i = 0; b >= 0 && i < w; i++) {
         if (rowOf[b + i] < 0) {
           flagAt[id * 3 + 1] = need;
@@ -272,7 +303,7 @@ class IndexBuffers implements SeriesViews {
     for (let id = 0; id < width.length; id++) {
       const w = width[id];
       const b = base[id];
-      const a = fieldAt[id * FIELDS.length];
+      const a = fieldAt[id * FIELD_COUNT];
       const present = flagAt[id * 3 + 1];
       const reported = flagAt[id * 3 + 2];
       if (present >= 0) for (let i = 0; i < w; i++) u8[present + i] = rowOf[b + i] >= 0 ? 1 : 0;
@@ -287,7 +318,7 @@ class IndexBuffers implements SeriesViews {
       if (f.severity !== "error" || !f.measure || !f.unit || !f.period) continue;
       const id = this.finder.ids.get(f.measure)?.get(f.unit);
       if (id === undefined || this.width[id] === 0) continue;
-      const key = periodKey(f.period);
+      const key = keyOf(f.period);
       if (key < 0 || (f.period.length === 7) !== this.spans[id].monthly) continue;
       const i = key - this.start[id];
       if (i < 0 || i >= this.width[id]) continue;
@@ -310,7 +341,7 @@ class IndexBuffers implements SeriesViews {
       const id = hits[h];
       const i = hits[h + 1];
       u8[this.flagAt[id * 3] + i] = 1;
-      this.f64[this.fieldAt[id * FIELDS.length] + i] = NaN;
+      this.f64[this.fieldAt[id * FIELD_COUNT] + i] = NaN;
     }
   }
 
@@ -340,7 +371,7 @@ class IndexBuffers implements SeriesViews {
   }
 
   floats(field: Field, length: number): Float64Array {
-    const at = this.fieldAt[this.id * FIELDS.length + FIELD_INDEX[field]];
+    const at = this.fieldAt[this.id * FIELD_COUNT + FIELD_INDEX[field]];
     return at < 0 ? this.shared.blank(length) : this.f64.subarray(at, at + length);
   }
 

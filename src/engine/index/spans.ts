@@ -13,8 +13,12 @@ export interface Span {
   monthHi: number;
   yearLo: number;
   yearHi: number;
-  /** Which value fields its rows have, as bits of FIELDS (the actual, bit 0, is always kept). */
-  fields: number;
+  /**
+   * Which value fields its monthly rows and its yearly rows have, as bits of FIELDS (the actual,
+   * bit 0, is always kept): a monthly series' arrays hold only what its monthly rows give.
+   */
+  monthFields: number;
+  yearFields: number;
   yearTargets: Map<number, number> | undefined;
   duplicates: Observation[] | undefined;
   /** The first and last rows and keys seen, and whether each row followed the one before (next row, next period). */

@@ -34,6 +34,21 @@ export class MemoryChart {
       },
     } as { position: string; visible: boolean };
   }
+  get axes(): {
+    categoryAxis: { tickLabelPosition: string };
+    valueAxis: { numberFormat: string };
+  } {
+    const set = this.set.bind(this);
+    const axis = (which: string, property: string) => ({
+      set [property](v: string) {
+        set(`axes.${which}.${property}`, v);
+      },
+    });
+    return {
+      categoryAxis: axis("categoryAxis", "tickLabelPosition"),
+      valueAxis: axis("valueAxis", "numberFormat"),
+    } as { categoryAxis: { tickLabelPosition: string }; valueAxis: { numberFormat: string } };
+  }
   set name(v: string) {
     this.context.enqueue({ chart: "name", v }, () => {
       this.find().name = v;

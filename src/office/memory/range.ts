@@ -268,6 +268,10 @@ export class MemoryRangeFormat {
     });
   }
 
+  set verticalAlignment(_v: string) {
+    this.style("verticalAlignment", _v, () => undefined);
+  }
+
   set horizontalAlignment(_v: string) {
     this.style("horizontalAlignment", _v, () => undefined);
   }

@@ -15,6 +15,7 @@ import type { ReadResult, TablesInput } from "../../workbook/read";
 import { budgetFromTables } from "../../workbook/readBudget";
 import { BUDGET_HEADERS } from "../../workbook/sheets/budgetColumns";
 import { PortError, type BudgetSetup, type ProratePreview, type ProrateRequest } from "../port";
+import { tableKeys } from "../../workbook/tableKeys";
 import type { TableRows } from "./gateway";
 import { prorationInput } from "./proration";
 import { dollars } from "../../engine/budget/report";
@@ -221,28 +222,23 @@ export function allotmentRows(
 
 /**
  * The question to ask before a write replaces cells a person typed (non-blank cells whose value
- * would change, the rule the Office adapter asks by), or undefined when nothing would. The first
- * `keyCount` of `rows.columns` identify a row; `also` asks about a second table of the same sheet
+ * would change, the rule the Office adapter asks by), or undefined when nothing would. Rows match
+ * by the table's keys, as the write merges them; `also` asks about a second table of the same sheet
  * in the same sentence (tblSpend beside tblBudget). Example: `typedCellsQuestion(budgetRows(...),
- * tables.tblBudget, 2, "by the budget split")`.
+ * tables.tblBudget, "by the budget split")`.
  */
 export function typedCellsQuestion(
   rows: TableRows,
   table: RawTable | undefined,
-  keyCount: number,
   by: string,
   also?: { rows: TableRows; table: RawTable | undefined },
 ): string | undefined {
   if (!table) return undefined;
-  const changed = [...changedTypedCells(table.headers, table.rows, rows.columns.slice(0, keyCount), rows)];
+  const keysOf = (t: RawTable, r: TableRows) => tableKeys(r.table, t.headers.map(String));
+  const changed = [...changedTypedCells(table.headers, table.rows, keysOf(table, rows), rows)];
   if (also?.table)
     changed.push(
-      ...changedTypedCells(
-        also.table.headers,
-        also.table.rows,
-        also.rows.columns.slice(0, keyCount),
-        also.rows,
-      ),
+      ...changedTypedCells(also.table.headers, also.table.rows, keysOf(also.table, also.rows), also.rows),
     );
   let cells = 0;
   for (const [, list] of changed) cells += list.length;

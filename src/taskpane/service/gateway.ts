@@ -19,6 +19,8 @@ export interface TableRows {
   table: string;
   columns: string[];
   rows: PlanScalar[][];
+  /** Written without asking: the rows follow others the user confirmed (a program target its units'). */
+  confirmed?: boolean;
 }
 
 export type GatewayWrite = { status: "written" } | { status: "needs-confirmation"; message: string };
@@ -33,9 +35,10 @@ export interface WorkbookGateway {
   readTables(names?: string[]): Promise<TablesInput>;
   /**
    * Write rows matched by key (new keys are appended). Without `confirm`, answers
-   * "needs-confirmation" rather than replace something a person typed.
+   * "needs-confirmation" rather than replace something a person typed. Several tables are one
+   * write: all asked about before any is written, and taken back together by one undo or revert.
    */
-  writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite>;
+  writeRows(rows: TableRows | readonly TableRows[], confirm: boolean, log?: LogRows): Promise<GatewayWrite>;
   /** Open .xlsx bytes (base64) as a new workbook: Excel.createWorkbook, where canCreateWorkbook. */
   createWorkbook?(base64: string): Promise<void>;
   /** Append rows to the revision log (and its seal) without any other write. */

@@ -53,11 +53,20 @@ export function officeGateway(host: ExcelHost, options: OfficeGatewayOptions): W
       await host.createWorkbook(base64);
     },
 
-    async writeRows(rows: TableRows, confirm: boolean, log?: LogRows): Promise<GatewayWrite> {
-      const outcome = await adapter.writeResults(
-        rows.table,
-        { columns: rows.columns, rows: rows.rows },
-        { confirm, intoPeoplesColumns: true, ...(log && log.revisions.length > 0 ? { log } : {}) },
+    async writeRows(
+      rows: TableRows | readonly TableRows[],
+      confirm: boolean,
+      log?: LogRows,
+    ): Promise<GatewayWrite> {
+      const tables = "table" in rows ? [rows] : rows;
+      const outcome = await adapter.writeTables(
+        tables.map((t) => ({
+          table: t.table,
+          input: { columns: t.columns, rows: t.rows },
+          intoPeoplesColumns: true,
+          confirmed: t.confirmed,
+        })),
+        { confirm, ...(log && log.revisions.length > 0 ? { log } : {}) },
       );
       return outcome.status === "written"
         ? { status: "written" }

@@ -28,7 +28,7 @@ import {
 } from "../port";
 import { checkReportAndResult } from "./checks";
 import { flagList, reviewRows } from "./flags";
-import type { WorkbookGateway } from "./gateway";
+import type { TableRows, WorkbookGateway } from "./gateway";
 import { previewOf, prorateSetup, prorationRows, runProration, scheduleFor } from "./proration";
 import type { RevisionReason } from "../../engine/revisions/types";
 import { SETTINGS, SETTINGS_HEADERS } from "../../workbook/layout";
@@ -174,7 +174,6 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
         ? typedCellsQuestion(
             budget,
             tables[TABLES.budget],
-            2,
             "by the budget split",
             allotments && {
               rows: allotments,
@@ -188,21 +187,20 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
     const revisions = prorationRevisions(monthly, read, tables, options, this.now());
     if (askBudget) {
       // Ask once for targets and budgets together, before anything is written.
-      const askTargets = typedCellsQuestion(monthly, tables[TABLES.monthly], 3, "by the new targets");
+      const askTargets = typedCellsQuestion(monthly, tables[TABLES.monthly], "by the new targets");
       throw new NeedsConfirmationError([askTargets, askBudget].filter(Boolean).join(" "));
     }
-    const outcome = await this.deps.gateway.writeRows(monthly, options.confirm === true, { revisions });
+    // One write, so one undo or revert takes back targets, program target, budgets and allotments
+    // together, and a question about any of them comes before any is written. The program target
+    // follows the unit targets the user accepts, so it is not asked about; typed budgets and
+    // allotments were asked about above, so an unconfirmed write asks only what that question
+    // could not: cells below a table that must grow (a new year's rows).
+    const writes: TableRows[] = [monthly];
+    if (tables[TABLES.programTargets]) writes.push({ ...program, confirmed: true });
+    if (budget) writes.push(budget);
+    if (allotments) writes.push(allotments);
+    const outcome = await this.deps.gateway.writeRows(writes, options.confirm === true, { revisions });
     if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
-    // The program target follows the unit targets the user just accepted.
-    if (tables[TABLES.programTargets]) await this.deps.gateway.writeRows(program, true);
-    // The budgets follow too; typed budgets were asked about above.
-    // Typed budgets and allotments were asked about above, so an unconfirmed write here asks only
-    // what that question could not: cells below a table that must grow (a new year's rows).
-    for (const rows of [budget, allotments]) {
-      if (!rows) continue;
-      const written = await this.deps.gateway.writeRows(rows, options.confirm === true);
-      if (written.status === "needs-confirmation") throw new NeedsConfirmationError(written.message);
-    }
     const where = tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
     const budgetWhere = tables[TABLES.budget]?.sheetName ?? "Budget";
     return {
@@ -291,22 +289,25 @@ export class WorkbookPort implements YardstickPort, RevisionPort, SharePort {
 
   async writeCollected(write: CollectedWrite, options: { confirm?: boolean } = {}): Promise<WriteResult> {
     const where = (await this.read()).tables[TABLES.monthly]?.sheetName ?? "Milestones & Actuals";
-    if (write.cells > 0) {
-      // The revised actuals are logged in the same batch as they are written.
-      const outcome = await this.deps.gateway.writeRows(write.monthly, options.confirm === true, {
-        revisions: write.revisions,
-      });
-      if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
-    }
+    // The merged actuals and the Returns sheet are one write, taken back together.
+    const writes: TableRows[] = [];
+    if (write.cells > 0) writes.push(write.monthly);
     if (write.returns.length > 0) {
-      await this.deps.gateway.writeRows(
-        {
-          table: RETURNS_TABLE,
-          columns: RETURNS_FIELDS.map((f) => RETURNS_HEADERS[f]),
-          rows: write.returns.map(returnsRowValues),
-        },
-        true,
+      writes.push({
+        table: RETURNS_TABLE,
+        columns: RETURNS_FIELDS.map((f) => RETURNS_HEADERS[f]),
+        rows: write.returns.map(returnsRowValues),
+        confirmed: true,
+      });
+    }
+    if (writes.length > 0) {
+      // The revised actuals are logged in the same batch as they are written.
+      const outcome = await this.deps.gateway.writeRows(
+        writes,
+        options.confirm === true,
+        write.cells > 0 ? { revisions: write.revisions } : undefined,
       );
+      if (outcome.status === "needs-confirmation") throw new NeedsConfirmationError(outcome.message);
     }
     return {
       where,

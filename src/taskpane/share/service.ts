@@ -9,6 +9,7 @@ import { addMonths } from "../../engine/period";
 import { MONTHLY_KEY_HEADERS, TABLES, UNIT_HEADERS } from "../../workbook/layout";
 import {
   collectReturns,
+  localDay,
   copyFileName,
   readMaster,
   reportMonthOf,
@@ -125,7 +126,8 @@ export async function sendSetup(port: SharePort, deps: ShareDeps): Promise<SendS
       units!.rows.every((r) => typeof r[c] !== "number"),
   );
   const names = new Map(m.input.units.map((u) => [u.id, u.name || u.id]));
-  const today = deps.now().toISOString().slice(0, 10);
+  // Late by the calendar where the manager is, as collect judges it.
+  const today = localDay(deps.now().toISOString());
   return {
     reportMonth,
     defaultDue: `${addMonths(reportMonth, 1)}-10`,
@@ -292,6 +294,7 @@ export async function checkReturns(
   );
   const result = collectReturns(m, tables, copies, {
     now: isoSecond(deps.now()),
+    dayOf: localDay,
     previous: readReturnsRows(tables[RETURNS_TABLE]),
     // The pane writes only the merged cells; the as-of month stays the manager's to move.
     advanceAsOf: false,

@@ -47,6 +47,12 @@ export interface MergeConflict {
 export interface CollectOptions {
   /** Now, ISO 8601 (the caller's clock): a unit with nothing back after its due date is late. */
   now: string;
+  /**
+   * The calendar day (YYYY-MM-DD) of an ISO instant where the collecting person is, which judges
+   * lateness against the due date: `localDay` for the machine's time zone. Default: the UTC day,
+   * which west of UTC would call an office late from the evening of its due day.
+   */
+  dayOf?: (iso: string) => string;
   /** The master's Returns rows from earlier collects, carried forward. */
   previous?: ReturnsRow[];
   /**
@@ -66,7 +72,17 @@ export interface CollectResult {
 }
 
 const shown = (canonical: string) => (canonical === "" ? "blank" : canonical.slice(2));
-const day = (iso: string) => iso.slice(0, 10);
+const utcDay = (iso: string) => iso.slice(0, 10);
+
+/**
+ * The calendar day of an ISO instant in this machine's time zone (daylight saving included).
+ * Example, in New York: `localDay("2027-05-13T02:00:00Z") === "2027-05-12"`.
+ */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 /** The master's tblMonthly cells by row key and header, as canonical text. */
 function masterCells(table: RawTable | undefined): (key: string, header: string) => string {
@@ -89,7 +105,12 @@ function changeMap(r: CheckedReturn): Map<string, string> {
   return new Map(r.changes.map((c) => [`${c.key}\u0000${c.header}`, c.returned]));
 }
 
-function row(r: CheckedReturn, status: ReturnsRow["status"], reason: string): ReturnsRow {
+function row(
+  r: CheckedReturn,
+  status: ReturnsRow["status"],
+  reason: string,
+  day: (iso: string) => string,
+): ReturnsRow {
   const late =
     r.stamp && day(r.copy.receivedAt) > r.stamp.due
       ? `late: received ${day(r.copy.receivedAt)}, due ${r.stamp.due}`
@@ -164,6 +185,7 @@ export function collectReturns(
   copies: ReturnedCopy[],
   options: CollectOptions,
 ): CollectResult {
+  const day = options.dayOf ?? utcDay;
   const unitIds = master.input.units.map((u) => u.id);
   const groupsBy = new Map<string, Set<string>>();
   const knowsUnit = (stamp: { unit: string; groupedBy: string }) => {
@@ -195,7 +217,7 @@ export function collectReturns(
   const current = masterCells(masterTables[TABLES.monthly]);
 
   for (const c of checked.filter((c) => c.rejected))
-    rows.push(row(c, "rejected", c.findings.find((f) => f.severity === "error")?.message ?? "rejected"));
+    rows.push(row(c, "rejected", c.findings.find((f) => f.severity === "error")?.message ?? "rejected", day));
 
   const byUnit = new Map<string, CheckedReturn[]>();
   for (const c of checked) {
@@ -216,7 +238,7 @@ export function collectReturns(
       const message = `${c.copy.file} is the copy issued ${c.stamp!.issuedAt} for ${unit}; a newer copy was issued ${newest}, so nothing was taken from it.`;
       const f: LoopFinding = { severity: "warning", code: "return-older-issue", message, file: c.copy.file };
       findings.push(f);
-      rows.push(row(c, "superseded", message));
+      rows.push(row(c, "superseded", message, day));
     }
     if (current_.length === 0) continue;
     const [first, ...others] = current_;
@@ -248,7 +270,7 @@ export function collectReturns(
       for (const c of all) {
         const message = `${files} all return ${unit} from the same issue with different values; nothing was taken from them: keep the right file and collect again.`;
         findings.push({ severity: "error", code: "return-duplicate", message, file: c.copy.file });
-        const r = row(c, "rejected", message);
+        const r = row(c, "rejected", message, day);
         r.conflicts = conflicts.filter((x) => x.unit === unit).length;
         rows.push(r);
       }
@@ -257,9 +279,9 @@ export function collectReturns(
     for (const o of others) {
       const message = `${o.copy.file} repeats ${first.copy.file} for ${unit} with the same values; merged once.`;
       findings.push({ severity: "info", code: "return-duplicate", message, file: o.copy.file });
-      rows.push(row(o, "superseded", message));
+      rows.push(row(o, "superseded", message, day));
     }
-    const r = row(first, "received", "");
+    const r = row(first, "received", "", day);
     for (const change of first.changes) {
       const now = current(change.key, change.header);
       if (now === change.issued) {
@@ -377,7 +399,7 @@ function missingRows(
     .map((unit) => {
       const issued = newest?.issuedAt ?? previous.get(unit)?.issued ?? "";
       const due = newest?.due ?? previous.get(unit)?.due ?? "";
-      const late = due !== "" && day(options.now) > due;
+      const late = due !== "" && (options.dayOf ?? utcDay)(options.now) > due;
       return {
         unit,
         issued,

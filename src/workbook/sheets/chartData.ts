@@ -103,6 +103,7 @@ function programChart(
       title: "Program: year-to-date attainment by measure (100% = on plan)",
       kind: "columnClustered",
       series: [{ name: "YTD attainment", categories: at("A"), values: at("B") }],
+      valueFormat: "0%",
     },
     range: {
       topLeft: `A${top}`,

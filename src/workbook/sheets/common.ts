@@ -1,5 +1,6 @@
 /** Small helpers shared by the sheet builders. */
-import type { PlanColumn, PlanRange, PlanValue, SheetPlan } from "../plan";
+import { parseA1 } from "../layout";
+import type { PlanColumn, PlanRange, PlanTable, PlanValue, SheetPlan } from "../plan";
 
 /** A sheet with nothing on it yet. */
 export function emptySheet(name: string, purpose: string, tabColor?: string): SheetPlan {
@@ -60,3 +61,27 @@ export const NON_NEGATIVE = {
   allowBlank: true,
   errorMessage: "Type a number of 0 or more (rates as percentages, 80 for 80 %).",
 };
+
+/** Points per line of the default 11-point font, as Excel's default row height. */
+const LINE_POINTS = 15;
+
+/**
+ * Sheet row -> height for the body rows of a table whose wrapped columns hold more text than one
+ * line. Excel grows such rows itself; LibreOffice keeps the default height, so a printed page
+ * showed the lines drawn over one another. The estimate takes a character per unit of width.
+ * Example: a 90-character sentence in a 44-wide wrapped column gives its row 45 points.
+ */
+export function wrappedRowHeights(table: PlanTable): Record<number, number> {
+  const first = parseA1(table.topLeft).row + 1;
+  const out: Record<number, number> = {};
+  table.rows.forEach((row, r) => {
+    let lines = 1;
+    table.columns.forEach((col, c) => {
+      const text = row[c];
+      if (col.wrap && col.width && typeof text === "string")
+        lines = Math.max(lines, Math.ceil(text.length / col.width));
+    });
+    if (lines > 1) out[first + r] = lines * LINE_POINTS;
+  });
+  return out;
+}

@@ -140,9 +140,10 @@ export function budgetSection(
   const table: PlanTable = {
     name: BUDGET_STATUS_TABLE,
     topLeft: `A${headerRow}`,
-    columns: BUDGET_SECTION_COLUMNS.map((h) =>
-      computed(h, FORMATS[h], h === "Status" ? 52 : h === "Unit ID" ? 16 : 12),
-    ),
+    // Status is as narrow as the rest: its sentence runs on over the empty cells to its right, as
+    // the flags' "What we saw" does. A wide column L would also widen every table above it (the
+    // Dashboard's tables share widths), pushing the program table's year-to-date half off the page.
+    columns: BUDGET_SECTION_COLUMNS.map((h) => computed(h, FORMATS[h], h === "Unit ID" ? 16 : 12)),
     rows: [program, ...rows],
   };
   const ranges: PlanRange[] = [
@@ -194,6 +195,7 @@ export function budgetSection(
         {
           title: "Spend vs plan beside results vs plan, by unit (year to date)",
           kind: "columnClustered",
+          valueFormat: "0%",
           anchor: `A${chartTop}:I${chartTop + chartRows - 1}`,
           series: [
             { name: "Spend vs plan", categories, values: `${data}$${next}$${first}:$${next}$${last}` },

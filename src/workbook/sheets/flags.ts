@@ -6,7 +6,7 @@
 import type { Flag } from "../../engine/flags/types";
 import { FLAG_HEADERS, LISTS, SHEETS, TABLES } from "../layout";
 import type { PlanValue, SheetPlan } from "../plan";
-import { computed, emptySheet, heading, input } from "./common";
+import { computed, emptySheet, heading, input, wrappedRowHeights } from "./common";
 
 export const FLAGS_FIRST_ROW = 5;
 
@@ -53,16 +53,18 @@ export function flagsSheet(flags: Flag[]): SheetPlan {
     name: TABLES.flags,
     topLeft: `A${FLAGS_FIRST_ROW - 1}`,
     columns: [
-      computed(h.id, undefined, 30),
+      // The three sentences wrap, so a printed page reads each flag whole rather than cut at the
+      // next column; the widths keep the page legible when printed one page wide.
+      computed(h.id, undefined, 24),
       computed(h.severity, undefined, 9),
-      computed(h.detector, undefined, 20),
-      computed(h.measure, undefined, 14),
-      computed(h.unit, undefined, 16),
-      computed(h.periods, undefined, 16),
-      computed(h.explanation, undefined, 60),
-      computed(h.evidence, undefined, 40),
-      computed(h.whatToCheck, undefined, 50),
-      input(h.reviewer, 16),
+      computed(h.detector, undefined, 18),
+      computed(h.measure, undefined, 13),
+      computed(h.unit, undefined, 14),
+      computed(h.periods, undefined, 12),
+      { ...computed(h.explanation, undefined, 44), wrap: true },
+      { ...computed(h.evidence, undefined, 34), wrap: true },
+      { ...computed(h.whatToCheck, undefined, 40), wrap: true },
+      input(h.reviewer, 14),
       input(h.disposition, 12, {
         validation: {
           rule: { type: "list", values: [...LISTS.disposition] },
@@ -70,10 +72,11 @@ export function flagsSheet(flags: Flag[]): SheetPlan {
           errorMessage: `Choose one of: ${LISTS.disposition.join(", ")}.`,
         },
       }),
-      input(h.note, 40),
+      input(h.note, 30, { wrap: true }),
     ],
     rows,
   });
+  sheet.rowHeights = wrappedRowHeights(sheet.tables[0]);
   const last = FLAGS_FIRST_ROW + rows.length - 1;
   sheet.conditionalFormats.push(
     { type: "textEquals", range: `B${FLAGS_FIRST_ROW}:B${last}`, text: "high", color: "bad" },

@@ -103,6 +103,15 @@ export function sealSettingsRows(log: readonly LoggedRevision[], who = ""): Plan
 }
 
 /** The Revisions sheet over a log. */
+const OLD = Object.keys(REVISION_HEADERS).indexOf("oldValue");
+const NEW = Object.keys(REVISION_HEADERS).indexOf("newValue");
+
+/** "#,##0" for a whole number, "#,##0.0##" for a fraction, none for text or a blank. */
+function valueFormat(v: PlanValue): string | null {
+  if (typeof v !== "number") return null;
+  return Number.isInteger(v) ? "#,##0" : "#,##0.0##";
+}
+
 export function revisionsSheet(log: readonly LoggedRevision[]): SheetPlan {
   const sheet = emptySheet(
     SHEETS.revisions,
@@ -136,6 +145,9 @@ export function revisionsSheet(log: readonly LoggedRevision[]): SheetPlan {
       computed(h.hash, undefined, 20),
     ],
     rows,
+    // Targets of rate measures are prorated unrounded: shown to three decimals at most (the cell
+    // keeps every digit, which the hash seals), not as 91.243902439.
+    cellFormats: rows.map((row) => row.map((v, c) => (c === OLD || c === NEW ? valueFormat(v) : null))),
   });
   sheet.freeze = { rows: REVISIONS_FIRST_ROW - 1, columns: 0 };
   return sheet;

@@ -40,12 +40,20 @@ export class TablesGateway implements WorkbookGateway {
   }
   /** Typed cells the next unconfirmed write would replace make it ask, as the Office adapter does. */
   askBeforeReplacing = false;
-  writes: { table: string; confirm: boolean }[] = [];
+  /** Each write: the tables it named together, and whether the user had confirmed it. */
+  writes: { tables: string[]; confirm: boolean }[] = [];
 
-  async writeRows(rows: TableRows, confirm: boolean): Promise<GatewayWrite> {
-    this.writes.push({ table: rows.table, confirm });
-    if (this.askBeforeReplacing && !confirm)
+  async writeRows(rows: TableRows | readonly TableRows[], confirm: boolean): Promise<GatewayWrite> {
+    const batch = "table" in rows ? [rows] : rows;
+    this.writes.push({ tables: batch.map((b) => b.table), confirm });
+    // Asked about before anything is written, as the Office adapter plans every table first.
+    if (this.askBeforeReplacing && !confirm && batch.some((b) => b.confirmed !== true))
       return { status: "needs-confirmation", message: "2 targets were typed by people." };
+    for (const b of batch) this.writeTable(b);
+    return { status: "written" };
+  }
+
+  private writeTable(rows: TableRows): void {
     const t = this.tables[rows.table]!;
     const keys = KEYS[rows.table];
     const cols = rows.columns.map((h) => t.headers.indexOf(h));
@@ -60,7 +68,6 @@ export class TablesGateway implements WorkbookGateway {
       }
       cols.forEach((c, i) => (target![c] = row[i]));
     }
-    return { status: "written" };
   }
   async selectCell(ref: CellRef): Promise<void> {
     this.selected.push(ref);

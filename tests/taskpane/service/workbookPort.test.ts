@@ -110,10 +110,10 @@ describe("workbook port: asking before replacing", () => {
     expect(gateway.tables.tblProgramTargets!.rows).toEqual([]);
     await p.writeProration(request(), { confirm: true });
     expect(gateway.tables.tblMonthly!.rows[0][3]).toBe(300);
+    // One write of both tables, asked about once and written once confirmed.
     expect(gateway.writes).toEqual([
-      { table: "tblMonthly", confirm: false },
-      { table: "tblMonthly", confirm: true },
-      { table: "tblProgramTargets", confirm: true },
+      { tables: ["tblMonthly", "tblProgramTargets"], confirm: false },
+      { tables: ["tblMonthly", "tblProgramTargets"], confirm: true },
     ]);
   });
 });

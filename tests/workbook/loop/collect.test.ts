@@ -3,6 +3,8 @@
  * enters the master, a cell the master changed since issue is a conflict, and a copy with a
  * changed formula, target or key is refused with the cell named.
  */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import fc from "fast-check";
 import {
   canonicalNumber,
@@ -260,6 +262,39 @@ describe("collect, on plain tables", () => {
       now: "2027-06-11T08:00:00Z",
     });
     expect(result.returns.filter((r) => r.file === "").map((r) => r.status)).toEqual(["late", "late"]);
+  });
+
+  describe("judges late by the calendar where the collector is", () => {
+    // 18:00 in Los Angeles (UTC-7 in June) on the due day is already the next day in UTC.
+    const now = new Date(`${DUE}T18:00:00-07:00`).toISOString();
+    const losAngeles = (iso: string) => new Date(Date.parse(iso) - 7 * 3_600_000).toISOString().slice(0, 10);
+
+    it("reads an instant's day in the machine's time zone, daylight saving included", () => {
+      // Jest's process.env is its own copy, so the zone is set on a child process.
+      const script = [
+        'const { localDay } = require("./src/workbook/loop/collect.ts");',
+        `console.log(JSON.stringify([localDay("${now}"), localDay("2027-01-15T07:59:00Z"), localDay("2027-01-15T08:00:00Z")]));`,
+      ].join("\n");
+      const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], {
+        cwd: path.resolve(__dirname, "../../.."),
+        env: { ...process.env, TZ: "America/Los_Angeles" },
+        encoding: "utf8",
+      });
+      expect(JSON.parse(out)).toEqual([DUE, "2027-01-14", "2027-01-15"]);
+    });
+
+    it("does not call an office late on the evening of its due day, nor a return sent then", () => {
+      const sent = { ...returned(a), receivedAt: now };
+      const utc = collectReturns(fixture.master, fixture.tables, [sent], { now });
+      expect(utc.returns.map((r) => r.status)).toEqual(["received", "late", "late"]);
+      expect(utc.returns[0].reason).toMatch(/^late: received 2027-06-11/);
+      const local = collectReturns(fixture.master, fixture.tables, [sent], { now, dayOf: losAngeles });
+      expect(local.returns.map((r) => [r.status, r.reason])).toEqual([
+        ["received", ""],
+        ["missing", "nothing usable back yet"],
+        ["missing", "nothing usable back yet"],
+      ]);
+    });
   });
 
   it("never takes a value from a refused copy, whatever else it holds (property)", () => {

@@ -6,8 +6,8 @@ import {
   PROGRAM_TARGET_HEADERS,
   TABLES,
   UNIT_HEADERS,
-} from "../workbook/layout";
-import { BUDGET_HEADERS } from "../workbook/sheets/budgetColumns";
+} from "./layout";
+import { BUDGET_HEADERS } from "./sheets/budgetColumns";
 
 const KEYS: Record<string, string[]> = {
   [TABLES.flags]: [FLAG_HEADERS.id],
