@@ -6,19 +6,18 @@ import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../mod
 import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
 import { periodAggregate, rangeAggregate, type Aggregate } from "./aggregate";
 import {
-  attainment,
   attainmentForRule,
   bandAttainment,
   bandGap,
   goodGap,
   measureTrend,
-  varianceAbs,
-  varianceRel,
   type TrendLabel,
 } from "./compare";
-import type { YearEndForecast } from "../forecast/yearend";
+import type { YearEndForecast } from "../forecast/record";
+import { forecastInto, type ForecastTable } from "../forecast/yearend";
 import { at, fiscalYearAt, goodActualAt, periodAt, ytdFirst } from "../index/access";
 import { sourceAt, type SeriesData } from "../index/series";
+import { CheckRecord, CheckTable } from "./row";
 import {
   applyRules,
   RuleWords,
@@ -30,7 +29,13 @@ import {
   type StatusRule,
 } from "./status";
 
-/** Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %). */
+/**
+ * Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %).
+ * The check returns class instances whose fields are getters over the check's typed columns
+ * (row.ts): read the fields, or JSON.stringify for the plain row. A spread (`{ ...row }`),
+ * `Object.keys` or structuredClone sees only fields that were assigned (a spread also copies the
+ * row's symbol-keyed place in its table, which gives the copy no fields).
+ */
 export interface CheckRow {
   measure: string;
   unit: string;
@@ -84,6 +89,10 @@ export interface CheckContext {
   words?: RuleWords;
   /** Period labels made so far, by month index (years as -1 - year), shared by the rows. */
   labels?: Map<number, Period>;
+  /** The table rows are written into (row.ts); checkScorecard sizes one for all its rows. */
+  table?: CheckTable;
+  /** When given, each monthly row gets a year-end forecast, written into this table. */
+  forecasts?: ForecastTable;
 }
 
 /** A position's period label, one string per period for all the rows of a check. */
@@ -143,7 +152,9 @@ export class AsOfPositions {
 
 /**
  * Check one series at a position: the numbers, then the status (data rules first, then the
- * measure's ordered rules). Findings for the point are pushed to `findings`.
+ * measure's ordered rules), and a year-end forecast when the context has a forecast table.
+ * Findings for the point are pushed to `findings`. The row is written into the context's table
+ * (row.ts), made on first use and again when full.
  * Example: `checkSeriesAt(series, 14, { fyStartMonth: 10 }, []).status`.
  */
 export function checkSeriesAt(
@@ -155,83 +166,58 @@ export function checkSeriesAt(
 ): CheckRow {
   const m = s.measure;
   const first = ytdFirst(s, t, ctx.fyStartMonth);
-  const period = periodAggregate(s, t);
+  const now = periodAggregate(s, t);
   const ytd = rangeAggregate(s, first, t);
-  const row: CheckRow = {
-    measure: m.id,
-    unit: s.unit,
+  let table = ctx.table;
+  if (!table || table.full) ctx.table = table = new CheckTable(CHUNK);
+  const period = labelAt(s, t, ctx);
+  const i = table.add(
+    s,
+    period,
     rollup,
-    period: labelAt(s, t, ctx),
-    fiscalYear: fiscalYearAt(s, t, ctx.fyStartMonth),
-    kind: m.kind,
-    direction: m.direction,
-    basis: defaultBasis(m.kind),
-    status: "insufficient-data",
-    reason: "",
-    ytdPeriods: t - first + 1,
-    // Every optional field declared up front, in the order fillNumbers sets them: one object shape
-    // and no growing property store for 20,000 rows (JSON output omits the undefined ones).
-    actual: undefined,
-    plan: undefined,
-    target: undefined,
-    varianceAbs: undefined,
-    varianceRel: undefined,
-    attainment: undefined,
-    ytdActual: undefined,
-    ytdPlan: undefined,
-    ytdVarianceAbs: undefined,
-    ytdVarianceRel: undefined,
-    ytdAttainment: undefined,
-    lastYearActual: undefined,
-    changeAbs: undefined,
-    changeRel: undefined,
-    ytdLastYearActual: undefined,
-    ytdChangeAbs: undefined,
-    ytdChangeRel: undefined,
-    trendSlope3: undefined,
-    trend: undefined,
-    bandGap: undefined,
-    bandAttainment: undefined,
-    forecast: undefined,
-  };
-  fillNumbers(row, s, t, period, ytd);
+    fiscalYearAt(s, t, ctx.fyStartMonth),
+    t - first + 1,
+    now,
+    ytd,
+    trendOf(s, t, now.actual),
+  );
+  const row = new CheckRecord(table, i);
+  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastInto(ctx.forecasts, s, t, ctx.fyStartMonth));
   const rules = rulesFor(m, ctx);
-  row.basis = firstBasis(rules) ?? row.basis;
-  const data = dataStatus(s, t, first, row.basis, ytd, rollup);
+  const basis = firstBasis(rules) ?? defaultBasis(m.kind);
+  table.setBasis(i, basis);
+  const data = dataStatus(s, t, first, basis, ytd, rollup);
   if (data) {
-    row.status = data.status;
-    row.reason = data.reason;
+    table.judge(i, data.status, data.reason);
     if (data.finding)
       findings.push({
         ...data.finding,
         measure: m.id,
         unit: s.unit,
-        period: row.period,
+        period,
         where: sourceAt(s, t),
       });
     return row;
   }
-  const outcome = applyRules(
-    rules,
-    (test) => metricFor(test, s, period, ytd),
-    (ctx.words ??= new RuleWords()),
-  );
-  row.status = outcome.status;
-  row.reason = outcome.reason;
-  if (outcome.status === "insufficient-data" && period.plan === undefined) {
+  const outcome = applyRules(rules, (test) => metricFor(test, s, now, ytd), (ctx.words ??= new RuleWords()));
+  table.judge(i, outcome.status, outcome.reason);
+  if (outcome.status === "insufficient-data" && now.plan === undefined) {
     findings.push({
       severity: "warning",
       code: "actual-without-milestone",
-      message: `${m.id} / ${s.unit} / ${row.period} has an actual but no milestone or target, so it cannot be judged.`,
+      message: `${m.id} / ${s.unit} / ${period} has an actual but no milestone or target, so it cannot be judged.`,
       fix: "Add a milestone (or a target) for this period.",
       measure: m.id,
       unit: s.unit,
-      period: row.period,
+      period,
       where: sourceAt(s, t),
     });
   }
   return row;
 }
+
+/** Rows per table for checks that do not say how many they make (a run of checkSeriesAt calls). */
+const CHUNK = 1024;
 
 /** The basis of the first rule with a test: what the status looks at. */
 function firstBasis(rules: StatusRule[]): Basis | undefined {
@@ -239,55 +225,12 @@ function firstBasis(rules: StatusRule[]): Basis | undefined {
   return undefined;
 }
 
-function fillNumbers(row: CheckRow, s: SeriesData, t: number, period: Aggregate, ytd: Aggregate): void {
-  const dir = s.measure.direction;
-  const { actual, plan, lastYear } = period;
-  if (actual !== undefined) row.actual = actual;
-  if (plan !== undefined) row.plan = plan;
-  if (period.target !== undefined) row.target = period.target;
-  if (actual !== undefined && plan !== undefined) {
-    row.varianceAbs = varianceAbs(actual, plan);
-    const rel = varianceRel(actual, plan);
-    if (rel !== undefined) row.varianceRel = rel;
-    const att = dir === "band" ? undefined : attainment(actual, plan, dir);
-    if (att !== undefined) row.attainment = att;
-  }
-  if (ytd.actual !== undefined) row.ytdActual = ytd.actual;
-  if (ytd.plan !== undefined) row.ytdPlan = ytd.plan;
-  if (ytd.actual !== undefined && ytd.plan !== undefined) {
-    row.ytdVarianceAbs = varianceAbs(ytd.actual, ytd.plan);
-    const rel = varianceRel(ytd.actual, ytd.plan);
-    if (rel !== undefined) row.ytdVarianceRel = rel;
-    const att = dir === "band" ? undefined : attainment(ytd.actual, ytd.plan, dir);
-    if (att !== undefined) row.ytdAttainment = att;
-  }
-  if (lastYear !== undefined) row.lastYearActual = lastYear;
-  if (actual !== undefined && lastYear !== undefined) {
-    row.changeAbs = actual - lastYear;
-    const rel = varianceRel(actual, lastYear);
-    if (rel !== undefined) row.changeRel = rel;
-  }
-  if (ytd.lastYear !== undefined) row.ytdLastYearActual = ytd.lastYear;
-  if (ytd.actual !== undefined && ytd.lastYear !== undefined) {
-    row.ytdChangeAbs = ytd.actual - ytd.lastYear;
-    const rel = varianceRel(ytd.actual, ytd.lastYear);
-    if (rel !== undefined) row.ytdChangeRel = rel;
-  }
+/** The three-period trend ending at t (its last actual is the period's), when all three are usable. */
+function trendOf(s: SeriesData, t: number, last: number | undefined) {
   const a1 = goodActualAt(s, t - 2);
   const a2 = goodActualAt(s, t - 1);
-  const a3 = period.actual;
-  const { lower, upper } = s.measure;
-  const hasBand = lower !== undefined && upper !== undefined;
-  if (a1 !== undefined && a2 !== undefined && a3 !== undefined) {
-    const trend = measureTrend(s.measure, a1, a2, a3);
-    row.trendSlope3 = trend.slope;
-    row.trend = trend.label;
-  }
-  if (hasBand && period.actual !== undefined) {
-    row.bandGap = bandGap(period.actual, lower, upper);
-    const att = bandAttainment(period.actual, lower, upper);
-    if (Number.isFinite(att)) row.bandAttainment = att; // a zero-width band gives -Infinity off its edge
-  }
+  if (a1 === undefined || a2 === undefined || last === undefined) return undefined;
+  return measureTrend(s.measure, a1, a2, last);
 }
 
 interface DataStatus {

@@ -4,5 +4,6 @@ export * from "./check";
 export * from "./compare";
 export * from "./leadlag";
 export * from "./rollup";
+export * from "./row";
 export * from "./scorecard";
 export * from "./status";

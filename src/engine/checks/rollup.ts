@@ -33,70 +33,31 @@ export function rollUp(
   const out = emptySeries(measure, ROLLUP_UNIT, monthly, start, end - start + 1);
   const fyOf = (pos: number) => (monthly ? fiscalYearOfIndex(pos, fyStartMonth) : pos);
   // Membership as one flag per unit x fiscal year of the span, read in the hot loop below
-  // (1,000 units x 36 months per measure) instead of a Set lookup per unit and period.
+  // (1,000 units x 36 months per measure) instead of a Set lookup per unit and period. Each
+  // period's fiscal year (from the span's first) is worked out once, for all units.
   const firstYear = fyOf(start);
   const yearCount = fyOf(end) - firstYear + 1;
-  const member = new Uint8Array(same.length * yearCount);
-  for (let k = 0; k < same.length; k++)
-    markYearsInProgram(same[k], fyOf, member, k * yearCount, firstYear, yearCount);
-  // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
-  // the same order (units ascending for each period) as a period-by-period loop, without jumping
-  // across 1,000 units' arrays for every period.
   const n = out.length;
   const yearAt = new Int32Array(n);
   for (let p = 0; p < n; p++) yearAt[p] = fyOf(start + p) - firstYear;
+  const member = new Uint8Array(same.length * yearCount);
+  for (let k = 0; k < same.length; k++)
+    markYearsInProgram(same[k], same[k].start - start, yearAt, member, k * yearCount, firstYear, yearCount);
+  // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
+  // the same order (units ascending for each period) as a period-by-period loop, without jumping
+  // across 1,000 units' arrays for every period.
   const sums = new Float64Array(4 * n); // per period: actual x weight, plan x weight, target x weight, weight
   const state = new Uint8Array(n); // per period: bits ANY, INCOMPLETE, NO_PLAN, NO_TARGET
   let lackedWeights = false;
+  // The loops' bodies are functions called per unit and per measure: optimized as functions with
+  // every branch's feedback, where a loop inside this function (called 20 times) was compiled on
+  // the stack before its rate branches had run and fell back to the interpreter for each rate measure.
   for (let k = 0; k < same.length; k++) {
-    const { bad, actual, denominator, milestone, target, length } = same[k];
-    const offset = same[k].start - start;
-    for (let i = 0; i < length; i++) {
-      const p = offset + i;
-      if (member[k * yearCount + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
-      // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
-      const a = bad[i] ? NaN : actual[i];
-      const w = additive ? 1 : denominator[i];
-      if (!additive && !(w > 0)) {
-        if (a === a) {
-          lackedWeights = true;
-          state[p] |= ANY;
-        }
-        state[p] |= INCOMPLETE;
-        continue;
-      }
-      const at = 4 * p;
-      if (a !== a) state[p] |= INCOMPLETE;
-      else {
-        state[p] |= ANY;
-        sums[at] += a * w;
-      }
-      sums[at + 3] += w;
-      const m = milestone[i];
-      const plan = m === m ? m : target[i]; // planAt: milestone, else target
-      const t = target[i];
-      if (plan !== plan) state[p] |= NO_PLAN;
-      else sums[at + 1] += plan * w;
-      if (t !== t) state[p] |= NO_TARGET;
-      else sums[at + 2] += t * w;
-    }
+    const u = same[k];
+    const offset = u.start - start;
+    if (addUnit(u, offset, additive, member, k * yearCount, yearAt, sums, state)) lackedWeights = true;
   }
-  for (let p = 0; p < n; p++) {
-    const at = 4 * p;
-    const sumW = sums[at + 3];
-    const any = (state[p] & ANY) !== 0;
-    const incomplete = (state[p] & INCOMPLETE) !== 0;
-    const scale = additive ? 1 : sumW;
-    if (any && !incomplete) out.actual[p] = sums[at] / scale;
-    if (any && incomplete) out.bad[p] = 1;
-    if (any || incomplete) out.present[p] = 1;
-    if (!(state[p] & NO_PLAN) && sumW > 0) out.milestone[p] = sums[at + 1] / scale;
-    if (!(state[p] & NO_TARGET) && sumW > 0) out.target[p] = sums[at + 2] / scale;
-    if (!additive && sumW > 0 && !incomplete) {
-      out.denominator[p] = sumW;
-      out.numerator[p] = sums[at] * (measure.kind === "rate" ? 0.01 : 1);
-    }
-  }
+  settle(out, sums, state, additive, measure.kind === "rate" ? 0.01 : 1);
   // Year targets to merge: most scorecards have none, and then no unit needs its set of years.
   if (additive && same.some((u) => u.yearTargets.size > 0)) {
     mergeYearTargets(
@@ -118,10 +79,89 @@ export function rollUp(
   return { series: out, findings };
 }
 
+/** NaN read from a typed array, so the actual stays an unboxed double (see aggregate.ts). Never written. */
+const NAN = new Float64Array([NaN]);
+
 const ANY = 1;
 const INCOMPLETE = 2;
 const NO_PLAN = 4;
 const NO_TARGET = 8;
+
+/**
+ * One unit's values into the sums per period (`offset` = its first period's place in them), for
+ * the fiscal years it is in the program (`member` from `memberAt`). True when it gave an actual
+ * without a weight (a rate or ratio without a denominator).
+ */
+function addUnit(
+  u: SeriesData,
+  offset: number,
+  additive: boolean,
+  member: Uint8Array,
+  memberAt: number,
+  yearAt: Int32Array,
+  sums: Float64Array,
+  state: Uint8Array,
+): boolean {
+  const { bad, actual, denominator, milestone, target, length } = u;
+  let lackedWeights = false;
+  for (let i = 0; i < length; i++) {
+    const p = offset + i;
+    if (member[memberAt + yearAt[p]] === 0) continue; // skipped this fiscal year: not in the program
+    // The usable actual (NaN when missing or hit by a data error), as goodActualAt reads it.
+    const a = bad[i] ? NAN[0] : actual[i];
+    const w = additive ? 1 : denominator[i];
+    if (!(w > 0)) {
+      if (a === a) {
+        lackedWeights = true;
+        state[p] |= ANY;
+      }
+      state[p] |= INCOMPLETE;
+      continue;
+    }
+    const at = 4 * p;
+    if (a !== a) state[p] |= INCOMPLETE;
+    else {
+      state[p] |= ANY;
+      sums[at] += a * w;
+    }
+    sums[at + 3] += w;
+    const m = milestone[i];
+    const plan = m === m ? m : target[i]; // planAt: milestone, else target
+    const t = target[i];
+    if (plan !== plan) state[p] |= NO_PLAN;
+    else sums[at + 1] += plan * w;
+    if (t !== t) state[p] |= NO_TARGET;
+    else sums[at + 2] += t * w;
+  }
+  return lackedWeights;
+}
+
+/** The roll-up's values from the sums per period; `scale` turns a rate's numerator into a count (0.01). */
+function settle(
+  out: SeriesData,
+  sums: Float64Array,
+  state: Uint8Array,
+  additive: boolean,
+  scale: number,
+): void {
+  for (let p = 0; p < out.length; p++) {
+    const at = 4 * p;
+    const sumW = sums[at + 3];
+    const any = (state[p] & ANY) !== 0;
+    const incomplete = (state[p] & INCOMPLETE) !== 0;
+    const weighted = sumW > 0;
+    const by = additive ? 1 : sumW;
+    if (any && !incomplete) out.actual[p] = sums[at] / by;
+    if (any && incomplete) out.bad[p] = 1;
+    if (any || incomplete) out.present[p] = 1;
+    if (!(state[p] & NO_PLAN) && weighted) out.milestone[p] = sums[at + 1] / by;
+    if (!(state[p] & NO_TARGET) && weighted) out.target[p] = sums[at + 2] / by;
+    if (!additive && weighted && !incomplete) {
+      out.denominator[p] = sumW;
+      out.numerator[p] = sums[at] * scale;
+    }
+  }
+}
 
 /** Fiscal years in which a unit has a row: any period of the year, or the year's target row. */
 function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<number> {
@@ -130,18 +170,24 @@ function yearsInProgram(u: SeriesData, fyOf: (pos: number) => number): Set<numbe
   return years;
 }
 
-/** Flag the fiscal years of the span in which a unit has a row (as yearsInProgram counts them). */
+/**
+ * Flag the fiscal years of the span in which a unit has a row (as yearsInProgram counts them);
+ * `offset` is the unit's first period's place in the span, `yearAt` each period's year in it.
+ */
 function markYearsInProgram(
   u: SeriesData,
-  fyOf: (pos: number) => number,
-  member: Uint8Array,
   offset: number,
+  yearAt: Int32Array,
+  member: Uint8Array,
+  memberAt: number,
   firstYear: number,
   yearCount: number,
 ): void {
-  for (const y of u.yearTargets.keys())
-    if (y >= firstYear && y < firstYear + yearCount) member[offset + y - firstYear] = 1;
-  for (let i = 0; i < u.length; i++) if (u.present[i]) member[offset + fyOf(u.start + i) - firstYear] = 1;
+  if (u.yearTargets.size > 0)
+    for (const y of u.yearTargets.keys())
+      if (y >= firstYear && y < firstYear + yearCount) member[memberAt + y - firstYear] = 1;
+  const present = u.present;
+  for (let i = 0; i < u.length; i++) if (present[i]) member[memberAt + yearAt[offset + i]] = 1;
 }
 
 /** The program's year target: the sum over the units in the program that year, when each has one. */

@@ -4,13 +4,14 @@
  */
 import type { Finding, Period } from "../model";
 import { isMonth, isYear } from "../period";
-import { forecastYearEnd } from "../forecast/yearend";
+import { ForecastTable } from "../forecast/yearend";
 import { periodAt } from "../index/access";
 import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
-import type { StatusRule } from "./status";
+import { CheckTable } from "./row";
+import { RuleWords, type StatusRule } from "./status";
 
 export interface CheckOptions {
   /** The period to judge, `YYYY-MM` or `YYYY`. */
@@ -65,6 +66,27 @@ export function missingRows(s: SeriesData, last: number): Finding | undefined {
   return finding;
 }
 
+/**
+ * The units' rows, in a function of its own: on-stack replacement compiles this loop alone, not
+ * the rest of checkScorecard (code after the loop, not yet run when it was compiled, threw the
+ * compiled loop away in the next check). The loop calls module functions only, no closure made
+ * per check, which the compiled code would have inlined as its one call target.
+ */
+function checkUnits(
+  series: SeriesData[],
+  positions: AsOfPositions,
+  ctx: CheckContext,
+  findings: Finding[],
+  rows: CheckRow[],
+): void {
+  for (const s of series) {
+    const t = positions.of(s);
+    const gap = missingRows(s, Math.min(t, s.length - 1));
+    if (gap) findings.push(gap);
+    rows.push(checkSeriesAt(s, t, ctx, findings, false));
+  }
+}
+
 /** Thrown for an as-of that is not a period: a usage error, not a data problem. */
 export class AsOfError extends RangeError {
   constructor(asOf: string) {
@@ -80,21 +102,24 @@ export class AsOfError extends RangeError {
  */
 export function checkScorecard(index: ScorecardIndex, options: CheckOptions): CheckResult {
   if (!isMonth(options.asOf) && !isYear(options.asOf)) throw new AsOfError(options.asOf);
-  const ctx: CheckContext = { fyStartMonth: index.fyStartMonth, rules: options.rules, defaults: new Map() };
+  // One table for all the rows and one for their forecasts: at most a row per series and one
+  // roll-up per measure.
+  const most = index.series.length + index.byMeasure.size;
+  // Every field of the context set here, in the order checkSeriesAt would add them: its shape
+  // then never changes, so code optimized by an earlier check is not thrown away on the first row.
+  const ctx: CheckContext = {
+    fyStartMonth: index.fyStartMonth,
+    rules: options.rules,
+    defaults: new Map(),
+    table: new CheckTable(most),
+    labels: new Map(),
+    words: new RuleWords(),
+    forecasts: options.forecast !== false ? new ForecastTable(most) : undefined,
+  };
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);
-  const judge = (s: SeriesData, t: number, sink: Finding[], rollup: boolean): CheckRow => {
-    const row = checkSeriesAt(s, t, ctx, sink, rollup);
-    if (options.forecast !== false && s.monthly) row.forecast = forecastYearEnd(s, t, ctx.fyStartMonth);
-    return row;
-  };
-  for (const s of index.series) {
-    const t = positions.of(s);
-    const gap = missingRows(s, Math.min(t, s.length - 1));
-    if (gap) findings.push(gap);
-    rows.push(judge(s, t, findings, false));
-  }
+  checkUnits(index.series, positions, ctx, findings, rows);
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {
     for (const [id, list] of index.byMeasure) {
@@ -104,7 +129,7 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
       if (!series) continue;
       rollupSeries.set(id, series);
       // The units' own rows already report their gaps; the roll-up row does not repeat them.
-      rows.push(judge(series, positions.of(series), [], true));
+      rows.push(checkSeriesAt(series, positions.of(series), ctx, [], true));
     }
   }
   const leadTurns = detectLeadTurns(index, options.asOf, options.leadLookback);

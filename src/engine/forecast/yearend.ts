@@ -8,36 +8,17 @@ import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
 import { at, fiscalYearAt, planAt, ytdFirst } from "../index/access";
 import type { SeriesData } from "../index/series";
+import { ForecastTable, METHODS, type ForecastMethod, type YearEndForecast } from "./record";
 
-export type ForecastMethod = "run-rate" | "seasonal-run-rate" | "linear-trend";
-
-/** Words for a method, as the label shows it. */
-export const METHOD_NAMES: Record<ForecastMethod, string> = {
-  "run-rate": "run rate",
-  "seasonal-run-rate": "seasonal run rate",
-  "linear-trend": "linear trend",
-};
-
-export interface MethodForecast {
-  method: ForecastMethod;
-  value: number;
-  /** Low and high from the method's misses in prior years at the same month; absent without history. */
-  interval?: [number, number];
-}
-
-export interface YearEndForecast {
-  fiscalYear: number;
-  monthsElapsed: number;
-  target?: number;
-  methods: MethodForecast[];
-  /** The method the label uses: seasonal when a prior year exists, else run rate. */
-  primary?: ForecastMethod;
-  value?: number;
-  interval?: [number, number];
-  likely?: boolean;
-  /** e.g. "likely to meet target (seasonal run rate)" or "no forecast: ...". */
-  label: string;
-}
+export {
+  METHOD_NAMES,
+  METHODS,
+  ForecastRecord,
+  ForecastTable,
+  type ForecastMethod,
+  type MethodForecast,
+  type YearEndForecast,
+} from "./record";
 
 /** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
 export interface YearData {
@@ -55,82 +36,52 @@ export interface YearData {
  * `forecastYearEnd(series, 5, 1).label === "likely to meet target (run rate)"`.
  */
 export function forecastYearEnd(s: SeriesData, t: number, fyStartMonth: number): YearEndForecast {
+  return forecastInto(new ForecastTable(1), s, t, fyStartMonth);
+}
+
+/**
+ * Forecast the fiscal year containing position `t` into the next slot of a table (a check writes
+ * all its forecasts into one). Example: `forecastInto(new ForecastTable(1), series, 5, 1).value`.
+ */
+export function forecastInto(
+  table: ForecastTable,
+  s: SeriesData,
+  t: number,
+  fyStartMonth: number,
+): YearEndForecast {
   const fiscalYear = fiscalYearAt(s, t, fyStartMonth);
   const first = ytdFirst(s, t, fyStartMonth);
   const n = t - first + 1;
-  if (!s.monthly) return { fiscalYear, monthsElapsed: n, methods: [], label: "no forecast: yearly data" };
-  const target = yearTarget(s, first, fiscalYear, t);
-  const current = yearData(s, first);
-  if (!complete(current, n)) {
-    return {
-      fiscalYear,
-      monthsElapsed: n,
-      methods: [],
-      target,
-      label: "no forecast: the year to date has gaps",
-    };
+  const i = table.size++;
+  if (!s.monthly) {
+    table.begin(i, fiscalYear, n, undefined);
+    return table.end(i, "yearly");
   }
+  const target = yearTarget(s, first, fiscalYear, t);
+  table.begin(i, fiscalYear, n, target);
+  const current = yearData(s, first);
+  if (!complete(current, n)) return table.end(i, "gaps");
   const history = priorYears(s, first);
   const additive = isAdditive(s.measure.kind);
-  // Built in place, each object in one literal: this runs for each of 20,000 series in a large
-  // check, and spreading or growing objects afterwards was most of its time.
-  const found: (MethodForecast | undefined)[] = [undefined, undefined, undefined];
-  let chosen: MethodForecast | undefined;
-  for (let k = 0; k < METHODS.length; k++) {
-    const method = METHODS[k];
+  // Written into the table's columns, with no objects or arrays per forecast: this runs for each
+  // of 20,000 series in a large check, and what a forecast kept was most of the check's memory.
+  let chosen = -1;
+  let chosenValue = 0;
+  const methods = METHODS; // one read of the import (a getter under the bench's loader), not six
+  for (let k = 0; k < methods.length; k++) {
+    const method = methods[k];
     const value = forecastWith(method, current, n, history, additive);
     if (value === undefined || !Number.isFinite(value)) continue;
-    const forecast: MethodForecast = {
-      method,
-      value,
-      interval: intervalFor(method, value, n, history, additive),
-    };
-    found[k] = forecast;
-    if (method === "seasonal-run-rate" || (method === "run-rate" && !chosen)) chosen = forecast;
+    table.method(i, k, value);
+    intervalFor(method, value, n, history, additive, table, i, k);
+    if (method === "seasonal-run-rate" || (method === "run-rate" && chosen < 0)) {
+      chosen = k;
+      chosenValue = value;
+    }
   }
-  const methods = present(found);
-  if (!chosen) return { fiscalYear, monthsElapsed: n, methods, target, label: "no forecast" };
-  const likely = meetsTarget(s, chosen.value, target);
-  // Keys in the order earlier versions added them, so JSON output reads the same.
-  return {
-    fiscalYear,
-    monthsElapsed: n,
-    methods,
-    target,
-    primary: chosen.method,
-    value: chosen.value,
-    label: LABELS[chosen.method][likely === undefined ? 0 : likely ? 1 : 2],
-    interval: chosen.interval,
-    likely,
-  };
+  if (chosen < 0) return table.end(i, "none");
+  return table.end(i, "found", chosen, meetsTarget(s, chosenValue, target));
 }
-
-/** Labels per method (no target, likely, unlikely), made once: 20,000 rows share a handful of strings. */
-const LABELS = Object.fromEntries(
-  (Object.keys(METHOD_NAMES) as ForecastMethod[]).map((m) => [
-    m,
-    [
-      `no target to compare (${METHOD_NAMES[m]})`,
-      `likely to meet target (${METHOD_NAMES[m]})`,
-      `unlikely to meet target (${METHOD_NAMES[m]})`,
-    ],
-  ]),
-) as Record<ForecastMethod, [string, string, string]>;
-
-/**
- * The found forecasts, in order, in an array of their exact size (kept by 20,000 rows: an array
- * grown by push keeps room for 16).
- */
-function present(found: (MethodForecast | undefined)[]): MethodForecast[] {
-  const [a, b, c] = found;
-  if (a && b && c) return [a, b, c];
-  const out: MethodForecast[] = [];
-  for (const f of found) if (f) out.push(f);
-  return out;
-}
-
-/** In the order they are computed; the label prefers seasonal, then run rate. */
-const METHODS: readonly ForecastMethod[] = ["run-rate", "seasonal-run-rate", "linear-trend"];
 
 /**
  * One method's forecast from the first n months of a year and the first `historyCount` complete
@@ -264,7 +215,8 @@ function priorYears(s: SeriesData, first: number): YearData[] {
 /**
  * Backtest: forecast each complete prior year at the same month using only the years before it,
  * and scale (totals) or shift (levels) today's forecast by the smallest and largest miss,
- * counting "no miss" too so the interval contains the forecast.
+ * counting "no miss" too so the interval contains the forecast. Written as method k's interval
+ * in slot i of the table; none when no prior year could be backtested.
  */
 function intervalFor(
   method: ForecastMethod,
@@ -272,7 +224,10 @@ function intervalFor(
   n: number,
   history: YearData[],
   additive: boolean,
-): [number, number] | undefined {
+  table: ForecastTable,
+  i: number,
+  k: number,
+): void {
   // The interval always holds the forecast itself (a miss of x1 or +0) and widens by past misses.
   let lo = additive ? 1 : 0;
   let hi = lo;
@@ -291,10 +246,10 @@ function intervalFor(
     if (miss < lo) lo = miss;
     if (miss > hi) hi = miss;
   }
-  if (misses === 0) return undefined;
+  if (misses === 0) return;
   const a = additive ? value * lo : value + lo;
   const b = additive ? value * hi : value + hi;
-  return [Math.min(a, b), Math.max(a, b)];
+  table.interval(i, k, Math.min(a, b), Math.max(a, b));
 }
 
 /** The fiscal year's target: its YYYY row, else the sum (totals) or last value (levels) of the months' targets. */

@@ -199,7 +199,10 @@ describe("one index: the status and the flags use and skip the same cells", () =
         fc.pre(c.cells.some((x) => x.spoiler && x.spoiler !== "blank"));
         const flags = (j: number) => runFlags(indexOf(c, j), flagOptions).flags;
         expect(flags(junk)).toEqual(flags(0));
-        expect([...statusRows(c, junk).values()]).toEqual([...statusRows(c).values()]);
+        // Rows are compared as their JSON: check rows are records whose fields are getters (a deep
+        // equality of the records themselves would compare their tables, not their fields).
+        const plain = (j: number) => JSON.stringify([...statusRows(c, j).values()]);
+        expect(plain(junk)).toBe(plain(0));
       }),
       { numRuns: 25 },
     );
