@@ -18,6 +18,7 @@ import type { Aggregate } from "./aggregate";
 import { attainment, bandAttainment, bandGap, varianceAbs, varianceRel, type TrendLabel } from "./compare";
 import type { CheckRow } from "./check";
 import type { Basis, Status } from "./status";
+import { INSPECT, assignableGetters } from "../leanRecord";
 
 // Per row in `nums`: the worked-out numbers (the first eight mean something only where `HAS` says so).
 const ACTUAL = 0;
@@ -148,7 +149,6 @@ function put(nums: Float64Array, at: number, k: number, value: number | undefine
 const TABLE = Symbol("table");
 const AT = Symbol("position");
 // Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Every field, in the order the plain rows declared them (and JSON has always listed them). */
 const FIELDS = [
@@ -356,13 +356,4 @@ function againstPlan(
 }
 
 // Assigning a field stores the value on the row, as a plain field would.
-for (const field of FIELDS) {
-  const { get } = Object.getOwnPropertyDescriptor(CheckRecord.prototype, field) as PropertyDescriptor;
-  Object.defineProperty(CheckRecord.prototype, field, {
-    get,
-    set(this: CheckRecord, value: unknown) {
-      Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
-    },
-    configurable: true,
-  });
-}
+assignableGetters(CheckRecord.prototype, FIELDS);

@@ -9,6 +9,7 @@
  * gives the same array every time and a change to it sticks. Assigning a field keeps the assigned
  * value; `JSON.stringify` writes the same keys in the same order as the plain forecasts did.
  */
+import { INSPECT, assignableGetters } from "../leanRecord";
 
 export type ForecastMethod = "run-rate" | "seasonal-run-rate" | "linear-trend";
 
@@ -137,7 +138,6 @@ export class ForecastTable {
 const TABLE = Symbol("table");
 const AT = Symbol("position");
 // Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** The keys a plain forecast had for each outcome, in its order. */
 const KEYS: Record<ForecastOutcome, readonly (keyof YearEndForecast)[]> = {
@@ -281,13 +281,4 @@ function keep<T>(forecast: ForecastRecord, field: keyof YearEndForecast, value: 
 }
 
 // Assigning a worked-out field stores the value on the forecast, as a plain field would.
-for (const field of LAZY_FIELDS) {
-  const { get } = Object.getOwnPropertyDescriptor(ForecastRecord.prototype, field) as PropertyDescriptor;
-  Object.defineProperty(ForecastRecord.prototype, field, {
-    get,
-    set(this: ForecastRecord, value: unknown) {
-      keep(this, field, value);
-    },
-    configurable: true,
-  });
-}
+assignableGetters(ForecastRecord.prototype, LAZY_FIELDS, keep);

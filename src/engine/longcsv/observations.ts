@@ -10,6 +10,7 @@
  */
 import type { CellRef, Observation } from "../model";
 import { CsvCell } from "./cell";
+import { INSPECT, assignableGetters } from "../leanRecord";
 
 /** The number fields of an observation, in the order its JSON has always listed them. */
 export const VALUE_FIELDS = [
@@ -147,7 +148,6 @@ export class ObservationColumns {
 const COLUMNS = Symbol("columns");
 const ROW = Symbol("row");
 // Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * One observation of a long CSV: its columns and row, every field a getter. One class for every
@@ -250,27 +250,11 @@ export class CsvObservation implements Observation {
 
 // Assigning a field writes it through: a number into its column (undefined drops it), a key or
 // source onto the record itself, as it would have been on the plain object.
-for (const f of VALUE_FIELDS) {
-  const { get } = Object.getOwnPropertyDescriptor(CsvObservation.prototype, f) as PropertyDescriptor;
-  Object.defineProperty(CsvObservation.prototype, f, {
-    get,
-    set(this: CsvObservation, value: number | undefined) {
-      if (value === undefined) this[COLUMNS].drop(this[ROW], f);
-      else this[COLUMNS].put(this[ROW], f, value);
-    },
-    configurable: true,
-  });
-}
-for (const key of ["measure", "unit", "period", "source"] as const) {
-  const { get } = Object.getOwnPropertyDescriptor(CsvObservation.prototype, key) as PropertyDescriptor;
-  Object.defineProperty(CsvObservation.prototype, key, {
-    get,
-    set(this: CsvObservation, value: unknown) {
-      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
-    },
-    configurable: true,
-  });
-}
+assignableGetters(CsvObservation.prototype, VALUE_FIELDS, (record, field, value) => {
+  if (value === undefined) record[COLUMNS].drop(record[ROW], field);
+  else record[COLUMNS].put(record[ROW], field, value as number);
+});
+assignableGetters(CsvObservation.prototype, ["measure", "unit", "period", "source"]);
 
 /**
  * A plain copy of an observation, whichever reader made it: what `{ ...o }` gives for a plain one.

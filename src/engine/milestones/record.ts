@@ -10,6 +10,7 @@
  */
 import { fromIncrements, toIncrements } from "../prorate/util";
 import type { UnitMilestones } from "./types";
+import { INSPECT, assignableGetters } from "../leanRecord";
 
 /** Cumulative progress shares per period, ending on exactly 1, with the period weights behind them. */
 export interface Progress {
@@ -46,7 +47,6 @@ export interface Worked {
 // A symbol key keeps the working state out of `Object.keys`, `for...in` and JSON.
 const STATE = Symbol("state");
 // Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Running totals rounded to the increment; per-period milestones are their differences.
@@ -144,13 +144,10 @@ export class MilestoneRecord implements UnitMilestones {
 }
 
 // Assigning a worked-out field stores the value on the record, as a plain field would.
-for (const field of ["start", "perPeriod", "cumulative", "profile", "profileSource"] as const) {
-  const { get } = Object.getOwnPropertyDescriptor(MilestoneRecord.prototype, field) as PropertyDescriptor;
-  Object.defineProperty(MilestoneRecord.prototype, field, {
-    get,
-    set(this: MilestoneRecord, value: unknown) {
-      Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
-    },
-    configurable: true,
-  });
-}
+assignableGetters(MilestoneRecord.prototype, [
+  "start",
+  "perPeriod",
+  "cumulative",
+  "profile",
+  "profileSource",
+]);

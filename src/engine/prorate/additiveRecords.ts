@@ -8,6 +8,7 @@
  * record's own property); `JSON.stringify` writes the same keys in the same order as before.
  */
 import type { RoundingOutcome, UnitAllocation } from "./types";
+import { INSPECT, assignableGetters } from "../leanRecord";
 
 /** What a count/amount split works out once; its records read their fields from here. */
 export interface AdditiveSplit {
@@ -29,7 +30,6 @@ export interface AdditiveSplit {
 
 const SPLIT = Symbol("split");
 // Node's util.inspect hook, by its registered name, so the engine imports nothing from Node.
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 const AT = Symbol("position");
 
 /** The fields a record works out when read, in the order JSON has always listed them. */
@@ -144,13 +144,4 @@ export class AdditiveRecord implements UnitAllocation {
 }
 
 // Assigning a worked-out field stores the value on the record, as a plain field would.
-for (const field of LAZY_FIELDS) {
-  const { get } = Object.getOwnPropertyDescriptor(AdditiveRecord.prototype, field) as PropertyDescriptor;
-  Object.defineProperty(AdditiveRecord.prototype, field, {
-    get,
-    set(this: AdditiveRecord, value: unknown) {
-      Object.defineProperty(this, field, { value, writable: true, enumerable: true, configurable: true });
-    },
-    configurable: true,
-  });
-}
+assignableGetters(AdditiveRecord.prototype, LAZY_FIELDS);
