@@ -237,19 +237,28 @@ export class OfficeAdapter {
         (a, b) => a.target.sheet.localeCompare(b.target.sheet) || b.target.body.row - a.target.body.row,
       );
       const ops = planned.flatMap((p) => p.ops);
-      if (options.log) {
-        const log = logOps(
-          read[TABLES.revisions],
-          read[TABLES.settings],
-          options.log,
-          this.support.tableResize,
-          Math.floor(this.budget / 2),
-        );
-        ops.push(...log.ops);
-      }
+      const log = options.log
+        ? logOps(
+            read[TABLES.revisions],
+            read[TABLES.settings],
+            options.log,
+            this.support.tableResize,
+            Math.floor(this.budget / 2),
+          )
+        : undefined;
+      if (log) ops.push(...log.ops);
+      // Revert takes the log rows and the seal back with the write, as Ctrl+Z does (one run). A
+      // write into a log table is a log append (the pane's appendLog writes no rows of its own),
+      // so the log's snapshot of that table stands for it.
+      const logged = new Set(log?.snapshots.map((s) => s.target.table));
       this.snapshot = {
         kind: "results",
-        tables: planned.map((p) => ({ target: p.target, after: p.finalRows, values: p.values })),
+        tables: [
+          ...planned
+            .filter((p) => !logged.has(p.target.table))
+            .map((p) => ({ target: p.target, after: p.finalRows, values: p.values })),
+          ...(log?.snapshots ?? []),
+        ],
         state,
       };
       const syncs =

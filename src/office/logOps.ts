@@ -14,6 +14,7 @@ import { mergeResults, type MergePlan } from "./merge";
 import { jsonBytes, op, type QueuedOp } from "./payload";
 import type { TableContents } from "./readTables";
 import { resultsOps, type ResultsTarget } from "./results";
+import type { TableSnapshot } from "./revert";
 
 /** What to log with a write: the revision rows, and settings to set beside the seal (the "who" name). */
 export interface LogAppend {
@@ -69,8 +70,15 @@ export function logOps(
   append: LogAppend,
   canResize: boolean,
   sliceBytes: number,
-): { ops: QueuedOp[]; logged: LoggedRevision[] } {
+): { ops: QueuedOp[]; logged: LoggedRevision[]; snapshots: TableSnapshot[] } {
   const ops: QueuedOp[] = [];
+  // What Revert needs to take the log rows and the seal back with the write they record.
+  const snapshots: TableSnapshot[] = [];
+  const snapshotOf = (contents: TableContents, target: ResultsTarget, after: unknown[][]): TableSnapshot => ({
+    target: { ...target, current: contents.rows },
+    after,
+    values: contents.values ?? contents.rows,
+  });
   let logged: LoggedRevision[] = [];
   let seal: [string, PlanScalar][] = [];
   if (log && append.revisions.length > 0) {
@@ -95,7 +103,9 @@ export function logOps(
       ownedIndexes: log.headers.map((_, i) => i),
       droppedWithNotes: [],
     };
-    ops.push(...resultsOps(target, merge, canResize, sliceBytes).ops);
+    const written = resultsOps(target, merge, canResize, sliceBytes);
+    ops.push(...written.ops);
+    snapshots.push(snapshotOf(log, target, written.finalRows));
     ops.push(...valueFormatOps(target, appended, empty ? 0 : target.current.length));
     seal = [
       [SETTINGS.revisionRows, all.length],
@@ -114,7 +124,9 @@ export function logOps(
       { columns: [label, value], rows },
       true,
     );
-    ops.push(...resultsOps(target, merge, canResize, sliceBytes).ops);
+    const written = resultsOps(target, merge, canResize, sliceBytes);
+    ops.push(...written.ops);
+    snapshots.push(snapshotOf(settings, target, written.finalRows));
   }
-  return { ops, logged };
+  return { ops, logged, snapshots };
 }

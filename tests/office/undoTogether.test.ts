@@ -11,7 +11,7 @@ import { NeedsConfirmationError, type ProrateRequest } from "../../src/taskpane/
 import { officeGateway } from "../../src/taskpane/service/officeGateway";
 import { WorkbookPort } from "../../src/taskpane/service/workbookPort";
 import { buildWorkbookPlan } from "../../src/workbook/buildPlan";
-import { TABLES } from "../../src/workbook/layout";
+import { MONTHLY_KEY_HEADERS, TABLES } from "../../src/workbook/layout";
 import type { TablesInput } from "../../src/workbook/read";
 import { TEMPLATES } from "../../src/workbook/templates";
 import { createMemoryExcel } from "../support/memoryExcel";
@@ -19,7 +19,14 @@ import { prorateRequest } from "../taskpane/requests";
 
 jest.setTimeout(180_000);
 
-const TOUCHED = [TABLES.monthly, TABLES.programTargets, TABLES.budget, TABLES.spend, TABLES.revisions];
+const TOUCHED = [
+  TABLES.monthly,
+  TABLES.programTargets,
+  TABLES.budget,
+  TABLES.spend,
+  TABLES.revisions,
+  TABLES.settings,
+];
 
 /** The child-support sample in an in-memory Excel of the given API version, and a port over it. */
 async function workbook(apiVersion: string) {
@@ -74,10 +81,10 @@ describe("a proration with a budget is one operation", () => {
     for (const t of [TABLES.monthly, TABLES.programTargets, TABLES.budget, TABLES.spend])
       expect(after[t]).not.toEqual(before[t]);
     await expect(port.revertLast()).resolves.toMatchObject({ status: "reverted" });
-    const reverted = await rows(gateway);
-    // Every table is back; the revision log keeps what was written and taken back (it is append-only).
-    for (const t of [TABLES.monthly, TABLES.programTargets, TABLES.budget, TABLES.spend])
-      expect(reverted[t]).toEqual(before[t]);
+    // Every table is back, the revision log's new rows and its seal too (as Ctrl+Z takes them):
+    // the chain is whole and every target the grid holds is the one the log last recorded.
+    expect(await rows(gateway)).toEqual(before);
+    expect(await port.reviewRevisions()).toMatchObject({ ok: true, typed: [] });
   });
 
   it("writes no table while a question about one of them is open", async () => {
@@ -96,6 +103,29 @@ describe("a proration with a budget is one operation", () => {
     await expect(ask).rejects.toThrow(/tblBudget table must grow/);
     // The targets were not written ahead of the question, nor logged.
     expect(await rows(gateway)).toEqual(before);
+  });
+});
+
+describe("reverting a log append", () => {
+  it("takes the logged rows and the seal back together, so the chain stays whole", async () => {
+    const { gateway, port } = await workbook("1.19");
+    const h = MONTHLY_KEY_HEADERS;
+    // A target typed in the grid (as a person would), then logged from the pane.
+    await gateway.writeRows(
+      {
+        table: TABLES.monthly,
+        columns: [h.measure, h.unit, h.fiscalYear, h.target],
+        rows: [["locates", "howard", 2027, 3000]],
+      },
+      true,
+    );
+    const found = await port.reviewRevisions();
+    expect(found.typed).toHaveLength(1);
+    await port.logTypedChanges("correction");
+    expect(await port.reviewRevisions()).toMatchObject({ ok: true, typed: [], rows: found.rows + 1 });
+    await expect(port.revertLast()).resolves.toMatchObject({ status: "reverted" });
+    // The seal is as it was with the row it sealed gone: whole, and the typed target unlogged again.
+    expect(await port.reviewRevisions()).toMatchObject({ ok: true, rows: found.rows, typed: found.typed });
   });
 });
 
