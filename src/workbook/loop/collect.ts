@@ -27,6 +27,8 @@ import {
 import type { MasterModel } from "./master";
 import { unitGroups } from "./split";
 import { STAMP_LABELS } from "./stamp";
+import { missingRows } from "./missing";
+import { utcDay } from "./calendar";
 import { LOOP_ROLES, rowKey } from "./tables";
 
 export interface CellMerge extends InputChange {
@@ -72,17 +74,6 @@ export interface CollectResult {
 }
 
 const shown = (canonical: string) => (canonical === "" ? "blank" : canonical.slice(2));
-const utcDay = (iso: string) => iso.slice(0, 10);
-
-/**
- * The calendar day of an ISO instant in this machine's time zone (daylight saving included).
- * Example, in New York: `localDay("2027-05-13T02:00:00Z") === "2027-05-12"`.
- */
-export function localDay(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** The master's tblMonthly cells by row key and header, as canonical text. */
 function masterCells(table: RawTable | undefined): (key: string, header: string) => string {
@@ -358,59 +349,4 @@ export function collectReturns(
 
 function sameMap(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
-}
-
-/** A row per unit (or group) of the split with nothing usable back: missing, or late after its due date. */
-function missingRows(
-  master: MasterModel,
-  masterTables: TablesInput,
-  checked: CheckedReturn[],
-  byUnit: Map<string, CheckedReturn[]>,
-  options: CollectOptions,
-): ReturnsRow[] {
-  const stamps = checked.flatMap((c) => (c.stamp && c.stamp.masterId === master.masterId ? [c.stamp] : []));
-  const newest = stamps.reduce<(typeof stamps)[number] | undefined>(
-    (m, s) => (!m || s.issuedAt > m.issuedAt ? s : m),
-    undefined,
-  );
-  const by = newest?.groupedBy ?? "unit";
-  let groups: string[];
-  try {
-    groups = [
-      ...unitGroups(
-        masterTables,
-        master.input.units.map((u) => u.id),
-        by,
-      ).keys(),
-    ];
-  } catch {
-    groups = master.input.units.map((u) => u.id);
-  }
-  // Answered: a file back in this collect, or a return an earlier collect merged or received for
-  // the same issue (its row is carried forward; listing the unit as missing too contradicted it).
-  const answered = new Set([...byUnit.keys()]);
-  const earlier = options.previous ?? [];
-  const latestIssue = newest?.issuedAt ?? earlier.reduce((m, p) => (p.issued > m ? p.issued : m), "");
-  for (const p of earlier)
-    if ((p.status === "merged" || p.status === "received") && p.issued >= latestIssue) answered.add(p.unit);
-  const previous = new Map((options.previous ?? []).filter((p) => p.due).map((p) => [p.unit, p]));
-  return groups
-    .filter((g) => !answered.has(g))
-    .map((unit) => {
-      const issued = newest?.issuedAt ?? previous.get(unit)?.issued ?? "";
-      const due = newest?.due ?? previous.get(unit)?.due ?? "";
-      const late = due !== "" && (options.dayOf ?? utcDay)(options.now) > due;
-      return {
-        unit,
-        issued,
-        due,
-        file: "",
-        received: "",
-        status: late ? "late" : "missing",
-        reason: late ? `nothing usable back by ${due}` : "nothing usable back yet",
-        cellsMerged: 0,
-        conflicts: 0,
-        findings: "",
-      } satisfies ReturnsRow;
-    });
 }

@@ -6,5 +6,6 @@ export * from "./issued";
 export * from "./master";
 export * from "./split";
 export * from "./check";
+export * from "./calendar";
 export * from "./collect";
 export * from "./mergedPlan";

@@ -272,7 +272,7 @@ describe("collect, on plain tables", () => {
     it("reads an instant's day in the machine's time zone, daylight saving included", () => {
       // Jest's process.env is its own copy, so the zone is set on a child process.
       const script = [
-        'const { localDay } = require("./src/workbook/loop/collect.ts");',
+        'const { localDay } = require("./src/workbook/loop/calendar.ts");',
         `console.log(JSON.stringify([localDay("${now}"), localDay("2027-01-15T07:59:00Z"), localDay("2027-01-15T08:00:00Z")]));`,
       ].join("\n");
       const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], {
