@@ -105,7 +105,7 @@ function layerRule(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**"] },
+  { ignores: ["dist/**", "lib/**", "coverage/**", "node_modules/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
