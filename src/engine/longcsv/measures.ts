@@ -155,7 +155,7 @@ export function validateValues(
   const both = NUMERATOR | DENOMINATOR;
   // Nearly every row is in range and has its actual: settle that with plain reads first.
   if (inRange(rows, i, kind) && (rows.present[i] & (ACTUAL | both)) !== both) return;
-  const line = rows.line[i];
+  const line = rows.line(i);
   let droppedActual = false;
   for (const f of NUMERIC_FIELDS) {
     const value = rows.get(i, OBS_KEY[f]);

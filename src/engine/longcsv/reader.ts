@@ -252,7 +252,7 @@ export class RowReader {
       for (const s of this.series) s.firstLines = [];
       const rows = this.rows;
       for (let i = 0; i < rows.length; i++)
-        this.series[rows.series[i]].firstLines![rows.period[i]] = rows.line[i];
+        this.series[rows.series[i]].firstLines![rows.period[i]] = rows.line(i);
     }
     return series.firstLines![periodId];
   }
