@@ -74,8 +74,10 @@ export function noteMeasureFacts(
     else facts.kind ??= kind;
   }
   for (const edge of EDGES) {
+    // The first edge read is kept, so once a measure has it no later cell need be looked at.
+    if (facts[edge] !== undefined || columns[edge] === undefined) continue;
     const raw = textAt(cells, columns[edge]);
-    if (!raw || facts[edge] !== undefined) continue;
+    if (!raw) continue;
     const parsed = parseNumberText(raw, { decimal });
     if (parsed.kind === "number") {
       facts[edge] = parsed.value;
@@ -85,8 +87,10 @@ export function noteMeasureFacts(
       add("warning", "not-a-number", msg, ref(line, columns[edge]!), { measure: facts.id });
     }
   }
-  facts.pairedWith ||= textAt(cells, columns.paired_with) || undefined;
-  facts.leadFor ||= textAt(cells, columns.lead_for) || undefined;
+  if (!facts.pairedWith && columns.paired_with !== undefined)
+    facts.pairedWith = textAt(cells, columns.paired_with) || undefined;
+  if (!facts.leadFor && columns.lead_for !== undefined)
+    facts.leadFor = textAt(cells, columns.lead_for) || undefined;
 }
 
 function parseDirection(text: string): Direction | undefined {
