@@ -39,6 +39,7 @@ export const ANY_VALUE = 63;
 const ACTUAL_LAST = 64;
 
 const NONE = new Float64Array(0);
+const NO_LINES = new Int32Array(0);
 
 /**
  * One file's observations, column by column. Example: after `const i = rows.add(2, 0, 0)` and
@@ -51,7 +52,12 @@ export class ObservationColumns {
   /** Per period id: the period. */
   readonly periods: string[] = [];
   length = 0;
-  line: Int32Array;
+  /** How many rows the columns hold room for. */
+  capacity: number;
+  // Per row, its line: made only once a row is not on the line after the row before it. Until
+  // then row i is on line firstLine + i, and a 720,000-row file keeps 2.9 MB fewer of fresh pages.
+  private lines = NO_LINES;
+  private firstLine = 0;
   series: Int32Array;
   period: Int32Array;
   /** Per row, a BIT for each value field it holds. */
@@ -71,7 +77,7 @@ export class ObservationColumns {
     capacity: number,
     fields: readonly ValueField[],
   ) {
-    this.line = new Int32Array(capacity);
+    this.capacity = capacity;
     this.series = new Int32Array(capacity);
     this.period = new Int32Array(capacity);
     this.present = new Uint8Array(capacity);
@@ -81,12 +87,19 @@ export class ObservationColumns {
   /** A new row for a series and period read on `line`; returns its index. */
   add(line: number, series: number, period: number): number {
     const i = this.length;
-    if (i === this.line.length) this.grow();
-    this.line[i] = line;
+    if (i === this.capacity) this.grow();
+    if (this.lines !== NO_LINES) this.lines[i] = line;
+    else if (i === 0) this.firstLine = line;
+    else if (line !== this.firstLine + i) this.spreadLines(i, line);
     this.series[i] = series;
     this.period[i] = period;
     this.length = i + 1;
     return i;
+  }
+
+  /** The line row `i` was read on. */
+  line(i: number): number {
+    return this.lines === NO_LINES ? this.firstLine + i : this.lines[i];
   }
 
   has(i: number, f: ValueField): boolean {
@@ -99,7 +112,7 @@ export class ObservationColumns {
   }
 
   put(i: number, f: ValueField, value: number): void {
-    if (this[f] === NONE) this[f] = new Float64Array(this.line.length);
+    if (this[f] === NONE) this[f] = new Float64Array(this.capacity);
     this[f][i] = value;
     this.present[i] |= BIT[f];
   }
@@ -130,18 +143,26 @@ export class ObservationColumns {
     return new CsvObservation(this, i);
   }
 
+  /** Row `i` is on `line`, not the line after the row before it: keep each row's line from now. */
+  private spreadLines(i: number, line: number): void {
+    this.lines = new Int32Array(this.capacity);
+    for (let k = 0; k < i; k++) this.lines[k] = this.firstLine + k;
+    this.lines[i] = line;
+  }
+
   private grow(): void {
-    const size = Math.max(16, Math.ceil(this.line.length * 1.5));
+    const size = Math.max(16, Math.ceil(this.capacity * 1.5));
     const widen = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(size);
       b.set(a);
       return b;
     };
-    this.line = widen(this.line, (n) => new Int32Array(n));
+    if (this.lines !== NO_LINES) this.lines = widen(this.lines, (n) => new Int32Array(n));
     this.series = widen(this.series, (n) => new Int32Array(n));
     this.period = widen(this.period, (n) => new Int32Array(n));
     this.present = widen(this.present, (n) => new Uint8Array(n));
     for (const f of VALUE_FIELDS) if (this[f] !== NONE) this[f] = widen(this[f], (n) => new Float64Array(n));
+    this.capacity = size;
   }
 }
 
@@ -181,7 +202,7 @@ export class CsvObservation implements Observation {
   /** A fresh cell each read: almost none is ever read, so none is kept. */
   get source(): CellRef | undefined {
     const c = this[COLUMNS];
-    return new CsvCell(c.sheet, c.line[this[ROW]], c.sourceColumn);
+    return new CsvCell(c.sheet, c.line(this[ROW]), c.sourceColumn);
   }
 
   get target(): number | undefined {

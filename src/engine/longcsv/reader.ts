@@ -11,6 +11,22 @@ import { noteMeasureFacts, type MeasureFacts } from "./measures";
 import { BIT, type ObservationColumns } from "./observations";
 import { at, cellText, label, type Add, type Columns, type NumericField, type RefFn } from "./shared";
 
+// The row path's imports, read once here: under the bench's loader (tsx, CommonJS) each use of an
+// imported name is a getter call, ~100 ms of the 720,000-row bench file's parse.
+const textAt = cellText;
+const readPlainNumber = plainNumber;
+const noteFacts = noteMeasureFacts;
+const { target: TARGET, actual: ACTUAL, milestone: MILESTONE } = BIT;
+const { numerator: NUMERATOR, denominator: DENOMINATOR, priorActual: PRIOR_ACTUAL } = BIT;
+
+// A period cell written YYYY-MM or YYYY in the years the table spans is looked up by its number in
+// a table (month codes, then years), not by its text in a Map: a fresh cell's text must be hashed
+// for each row's lookup. Other years take the Map's way; 14 KB of table per file, not 520 KB.
+const FIRST_YEAR = 1900;
+const YEARS = 300;
+const MONTH_CODES = YEARS * 12;
+const PERIOD_CODES = MONTH_CODES + YEARS;
+
 // Kinds whose numbers may be written with "%": a rate is a percent, a ratio may be "% of target".
 const PERCENT_KINDS = new Set<MeasureKind | undefined>([undefined, "rate", "ratio"]);
 
@@ -31,7 +47,10 @@ interface SeriesEntry {
   id: number;
   /** The unit name, one string per unit for the whole file, not one per row. */
   unit: string;
-  firstLines: number[];
+  /** The highest period id read, while every series reads its periods in first-seen order. */
+  lastPeriod: number;
+  /** Per period id, its first line: made only once some series' periods came out of that order. */
+  firstLines: number[] | undefined;
 }
 
 export interface RowReaderSetup {
@@ -67,10 +86,19 @@ export class RowReader {
   // Period text -> its period (undefined: not a period), parsed once per distinct text.
   private readonly periods = new Map<string, KnownPeriod | undefined>();
   private readonly periodIds = new Map<string, number>();
+  // Per period code (periodCode), the period text's KnownPeriod: index + 1; -1 when not a period.
+  private readonly periodByCode = new Int32Array(PERIOD_CODES);
+  private readonly knownPeriods: KnownPeriod[] = [];
   private lastMeasureText = "";
   private lastMeasure: MeasureEntry | undefined;
   private lastUnitText = "";
   private lastSeries: SeriesEntry | undefined;
+  /** Every series by its id. */
+  private readonly series: SeriesEntry[] = [];
+  // While each series' periods come in the order the file first named them (a file sorted by
+  // measure, unit and period), a period id above the series' last is new: no per-series index of
+  // lines is kept, 20,000 arrays fewer for the bench file.
+  private inOrder = true;
   // The row being read, for the findings of its numbers (the rare path).
   private line = 0;
   private facts: MeasureFacts | undefined;
@@ -99,17 +127,21 @@ export class RowReader {
       this.add("error", "extra-cells", msg, this.ref(line, this.width));
       return;
     }
-    const measureText = cellText(cells, columns.measure);
-    const unitText = cellText(cells, columns.unit);
+    const measureText = textAt(cells, columns.measure);
+    const unitText = textAt(cells, columns.unit);
     if (!measureText || !unitText) {
       const field = measureText ? "unit" : "measure";
       const msg = `Line ${line}: the ${field} is blank, so the row cannot be placed.`;
       this.add("error", "missing-key", msg, this.ref(line, columns[field]));
       return;
     }
-    const periodText = cellText(cells, columns.period);
-    const known = this.periodOf(periodText);
+    const periodCell = cells[columns.period];
+    const code = periodCell === undefined ? -1 : periodCode(periodCell);
+    const coded = code < 0 ? 0 : this.periodByCode[code];
+    const known =
+      coded > 0 ? this.knownPeriods[coded - 1] : coded < 0 ? undefined : this.periodOf(cells, code);
     if (!known) {
+      const periodText = textAt(cells, columns.period);
       periodFinding(periodText, this.ref(line, columns.period), this.add, measureText, unitText);
       return;
     }
@@ -118,15 +150,18 @@ export class RowReader {
     const series = unitText === this.lastUnitText ? this.lastSeries! : this.seriesOf(measure, unitText);
     const facts = measure.facts;
     const period = known.period;
-    const first = series.firstLines[known.id];
+    const periodId = known.id;
+    const first =
+      this.inOrder && periodId > series.lastPeriod ? undefined : this.firstLineOf(series, periodId);
     if (first !== undefined) {
       const msg = `Line ${line} repeats ${measureText} / ${unitText} / ${period} from line ${first}; the first row is kept.`;
       const keys = { measure: measureText, unit: unitText, period };
       this.add("warning", "duplicate-row", msg, this.ref(line, columns.measure), keys);
       return;
     }
-    series.firstLines[known.id] = line;
-    noteMeasureFacts(facts, cells, columns, line, this.ref, this.add, this.decimal);
+    if (series.firstLines) series.firstLines[periodId] = line;
+    else series.lastPeriod = periodId;
+    noteFacts(facts, cells, columns, line, this.ref, this.add, this.decimal);
     this.line = line;
     this.facts = facts;
     this.unit = series.unit;
@@ -149,32 +184,38 @@ export class RowReader {
     const priorActual = this.value(cells, columns.prior_actual, "prior_actual");
     if (priorActual !== undefined) rows.priorActual[i] = priorActual;
     rows.present[i] =
-      (target !== undefined ? BIT.target : 0) |
-      (actual !== undefined ? BIT.actual : 0) |
-      (milestone !== undefined ? BIT.milestone : 0) |
-      (numerator !== undefined ? BIT.numerator : 0) |
-      (denominator !== undefined ? BIT.denominator : 0) |
-      (priorActual !== undefined ? BIT.priorActual : 0);
+      (target !== undefined ? TARGET : 0) |
+      (actual !== undefined ? ACTUAL : 0) |
+      (milestone !== undefined ? MILESTONE : 0) |
+      (numerator !== undefined ? NUMERATOR : 0) |
+      (denominator !== undefined ? DENOMINATOR : 0) |
+      (priorActual !== undefined ? PRIOR_ACTUAL : 0);
     if (this.blankActual && (numerator === undefined || denominator === undefined))
       this.blankNote(i, "actual", columns.actual!);
     if (this.blankTarget && milestone === undefined) this.blankNote(i, "target", columns.target!);
   }
 
-  private periodOf(text: string): KnownPeriod | undefined {
-    const known = this.periods.get(text);
-    if (known !== undefined || this.periods.has(text)) return known;
-    const parsed = parsePeriodText(text);
-    let result: KnownPeriod | undefined;
-    if (parsed.kind === "period") {
-      let id = this.periodIds.get(parsed.period);
-      if (id === undefined) {
-        this.periodIds.set(parsed.period, (id = this.periodIds.size));
-        this.rows.periods.push(parsed.period);
+  /** The row's period, parsed once per distinct text and remembered under its code (-1: none). */
+  private periodOf(cells: string[], code: number): KnownPeriod | undefined {
+    const text = textAt(cells, this.columns.period);
+    let known = this.periods.get(text);
+    if (known === undefined && !this.periods.has(text)) {
+      const parsed = parsePeriodText(text);
+      if (parsed.kind === "period") {
+        let id = this.periodIds.get(parsed.period);
+        if (id === undefined) {
+          this.periodIds.set(parsed.period, (id = this.periodIds.size));
+          this.rows.periods.push(parsed.period);
+        }
+        known = { period: parsed.period, id };
       }
-      result = { period: parsed.period, id };
+      this.periods.set(text, known);
     }
-    this.periods.set(text, result);
-    return result;
+    if (code >= 0) {
+      if (known) this.periodByCode[code] = this.knownPeriods.push(known);
+      else this.periodByCode[code] = -1;
+    }
+    return known;
   }
 
   private measureOf(text: string, line: number): MeasureEntry {
@@ -195,7 +236,9 @@ export class RowReader {
     if (!series) {
       let unit = this.units.get(text);
       if (unit === undefined) this.units.set(text, (unit = text));
-      series = { id: this.rows.measureOf.length, unit, firstLines: [] };
+      const firstLines = this.inOrder ? undefined : [];
+      series = { id: this.rows.measureOf.length, unit, lastPeriod: -1, firstLines };
+      this.series.push(series);
       this.rows.measureOf.push(measure.facts.id);
       this.rows.unitOf.push(unit);
       measure.byUnit.set(text, series);
@@ -203,6 +246,18 @@ export class RowReader {
     this.lastUnitText = text;
     this.lastSeries = series;
     return series;
+  }
+
+  /** The line a series first read a period on, if it did; the first call indexes the rows read. */
+  private firstLineOf(series: SeriesEntry, periodId: number): number | undefined {
+    if (this.inOrder) {
+      this.inOrder = false;
+      for (const s of this.series) s.firstLines = [];
+      const rows = this.rows;
+      for (let i = 0; i < rows.length; i++)
+        this.series[rows.series[i]].firstLines![rows.period[i]] = rows.line(i);
+    }
+    return series.firstLines![periodId];
   }
 
   /** One numeric cell: its number, or undefined with a finding (text, #N/A) or a blank noted. */
@@ -213,7 +268,7 @@ export class RowReader {
       this.noteBlank(f);
       return undefined;
     }
-    const plain = plainNumber(raw, this.decimal);
+    const plain = readPlainNumber(raw, this.decimal);
     if (plain === undefined) return this.formattedValue(raw, col, f);
     const facts = this.facts!;
     if (!facts.sawFraction && f !== "numerator" && f !== "denominator" && !Number.isInteger(plain))
@@ -263,6 +318,30 @@ export class RowReader {
     const msg = `${at(where)}: the ${f} for ${this.rows.describe(i)} is blank.`;
     this.add("info", f === "actual" ? "blank-actual" : "blank-target", msg, where, this.rows.keys(i));
   }
+}
+
+/**
+ * A number for a cell written exactly YYYY-MM (0 to MONTH_CODES - 1) or YYYY (from MONTH_CODES)
+ * with YYYY from FIRST_YEAR on, one per text, or -1 for any other text.
+ * Example: `periodCode("2026-07") === (2026 - 1900) * 12 + 6`.
+ */
+function periodCode(text: string): number {
+  const length = text.length;
+  if (length !== 7 && length !== 4) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    year = year * 10 + d;
+  }
+  year -= FIRST_YEAR;
+  if (year < 0 || year >= YEARS) return -1;
+  if (length === 4) return MONTH_CODES + year;
+  const tens = text.charCodeAt(5) - 48;
+  const ones = text.charCodeAt(6) - 48;
+  if (text.charCodeAt(4) !== 45 /* - */ || tens < 0 || tens > 9 || ones < 0 || ones > 9) return -1;
+  const month = tens * 10 + ones;
+  return month >= 1 && month <= 12 ? year * 12 + month - 1 : -1;
 }
 
 /** A row whose every cell is blank (a trailing newline, a spacer row): not data, not a finding. */
