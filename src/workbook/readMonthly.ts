@@ -4,6 +4,7 @@
  * moved, extra or missing month columns are handled; each cell becomes part of one Observation.
  */
 import type { Finding, MeasureDef, Observation, UnitDef } from "../engine/model";
+import { observation } from "../engine/observation";
 import { fiscalYearMonths } from "../engine/period";
 import { findColumns, TableCursor } from "./cells";
 import { GRID_COMPUTED } from "./gridFormulas";
@@ -79,13 +80,10 @@ export function readMonthly(
     seen.add(key);
     const target = readValue(cur, i, c.target, MONTHLY_KEY_HEADERS.target, measure, unitId, true);
     if (target !== undefined) {
-      out.push({
-        measure: measureId,
-        unit: unitId,
-        period: String(fy),
-        target,
-        source: cur.ref(i, c.target),
-      });
+      const o = observation(measureId, unitId, String(fy));
+      o.target = target;
+      o.source = cur.ref(i, c.target);
+      out.push(o);
     }
     const months = monthsOf(fy);
     const cols: MonthColumn[] = monthCols.map((m) => ({
@@ -115,7 +113,7 @@ function rowObservations(
         missingActual(cur, i, mc.col, measure.id, unitId, mc.period);
       continue;
     }
-    const obs = byPeriod.get(mc.period) ?? { measure: measure.id, unit: unitId, period: mc.period };
+    const obs = byPeriod.get(mc.period) ?? observation(measure.id, unitId, mc.period);
     if (mc.series === "Milestone") obs.milestone = v;
     else if (mc.series === "Denominator") obs.denominator = v;
     else {
@@ -128,13 +126,11 @@ function rowObservations(
   // whose cells are all blank is a gap in the unit's results, not "not reporting yet". It
   // points at the month's actual, the cell to fill.
   for (const mc of cols) {
-    if (mc.series === "Actual" && !byPeriod.has(mc.period))
-      byPeriod.set(mc.period, {
-        measure: measure.id,
-        unit: unitId,
-        period: mc.period,
-        source: cur.ref(i, mc.col),
-      });
+    if (mc.series === "Actual" && !byPeriod.has(mc.period)) {
+      const gap = observation(measure.id, unitId, mc.period);
+      gap.source = cur.ref(i, mc.col);
+      byPeriod.set(mc.period, gap);
+    }
   }
   const out = [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
   for (const o of out) {

@@ -121,11 +121,17 @@ class RowPlacer {
       span.firstRow = row;
       span.firstKey = key;
       span.grain = period.length;
-    } else if (row !== span.lastRow + 1 || key !== span.lastKey + 1 || period.length !== span.grain) {
-      span.consecutive = false;
+      span.lastRow = row;
+      span.lastKey = key;
+    } else if (period.length === 7 || span.grain === 4) {
+      if (row !== span.lastRow + 1 || key !== span.lastKey + 1 || period.length !== span.grain)
+        span.consecutive = false;
+      span.lastRow = row;
+      span.lastKey = key;
     }
-    span.lastRow = row;
-    span.lastKey = key;
+    // A YYYY row after a series' months only gives a year's target (the second pass keeps it
+    // aside): it leaves the months consecutive, so a file that lists each series' months and then
+    // its years needs no row numbers. A month after it is not the next row, as it should be.
     // Fields are counted by grain: a YYYY row beside monthly rows only gives the year's target.
     if (period.length === 7) {
       span.monthly = true;
@@ -230,22 +236,17 @@ class IndexBuffers implements SeriesViews {
     const id = this.finder.find(o);
     if (id < 0) return; // its measure is not defined
     if (this.base[id] < 0) {
-      // Consecutive rows: the row's place is its distance from the first, with no period to read
-      // (any other row of the series has a period that is not one and is skipped).
+      // Consecutive rows: the row's place is its distance from the first, with no period to read.
+      // Any other row of the series is a YYYY row after the months, or has a period that is not one.
       const i = row - this.spans[id].firstRow;
       if (i >= 0 && i < this.width[id]) this.write(o, id, i);
+      else this.yearTarget(o, this.spans[id]);
       return;
     }
+    const span = this.spans[id];
+    if (span.monthly && o.period.length === 4) return this.yearTarget(o, span);
     const key = keyOf(o.period);
     if (key < 0) return;
-    const span = this.spans[id];
-    if (span.monthly && o.period.length === 4) {
-      // A YYYY row beside monthly rows carries the fiscal year's target.
-      const t = o.target;
-      if (!Number.isFinite(t) || span.yearTargets?.has(key)) return;
-      (span.yearTargets ??= new Map()).set(key, t!);
-      return;
-    }
     // Rows out of order or with gaps: the first row for a period wins, and its number is kept.
     const i = key - this.start[id];
     const at = this.base[id] + i;
@@ -255,6 +256,15 @@ class IndexBuffers implements SeriesViews {
     }
     this.rowOf[at] = row;
     this.write(o, id, i);
+  }
+
+  /** A YYYY row beside monthly rows carries the fiscal year's target; the first row wins. */
+  private yearTarget(o: Observation, span: Span): void {
+    if (!span.monthly || o.period.length !== 4) return;
+    const key = keyOf(o.period);
+    const t = o.target;
+    if (key < 0 || !Number.isFinite(t) || span.yearTargets?.has(key)) return;
+    (span.yearTargets ??= new Map()).set(key, t!);
   }
 
   /** A row's values into position i of series id. */

@@ -11,6 +11,7 @@ import { appendRevisions } from "../../engine/revisions/chain";
 import type { Revision } from "../../engine/revisions/types";
 import { logInstant } from "../recording";
 import type { Observation } from "../../engine/model";
+import { copyObservation, observation } from "../../engine/observation";
 import { fiscalYearMonths } from "../../engine/period";
 import type { WorkbookInput } from "../input";
 import { parseMonthlyHeader, TABLES, type RawTable } from "../layout";
@@ -131,7 +132,7 @@ function applyMerges(
   at: string,
 ): { observations: Observation[]; revised: Revision[] } {
   const revised: Revision[] = [];
-  const observations = input.observations.map((o) => ({ ...o }));
+  const observations = input.observations.map(copyObservation);
   const index = new Map(observations.map((o, i) => [`${o.measure}\u0000${o.unit}\u0000${o.period}`, i]));
   for (const m of merges) {
     const parsed = parseMonthlyHeader(m.header)!;
@@ -141,7 +142,7 @@ function applyMerges(
     const k = `${m.measure}\u0000${m.unit}\u0000${period}`;
     let i = index.get(k);
     if (i === undefined) {
-      i = observations.push({ measure: m.measure, unit: m.unit, period }) - 1;
+      i = observations.push(observation(m.measure, m.unit, period)) - 1;
       index.set(k, i);
     }
     if (parsed.series === "Actual") {

@@ -5,6 +5,7 @@
 import { runFlags, type Flag } from "../../engine/flags";
 import { indexScorecard } from "../../engine/index";
 import type { Finding, Observation } from "../../engine/model";
+import { copyObservation } from "../../engine/observation";
 import { findColumns, TableCursor } from "../cells";
 import type { ProgramTarget, WorkbookInput } from "../input";
 import { MEASURE_HEADERS, PROGRAM_TARGET_HEADERS, SETTINGS, TABLES } from "../layout";
@@ -107,7 +108,13 @@ export function readMaster(tables: TablesInput, previousFlags: Flag[] = []): Mas
     if (incentive) out.incentive = incentive;
     return out;
   });
-  const observations: Observation[] = read.scorecard.observations.map(({ source: _source, ...o }) => o);
+  // Without their cells, in the one shape: a rest pattern (`{ source, ...o }`) would build a new
+  // class from the first values it meets (engine/observation.ts says why that costs).
+  const observations: Observation[] = read.scorecard.observations.map((o) => {
+    const c = copyObservation(o);
+    c.source = undefined;
+    return c;
+  });
   const targets = programTargets(tables, read.programTargets);
   const findings = [...read.findings];
   const index = indexScorecard(read.scorecard, findings);

@@ -5,6 +5,7 @@
  * exactly as a manager would with the add-in. No clock: the as-of month is an input.
  */
 import type { Observation, UnitDef } from "../../engine/model";
+import { observation } from "../../engine/observation";
 import { prorate } from "../../engine/prorate";
 import { spreadMilestones, type MonthlyActual } from "../../engine/milestones";
 import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf } from "../../engine/period";
@@ -98,9 +99,13 @@ export function sampleData(t: TemplateDef, seed: number, asOfMonth: string): Sam
       for (const { u, data } of years) {
         const known = fy < fy0 ? 12 : elapsed;
         const sched = targets.get(u.id);
-        if (sched) observations.push({ measure: m.id, unit: u.id, period: String(fy), target: sched.target });
+        if (sched) {
+          const year = observation(m.id, u.id, String(fy));
+          year.target = sched.target;
+          observations.push(year);
+        }
         for (let j = 0; j < 12; j++) {
-          const obs: Observation = { measure: m.id, unit: u.id, period: months[j] };
+          const obs = observation(m.id, u.id, months[j]);
           if (sched) obs.milestone = sched.perPeriod[j];
           if (j < known) {
             obs.actual = data.values[j];
