@@ -111,8 +111,8 @@ export function parseLongCsv(text: string, options: LongCsvOptions = {}): LongCs
   scorecard.measures = [...reader.measures.values()].map((m) => resolveMeasure(m.facts, add));
   const kindOf = new Map(scorecard.measures.map((m) => [m.id, m.kind] as const));
   const kindOfSeries = rows.measureOf.map((m) => kindOf.get(m)!);
-  const validate = validateValues; // one read of the import, not one per row (a getter under tsx)
-  for (let i = 0; i < rows.length; i++) validate(rows, i, kindOfSeries[rows.series[i]], columns, ref, add);
+  for (let i = 0; i < rows.length; i++)
+    validateValues(rows, i, kindOfSeries[rows.series[i]], columns, ref, add);
   linkLeads(scorecard.measures, add);
   scorecard.units = [...reader.units.values()].map((id) => ({ id, name: id }));
   scorecard.observations = records(rows);

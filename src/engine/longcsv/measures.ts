@@ -9,11 +9,6 @@ import { BIT, type ObservationColumns } from "./observations";
 import { NUMERIC_FIELDS, OBS_KEY, at, cellText, label, type Add, type Columns, type RefFn } from "./shared";
 
 const EDGES = ["lower", "upper"] as const;
-// Imports the per-row code uses, read once here: under the bench's loader (tsx, CommonJS) each
-// use of an imported name is a getter call, and these run several times for each of 720,000 rows.
-const textAt = cellText;
-const { target: TARGET, actual: ACTUAL, milestone: MILESTONE } = BIT;
-const { numerator: NUMERATOR, denominator: DENOMINATOR, priorActual: PRIOR_ACTUAL } = BIT;
 
 /** Per-measure facts gathered while reading rows, resolved into a MeasureDef at the end. */
 export interface MeasureFacts {
@@ -44,7 +39,7 @@ export function noteMeasureFacts(
   add: Add,
   decimal: DecimalMark,
 ): void {
-  const dirText = textAt(cells, columns.direction);
+  const dirText = cellText(cells, columns.direction);
   // Most rows repeat their measure's direction and kind: parse a text once per measure.
   if (dirText && dirText !== facts.lastDirectionText) {
     facts.lastDirectionText = dirText;
@@ -65,7 +60,7 @@ export function noteMeasureFacts(
       add("warning", "conflicting-direction", msg, where, { measure: facts.id });
     } else facts.direction = dir;
   }
-  const kindText = textAt(cells, columns.kind);
+  const kindText = cellText(cells, columns.kind);
   if (kindText && kindText !== facts.lastKindText) {
     facts.lastKindText = kindText;
     const kind = parseKind(kindText);
@@ -76,7 +71,7 @@ export function noteMeasureFacts(
   for (const edge of EDGES) {
     // The first edge read is kept, so once a measure has it no later cell need be looked at.
     if (facts[edge] !== undefined || columns[edge] === undefined) continue;
-    const raw = textAt(cells, columns[edge]);
+    const raw = cellText(cells, columns[edge]);
     if (!raw) continue;
     const parsed = parseNumberText(raw, { decimal });
     if (parsed.kind === "number") {
@@ -88,9 +83,9 @@ export function noteMeasureFacts(
     }
   }
   if (!facts.pairedWith && columns.paired_with !== undefined)
-    facts.pairedWith = textAt(cells, columns.paired_with) || undefined;
+    facts.pairedWith = cellText(cells, columns.paired_with) || undefined;
   if (!facts.leadFor && columns.lead_for !== undefined)
-    facts.leadFor = textAt(cells, columns.lead_for) || undefined;
+    facts.leadFor = cellText(cells, columns.lead_for) || undefined;
 }
 
 function parseDirection(text: string): Direction | undefined {
@@ -156,9 +151,9 @@ export function validateValues(
   ref: RefFn,
   add: Add,
 ): void {
-  const both = NUMERATOR | DENOMINATOR;
+  const both = BIT.numerator | BIT.denominator;
   // Nearly every row is in range and has its actual: settle that with plain reads first.
-  if (inRange(rows, i, kind) && (rows.present[i] & (ACTUAL | both)) !== both) return;
+  if (inRange(rows, i, kind) && (rows.present[i] & (BIT.actual | both)) !== both) return;
   const line = rows.line(i);
   let droppedActual = false;
   for (const f of NUMERIC_FIELDS) {
@@ -200,12 +195,12 @@ function inRange(rows: ObservationColumns, i: number, kind: MeasureKind): boolea
   const capped = kind === "rate";
   const present = rows.present[i];
   return (
-    (!(present & TARGET) || fits(rows.target[i], signed, capped)) &&
-    (!(present & ACTUAL) || fits(rows.actual[i], signed, capped)) &&
-    (!(present & MILESTONE) || fits(rows.milestone[i], signed, capped)) &&
-    (!(present & NUMERATOR) || fits(rows.numerator[i], signed, false)) &&
-    (!(present & DENOMINATOR) || fits(rows.denominator[i], false, false)) &&
-    (!(present & PRIOR_ACTUAL) || fits(rows.priorActual[i], signed, capped))
+    (!(present & BIT.target) || fits(rows.target[i], signed, capped)) &&
+    (!(present & BIT.actual) || fits(rows.actual[i], signed, capped)) &&
+    (!(present & BIT.milestone) || fits(rows.milestone[i], signed, capped)) &&
+    (!(present & BIT.numerator) || fits(rows.numerator[i], signed, false)) &&
+    (!(present & BIT.denominator) || fits(rows.denominator[i], false, false)) &&
+    (!(present & BIT.priorActual) || fits(rows.priorActual[i], signed, capped))
   );
 }
 

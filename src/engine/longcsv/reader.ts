@@ -11,14 +11,6 @@ import { noteMeasureFacts, type MeasureFacts } from "./measures";
 import { BIT, type ObservationColumns } from "./observations";
 import { at, cellText, label, type Add, type Columns, type NumericField, type RefFn } from "./shared";
 
-// The row path's imports, read once here: under the bench's loader (tsx, CommonJS) each use of an
-// imported name is a getter call, ~100 ms of the 720,000-row bench file's parse.
-const textAt = cellText;
-const readPlainNumber = plainNumber;
-const noteFacts = noteMeasureFacts;
-const { target: TARGET, actual: ACTUAL, milestone: MILESTONE } = BIT;
-const { numerator: NUMERATOR, denominator: DENOMINATOR, priorActual: PRIOR_ACTUAL } = BIT;
-
 // A period cell written YYYY-MM or YYYY in the years the table spans is looked up by its number in
 // a table (month codes, then years), not by its text in a Map: a fresh cell's text must be hashed
 // for each row's lookup. Other years take the Map's way; 14 KB of table per file, not 520 KB.
@@ -127,8 +119,8 @@ export class RowReader {
       this.add("error", "extra-cells", msg, this.ref(line, this.width));
       return;
     }
-    const measureText = textAt(cells, columns.measure);
-    const unitText = textAt(cells, columns.unit);
+    const measureText = cellText(cells, columns.measure);
+    const unitText = cellText(cells, columns.unit);
     if (!measureText || !unitText) {
       const field = measureText ? "unit" : "measure";
       const msg = `Line ${line}: the ${field} is blank, so the row cannot be placed.`;
@@ -141,7 +133,7 @@ export class RowReader {
     const known =
       coded > 0 ? this.knownPeriods[coded - 1] : coded < 0 ? undefined : this.periodOf(cells, code);
     if (!known) {
-      const periodText = textAt(cells, columns.period);
+      const periodText = cellText(cells, columns.period);
       periodFinding(periodText, this.ref(line, columns.period), this.add, measureText, unitText);
       return;
     }
@@ -161,7 +153,7 @@ export class RowReader {
     }
     if (series.firstLines) series.firstLines[periodId] = line;
     else series.lastPeriod = periodId;
-    noteFacts(facts, cells, columns, line, this.ref, this.add, this.decimal);
+    noteMeasureFacts(facts, cells, columns, line, this.ref, this.add, this.decimal);
     this.line = line;
     this.facts = facts;
     this.unit = series.unit;
@@ -184,12 +176,12 @@ export class RowReader {
     const priorActual = this.value(cells, columns.prior_actual, "prior_actual");
     if (priorActual !== undefined) rows.priorActual[i] = priorActual;
     rows.present[i] =
-      (target !== undefined ? TARGET : 0) |
-      (actual !== undefined ? ACTUAL : 0) |
-      (milestone !== undefined ? MILESTONE : 0) |
-      (numerator !== undefined ? NUMERATOR : 0) |
-      (denominator !== undefined ? DENOMINATOR : 0) |
-      (priorActual !== undefined ? PRIOR_ACTUAL : 0);
+      (target !== undefined ? BIT.target : 0) |
+      (actual !== undefined ? BIT.actual : 0) |
+      (milestone !== undefined ? BIT.milestone : 0) |
+      (numerator !== undefined ? BIT.numerator : 0) |
+      (denominator !== undefined ? BIT.denominator : 0) |
+      (priorActual !== undefined ? BIT.priorActual : 0);
     if (this.blankActual && (numerator === undefined || denominator === undefined))
       this.blankNote(i, "actual", columns.actual!);
     if (this.blankTarget && milestone === undefined) this.blankNote(i, "target", columns.target!);
@@ -197,7 +189,7 @@ export class RowReader {
 
   /** The row's period, parsed once per distinct text and remembered under its code (-1: none). */
   private periodOf(cells: string[], code: number): KnownPeriod | undefined {
-    const text = textAt(cells, this.columns.period);
+    const text = cellText(cells, this.columns.period);
     let known = this.periods.get(text);
     if (known === undefined && !this.periods.has(text)) {
       const parsed = parsePeriodText(text);
@@ -268,7 +260,7 @@ export class RowReader {
       this.noteBlank(f);
       return undefined;
     }
-    const plain = readPlainNumber(raw, this.decimal);
+    const plain = plainNumber(raw, this.decimal);
     if (plain === undefined) return this.formattedValue(raw, col, f);
     const facts = this.facts!;
     if (!facts.sawFraction && f !== "numerator" && f !== "denominator" && !Number.isInteger(plain))
