@@ -87,6 +87,29 @@ function checkUnits(
   }
 }
 
+/**
+ * The context of one whole check, every field set in its constructor. An object literal here got
+ * its map from the literal's boilerplate, made on the second check with placeholder field types:
+ * the next check's context generalized them, and code optimized by the check before (the rows'
+ * loop, its rule and label look-ups) was thrown away and compiled again.
+ */
+class CheckRun implements CheckContext {
+  readonly defaults = new Map<string, StatusRule[]>();
+  table: CheckTable;
+  readonly labels = new Map<number, Period>();
+  readonly words = new RuleWords();
+  readonly forecasts: ForecastTable | undefined;
+  constructor(
+    readonly fyStartMonth: number,
+    readonly rules: Record<string, StatusRule[]> | undefined,
+    rows: number,
+    forecast: boolean,
+  ) {
+    this.table = new CheckTable(rows);
+    this.forecasts = forecast ? new ForecastTable(rows) : undefined;
+  }
+}
+
 /** Thrown for an as-of that is not a period: a usage error, not a data problem. */
 export class AsOfError extends RangeError {
   constructor(asOf: string) {
@@ -105,17 +128,7 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
   // One table for all the rows and one for their forecasts: at most a row per series and one
   // roll-up per measure.
   const most = index.series.length + index.byMeasure.size;
-  // Every field of the context set here, in the order checkSeriesAt would add them: its shape
-  // then never changes, so code optimized by an earlier check is not thrown away on the first row.
-  const ctx: CheckContext = {
-    fyStartMonth: index.fyStartMonth,
-    rules: options.rules,
-    defaults: new Map(),
-    table: new CheckTable(most),
-    labels: new Map(),
-    words: new RuleWords(),
-    forecasts: options.forecast !== false ? new ForecastTable(most) : undefined,
-  };
+  const ctx = new CheckRun(index.fyStartMonth, options.rules, most, options.forecast !== false);
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);

@@ -6,7 +6,7 @@
  */
 import type { Finding, MeasureDef, Observation, Scorecard } from "../model";
 import { FIELDS, SharedViews, type Field, type Flag, type SeriesViews } from "./pool";
-import { emptySeries, periodKey, type ScorecardIndex, type SeriesData } from "./series";
+import { periodKey, Series, type ScorecardIndex, type SeriesData } from "./series";
 import { consecutive, orphanFindings, SeriesFinder, type Span } from "./spans";
 
 /**
@@ -30,7 +30,9 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   fillRows(buffers, obs, n);
   buffers.settleFlags();
   buffers.markErrors(dataFindings);
-  const { series, byMeasure } = collectSeries(buffers, placer.spans.length, obs);
+  const series: SeriesData[] = [];
+  const byMeasure = new Map<string, SeriesData[]>();
+  collectSeries(buffers, placer.spans.length, obs, series, byMeasure);
   const { orphans } = placer;
   return {
     series,
@@ -51,14 +53,18 @@ function fillRows(buffers: IndexBuffers, obs: Observation[], n: number): void {
   for (let r = 0; r < n; r++) buffers.fill(obs[r], r);
 }
 
-/** Every series with a row, in span order, and by measure. */
+/**
+ * Every series with a row, in span order, and by measure, into the lists given: nothing follows
+ * the loop, so the code compiled on the stack for it in one index is still good in the next
+ * (a result object made after the loop had no type feedback and threw that code away).
+ */
 function collectSeries(
   buffers: IndexBuffers,
   count: number,
   obs: Observation[],
-): { series: SeriesData[]; byMeasure: Map<string, SeriesData[]> } {
-  const series: SeriesData[] = [];
-  const byMeasure = new Map<string, SeriesData[]>();
+  series: SeriesData[],
+  byMeasure: Map<string, SeriesData[]>,
+): void {
   for (let id = 0; id < count; id++) {
     const s = buffers.series(id, obs);
     if (!s) continue; // only orphaned rows
@@ -67,7 +73,6 @@ function collectSeries(
     if (!list) byMeasure.set(s.measure.id, (list = []));
     list.push(s);
   }
-  return { series, byMeasure };
 }
 
 /** The first pass, one row at a time: each row's series, each series' span and fields; orphans aside. */
@@ -351,16 +356,24 @@ class IndexBuffers implements SeriesViews {
     if (w === 0) return undefined;
     const sp = this.spans[id];
     this.id = id;
-    const yearTargets = sp.yearTargets ?? NO_YEAR_TARGETS;
-    return emptySeries(
+    return new Series(
       sp.measure,
       sp.unit,
       sp.monthly,
       this.start[id],
       w,
-      this,
+      this.floats("actual", w),
+      this.floats("milestone", w),
+      this.floats("target", w),
+      this.floats("numerator", w),
+      this.floats("denominator", w),
+      this.floats("priorActual", w),
+      this.flags("bad", w),
+      this.flags("present", w),
+      this.flags("reported", w),
+      this.rows(w),
       observations,
-      yearTargets,
+      sp.yearTargets ?? NO_YEAR_TARGETS,
       sp.duplicates ?? NO_DUPLICATES,
     );
   }
