@@ -7,6 +7,7 @@ import { isMonth, isYear } from "../period";
 import { ForecastTable } from "../forecast/yearend";
 import { periodAt } from "../index/access";
 import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
+import { AggregateInto } from "./aggregate";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
@@ -99,6 +100,8 @@ class CheckRun implements CheckContext {
   readonly labels = new Map<number, Period>();
   readonly words = new RuleWords();
   readonly forecasts: ForecastTable | undefined;
+  readonly now = new AggregateInto();
+  readonly ytd = new AggregateInto();
   constructor(
     readonly fyStartMonth: number,
     readonly rules: Record<string, StatusRule[]> | undefined,

@@ -23,6 +23,20 @@ export const METHOD_NAMES: Record<ForecastMethod, string> = {
 /** In the order they are computed; the label prefers seasonal, then run rate. */
 export const METHODS: readonly ForecastMethod[] = ["run-rate", "seasonal-run-rate", "linear-trend"];
 
+/** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
+export interface YearData {
+  values: ArrayLike<number | undefined>;
+  weights: ArrayLike<number | undefined>;
+  /**
+   * Position of the year's first month in `values` and `weights` (default 0): a series' years are
+   * read in place in its arrays, with no view or copy per year.
+   */
+  from?: number;
+}
+
+/** A year with no months, as the forecast table's reused years start. */
+const NO_YEAR: readonly number[] = [];
+
 export interface MethodForecast {
   method: ForecastMethod;
   value: number;
@@ -95,6 +109,12 @@ export class ForecastTable {
   readonly codes: Uint8Array;
   /** Slots filled so far. */
   size = 0;
+  /**
+   * The year being forecast and the complete prior years, rewritten by each forecast (yearend.ts):
+   * one set per table, not a list and an object per year for each of 20,000 forecasts.
+   */
+  readonly current: YearData = { values: NO_YEAR, weights: NO_YEAR, from: 0 };
+  readonly history: YearData[] = [];
 
   constructor(readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS);

@@ -8,7 +8,7 @@ import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
 import { at, fiscalYearAt, planAt, ytdFirst } from "../index/access";
 import type { SeriesData } from "../index/series";
-import { ForecastTable, METHODS, type ForecastMethod, type YearEndForecast } from "./record";
+import { ForecastTable, METHODS, type ForecastMethod, type YearData, type YearEndForecast } from "./record";
 
 export {
   METHOD_NAMES,
@@ -17,19 +17,9 @@ export {
   ForecastTable,
   type ForecastMethod,
   type MethodForecast,
+  type YearData,
   type YearEndForecast,
 } from "./record";
-
-/** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
-export interface YearData {
-  values: ArrayLike<number | undefined>;
-  weights: ArrayLike<number | undefined>;
-  /**
-   * Position of the year's first month in `values` and `weights` (default 0): a series' years are
-   * read in place in its arrays, with no view or copy per year.
-   */
-  from?: number;
-}
 
 /**
  * Forecast the fiscal year containing position `t`. Example:
@@ -59,9 +49,10 @@ export function forecastInto(
   }
   const target = yearTarget(s, first, fiscalYear, t);
   table.begin(i, fiscalYear, n, target);
-  const current = yearData(s, first);
+  const current = yearData(table.current, s, first);
   if (!complete(current, n)) return table.end(i, "gaps");
-  const history = priorYears(s, first);
+  const history = table.history;
+  const years = priorYears(history, s, first);
   const additive = isAdditive(s.measure.kind);
   // Written into the table's columns, with no objects or arrays per forecast: this runs for each
   // of 20,000 series in a large check, and what a forecast kept was most of the check's memory.
@@ -70,10 +61,10 @@ export function forecastInto(
   const methods = METHODS; // one read of the import (a getter under the bench's loader), not six
   for (let k = 0; k < methods.length; k++) {
     const method = methods[k];
-    const value = forecastWith(method, current, n, history, additive);
+    const value = forecastWith(method, current, n, history, additive, years);
     if (value === undefined || !Number.isFinite(value)) continue;
     table.method(i, k, value);
-    intervalFor(method, value, n, history, additive, table, i, k);
+    intervalFor(method, value, n, history, years, additive, table, i, k);
     if (method === "seasonal-run-rate" || (method === "run-rate" && chosen < 0)) {
       chosen = k;
       chosenValue = value;
@@ -188,41 +179,56 @@ function complete(year: YearData, n: number): boolean {
 
 /**
  * The year's usable actuals and denominators, read in place from the series' arrays (no views or
- * copies: this runs for every series of a large check). The index's `actual` is NaN wherever a
- * cell is unusable; a year cut off by the series' start or end has fewer than 12 months left and
- * so is never complete.
+ * copies: this runs for every series of a large check), written into `year` (the forecast table's
+ * own, reused: no object per forecast). The index's `actual` is NaN wherever a cell is unusable; a
+ * year cut off by the series' start or end has fewer than 12 months left and so is never complete.
  */
-function yearData(s: SeriesData, first: number): YearData {
-  if (first < 0) return { values: NO_VALUES, weights: NO_VALUES, from: 0 };
-  return { values: s.actual, weights: s.denominator, from: first };
+function yearData(year: YearData, s: SeriesData, first: number): YearData {
+  if (first < 0) {
+    year.values = NO_VALUES;
+    year.weights = NO_VALUES;
+    year.from = 0;
+  } else {
+    year.values = s.actual;
+    year.weights = s.denominator;
+    year.from = first;
+  }
+  return year;
 }
 
 const NO_VALUES: readonly number[] = [];
 
-/** Prior fiscal years with all twelve actuals, oldest first. */
-function priorYears(s: SeriesData, first: number): YearData[] {
-  const years: YearData[] = [];
+/**
+ * Prior fiscal years with all twelve actuals, oldest first, into the first entries of `years`
+ * (the table's, reused and grown as needed); returns how many. A list and an object per year for
+ * each of 20,000 forecasts were the largest part of a large check's short-lived memory.
+ */
+function priorYears(years: YearData[], s: SeriesData, first: number): number {
+  let count = 0;
   let from = first - 12;
   while (from - 12 >= 0) from -= 12; // the oldest whole year in the series
   for (; from < first; from += 12) {
     if (from < 0) continue;
-    const y = yearData(s, from);
-    if (complete(y, 12)) years.push(y);
+    if (count === years.length) years.push({ values: NO_VALUES, weights: NO_VALUES, from: 0 });
+    const y = yearData(years[count], s, from);
+    if (complete(y, 12)) count++;
   }
-  return years;
+  return count;
 }
 
 /**
  * Backtest: forecast each complete prior year at the same month using only the years before it,
  * and scale (totals) or shift (levels) today's forecast by the smallest and largest miss,
  * counting "no miss" too so the interval contains the forecast. Written as method k's interval
- * in slot i of the table; none when no prior year could be backtested.
+ * in slot i of the table; none when no prior year could be backtested. The complete prior years
+ * are the first `historyCount` of `history`.
  */
 function intervalFor(
   method: ForecastMethod,
   value: number,
   n: number,
   history: YearData[],
+  historyCount: number,
   additive: boolean,
   table: ForecastTable,
   i: number,
@@ -232,7 +238,7 @@ function intervalFor(
   let lo = additive ? 1 : 0;
   let hi = lo;
   let misses = 0;
-  for (let i = 0; i < history.length; i++) {
+  for (let i = 0; i < historyCount; i++) {
     const y = history[i];
     const f = forecastWith(method, y, n, history, additive, i);
     const actual = level(y, 12, additive);
