@@ -4,16 +4,7 @@
  */
 import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../model";
 import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
-import {
-  AggregateInto,
-  HAS_ACTUAL,
-  HAS_LAST_YEAR,
-  HAS_PLAN,
-  HAS_TARGET,
-  missingPositions,
-  periodInto,
-  rangeInto,
-} from "./aggregate";
+import { AggregateInto, missingPositions, periodInto, rangeInto } from "./aggregate";
 import {
   attainmentForRule,
   bandAttainment,
@@ -187,7 +178,7 @@ export function checkSeriesAt(
   // The three-period trend ending at t, when all three actuals are usable (as measureTrend gives it).
   const a1 = goodActualAt(s, t - 2);
   const a2 = goodActualAt(s, t - 1);
-  const trended = a1 !== undefined && a2 !== undefined && now.has & HAS_ACTUAL;
+  const trended = a1 !== undefined && a2 !== undefined && now.hasActual;
   const slope = trended ? trendSlope3(a1, a2, now.actual) : 0;
   const i = table.add(
     s,
@@ -219,7 +210,7 @@ export function checkSeriesAt(
     return row;
   }
   const status = judgeByRules(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
-  if (status === "insufficient-data" && !(now.has & HAS_PLAN)) {
+  if (status === "insufficient-data" && !now.hasPlan) {
     findings.push({
       severity: "warning",
       code: "actual-without-milestone",
@@ -351,17 +342,24 @@ function metricFor(
   ytd: AggregateInto,
 ): number | undefined {
   const agg = test.basis === "ytd" ? ytd : period;
-  if (!(agg.has & HAS_ACTUAL)) return undefined;
+  if (!agg.hasActual) return undefined;
   const actual = agg.actual;
   const { lower, upper, direction } = s.measure;
   if (test.compareWith === "band") {
     if (lower === undefined || upper === undefined) return undefined;
     return test.metric === "ratio" ? bandAttainment(actual, lower, upper) : -bandGap(actual, lower, upper);
   }
-  const bit =
-    test.compareWith === "milestone" ? HAS_PLAN : test.compareWith === "target" ? HAS_TARGET : HAS_LAST_YEAR;
-  if (!(agg.has & bit)) return undefined;
-  const other = bit === HAS_PLAN ? agg.plan : bit === HAS_TARGET ? agg.target : agg.lastYear;
+  let other: number;
+  if (test.compareWith === "milestone") {
+    if (!agg.hasPlan) return undefined;
+    other = agg.plan;
+  } else if (test.compareWith === "target") {
+    if (!agg.hasTarget) return undefined;
+    other = agg.target;
+  } else {
+    if (!agg.hasLastYear) return undefined;
+    other = agg.lastYear;
+  }
   return test.metric === "ratio"
     ? attainmentForRule(actual, other, direction)
     : goodGap(actual, other, direction);

@@ -14,7 +14,7 @@
 import type { Period } from "../model";
 import type { SeriesData } from "../index/series";
 import type { YearEndForecast } from "../forecast/record";
-import { HAS_ACTUAL, HAS_LAST_YEAR, HAS_PLAN, HAS_TARGET, type AggregateInto } from "./aggregate";
+import type { AggregateInto } from "./aggregate";
 import { attainment, bandAttainment, bandGap, varianceAbs, varianceRel, type TrendLabel } from "./compare";
 import type { CheckRow } from "./check";
 import type { Basis, Status } from "./status";
@@ -105,15 +105,14 @@ export class CheckTable {
     this.reasons[i] = "";
     const n = this.nums;
     const at = i * NUMS;
-    // The aggregates' bits (1 actual, 2 plan, 4 target, 8 last year) name which values to keep.
     let has =
-      put(n, at, ACTUAL, now.has & HAS_ACTUAL, now.actual) |
-      put(n, at, PLAN, now.has & HAS_PLAN, now.plan) |
-      put(n, at, TARGET, now.has & HAS_TARGET, now.target) |
-      put(n, at, LAST_YEAR, now.has & HAS_LAST_YEAR, now.lastYear) |
-      put(n, at, YTD_ACTUAL, ytd.has & HAS_ACTUAL, ytd.actual) |
-      put(n, at, YTD_PLAN, ytd.has & HAS_PLAN, ytd.plan) |
-      put(n, at, YTD_LAST_YEAR, ytd.has & HAS_LAST_YEAR, ytd.lastYear);
+      put(n, at, ACTUAL, now.hasActual, now.actual) |
+      put(n, at, PLAN, now.hasPlan, now.plan) |
+      put(n, at, TARGET, now.hasTarget, now.target) |
+      put(n, at, LAST_YEAR, now.hasLastYear, now.lastYear) |
+      put(n, at, YTD_ACTUAL, ytd.hasActual, ytd.actual) |
+      put(n, at, YTD_PLAN, ytd.hasPlan, ytd.plan) |
+      put(n, at, YTD_LAST_YEAR, ytd.hasLastYear, ytd.lastYear);
     if (trend !== undefined) {
       n[at + SLOPE] = slope;
       has |= 1 << SLOPE;
@@ -142,9 +141,9 @@ export class CheckTable {
   }
 }
 
-/** Number k of the row at `at`, when there is one (`has` not 0); its presence bit (0 when none). */
-function put(nums: Float64Array, at: number, k: number, has: number, value: number): number {
-  if (has === 0) return 0;
+/** Number k of the row at `at`, when there is one; its presence bit (0 when none). */
+function put(nums: Float64Array, at: number, k: number, has: boolean, value: number): number {
+  if (!has) return 0;
   nums[at + k] = value;
   return 1 << k;
 }

@@ -385,7 +385,8 @@ class IndexBuffers implements SeriesViews {
 
   floats(field: Field, length: number): Float64Array {
     const at = this.fieldAt[this.id * FIELD_COUNT + FIELD_INDEX[field]];
-    return at < 0 ? this.shared.blank(length) : this.f64.subarray(at, at + length);
+    // A view made directly, not by subarray (which looks up a constructor for each of 50,000 views).
+    return at < 0 ? this.shared.blank(length) : new Float64Array(this.f64.buffer, at * 8, length);
   }
 
   flags(flag: Flag, length: number): Uint8Array {
