@@ -32,10 +32,12 @@ export function isAdditive(kind: string): boolean {
  * Example: `periodInto(s, 14, new AggregateInto()).hasActual`.
  */
 export class AggregateInto {
-  actual = 0;
-  plan = 0;
-  target = 0;
-  lastYear = 0;
+  // NaN, not 0: fields that start as small integers change representation on the first fraction
+  // written, and the next check's new aggregates then threw away the code compiled for the rows.
+  actual = NaN;
+  plan = NaN;
+  target = NaN;
+  lastYear = NaN;
   hasActual = false;
   hasPlan = false;
   hasTarget = false;

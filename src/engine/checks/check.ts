@@ -3,7 +3,15 @@
  * period and year-to-date actual vs milestone, variances, attainment, last year, trend and status.
  */
 import type { Direction, Finding, MeasureDef, MeasureKind, Period } from "../model";
-import { fiscalMonthOffset, fiscalYearMonths, fiscalYearOf, isMonth, isYear, monthIndex } from "../period";
+import {
+  fiscalMonthOffset,
+  fiscalYearMonths,
+  fiscalYearOf,
+  isMonth,
+  isYear,
+  monthFromIndex,
+  monthIndex,
+} from "../period";
 import { AggregateInto, missingPositions, periodInto, rangeInto } from "./aggregate";
 import {
   attainmentForRule,
@@ -139,6 +147,21 @@ export class AsOfPositions {
     return s.monthly
       ? (this.month ??= this.judgedMonth()) - s.start
       : (this.year ??= this.judgedYear()) - s.start;
+  }
+  /**
+   * The label of the as-of period, as labelAt keys it: every row of a whole check of that grain is
+   * judged there, so labelAt finds its label from the first row on. (A label made on a check's
+   * first row was a path the compiled row code had no feedback for: the next check threw that
+   * code away and compiled it again.)
+   */
+  label(labels: Map<number, Period>): void {
+    if (isMonth(this.asOf)) {
+      const month = (this.month ??= this.judgedMonth());
+      labels.set(month, monthFromIndex(month));
+    } else {
+      const year = (this.year ??= this.judgedYear());
+      labels.set(-1 - year, String(year));
+    }
   }
   /** The as-of month, or the last month of an as-of fiscal year. */
   private judgedMonth(): number {

@@ -135,6 +135,7 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);
+  positions.label(ctx.labels);
   checkUnits(index.series, positions, ctx, findings, rows);
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {

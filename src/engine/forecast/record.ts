@@ -37,6 +37,17 @@ export interface YearData {
 /** A year with no months, as the forecast table's reused years start. */
 const NO_YEAR: readonly number[] = [];
 
+/**
+ * A year the forecast table reuses, rewritten by each forecast. A class, not an object literal:
+ * a literal's map comes from a boilerplate made on its second run, and the next table's literal
+ * generalized that map's fields, throwing away the code compiled for the check's rows.
+ */
+export class YearSlot implements YearData {
+  values: ArrayLike<number | undefined> = NO_YEAR;
+  weights: ArrayLike<number | undefined> = NO_YEAR;
+  from = 0;
+}
+
 export interface MethodForecast {
   method: ForecastMethod;
   value: number;
@@ -113,8 +124,10 @@ export class ForecastTable {
    * The year being forecast and the complete prior years, rewritten by each forecast (yearend.ts):
    * one set per table, not a list and an object per year for each of 20,000 forecasts.
    */
-  readonly current: YearData = { values: NO_YEAR, weights: NO_YEAR, from: 0 };
-  readonly history: YearData[] = [];
+  readonly current = new YearSlot();
+  // One year from the start: an array that begins empty changes its elements' kind on the first
+  // year put in, and the code compiled for the last table's years was thrown away for the new one.
+  readonly history: YearSlot[] = [new YearSlot()];
 
   constructor(readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS);

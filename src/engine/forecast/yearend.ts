@@ -8,7 +8,14 @@ import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
 import { at, fiscalYearAt, planAt, ytdFirst } from "../index/access";
 import type { SeriesData } from "../index/series";
-import { ForecastTable, METHODS, type ForecastMethod, type YearData, type YearEndForecast } from "./record";
+import {
+  ForecastTable,
+  METHODS,
+  YearSlot,
+  type ForecastMethod,
+  type YearData,
+  type YearEndForecast,
+} from "./record";
 
 export {
   METHOD_NAMES,
@@ -203,13 +210,13 @@ const NO_VALUES: readonly number[] = [];
  * (the table's, reused and grown as needed); returns how many. A list and an object per year for
  * each of 20,000 forecasts were the largest part of a large check's short-lived memory.
  */
-function priorYears(years: YearData[], s: SeriesData, first: number): number {
+function priorYears(years: YearSlot[], s: SeriesData, first: number): number {
   let count = 0;
   let from = first - 12;
   while (from - 12 >= 0) from -= 12; // the oldest whole year in the series
   for (; from < first; from += 12) {
     if (from < 0) continue;
-    if (count === years.length) years.push({ values: NO_VALUES, weights: NO_VALUES, from: 0 });
+    if (count === years.length) years.push(new YearSlot());
     const y = yearData(years[count], s, from);
     if (complete(y, 12)) count++;
   }

@@ -164,6 +164,46 @@ function fieldBits(o: Observation): number {
   );
 }
 
+/**
+ * Each series' place in the buffers: its first key and width, the offset of its row numbers (-1
+ * for consecutive rows) and of each field it has. Returns the buffers' sizes and the longest
+ * series. A function of its own: the loop compiled on the stack in one index, with the code after
+ * it never run, was thrown away when that code ran and compiled again in the next index.
+ */
+function layOut(
+  spans: Span[],
+  start: Int32Array,
+  width: Int32Array,
+  base: Int32Array,
+  fieldAt: Int32Array,
+): { positions: number; floats: number; longest: number } {
+  let positions = 0;
+  let floats = 0;
+  let longest = 0;
+  for (let id = 0; id < spans.length; id++) {
+    const sp = spans[id];
+    const lo = sp.monthly ? sp.monthLo : sp.yearLo;
+    const hi = sp.monthly ? sp.monthHi : sp.yearHi;
+    if (!(lo <= hi)) continue; // only orphaned rows: width 0
+    const w = hi - lo + 1;
+    start[id] = lo;
+    width[id] = w;
+    if (consecutive(sp)) base[id] = -1;
+    else {
+      base[id] = positions;
+      positions += w;
+    }
+    if (w > longest) longest = w;
+    const fields = sp.monthly ? sp.monthFields : sp.yearFields;
+    for (let k = 0; k < FIELD_COUNT; k++) {
+      if (!(fields & (1 << k))) continue;
+      fieldAt[id * FIELD_COUNT + k] = floats;
+      floats += w;
+    }
+  }
+  return { positions, floats, longest };
+}
+
 /** The year targets of a series that has none: one shared empty map, never written. */
 const NO_YEAR_TARGETS = new Map<number, number>();
 /** The extra rows of a series that has none: one shared empty list, frozen so nothing adds to it. */
@@ -201,30 +241,7 @@ class IndexBuffers implements SeriesViews {
     this.base = new Int32Array(count);
     this.fieldAt = new Int32Array(count * FIELD_COUNT).fill(-1);
     this.flagAt = new Int32Array(count * 3).fill(-1);
-    let positions = 0;
-    let floats = 0;
-    let longest = 0;
-    for (let id = 0; id < count; id++) {
-      const sp = spans[id];
-      const lo = sp.monthly ? sp.monthLo : sp.yearLo;
-      const hi = sp.monthly ? sp.monthHi : sp.yearHi;
-      if (!(lo <= hi)) continue; // only orphaned rows: width 0
-      const width = hi - lo + 1;
-      this.start[id] = lo;
-      this.width[id] = width;
-      if (consecutive(sp)) this.base[id] = -1;
-      else {
-        this.base[id] = positions;
-        positions += width;
-      }
-      if (width > longest) longest = width;
-      const fields = sp.monthly ? sp.monthFields : sp.yearFields;
-      for (let k = 0; k < FIELD_COUNT; k++) {
-        if (!(fields & (1 << k))) continue;
-        this.fieldAt[id * FIELD_COUNT + k] = floats;
-        floats += width;
-      }
-    }
+    const { positions, floats, longest } = layOut(spans, this.start, this.width, this.base, this.fieldAt);
     this.f64 = new Float64Array(floats).fill(NaN);
     this.rowOf = new Int32Array(positions).fill(-1);
     this.shared = new SharedViews(longest);

@@ -46,13 +46,15 @@ export function consecutive(span: Span): boolean {
 export class SeriesFinder {
   // Nested maps, not concatenated keys: 720,000 rows should not mean 720,000 new strings.
   readonly ids = new Map<string, Map<string, number>>();
-  private lastMeasure: string | undefined = undefined;
-  private lastUnit: string | undefined = undefined;
+  // Strings from the start, and not compared before a series is found: a first comparison with
+  // undefined threw away the code compiled for the index before, in each new index.
+  private lastMeasure = "";
+  private lastUnit = "";
   private lastId = -1;
 
   /** The series id of a row, -1 when none has been made for its measure and unit. */
   find(o: Observation): number {
-    if (o.unit === this.lastUnit && o.measure === this.lastMeasure) return this.lastId;
+    if (this.lastId >= 0 && o.unit === this.lastUnit && o.measure === this.lastMeasure) return this.lastId;
     const id = this.ids.get(o.measure)?.get(o.unit);
     if (id === undefined) return -1;
     this.lastMeasure = o.measure;
