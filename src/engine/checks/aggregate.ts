@@ -3,7 +3,6 @@
  * and last year's actual. Counts and amounts add up; rates and ratios are weighted by their
  * denominator when every month has one, otherwise each month counts equally.
  */
-import { lagOneYear } from "../index/access";
 import type { SeriesData } from "../index/series";
 
 export interface Aggregate {
@@ -112,7 +111,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
 /** rangeAggregate, written into `out` (`missing` counts the positions). Example: `rangeInto(s, 9, 14, out).actual`. */
 export function rangeInto(s: SeriesData, first: number, last: number, out: AggregateInto): AggregateInto {
   const additive = isAdditive(s.measure.kind);
-  const lag = lagOneYear(s);
+  const lag = s.monthly ? 12 : 1; // lagOneYear, without an import read (a getter call under tsx)
   // Per value: SUM, SUMPRODUCT with the weights, SUM of the weights and how many months had one.
   let aSum = 0;
   let aProduct = 0;

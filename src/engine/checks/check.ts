@@ -38,6 +38,24 @@ import {
   type StatusRule,
 } from "./status";
 
+// The row code reads imported functions through module constants: in CommonJS output (tsx, the
+// bench's loader) each read of an import is a getter call through two closures, some twenty a row.
+const firstOfYear = ytdFirst;
+const periodOf = periodInto;
+const rangeOf = rangeInto;
+const goodActual = goodActualAt;
+const fiscalYearOfPosition = fiscalYearAt;
+const slopeOf = trendSlope3;
+const labelOfTrend = trendLabel;
+const forecastOf = forecastInto;
+const basisOf = defaultBasis;
+const rounded = roundForRule;
+const attainmentOf = attainmentForRule;
+const gapOf = goodGap;
+const bandAttainmentOf = bandAttainment;
+const bandGapOf = bandGap;
+const Row = CheckRecord;
+
 /**
  * Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %).
  * The check returns class instances whose fields are getters over the check's typed columns
@@ -192,32 +210,32 @@ export function checkSeriesAt(
   rollup = false,
 ): CheckRow {
   const m = s.measure;
-  const first = ytdFirst(s, t, ctx.fyStartMonth);
-  const now = periodInto(s, t, (ctx.now ??= new AggregateInto()));
-  const ytd = rangeInto(s, first, t, (ctx.ytd ??= new AggregateInto()));
+  const first = firstOfYear(s, t, ctx.fyStartMonth);
+  const now = periodOf(s, t, (ctx.now ??= new AggregateInto()));
+  const ytd = rangeOf(s, first, t, (ctx.ytd ??= new AggregateInto()));
   let table = ctx.table;
   if (!table || table.full) ctx.table = table = new CheckTable(CHUNK);
   const period = labelAt(s, t, ctx);
   // The three-period trend ending at t, when all three actuals are usable (as measureTrend gives it).
-  const a1 = goodActualAt(s, t - 2);
-  const a2 = goodActualAt(s, t - 1);
+  const a1 = goodActual(s, t - 2);
+  const a2 = goodActual(s, t - 1);
   const trended = a1 !== undefined && a2 !== undefined && now.hasActual;
-  const slope = trended ? trendSlope3(a1, a2, now.actual) : 0;
+  const slope = trended ? slopeOf(a1, a2, now.actual) : 0;
   const i = table.add(
     s,
     period,
     rollup,
-    fiscalYearAt(s, t, ctx.fyStartMonth),
+    fiscalYearOfPosition(s, t, ctx.fyStartMonth),
     t - first + 1,
     now,
     ytd,
     slope,
     trended ? trendOf(m, slope, a1, now.actual) : undefined,
   );
-  const row = new CheckRecord(table, i);
-  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastInto(ctx.forecasts, s, t, ctx.fyStartMonth));
+  const row = new Row(table, i);
+  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastOf(ctx.forecasts, s, t, ctx.fyStartMonth));
   const rules = rulesFor(m, ctx);
-  const basis = firstBasis(rules) ?? defaultBasis(m.kind);
+  const basis = firstBasis(rules) ?? basisOf(m.kind);
   table.setBasis(i, basis);
   const data = dataStatus(s, t, first, basis, ytd, rollup);
   if (data) {
@@ -274,7 +292,7 @@ function judgeByRules(
       table.judge(i, "insufficient-data", words.missing(test));
       return "insufficient-data";
     }
-    if (roundForRule(value) >= test.atLeast) {
+    if (rounded(value) >= test.atLeast) {
       table.judge(i, rule.status, words.met(test, value));
       return rule.status;
     }
@@ -300,9 +318,9 @@ function trendOf(measure: MeasureDef, slope: number, first: number, last: number
   const { direction, lower, upper } = measure;
   const gaps: [number, number] | undefined =
     direction === "band" && lower !== undefined && upper !== undefined
-      ? [bandGap(first, lower, upper), bandGap(last, lower, upper)]
+      ? [bandGapOf(first, lower, upper), bandGapOf(last, lower, upper)]
       : undefined;
-  return trendLabel(slope, direction, gaps);
+  return labelOfTrend(slope, direction, gaps);
 }
 
 interface DataStatus {
@@ -326,7 +344,7 @@ function dataStatus(
       : "this period's value has a data error";
     return { status: "insufficient-data", reason: why };
   }
-  if (goodActualAt(s, t) === undefined) {
+  if (goodActual(s, t) === undefined) {
     // Stale when any earlier month has a usable actual, even one whose month has another bad
     // cell (a milestone or denominator): the unit did report, as the workbook's Status counts it.
     let latest = -1;
@@ -370,7 +388,9 @@ function metricFor(
   const { lower, upper, direction } = s.measure;
   if (test.compareWith === "band") {
     if (lower === undefined || upper === undefined) return undefined;
-    return test.metric === "ratio" ? bandAttainment(actual, lower, upper) : -bandGap(actual, lower, upper);
+    return test.metric === "ratio"
+      ? bandAttainmentOf(actual, lower, upper)
+      : -bandGapOf(actual, lower, upper);
   }
   let other: number;
   if (test.compareWith === "milestone") {
@@ -383,7 +403,5 @@ function metricFor(
     if (!agg.hasLastYear) return undefined;
     other = agg.lastYear;
   }
-  return test.metric === "ratio"
-    ? attainmentForRule(actual, other, direction)
-    : goodGap(actual, other, direction);
+  return test.metric === "ratio" ? attainmentOf(actual, other, direction) : gapOf(actual, other, direction);
 }
