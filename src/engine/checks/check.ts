@@ -309,7 +309,11 @@ const CHUNK = 1024;
 
 /** The basis of the first rule with a test: what the status looks at. */
 function firstBasis(rules: StatusRule[]): Basis | undefined {
-  for (const r of rules) if (r.when) return r.when.basis;
+  // By index: a for-of here made an iterator for each of 20,000 rows.
+  for (let k = 0; k < rules.length; k++) {
+    const when = rules[k].when;
+    if (when) return when.basis;
+  }
   return undefined;
 }
 

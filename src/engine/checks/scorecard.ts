@@ -80,7 +80,9 @@ function checkUnits(
   findings: Finding[],
   rows: CheckRow[],
 ): void {
-  for (const s of series) {
+  // By index: a for-of made an iterator result for each series until the loop was compiled.
+  for (let k = 0; k < series.length; k++) {
+    const s = series[k];
     const t = positions.of(s);
     const gap = missingRows(s, Math.min(t, s.length - 1));
     if (gap) findings.push(gap);
