@@ -13,30 +13,14 @@ import {
   monthIndex,
 } from "../period";
 import { AggregateInto, missingPositions, periodInto, rangeInto } from "./aggregate";
-import {
-  attainmentForRule,
-  bandAttainment,
-  bandGap,
-  goodGap,
-  trendLabel,
-  trendSlope3,
-  type TrendLabel,
-} from "./compare";
+import { bandGap, trendLabel, trendSlope3, type TrendLabel } from "./compare";
+import { judgeByRules } from "./judge";
 import type { YearEndForecast } from "../forecast/record";
 import { forecastInto, type ForecastTable } from "../forecast/yearend";
 import { at, fiscalYearAt, goodActualAt, periodAt, ytdFirst } from "../index/access";
 import { sourceAt, type SeriesData } from "../index/series";
 import { CheckRecord, CheckTable } from "./row";
-import {
-  RuleWords,
-  defaultBasis,
-  defaultRules,
-  roundForRule,
-  type Basis,
-  type RuleTest,
-  type Status,
-  type StatusRule,
-} from "./status";
+import { RuleWords, defaultBasis, defaultRules, type Basis, type Status, type StatusRule } from "./status";
 
 // The row code reads imported functions through module constants: in CommonJS output (tsx, the
 // bench's loader) each read of an import is a getter call through two closures, some twenty a row.
@@ -49,12 +33,9 @@ const slopeOf = trendSlope3;
 const labelOfTrend = trendLabel;
 const forecastOf = forecastInto;
 const basisOf = defaultBasis;
-const rounded = roundForRule;
-const attainmentOf = attainmentForRule;
-const gapOf = goodGap;
-const bandAttainmentOf = bandAttainment;
 const bandGapOf = bandGap;
 const Row = CheckRecord;
+const judge = judgeByRules;
 
 /**
  * Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %).
@@ -250,7 +231,7 @@ export function checkSeriesAt(
       });
     return row;
   }
-  const status = judgeByRules(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
+  const status = judge(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
   if (status === "insufficient-data" && !now.hasPlan) {
     findings.push({
       severity: "warning",
@@ -265,44 +246,6 @@ export function checkSeriesAt(
   }
   return row;
 }
-
-/**
- * The rules walked as applyRules walks them (first match wins; a missing metric gives
- * "insufficient-data"), with the status and reason written into row i of the table: no outcome
- * object or closure for each of 20,000 rows. Returns the status.
- */
-function judgeByRules(
-  table: CheckTable,
-  i: number,
-  rules: StatusRule[],
-  s: SeriesData,
-  now: AggregateInto,
-  ytd: AggregateInto,
-  words: RuleWords,
-): Status {
-  for (let k = 0; k < rules.length; k++) {
-    const rule = rules[k];
-    const test = rule.when;
-    if (!test) {
-      table.judge(i, rule.status, "otherwise");
-      return rule.status;
-    }
-    const value = metricFor(test, s, now, ytd);
-    if (value === undefined || Number.isNaN(value)) {
-      table.judge(i, "insufficient-data", words.missing(test));
-      return "insufficient-data";
-    }
-    if (rounded(value) >= test.atLeast) {
-      table.judge(i, rule.status, words.met(test, value));
-      return rule.status;
-    }
-  }
-  table.judge(i, "insufficient-data", NO_RULE_MATCHED);
-  return "insufficient-data";
-}
-
-/** applyRules' reason when no rule matched. */
-const NO_RULE_MATCHED = "no rule matched; end the list with an otherwise rule";
 
 /** Rows per table for checks that do not say how many they make (a run of checkSeriesAt calls). */
 const CHUNK = 1024;
@@ -377,35 +320,4 @@ function dataStatus(
     };
   }
   return undefined;
-}
-
-/** The number a rule test compares, or undefined when its data are missing. */
-function metricFor(
-  test: RuleTest,
-  s: SeriesData,
-  period: AggregateInto,
-  ytd: AggregateInto,
-): number | undefined {
-  const agg = test.basis === "ytd" ? ytd : period;
-  if (!agg.hasActual) return undefined;
-  const actual = agg.actual;
-  const { lower, upper, direction } = s.measure;
-  if (test.compareWith === "band") {
-    if (lower === undefined || upper === undefined) return undefined;
-    return test.metric === "ratio"
-      ? bandAttainmentOf(actual, lower, upper)
-      : -bandGapOf(actual, lower, upper);
-  }
-  let other: number;
-  if (test.compareWith === "milestone") {
-    if (!agg.hasPlan) return undefined;
-    other = agg.plan;
-  } else if (test.compareWith === "target") {
-    if (!agg.hasTarget) return undefined;
-    other = agg.target;
-  } else {
-    if (!agg.hasLastYear) return undefined;
-    other = agg.lastYear;
-  }
-  return test.metric === "ratio" ? attainmentOf(actual, other, direction) : gapOf(actual, other, direction);
 }

@@ -7,7 +7,7 @@
 import type { Finding, MeasureDef, Observation, Scorecard } from "../model";
 import { FIELDS, SharedViews, type Field, type Flag, type SeriesViews } from "./pool";
 import { periodKey, Series, type ScorecardIndex, type SeriesData } from "./series";
-import { consecutive, orphanFindings, SeriesFinder, type Span } from "./spans";
+import { layOut, orphanFindings, SeriesFinder, type Span } from "./spans";
 
 /**
  * Index a scorecard. `dataFindings` are the reader's findings: an error on a measure x unit x
@@ -25,14 +25,19 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   // on-stack replacement was compiled but never entered), three times slower than later runs;
   // with the loops in this function, each replacement compiled the whole build again (six
   // compiles of it in the bench's first run, some thrown away at code not yet run).
-  placeRows(placer, obs, n);
+  // And each is called on chunks of rows or series: called once per index, a loop function was
+  // compiled on the stack in the first index and compiled again, whole, in the second (the bench's
+  // timed one); called on some forty chunks, it is compiled once, in the first.
+  for (let from = 0; from < n; from += ROW_CHUNK) placeRows(placer, obs, from, Math.min(n, from + ROW_CHUNK));
   const buffers = new IndexBuffers(placer.spans, placer.finder);
-  fillRows(buffers, obs, n);
+  for (let from = 0; from < n; from += ROW_CHUNK) fillRows(buffers, obs, from, Math.min(n, from + ROW_CHUNK));
   buffers.settleFlags();
   buffers.markErrors(dataFindings);
   const series: SeriesData[] = [];
   const byMeasure = new Map<string, SeriesData[]>();
-  collectSeries(buffers, placer.spans.length, obs, series, byMeasure);
+  const count = placer.spans.length;
+  for (let from = 0; from < count; from += SERIES_CHUNK)
+    collectSeries(buffers, from, Math.min(count, from + SERIES_CHUNK), obs, series, byMeasure);
   const { orphans } = placer;
   return {
     series,
@@ -45,27 +50,32 @@ export function indexScorecard(scorecard: Scorecard, dataFindings: readonly Find
   };
 }
 
-function placeRows(placer: RowPlacer, obs: Observation[], n: number): void {
-  for (let r = 0; r < n; r++) placer.place(obs[r], r);
+/** Rows and series per call of the loop functions below. */
+const ROW_CHUNK = 16384;
+const SERIES_CHUNK = 512;
+
+function placeRows(placer: RowPlacer, obs: Observation[], from: number, to: number): void {
+  for (let r = from; r < to; r++) placer.place(obs[r], r);
 }
 
-function fillRows(buffers: IndexBuffers, obs: Observation[], n: number): void {
-  for (let r = 0; r < n; r++) buffers.fill(obs[r], r);
+function fillRows(buffers: IndexBuffers, obs: Observation[], from: number, to: number): void {
+  for (let r = from; r < to; r++) buffers.fill(obs[r], r);
 }
 
 /**
- * Every series with a row, in span order, and by measure, into the lists given: nothing follows
+ * The series `from` to `to` that have a row, in span order, and by measure, into the lists given: nothing follows
  * the loop, so the code compiled on the stack for it in one index is still good in the next
  * (a result object made after the loop had no type feedback and threw that code away).
  */
 function collectSeries(
   buffers: IndexBuffers,
-  count: number,
+  from: number,
+  to: number,
   obs: Observation[],
   series: SeriesData[],
   byMeasure: Map<string, SeriesData[]>,
 ): void {
-  for (let id = 0; id < count; id++) {
+  for (let id = from; id < to; id++) {
     const s = buffers.series(id, obs);
     if (!s) continue; // only orphaned rows
     series.push(s);
@@ -162,46 +172,6 @@ function fieldBits(o: Observation): number {
     (o.denominator !== undefined ? 16 : 0) |
     (o.priorActual !== undefined ? 32 : 0)
   );
-}
-
-/**
- * Each series' place in the buffers: its first key and width, the offset of its row numbers (-1
- * for consecutive rows) and of each field it has. Returns the buffers' sizes and the longest
- * series. A function of its own: the loop compiled on the stack in one index, with the code after
- * it never run, was thrown away when that code ran and compiled again in the next index.
- */
-function layOut(
-  spans: Span[],
-  start: Int32Array,
-  width: Int32Array,
-  base: Int32Array,
-  fieldAt: Int32Array,
-): { positions: number; floats: number; longest: number } {
-  let positions = 0;
-  let floats = 0;
-  let longest = 0;
-  for (let id = 0; id < spans.length; id++) {
-    const sp = spans[id];
-    const lo = sp.monthly ? sp.monthLo : sp.yearLo;
-    const hi = sp.monthly ? sp.monthHi : sp.yearHi;
-    if (!(lo <= hi)) continue; // only orphaned rows: width 0
-    const w = hi - lo + 1;
-    start[id] = lo;
-    width[id] = w;
-    if (consecutive(sp)) base[id] = -1;
-    else {
-      base[id] = positions;
-      positions += w;
-    }
-    if (w > longest) longest = w;
-    const fields = sp.monthly ? sp.monthFields : sp.yearFields;
-    for (let k = 0; k < FIELD_COUNT; k++) {
-      if (!(fields & (1 << k))) continue;
-      fieldAt[id * FIELD_COUNT + k] = floats;
-      floats += w;
-    }
-  }
-  return { positions, floats, longest };
 }
 
 /** The year targets of a series that has none: one shared empty map, never written. */
