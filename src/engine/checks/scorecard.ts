@@ -91,10 +91,10 @@ function checkUnits(
 }
 
 /**
- * The context of one whole check, every field set in its constructor. An object literal here got
- * its map from the literal's boilerplate, made on the second check with placeholder field types:
- * the next check's context generalized them, and code optimized by the check before (the rows'
- * loop, its rule and label look-ups) was thrown away and compiled again.
+ * The context of one whole check, every field set in its constructor, in one order, with values
+ * of one kind. With an object literal here, the second check's context changed a field's recorded
+ * type (seen with --trace-deopt), and the code compiled for the rows in the first check (the row,
+ * its rule and label look-ups) was thrown away and compiled again inside the timed check.
  */
 class CheckRun implements CheckContext {
   readonly defaults = new Map<string, StatusRule[]>();
