@@ -3,7 +3,6 @@
  * and last year's actual. Counts and amounts add up; rates and ratios are weighted by their
  * denominator when every month has one, otherwise each month counts equally.
  */
-import { lagOneYear } from "../index/access";
 import type { SeriesData } from "../index/series";
 
 export interface Aggregate {
@@ -23,26 +22,79 @@ export function isAdditive(kind: string): boolean {
   return kind === "count" || kind === "amount";
 }
 
+/**
+ * An Aggregate written in place, for the check's rows: the four values as numbers, flags for those
+ * the Aggregate has (its others are undefined), and how many positions miss their actual. A check
+ * reuses two of them for all its rows: two objects and a boxed number for each value per row were
+ * a fifth of a large check's short-lived memory. Flags, not bits: the hot code then reads no
+ * imported constant (a getter call each under the bench's loader).
+ * Example: `periodInto(s, 14, new AggregateInto()).hasActual`.
+ */
+export class AggregateInto {
+  // NaN, not 0: fields that start as small integers change representation on the first fraction
+  // written, and the next check's new aggregates then threw away the code compiled for the rows.
+  actual = NaN;
+  plan = NaN;
+  target = NaN;
+  lastYear = NaN;
+  hasActual = false;
+  hasPlan = false;
+  hasTarget = false;
+  hasLastYear = false;
+  missing = 0;
+}
+
 /** The values of a single period. Example: `periodAggregate(s, 14).actual`. */
 export function periodAggregate(s: SeriesData, position: number): Aggregate {
+  const into = periodInto(s, position, new AggregateInto());
+  return asAggregate(into, into.missing > 0 ? [position] : NONE);
+}
+
+/** periodAggregate, written into `out`. Example: `periodInto(s, 14, out).actual`. */
+export function periodInto(s: SeriesData, position: number, out: AggregateInto): AggregateInto {
   // As goodActualAt, planAt and at read them, with this module's helpers: the check calls this
   // for every row, and under the bench's loader each imported call goes through a getter.
   const { actual: A, milestone: M, target: T, priorActual: PA, bad } = s;
   const actual = goodAt(A, bad, position);
   const milestone = valueAt(M, position);
-  const lastYear = goodAt(A, bad, position - (s.monthly ? 12 : 1));
+  const ly = goodAt(A, bad, position - (s.monthly ? 12 : 1));
+  const plan = milestone === milestone ? milestone : valueAt(T, position);
+  const target = valueAt(T, position);
+  const lastYear = ly === ly ? ly : valueAt(PA, position);
+  out.actual = actual;
+  out.plan = plan;
+  out.target = target;
+  out.lastYear = lastYear;
+  out.hasActual = actual === actual;
+  out.hasPlan = plan === plan;
+  out.hasTarget = target === target;
+  out.hasLastYear = lastYear === lastYear;
+  out.missing = actual === actual ? 0 : 1;
+  return out;
+}
+
+/** The Aggregate an AggregateInto stands for, with its missing positions. */
+function asAggregate(into: AggregateInto, missing: number[]): Aggregate {
   return {
-    actual: orUndefined(actual),
-    plan: orUndefined(milestone === milestone ? milestone : valueAt(T, position)),
-    target: orUndefined(valueAt(T, position)),
-    lastYear: orUndefined(lastYear === lastYear ? lastYear : valueAt(PA, position)),
-    missing: actual === actual ? NONE : [position],
+    actual: into.hasActual ? into.actual : undefined,
+    plan: into.hasPlan ? into.plan : undefined,
+    target: into.hasTarget ? into.target : undefined,
+    lastYear: into.hasLastYear ? into.lastYear : undefined,
+    missing,
   };
 }
 
-/** A value, or undefined for NaN (missing). */
-function orUndefined(value: number): number | undefined {
-  return value === value ? value : undefined;
+/**
+ * Positions from `first` to `last` whose actual is missing (no row, blank, or a data error), as
+ * rangeAggregate lists them. Example: `missingPositions(s, 9, 14)`.
+ */
+export function missingPositions(s: SeriesData, first: number, last: number): number[] {
+  const missing: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const actual = goodAt(s.actual, s.bad, i);
+    if (actual !== actual) missing.push(i);
+  }
+  return missing;
 }
 
 /**
@@ -52,8 +104,14 @@ function orUndefined(value: number): number | undefined {
  * checked. Example: `rangeAggregate(s, 9, 14).actual`.
  */
 export function rangeAggregate(s: SeriesData, first: number, last: number): Aggregate {
+  const into = rangeInto(s, first, last, new AggregateInto());
+  return asAggregate(into, into.missing > 0 ? missingPositions(s, first, last) : NONE);
+}
+
+/** rangeAggregate, written into `out` (`missing` counts the positions). Example: `rangeInto(s, 9, 14, out).actual`. */
+export function rangeInto(s: SeriesData, first: number, last: number, out: AggregateInto): AggregateInto {
   const additive = isAdditive(s.measure.kind);
-  const lag = lagOneYear(s);
+  const lag = s.monthly ? 12 : 1; // lagOneYear, without an import read (a getter call under tsx)
   // Per value: SUM, SUMPRODUCT with the weights, SUM of the weights and how many months had one.
   let aSum = 0;
   let aProduct = 0;
@@ -73,7 +131,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
   let lyCount = 0;
   let weighted = true;
   let lyWeighted = true;
-  let missing: number[] | undefined;
+  let missing = 0;
   // Reads the arrays directly (NaN = missing): this loop is the hottest in a 720,000-point check.
   const { actual: A, milestone: M, target: T, denominator: D, priorActual: PA, bad } = s;
   for (let i = first; i <= last; i++) {
@@ -81,7 +139,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
     const weight = w > 0 ? w : 0;
     if (weight === 0) weighted = false;
     const actual = goodAt(A, bad, i);
-    if (actual !== actual) (missing ??= []).push(i);
+    if (actual !== actual) missing++;
     else {
       aSum += actual;
       aProduct += actual * weight;
@@ -117,29 +175,32 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
     }
   }
   const months = last - first + 1;
-  return {
-    actual: total(aSum, aProduct, aWeights, aCount, months, additive, weighted),
-    plan: total(pSum, pProduct, pWeights, pCount, months, additive, weighted),
-    target: total(tSum, tProduct, tWeights, tCount, months, additive, weighted),
-    lastYear: total(lySum, lyProduct, lyWeights, lyCount, months, additive, lyWeighted),
-    missing: missing ?? NONE,
-  };
+  out.actual = total(aSum, aProduct, aWeights, aCount, additive, weighted);
+  out.plan = total(pSum, pProduct, pWeights, pCount, additive, weighted);
+  out.target = total(tSum, tProduct, tWeights, tCount, additive, weighted);
+  out.lastYear = total(lySum, lyProduct, lyWeights, lyCount, additive, lyWeighted);
+  out.hasActual = whole(aCount, months);
+  out.hasPlan = whole(pCount, months);
+  out.hasTarget = whole(tCount, months);
+  out.hasLastYear = whole(lyCount, months);
+  out.missing = missing;
+  return out;
 }
 
-/**
- * SUM for additive kinds; SUMPRODUCT/SUM(weights) when every month is weighted; else AVERAGE.
- * Undefined unless every one of the `months` had a value.
- */
+/** True when every one of the `months` had a value: only then is the total defined. */
+function whole(count: number, months: number): boolean {
+  return count !== 0 && count === months;
+}
+
+/** SUM for additive kinds; SUMPRODUCT/SUM(weights) when every month is weighted; else AVERAGE (meant only where `whole`). */
 function total(
   sum: number,
   product: number,
   weights: number,
   count: number,
-  months: number,
   additive: boolean,
   weighted: boolean,
-): number | undefined {
-  if (count === 0 || count !== months) return undefined;
+): number {
   if (additive) return sum;
   return weighted ? product / weights : sum / count;
 }

@@ -41,22 +41,13 @@ export function rollUp(
   const yearAt = new Int32Array(n);
   for (let p = 0; p < n; p++) yearAt[p] = fyOf(start + p) - firstYear;
   const member = new Uint8Array(same.length * yearCount);
-  for (let k = 0; k < same.length; k++)
-    markYearsInProgram(same[k], same[k].start - start, yearAt, member, k * yearCount, firstYear, yearCount);
+  markMembers(same, start, yearAt, member, firstYear, yearCount);
   // Unit by unit, each unit's arrays read in order, into sums per period: the same additions in
   // the same order (units ascending for each period) as a period-by-period loop, without jumping
   // across 1,000 units' arrays for every period.
   const sums = new Float64Array(4 * n); // per period: actual x weight, plan x weight, target x weight, weight
   const state = new Uint8Array(n); // per period: bits ANY, INCOMPLETE, NO_PLAN, NO_TARGET
-  let lackedWeights = false;
-  // The loops' bodies are functions called per unit and per measure: optimized as functions with
-  // every branch's feedback, where a loop inside this function (called 20 times) was compiled on
-  // the stack before its rate branches had run and fell back to the interpreter for each rate measure.
-  for (let k = 0; k < same.length; k++) {
-    const u = same[k];
-    const offset = u.start - start;
-    if (addUnit(u, offset, additive, member, k * yearCount, yearAt, sums, state)) lackedWeights = true;
-  }
+  const lackedWeights = addUnits(same, start, additive, member, yearCount, yearAt, sums, state);
   settle(out, sums, state, additive, measure.kind === "rate" ? 0.01 : 1);
   // Year targets to merge: most scorecards have none, and then no unit needs its set of years.
   if (additive && same.some((u) => u.yearTargets.size > 0)) {
@@ -81,6 +72,44 @@ export function rollUp(
 
 /** NaN read from a typed array, so the actual stays an unboxed double (see aggregate.ts). Never written. */
 const NAN = new Float64Array([NaN]);
+
+/**
+ * The loops over a measure's units live in functions of their own, which read only series and
+ * typed arrays: rollUp itself (20 calls a check) then has no loop to compile on the stack, and so
+ * no compiled code that meets the measures' several object shapes and is thrown away ("wrong map")
+ * and compiled again in the next check.
+ */
+function markMembers(
+  same: SeriesData[],
+  start: number,
+  yearAt: Int32Array,
+  member: Uint8Array,
+  firstYear: number,
+  yearCount: number,
+): void {
+  for (let k = 0; k < same.length; k++)
+    markYearsInProgram(same[k], same[k].start - start, yearAt, member, k * yearCount, firstYear, yearCount);
+}
+
+/** Every unit into the sums per period (see addUnit); true when one gave an actual without a weight. */
+function addUnits(
+  same: SeriesData[],
+  start: number,
+  additive: boolean,
+  member: Uint8Array,
+  yearCount: number,
+  yearAt: Int32Array,
+  sums: Float64Array,
+  state: Uint8Array,
+): boolean {
+  let lackedWeights = false;
+  for (let k = 0; k < same.length; k++) {
+    const u = same[k];
+    if (addUnit(u, u.start - start, additive, member, k * yearCount, yearAt, sums, state))
+      lackedWeights = true;
+  }
+  return lackedWeights;
+}
 
 const ANY = 1;
 const INCOMPLETE = 2;

@@ -14,7 +14,7 @@
 import type { Period } from "../model";
 import type { SeriesData } from "../index/series";
 import type { YearEndForecast } from "../forecast/record";
-import type { Aggregate } from "./aggregate";
+import type { AggregateInto } from "./aggregate";
 import { attainment, bandAttainment, bandGap, varianceAbs, varianceRel, type TrendLabel } from "./compare";
 import type { CheckRow } from "./check";
 import type { Basis, Status } from "./status";
@@ -85,7 +85,8 @@ export class CheckTable {
 
   /**
    * A new row: its series, period and place in the year; numbers from the period's and the year
-   * to date's aggregates and the three-period trend (slope and label). Returns its position.
+   * to date's aggregates and the three-period trend (its slope and label, none when `trend` is
+   * undefined). Returns its position.
    */
   add(
     s: SeriesData,
@@ -93,9 +94,10 @@ export class CheckTable {
     rollup: boolean,
     fiscalYear: number,
     ytdPeriods: number,
-    now: Aggregate,
-    ytd: Aggregate,
-    trend: { slope: number; label: TrendLabel } | undefined,
+    now: AggregateInto,
+    ytd: AggregateInto,
+    slope: number,
+    trend: TrendLabel | undefined,
   ): number {
     const i = this.size++;
     this.series[i] = s;
@@ -104,17 +106,17 @@ export class CheckTable {
     const n = this.nums;
     const at = i * NUMS;
     let has =
-      put(n, at, ACTUAL, now.actual) |
-      put(n, at, PLAN, now.plan) |
-      put(n, at, TARGET, now.target) |
-      put(n, at, LAST_YEAR, now.lastYear) |
-      put(n, at, YTD_ACTUAL, ytd.actual) |
-      put(n, at, YTD_PLAN, ytd.plan) |
-      put(n, at, YTD_LAST_YEAR, ytd.lastYear);
-    if (trend) {
-      n[at + SLOPE] = trend.slope;
+      put(n, at, ACTUAL, now.hasActual, now.actual) |
+      put(n, at, PLAN, now.hasPlan, now.plan) |
+      put(n, at, TARGET, now.hasTarget, now.target) |
+      put(n, at, LAST_YEAR, now.hasLastYear, now.lastYear) |
+      put(n, at, YTD_ACTUAL, ytd.hasActual, ytd.actual) |
+      put(n, at, YTD_PLAN, ytd.hasPlan, ytd.plan) |
+      put(n, at, YTD_LAST_YEAR, ytd.hasLastYear, ytd.lastYear);
+    if (trend !== undefined) {
+      n[at + SLOPE] = slope;
       has |= 1 << SLOPE;
-      this.codes[i * CODES + TREND] = TREND_CODE[trend.label];
+      this.codes[i * CODES + TREND] = TREND_CODE[trend];
     }
     n[at + FISCAL_YEAR] = fiscalYear;
     n[at + YTD_PERIODS] = ytdPeriods;
@@ -140,8 +142,8 @@ export class CheckTable {
 }
 
 /** Number k of the row at `at`, when there is one; its presence bit (0 when none). */
-function put(nums: Float64Array, at: number, k: number, value: number | undefined): number {
-  if (value === undefined) return 0;
+function put(nums: Float64Array, at: number, k: number, has: boolean, value: number): number {
+  if (!has) return 0;
   nums[at + k] = value;
   return 1 << k;
 }

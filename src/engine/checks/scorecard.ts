@@ -7,6 +7,7 @@ import { isMonth, isYear } from "../period";
 import { ForecastTable } from "../forecast/yearend";
 import { periodAt } from "../index/access";
 import { sourceAt, type ScorecardIndex, type SeriesData } from "../index/series";
+import { AggregateInto } from "./aggregate";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
@@ -79,11 +80,38 @@ function checkUnits(
   findings: Finding[],
   rows: CheckRow[],
 ): void {
-  for (const s of series) {
+  // By index: a for-of made an iterator result for each series until the loop was compiled.
+  for (let k = 0; k < series.length; k++) {
+    const s = series[k];
     const t = positions.of(s);
     const gap = missingRows(s, Math.min(t, s.length - 1));
     if (gap) findings.push(gap);
     rows.push(checkSeriesAt(s, t, ctx, findings, false));
+  }
+}
+
+/**
+ * The context of one whole check, every field set in its constructor, in one order, with values
+ * of one kind. With an object literal here, the second check's context changed a field's recorded
+ * type (seen with --trace-deopt), and the code compiled for the rows in the first check (the row,
+ * its rule and label look-ups) was thrown away and compiled again inside the timed check.
+ */
+class CheckRun implements CheckContext {
+  readonly defaults = new Map<string, StatusRule[]>();
+  table: CheckTable;
+  readonly labels = new Map<number, Period>();
+  readonly words = new RuleWords();
+  readonly forecasts: ForecastTable | undefined;
+  readonly now = new AggregateInto();
+  readonly ytd = new AggregateInto();
+  constructor(
+    readonly fyStartMonth: number,
+    readonly rules: Record<string, StatusRule[]> | undefined,
+    rows: number,
+    forecast: boolean,
+  ) {
+    this.table = new CheckTable(rows);
+    this.forecasts = forecast ? new ForecastTable(rows) : undefined;
   }
 }
 
@@ -105,20 +133,11 @@ export function checkScorecard(index: ScorecardIndex, options: CheckOptions): Ch
   // One table for all the rows and one for their forecasts: at most a row per series and one
   // roll-up per measure.
   const most = index.series.length + index.byMeasure.size;
-  // Every field of the context set here, in the order checkSeriesAt would add them: its shape
-  // then never changes, so code optimized by an earlier check is not thrown away on the first row.
-  const ctx: CheckContext = {
-    fyStartMonth: index.fyStartMonth,
-    rules: options.rules,
-    defaults: new Map(),
-    table: new CheckTable(most),
-    labels: new Map(),
-    words: new RuleWords(),
-    forecasts: options.forecast !== false ? new ForecastTable(most) : undefined,
-  };
+  const ctx = new CheckRun(index.fyStartMonth, options.rules, most, options.forecast !== false);
   const findings: Finding[] = [];
   const rows: CheckRow[] = [];
   const positions = new AsOfPositions(options.asOf, ctx.fyStartMonth);
+  positions.label(ctx.labels);
   checkUnits(index.series, positions, ctx, findings, rows);
   const rollupSeries = new Map<string, SeriesData>();
   if (options.rollups !== false) {

@@ -23,6 +23,31 @@ export const METHOD_NAMES: Record<ForecastMethod, string> = {
 /** In the order they are computed; the label prefers seasonal, then run rate. */
 export const METHODS: readonly ForecastMethod[] = ["run-rate", "seasonal-run-rate", "linear-trend"];
 
+/** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
+export interface YearData {
+  values: ArrayLike<number | undefined>;
+  weights: ArrayLike<number | undefined>;
+  /**
+   * Position of the year's first month in `values` and `weights` (default 0): a series' years are
+   * read in place in its arrays, with no view or copy per year.
+   */
+  from?: number;
+}
+
+/** A year with no months, as the forecast table's reused years start. */
+const NO_YEAR: readonly number[] = [];
+
+/**
+ * A year the forecast table reuses, rewritten by each forecast. A class, not an object literal:
+ * a literal's map comes from a boilerplate made on its second run, and the next table's literal
+ * generalized that map's fields, throwing away the code compiled for the check's rows.
+ */
+export class YearSlot implements YearData {
+  values: ArrayLike<number | undefined> = NO_YEAR;
+  weights: ArrayLike<number | undefined> = NO_YEAR;
+  from = 0;
+}
+
 export interface MethodForecast {
   method: ForecastMethod;
   value: number;
@@ -95,6 +120,14 @@ export class ForecastTable {
   readonly codes: Uint8Array;
   /** Slots filled so far. */
   size = 0;
+  /**
+   * The year being forecast and the complete prior years, rewritten by each forecast (yearend.ts):
+   * one set per table, not a list and an object per year for each of 20,000 forecasts.
+   */
+  readonly current = new YearSlot();
+  // One year from the start: an array that begins empty changes its elements' kind on the first
+  // year put in, and the code compiled for the last table's years was thrown away for the new one.
+  readonly history: YearSlot[] = [new YearSlot()];
 
   constructor(readonly capacity: number) {
     this.nums = new Float64Array(capacity * NUMS);

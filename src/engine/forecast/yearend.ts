@@ -8,7 +8,23 @@ import { isAdditive } from "../checks/aggregate";
 import { roundForRule } from "../checks/status";
 import { at, fiscalYearAt, planAt, ytdFirst } from "../index/access";
 import type { SeriesData } from "../index/series";
-import { ForecastTable, METHODS, type ForecastMethod, type YearEndForecast } from "./record";
+import {
+  ForecastTable,
+  METHODS,
+  YearSlot,
+  type ForecastMethod,
+  type YearData,
+  type YearEndForecast,
+} from "./record";
+
+// Imported functions each forecast calls (up to some thirty times), read once: in CommonJS output
+// (tsx, the bench's loader) each read of an import is a getter call through two closures.
+const additiveKind = isAdditive;
+const rounded = roundForRule;
+const valueAt = at;
+const fiscalYearOfPosition = fiscalYearAt;
+const planOf = planAt;
+const firstOfYear = ytdFirst;
 
 export {
   METHOD_NAMES,
@@ -17,19 +33,9 @@ export {
   ForecastTable,
   type ForecastMethod,
   type MethodForecast,
+  type YearData,
   type YearEndForecast,
 } from "./record";
-
-/** One fiscal year's months: usable actuals and denominators (undefined or NaN where missing). */
-export interface YearData {
-  values: ArrayLike<number | undefined>;
-  weights: ArrayLike<number | undefined>;
-  /**
-   * Position of the year's first month in `values` and `weights` (default 0): a series' years are
-   * read in place in its arrays, with no view or copy per year.
-   */
-  from?: number;
-}
 
 /**
  * Forecast the fiscal year containing position `t`. Example:
@@ -49,8 +55,8 @@ export function forecastInto(
   t: number,
   fyStartMonth: number,
 ): YearEndForecast {
-  const fiscalYear = fiscalYearAt(s, t, fyStartMonth);
-  const first = ytdFirst(s, t, fyStartMonth);
+  const fiscalYear = fiscalYearOfPosition(s, t, fyStartMonth);
+  const first = firstOfYear(s, t, fyStartMonth);
   const n = t - first + 1;
   const i = table.size++;
   if (!s.monthly) {
@@ -59,10 +65,11 @@ export function forecastInto(
   }
   const target = yearTarget(s, first, fiscalYear, t);
   table.begin(i, fiscalYear, n, target);
-  const current = yearData(s, first);
+  const current = yearData(table.current, s, first);
   if (!complete(current, n)) return table.end(i, "gaps");
-  const history = priorYears(s, first);
-  const additive = isAdditive(s.measure.kind);
+  const history = table.history;
+  const years = priorYears(history, s, first);
+  const additive = additiveKind(s.measure.kind);
   // Written into the table's columns, with no objects or arrays per forecast: this runs for each
   // of 20,000 series in a large check, and what a forecast kept was most of the check's memory.
   let chosen = -1;
@@ -70,10 +77,10 @@ export function forecastInto(
   const methods = METHODS; // one read of the import (a getter under the bench's loader), not six
   for (let k = 0; k < methods.length; k++) {
     const method = methods[k];
-    const value = forecastWith(method, current, n, history, additive);
+    const value = forecastWith(method, current, n, history, additive, years);
     if (value === undefined || !Number.isFinite(value)) continue;
     table.method(i, k, value);
-    intervalFor(method, value, n, history, additive, table, i, k);
+    intervalFor(method, value, n, history, years, additive, table, i, k);
     if (method === "seasonal-run-rate" || (method === "run-rate" && chosen < 0)) {
       chosen = k;
       chosenValue = value;
@@ -188,41 +195,56 @@ function complete(year: YearData, n: number): boolean {
 
 /**
  * The year's usable actuals and denominators, read in place from the series' arrays (no views or
- * copies: this runs for every series of a large check). The index's `actual` is NaN wherever a
- * cell is unusable; a year cut off by the series' start or end has fewer than 12 months left and
- * so is never complete.
+ * copies: this runs for every series of a large check), written into `year` (the forecast table's
+ * own, reused: no object per forecast). The index's `actual` is NaN wherever a cell is unusable; a
+ * year cut off by the series' start or end has fewer than 12 months left and so is never complete.
  */
-function yearData(s: SeriesData, first: number): YearData {
-  if (first < 0) return { values: NO_VALUES, weights: NO_VALUES, from: 0 };
-  return { values: s.actual, weights: s.denominator, from: first };
+function yearData(year: YearData, s: SeriesData, first: number): YearData {
+  if (first < 0) {
+    year.values = NO_VALUES;
+    year.weights = NO_VALUES;
+    year.from = 0;
+  } else {
+    year.values = s.actual;
+    year.weights = s.denominator;
+    year.from = first;
+  }
+  return year;
 }
 
 const NO_VALUES: readonly number[] = [];
 
-/** Prior fiscal years with all twelve actuals, oldest first. */
-function priorYears(s: SeriesData, first: number): YearData[] {
-  const years: YearData[] = [];
+/**
+ * Prior fiscal years with all twelve actuals, oldest first, into the first entries of `years`
+ * (the table's, reused and grown as needed); returns how many. A list and an object per year for
+ * each of 20,000 forecasts were the largest part of a large check's short-lived memory.
+ */
+function priorYears(years: YearSlot[], s: SeriesData, first: number): number {
+  let count = 0;
   let from = first - 12;
   while (from - 12 >= 0) from -= 12; // the oldest whole year in the series
   for (; from < first; from += 12) {
     if (from < 0) continue;
-    const y = yearData(s, from);
-    if (complete(y, 12)) years.push(y);
+    if (count === years.length) years.push(new YearSlot());
+    const y = yearData(years[count], s, from);
+    if (complete(y, 12)) count++;
   }
-  return years;
+  return count;
 }
 
 /**
  * Backtest: forecast each complete prior year at the same month using only the years before it,
  * and scale (totals) or shift (levels) today's forecast by the smallest and largest miss,
  * counting "no miss" too so the interval contains the forecast. Written as method k's interval
- * in slot i of the table; none when no prior year could be backtested.
+ * in slot i of the table; none when no prior year could be backtested. The complete prior years
+ * are the first `historyCount` of `history`.
  */
 function intervalFor(
   method: ForecastMethod,
   value: number,
   n: number,
   history: YearData[],
+  historyCount: number,
   additive: boolean,
   table: ForecastTable,
   i: number,
@@ -232,7 +254,7 @@ function intervalFor(
   let lo = additive ? 1 : 0;
   let hi = lo;
   let misses = 0;
-  for (let i = 0; i < history.length; i++) {
+  for (let i = 0; i < historyCount; i++) {
     const y = history[i];
     const f = forecastWith(method, y, n, history, additive, i);
     const actual = level(y, 12, additive);
@@ -256,13 +278,13 @@ function intervalFor(
 function yearTarget(s: SeriesData, first: number, fiscalYear: number, t: number): number | undefined {
   const fromYearRow = s.yearTargets.get(fiscalYear);
   if (fromYearRow !== undefined) return fromYearRow;
-  if (!isAdditive(s.measure.kind)) return planAt(s, first + 11) ?? planAt(s, t);
+  if (!additiveKind(s.measure.kind)) return planOf(s, first + 11) ?? planOf(s, t);
   // The months' targets, else their plans (milestone, else target), when all twelve have one.
   for (let pick = 0; pick < 2; pick++) {
     let sum = 0;
     let ok = true;
     for (let k = 0; k < 12 && ok; k++) {
-      const v = pick === 0 ? at(s.target, first + k) : planAt(s, first + k);
+      const v = pick === 0 ? valueAt(s.target, first + k) : planOf(s, first + k);
       if (v === undefined) ok = false;
       else sum += v;
     }
@@ -276,9 +298,9 @@ function meetsTarget(s: SeriesData, value: number, target: number | undefined): 
   const { direction, lower, upper } = s.measure;
   if (direction === "band") {
     if (lower === undefined || upper === undefined) return undefined;
-    return roundForRule(value) >= lower && roundForRule(value) <= upper;
+    return rounded(value) >= lower && rounded(value) <= upper;
   }
   if (target === undefined) return undefined;
-  const gap = roundForRule(direction === "down" ? target - value : value - target);
+  const gap = rounded(direction === "down" ? target - value : value - target);
   return gap >= 0;
 }

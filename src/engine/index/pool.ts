@@ -66,25 +66,29 @@ export class SharedViews {
   private readonly one: Uint8Array;
   private readonly zero: Uint8Array;
   // Views by length in plain arrays, not Maps: seven look-ups per series, 20,000 series per index.
-  private readonly nanViews: (Float64Array | undefined)[];
-  private readonly oneViews: (Uint8Array | undefined)[];
-  private readonly zeroViews: (Uint8Array | undefined)[];
+  // Made up front for every length: a view made on a series' first use was a path the compiled
+  // look-ups of one index had no feedback for, thrown away (deoptimized) in the next index.
+  private readonly nanViews: Float64Array[] = [];
+  private readonly oneViews: Uint8Array[] = [];
+  private readonly zeroViews: Uint8Array[] = [];
   /** Views up to `longest` positions. Example: `new SharedViews(36).blank(12)[0]` is NaN. */
   constructor(longest: number) {
     this.nan = new Float64Array(longest).fill(NaN);
     this.one = new Uint8Array(longest).fill(1);
     this.zero = new Uint8Array(longest);
-    this.nanViews = new Array<Float64Array | undefined>(longest + 1).fill(undefined);
-    this.oneViews = new Array<Uint8Array | undefined>(longest + 1).fill(undefined);
-    this.zeroViews = new Array<Uint8Array | undefined>(longest + 1).fill(undefined);
+    for (let length = 0; length <= longest; length++) {
+      this.nanViews.push(this.nan.subarray(0, length));
+      this.oneViews.push(this.one.subarray(0, length));
+      this.zeroViews.push(this.zero.subarray(0, length));
+    }
   }
   blank(length: number): Float64Array {
-    return (this.nanViews[length] ??= this.nan.subarray(0, length));
+    return this.nanViews[length];
   }
   ones(length: number): Uint8Array {
-    return (this.oneViews[length] ??= this.one.subarray(0, length));
+    return this.oneViews[length];
   }
   zeros(length: number): Uint8Array {
-    return (this.zeroViews[length] ??= this.zero.subarray(0, length));
+    return this.zeroViews[length];
   }
 }

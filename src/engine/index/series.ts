@@ -134,9 +134,11 @@ export function emptySeries(
  * Every series of an index or a roll-up: plain data, except that the row numbers of a series
  * whose rows are consecutive observations in period order (the usual long file) are made on first
  * read. Few readers need them (a finding's cell), and 20,000 series would otherwise hold 720,000
- * row numbers and 20,000 views made for nothing.
+ * row numbers and 20,000 views made for nothing. The index (build.ts) makes its series with `new`
+ * directly, not through emptySeries: a roll-up's call there, with its defaults and its pool, took
+ * paths the index's calls never took and threw away the code compiled for them, every check.
  */
-class Series implements SeriesData {
+export class Series implements SeriesData {
   // Declared up front: the flags add it to every series, and adding a property to 20,000
   // objects afterwards gives each a second property store.
   years: YearSummary[] | undefined = undefined;

@@ -1,8 +1,12 @@
 /**
  * The first pass's bookkeeping for building the index (build.ts): each series' span while the
- * rows are read, finding a row's series, and the findings for rows no series can hold.
+ * rows are read, finding a row's series, each series' place in the buffers after the pass, and
+ * the findings for rows no series can hold.
  */
 import type { Finding, MeasureDef, Observation } from "../model";
+import { FIELDS } from "./pool";
+
+const FIELD_COUNT = FIELDS.length;
 
 /** One series' grain, span, fields and extra rows while the rows are read. */
 export interface Span {
@@ -42,17 +46,59 @@ export function consecutive(span: Span): boolean {
   return span.consecutive && span.firstKey === lo && span.lastKey === hi;
 }
 
+/**
+ * Each series' place in the buffers: its first key and width, the offset of its row numbers (-1
+ * for consecutive rows) and of each field it has. Returns the buffers' sizes and the longest
+ * series. A function of its own: the loop compiled on the stack in one index, with the code after
+ * it never run, was thrown away when that code ran and compiled again in the next index.
+ */
+export function layOut(
+  spans: Span[],
+  start: Int32Array,
+  width: Int32Array,
+  base: Int32Array,
+  fieldAt: Int32Array,
+): { positions: number; floats: number; longest: number } {
+  let positions = 0;
+  let floats = 0;
+  let longest = 0;
+  for (let id = 0; id < spans.length; id++) {
+    const sp = spans[id];
+    const lo = sp.monthly ? sp.monthLo : sp.yearLo;
+    const hi = sp.monthly ? sp.monthHi : sp.yearHi;
+    if (!(lo <= hi)) continue; // only orphaned rows: width 0
+    const w = hi - lo + 1;
+    start[id] = lo;
+    width[id] = w;
+    if (consecutive(sp)) base[id] = -1;
+    else {
+      base[id] = positions;
+      positions += w;
+    }
+    if (w > longest) longest = w;
+    const fields = sp.monthly ? sp.monthFields : sp.yearFields;
+    for (let k = 0; k < FIELD_COUNT; k++) {
+      if (!(fields & (1 << k))) continue;
+      fieldAt[id * FIELD_COUNT + k] = floats;
+      floats += w;
+    }
+  }
+  return { positions, floats, longest };
+}
+
 /** Rows usually arrive grouped by measure and unit: the last series found skips the maps. */
 export class SeriesFinder {
   // Nested maps, not concatenated keys: 720,000 rows should not mean 720,000 new strings.
   readonly ids = new Map<string, Map<string, number>>();
-  private lastMeasure: string | undefined = undefined;
-  private lastUnit: string | undefined = undefined;
+  // Strings from the start, and not compared before a series is found: a first comparison with
+  // undefined threw away the code compiled for the index before, in each new index.
+  private lastMeasure = "";
+  private lastUnit = "";
   private lastId = -1;
 
   /** The series id of a row, -1 when none has been made for its measure and unit. */
   find(o: Observation): number {
-    if (o.unit === this.lastUnit && o.measure === this.lastMeasure) return this.lastId;
+    if (this.lastId >= 0 && o.unit === this.lastUnit && o.measure === this.lastMeasure) return this.lastId;
     const id = this.ids.get(o.measure)?.get(o.unit);
     if (id === undefined) return -1;
     this.lastMeasure = o.measure;
