@@ -3,6 +3,7 @@
  * and last year's actual. Counts and amounts add up; rates and ratios are weighted by their
  * denominator when every month has one, otherwise each month counts equally.
  */
+import { lagOneYear } from "../index/access";
 import type { SeriesData } from "../index/series";
 
 export interface Aggregate {
@@ -26,8 +27,7 @@ export function isAdditive(kind: string): boolean {
  * An Aggregate written in place, for the check's rows: the four values as numbers, flags for those
  * the Aggregate has (its others are undefined), and how many positions miss their actual. A check
  * reuses two of them for all its rows: two objects and a boxed number for each value per row were
- * a fifth of a large check's short-lived memory. Flags, not bits: the hot code then reads no
- * imported constant (a getter call each under the bench's loader).
+ * a fifth of a large check's short-lived memory.
  * Example: `periodInto(s, 14, new AggregateInto()).hasActual`.
  */
 export class AggregateInto {
@@ -111,7 +111,7 @@ export function rangeAggregate(s: SeriesData, first: number, last: number): Aggr
 /** rangeAggregate, written into `out` (`missing` counts the positions). Example: `rangeInto(s, 9, 14, out).actual`. */
 export function rangeInto(s: SeriesData, first: number, last: number, out: AggregateInto): AggregateInto {
   const additive = isAdditive(s.measure.kind);
-  const lag = s.monthly ? 12 : 1; // lagOneYear, without an import read (a getter call under tsx)
+  const lag = lagOneYear(s);
   // Per value: SUM, SUMPRODUCT with the weights, SUM of the weights and how many months had one.
   let aSum = 0;
   let aProduct = 0;

@@ -22,21 +22,6 @@ import { sourceAt, type SeriesData } from "../index/series";
 import { CheckRecord, CheckTable } from "./row";
 import { RuleWords, defaultBasis, defaultRules, type Basis, type Status, type StatusRule } from "./status";
 
-// The row code reads imported functions through module constants: in CommonJS output (tsx, the
-// bench's loader) each read of an import is a getter call through two closures, some twenty a row.
-const firstOfYear = ytdFirst;
-const periodOf = periodInto;
-const rangeOf = rangeInto;
-const goodActual = goodActualAt;
-const fiscalYearOfPosition = fiscalYearAt;
-const slopeOf = trendSlope3;
-const labelOfTrend = trendLabel;
-const forecastOf = forecastInto;
-const basisOf = defaultBasis;
-const bandGapOf = bandGap;
-const Row = CheckRecord;
-const judge = judgeByRules;
-
 /**
  * Everything a manager sees for one measure x unit as of a period. Ratios are fractions (0.95 = 95 %).
  * The check returns class instances whose fields are getters over the check's typed columns
@@ -191,32 +176,32 @@ export function checkSeriesAt(
   rollup = false,
 ): CheckRow {
   const m = s.measure;
-  const first = firstOfYear(s, t, ctx.fyStartMonth);
-  const now = periodOf(s, t, (ctx.now ??= new AggregateInto()));
-  const ytd = rangeOf(s, first, t, (ctx.ytd ??= new AggregateInto()));
+  const first = ytdFirst(s, t, ctx.fyStartMonth);
+  const now = periodInto(s, t, (ctx.now ??= new AggregateInto()));
+  const ytd = rangeInto(s, first, t, (ctx.ytd ??= new AggregateInto()));
   let table = ctx.table;
   if (!table || table.full) ctx.table = table = new CheckTable(CHUNK);
   const period = labelAt(s, t, ctx);
   // The three-period trend ending at t, when all three actuals are usable (as measureTrend gives it).
-  const a1 = goodActual(s, t - 2);
-  const a2 = goodActual(s, t - 1);
+  const a1 = goodActualAt(s, t - 2);
+  const a2 = goodActualAt(s, t - 1);
   const trended = a1 !== undefined && a2 !== undefined && now.hasActual;
-  const slope = trended ? slopeOf(a1, a2, now.actual) : 0;
+  const slope = trended ? trendSlope3(a1, a2, now.actual) : 0;
   const i = table.add(
     s,
     period,
     rollup,
-    fiscalYearOfPosition(s, t, ctx.fyStartMonth),
+    fiscalYearAt(s, t, ctx.fyStartMonth),
     t - first + 1,
     now,
     ytd,
     slope,
     trended ? trendOf(m, slope, a1, now.actual) : undefined,
   );
-  const row = new Row(table, i);
-  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastOf(ctx.forecasts, s, t, ctx.fyStartMonth));
+  const row = new CheckRecord(table, i);
+  if (ctx.forecasts && s.monthly) table.setForecast(i, forecastInto(ctx.forecasts, s, t, ctx.fyStartMonth));
   const rules = rulesFor(m, ctx);
-  const basis = firstBasis(rules) ?? basisOf(m.kind);
+  const basis = firstBasis(rules) ?? defaultBasis(m.kind);
   table.setBasis(i, basis);
   const data = dataStatus(s, t, first, basis, ytd, rollup);
   if (data) {
@@ -231,7 +216,7 @@ export function checkSeriesAt(
       });
     return row;
   }
-  const status = judge(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
+  const status = judgeByRules(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
   if (status === "insufficient-data" && !now.hasPlan) {
     findings.push({
       severity: "warning",
@@ -265,9 +250,9 @@ function trendOf(measure: MeasureDef, slope: number, first: number, last: number
   const { direction, lower, upper } = measure;
   const gaps: [number, number] | undefined =
     direction === "band" && lower !== undefined && upper !== undefined
-      ? [bandGapOf(first, lower, upper), bandGapOf(last, lower, upper)]
+      ? [bandGap(first, lower, upper), bandGap(last, lower, upper)]
       : undefined;
-  return labelOfTrend(slope, direction, gaps);
+  return trendLabel(slope, direction, gaps);
 }
 
 interface DataStatus {
@@ -291,7 +276,7 @@ function dataStatus(
       : "this period's value has a data error";
     return { status: "insufficient-data", reason: why };
   }
-  if (goodActual(s, t) === undefined) {
+  if (goodActualAt(s, t) === undefined) {
     // Stale when any earlier month has a usable actual, even one whose month has another bad
     // cell (a milestone or denominator): the unit did report, as the workbook's Status counts it.
     let latest = -1;

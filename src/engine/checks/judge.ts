@@ -8,14 +8,6 @@ import { attainmentForRule, bandAttainment, bandGap, goodGap } from "./compare";
 import type { CheckTable } from "./row";
 import { roundForRule, type RuleTest, type RuleWords, type Status, type StatusRule } from "./status";
 
-// Imported functions read once: in CommonJS output (tsx, the bench's loader) each read of an
-// import is a getter call through two closures, and this runs for each of 20,000 rows.
-const rounded = roundForRule;
-const attainmentOf = attainmentForRule;
-const gapOf = goodGap;
-const bandAttainmentOf = bandAttainment;
-const bandGapOf = bandGap;
-
 /** applyRules' reason when no rule matched. */
 const NO_RULE_MATCHED = "no rule matched; end the list with an otherwise rule";
 
@@ -45,7 +37,7 @@ export function judgeByRules(
       table.judge(i, "insufficient-data", words.missing(test));
       return "insufficient-data";
     }
-    if (rounded(value) >= test.atLeast) {
+    if (roundForRule(value) >= test.atLeast) {
       table.judge(i, rule.status, words.met(test, value));
       return rule.status;
     }
@@ -67,9 +59,7 @@ function metricFor(
   const { lower, upper, direction } = s.measure;
   if (test.compareWith === "band") {
     if (lower === undefined || upper === undefined) return undefined;
-    return test.metric === "ratio"
-      ? bandAttainmentOf(actual, lower, upper)
-      : -bandGapOf(actual, lower, upper);
+    return test.metric === "ratio" ? bandAttainment(actual, lower, upper) : -bandGap(actual, lower, upper);
   }
   let other: number;
   if (test.compareWith === "milestone") {
@@ -82,5 +72,7 @@ function metricFor(
     if (!agg.hasLastYear) return undefined;
     other = agg.lastYear;
   }
-  return test.metric === "ratio" ? attainmentOf(actual, other, direction) : gapOf(actual, other, direction);
+  return test.metric === "ratio"
+    ? attainmentForRule(actual, other, direction)
+    : goodGap(actual, other, direction);
 }

@@ -20,19 +20,14 @@ export interface LeadTurn {
   message: string;
 }
 
-// Imported functions trendAt calls (four a call, some 7,000 calls a check), read once: in CommonJS
-// output (tsx, the bench's loader) each read of an import is a getter call through two closures.
-const goodActual = goodActualAt;
-const trendOf = measureTrend;
-
 /** The three-period trend label at a position, or undefined without three usable actuals. Example: `trendAt(s, 5)`. */
 export function trendAt(s: SeriesData, position: number): TrendLabel | undefined {
-  const a1 = goodActual(s, position - 2);
-  const a2 = goodActual(s, position - 1);
-  const a3 = goodActual(s, position);
+  const a1 = goodActualAt(s, position - 2);
+  const a2 = goodActualAt(s, position - 1);
+  const a3 = goodActualAt(s, position);
   if (a1 === undefined || a2 === undefined || a3 === undefined) return undefined;
   // As the status row does: a band improves when it moves toward the band, not when it rises.
-  return trendOf(s.measure, a1, a2, a3).label;
+  return measureTrend(s.measure, a1, a2, a3).label;
 }
 
 /**

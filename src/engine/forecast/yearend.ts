@@ -17,15 +17,6 @@ import {
   type YearEndForecast,
 } from "./record";
 
-// Imported functions each forecast calls (up to some thirty times), read once: in CommonJS output
-// (tsx, the bench's loader) each read of an import is a getter call through two closures.
-const additiveKind = isAdditive;
-const rounded = roundForRule;
-const valueAt = at;
-const fiscalYearOfPosition = fiscalYearAt;
-const planOf = planAt;
-const firstOfYear = ytdFirst;
-
 export {
   METHOD_NAMES,
   METHODS,
@@ -55,8 +46,8 @@ export function forecastInto(
   t: number,
   fyStartMonth: number,
 ): YearEndForecast {
-  const fiscalYear = fiscalYearOfPosition(s, t, fyStartMonth);
-  const first = firstOfYear(s, t, fyStartMonth);
+  const fiscalYear = fiscalYearAt(s, t, fyStartMonth);
+  const first = ytdFirst(s, t, fyStartMonth);
   const n = t - first + 1;
   const i = table.size++;
   if (!s.monthly) {
@@ -69,7 +60,7 @@ export function forecastInto(
   if (!complete(current, n)) return table.end(i, "gaps");
   const history = table.history;
   const years = priorYears(history, s, first);
-  const additive = additiveKind(s.measure.kind);
+  const additive = isAdditive(s.measure.kind);
   // Written into the table's columns, with no objects or arrays per forecast: this runs for each
   // of 20,000 series in a large check, and what a forecast kept was most of the check's memory.
   let chosen = -1;
@@ -278,13 +269,13 @@ function intervalFor(
 function yearTarget(s: SeriesData, first: number, fiscalYear: number, t: number): number | undefined {
   const fromYearRow = s.yearTargets.get(fiscalYear);
   if (fromYearRow !== undefined) return fromYearRow;
-  if (!additiveKind(s.measure.kind)) return planOf(s, first + 11) ?? planOf(s, t);
+  if (!isAdditive(s.measure.kind)) return planAt(s, first + 11) ?? planAt(s, t);
   // The months' targets, else their plans (milestone, else target), when all twelve have one.
   for (let pick = 0; pick < 2; pick++) {
     let sum = 0;
     let ok = true;
     for (let k = 0; k < 12 && ok; k++) {
-      const v = pick === 0 ? valueAt(s.target, first + k) : planOf(s, first + k);
+      const v = pick === 0 ? at(s.target, first + k) : planAt(s, first + k);
       if (v === undefined) ok = false;
       else sum += v;
     }
@@ -298,9 +289,9 @@ function meetsTarget(s: SeriesData, value: number, target: number | undefined): 
   const { direction, lower, upper } = s.measure;
   if (direction === "band") {
     if (lower === undefined || upper === undefined) return undefined;
-    return rounded(value) >= lower && rounded(value) <= upper;
+    return roundForRule(value) >= lower && roundForRule(value) <= upper;
   }
   if (target === undefined) return undefined;
-  const gap = rounded(direction === "down" ? target - value : value - target);
+  const gap = roundForRule(direction === "down" ? target - value : value - target);
   return gap >= 0;
 }

@@ -126,7 +126,7 @@ class RowPlacer {
       id = this.finder.find(o);
     }
     const period = o.period;
-    const key = keyOf(period);
+    const key = periodKey(period);
     if (key < 0) {
       this.orphans.push(o);
       return;
@@ -162,9 +162,7 @@ class RowPlacer {
 }
 
 const ALL_FIELDS = 0b111111;
-/** Field count, and the period key function, as module constants: the per-row loops read no import (a getter call each in CommonJS output). */
 const FIELD_COUNT = FIELDS.length;
-const keyOf = periodKey;
 /** Above every period key (years up to 9999 as months), so span bounds start as small integers, not Infinity (a boxed double per field). */
 const NO_KEY = 0x3fffffff;
 const FIELD_INDEX = Object.fromEntries(FIELDS.map((f, k) => [f, k])) as Record<Field, number>;
@@ -237,7 +235,7 @@ class IndexBuffers implements SeriesViews {
     }
     const span = this.spans[id];
     if (span.monthly && o.period.length === 4) return this.yearTarget(o, span);
-    const key = keyOf(o.period);
+    const key = periodKey(o.period);
     if (key < 0) return;
     // Rows out of order or with gaps: the first row for a period wins, and its number is kept.
     const i = key - this.start[id];
@@ -253,7 +251,7 @@ class IndexBuffers implements SeriesViews {
   /** A YYYY row beside monthly rows carries the fiscal year's target; the first row wins. */
   private yearTarget(o: Observation, span: Span): void {
     if (!span.monthly || o.period.length !== 4) return;
-    const key = keyOf(o.period);
+    const key = periodKey(o.period);
     const t = o.target;
     if (key < 0 || !Number.isFinite(t) || span.yearTargets?.has(key)) return;
     (span.yearTargets ??= new Map()).set(key, t!);
@@ -320,7 +318,7 @@ class IndexBuffers implements SeriesViews {
       if (f.severity !== "error" || !f.measure || !f.unit || !f.period) continue;
       const id = this.finder.ids.get(f.measure)?.get(f.unit);
       if (id === undefined || this.width[id] === 0) continue;
-      const key = keyOf(f.period);
+      const key = periodKey(f.period);
       if (key < 0 || (f.period.length === 7) !== this.spans[id].monthly) continue;
       const i = key - this.start[id];
       if (i < 0 || i >= this.width[id]) continue;
