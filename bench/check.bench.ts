@@ -13,7 +13,7 @@ import path from "node:path";
 import { judgeWorkbook, readForCheck } from "../src/cli/commands/check";
 import { buildPlanFromInput } from "../src/workbook/buildPlan";
 import { writePlanToXlsx } from "../src/xlsx";
-import { referenceMs } from "./reference";
+import { loaderFor, referenceMs } from "./reference";
 import { benchInput } from "./workbook.bench";
 
 export const title = "check: read a ~50 MB workbook within a 1 GB heap";
@@ -36,7 +36,7 @@ function child(
 ): { lines: Record<string, number>[]; failure?: string } {
   const result = spawnSync(
     process.execPath,
-    [`--max-old-space-size=${heapMb}`, "--import", "tsx", __filename],
+    [`--max-old-space-size=${heapMb}`, ...loaderFor(__filename), __filename],
     {
       env: { ...process.env, [CHILD]: mode, YARDSTICK_BENCH_CHECK_FILE: file },
       encoding: "utf8",

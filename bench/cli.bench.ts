@@ -7,10 +7,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { repositoryRoot } from "../tests/support/repoRoot";
 
 export const title = "command line start (yardstick --help vs node -e 0)";
 
-// The repository: the nearest folder up with a package.json (the compiled benches sit in .cache/).
 const ROOT = repositoryRoot(__dirname);
 const BIN = path.join(ROOT, "bin", "yardstick.js");
 const TURNS = 15;
@@ -48,14 +48,4 @@ export function run(): void {
   row("node -e 0 (reference)", bare);
   row("yardstick --help", help);
   row("yardstick prorate --help (loads it)", command);
-}
-
-function repositoryRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`No package.json above ${from}.`);
-    dir = up;
-  }
-  return dir;
 }

@@ -53,3 +53,12 @@ export function timed<T>(f: () => T): { value: T; wallMs: number; cpuMs: number 
 export function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
+
+/**
+ * Node's arguments to run a bench file again in a child: the TypeScript source needs tsx's loader
+ * (`npm run bench:source`), the compiled file (`npm run bench`) runs as it is.
+ * Example: `spawnSync(process.execPath, [...loaderFor(__filename), __filename])`.
+ */
+export function loaderFor(file: string): string[] {
+  return file.endsWith(".ts") ? ["--import", "tsx"] : [];
+}

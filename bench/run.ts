@@ -7,6 +7,7 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { repositoryRoot } from "../tests/support/repoRoot";
 import { referenceMs } from "./reference";
 
 interface BenchModule {
@@ -15,18 +16,34 @@ interface BenchModule {
 }
 
 async function runAll(filters: string[]): Promise<void> {
-  const files = readdirSync(__dirname)
-    .filter((f) => /\.bench\.[jt]s$/.test(f))
-    .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  // Bench names come from the sources, so a compiled bench whose source was deleted or renamed
+  // (its .js stays in .cache/) is not run; each is loaded as this runner runs, .ts or compiled .js.
+  const sources = path.join(repositoryRoot(__dirname), "bench");
+  const extension = path.extname(__filename);
+  const names = readdirSync(sources)
+    .filter((f) => f.endsWith(".bench.ts"))
+    .map((f) => f.slice(0, -".ts".length))
+    .filter((name) => filters.length === 0 || filters.some((x) => name.includes(x)))
     .sort();
   const reference = referenceMs();
   console.log(
     `reference: sort 1,000,000 seeded doubles = ${reference.toFixed(0)} ms CPU (1x ref; figures below as multiples of it)`,
   );
-  for (const file of files) {
-    const mod = (await import(path.join(__dirname, file))) as BenchModule;
-    console.log(`\n== ${mod.title} (${file})`);
-    await mod.run();
+  const failed: string[] = [];
+  for (const name of names) {
+    // One bench that fails is reported, and the others still run.
+    try {
+      const mod = (await import(path.join(__dirname, name + extension))) as BenchModule;
+      console.log(`\n== ${mod.title} (${name}${extension})`);
+      await mod.run();
+    } catch (error) {
+      console.error(`\n!! ${name} failed:`, error);
+      failed.push(name);
+    }
+  }
+  if (failed.length > 0) {
+    console.error(`\n${failed.length} bench(es) failed: ${failed.join(", ")}`);
+    process.exitCode = 1;
   }
 }
 

@@ -17,6 +17,7 @@ import { emptyPlanText } from "../src/workbook/templates";
 import type { TemplateMeasure } from "../src/workbook/templates/types";
 import { writePlanToXlsx } from "../src/xlsx";
 import { formatAddress, parseAddress } from "../src/xlsx/address";
+import { loaderFor } from "./reference";
 import {
   lastSofficeMs,
   readComputedCells,
@@ -164,7 +165,7 @@ export async function run(): Promise<void> {
     console.log(`(re-running in a node with a ${HEAP_MB / 1024} GB heap)`);
     const child = spawnSync(
       process.execPath,
-      [`--max-old-space-size=${HEAP_MB}`, "--import", "tsx", __filename],
+      [`--max-old-space-size=${HEAP_MB}`, ...loaderFor(__filename), __filename],
       {
         stdio: "inherit",
         env: { ...process.env, YARDSTICK_BENCH_CHILD: "1" },

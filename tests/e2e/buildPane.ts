@@ -7,8 +7,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import webpack, { type Configuration, type Stats } from "webpack";
+import { repositoryRoot } from "../support/repoRoot";
 
-const ROOT = path.resolve(__dirname, "../..");
+const ROOT = repositoryRoot(__dirname);
 
 export interface EntrySize {
   files: string[];

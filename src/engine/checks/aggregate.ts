@@ -52,8 +52,8 @@ export function periodAggregate(s: SeriesData, position: number): Aggregate {
 
 /** periodAggregate, written into `out`. Example: `periodInto(s, 14, out).actual`. */
 export function periodInto(s: SeriesData, position: number, out: AggregateInto): AggregateInto {
-  // As goodActualAt, planAt and at read them, with this module's helpers: the check calls this
-  // for every row, and under the bench's loader each imported call goes through a getter.
+  // As goodActualAt, planAt and at read them, with this module's NaN-for-missing helpers: the
+  // check calls this for every row, and theirs answer undefined or a number that may need a box.
   const { actual: A, milestone: M, target: T, priorActual: PA, bad } = s;
   const actual = goodAt(A, bad, position);
   const milestone = valueAt(M, position);

@@ -65,9 +65,8 @@ export function forecastInto(
   // of 20,000 series in a large check, and what a forecast kept was most of the check's memory.
   let chosen = -1;
   let chosenValue = 0;
-  const methods = METHODS; // one read of the import (a getter under the bench's loader), not six
-  for (let k = 0; k < methods.length; k++) {
-    const method = methods[k];
+  for (let k = 0; k < METHODS.length; k++) {
+    const method = METHODS[k];
     const value = forecastWith(method, current, n, history, additive, years);
     if (value === undefined || !Number.isFinite(value)) continue;
     table.method(i, k, value);
