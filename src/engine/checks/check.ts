@@ -14,7 +14,7 @@ import {
 } from "../period";
 import { AggregateInto, missingPositions, periodInto, rangeInto } from "./aggregate";
 import { bandGap, trendLabel, trendSlope3, type TrendLabel } from "./compare";
-import { judgeByRules } from "./judge";
+import { judgeByRules, RuleInputs } from "./judge";
 import type { YearEndForecast } from "../forecast/record";
 import { forecastInto, type ForecastTable } from "../forecast/yearend";
 import { at, fiscalYearAt, goodActualAt, periodAt, ytdFirst } from "../index/access";
@@ -80,6 +80,8 @@ export interface CheckContext {
   defaults?: Map<string, StatusRule[]>;
   /** The reasons' words made so far (filled on first use), shared by the rows. */
   words?: RuleWords;
+  /** What each row's rules are judged on, rewritten by each row (made on first use). */
+  judging?: RuleInputs;
   /** Period labels made so far, by month index (years as -1 - year), shared by the rows. */
   labels?: Map<number, Period>;
   /** The table rows are written into (row.ts); checkScorecard sizes one for all its rows. */
@@ -216,7 +218,8 @@ export function checkSeriesAt(
       });
     return row;
   }
-  const status = judgeByRules(table, i, rules, s, now, ytd, (ctx.words ??= new RuleWords()));
+  const words = (ctx.words ??= new RuleWords());
+  const status = judgeByRules(table, i, rules, s, now, ytd, words, (ctx.judging ??= new RuleInputs()));
   if (status === "insufficient-data" && !now.hasPlan) {
     findings.push({
       severity: "warning",

@@ -11,6 +11,7 @@ import { AggregateInto } from "./aggregate";
 import { AsOfPositions, checkSeriesAt, type CheckContext, type CheckRow } from "./check";
 import { detectLeadTurns, type LeadTurn } from "./leadlag";
 import { rollUp } from "./rollup";
+import { RuleInputs } from "./judge";
 import { CheckTable } from "./row";
 import { RuleWords, type StatusRule } from "./status";
 
@@ -101,6 +102,7 @@ class CheckRun implements CheckContext {
   table: CheckTable;
   readonly labels = new Map<number, Period>();
   readonly words = new RuleWords();
+  readonly judging = new RuleInputs();
   readonly forecasts: ForecastTable | undefined;
   readonly now = new AggregateInto();
   readonly ytd = new AggregateInto();

@@ -125,22 +125,49 @@ export function applyRules(
   metricFor: MetricLookup,
   words = new RuleWords(),
 ): RuleOutcome {
-  for (let i = 0; i < rules.length; i++) {
-    const rule = rules[i];
-    if (!rule.when) return { status: rule.status, ruleIndex: i, reason: "otherwise" };
-    const value = metricFor(rule.when);
-    if (value === undefined || Number.isNaN(value)) {
-      return { status: "insufficient-data", ruleIndex: -1, reason: words.missing(rule.when) };
-    }
-    if (roundForRule(value) >= rule.when.atLeast) {
-      return { status: rule.status, ruleIndex: i, reason: words.met(rule.when, value) };
-    }
-  }
-  return {
+  return walkRules(rules, lookUp, metricFor, words, {
     status: "insufficient-data",
     ruleIndex: -1,
-    reason: "no rule matched; end the list with an otherwise rule",
-  };
+    reason: "",
+  });
+}
+
+const lookUp = (test: RuleTest, metricFor: MetricLookup) => metricFor(test);
+
+/**
+ * applyRules' walk, with the metric found from `inputs` and the outcome written into `out`: a
+ * check's rows (judge.ts) reuse one `inputs` and one `out`, so no closure or outcome object is
+ * made for each of 20,000 rows. Example: `walkRules(rules, metricOf, rowInputs, words, out).status`.
+ */
+export function walkRules<T>(
+  rules: StatusRule[],
+  metricFor: (test: RuleTest, inputs: T) => number | undefined,
+  inputs: T,
+  words: RuleWords,
+  out: RuleOutcome,
+): RuleOutcome {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i];
+    const test = rule.when;
+    if (!test) return decided(out, rule.status, i, "otherwise");
+    const value = metricFor(test, inputs);
+    if (value === undefined || Number.isNaN(value))
+      return decided(out, "insufficient-data", -1, words.missing(test));
+    if (roundForRule(value) >= test.atLeast) return decided(out, rule.status, i, words.met(test, value));
+  }
+  return decided(out, "insufficient-data", -1, "no rule matched; end the list with an otherwise rule");
+}
+
+function decided(
+  out: RuleOutcome,
+  status: RuleOutcome["status"],
+  ruleIndex: number,
+  reason: string,
+): RuleOutcome {
+  out.status = status;
+  out.ruleIndex = ruleIndex;
+  out.reason = reason;
+  return out;
 }
 
 /** One rule test's words: its description, and its reasons by metric as shown. */
